@@ -1,0 +1,11 @@
+#!/usr/bin/env node
+// Entry point of the `okr` command; the TypeScript sources are compiled to dist/ by `npm install`.
+import { runCli } from "../dist/src/cli/main.js";
+
+const code = await runCli(process.argv.slice(2), {
+  env: process.env,
+  stdout: (t) => process.stdout.write(t),
+  stderr: (t) => process.stderr.write(t),
+  color: process.stdout.isTTY === true && !("NO_COLOR" in process.env),
+});
+process.exitCode = code;

@@ -1,0 +1,63 @@
+// The shape of a CLI command and the context it runs in; help text is generated from the spec.
+
+import type { Config } from "../config.js";
+import type { OkrService } from "../service/okr-service.js";
+
+export interface OptionSpec {
+  type: "string" | "boolean";
+  short?: string;
+  description: string;
+  placeholder?: string;
+}
+
+export interface CommandSpec {
+  name: string;
+  summary: string;
+  usage: string;
+  description?: string;
+  options: Record<string, OptionSpec>;
+  examples: string[];
+  run(ctx: CommandContext, args: ParsedArgs): Promise<void>;
+}
+
+export interface ParsedArgs {
+  values: Record<string, string | boolean | undefined>;
+  positionals: string[];
+}
+
+export interface CommandContext {
+  config: Config;
+  json: boolean;
+  /** Opens the data directory on first use. */
+  service(): Promise<OkrService>;
+  /** Prints a line (a newline is added). */
+  out(text: string): void;
+  /** Writes text to stdout exactly as given. */
+  raw(text: string): void;
+  err(text: string): void;
+}
+
+/** Options every command takes. */
+export const GLOBAL_OPTIONS: Record<string, OptionSpec> = {
+  data: { type: "string", description: "data directory (default: $OKR_DATA_DIR or ./data)", placeholder: "DIR" },
+  "as-of": { type: "string", description: "the date to compute as of (default: $OKR_NOW or today)", placeholder: "YYYY-MM-DD" },
+  json: { type: "boolean", description: "print JSON for machines instead of tables" },
+  help: { type: "boolean", short: "h", description: "show this help" },
+};
+
+export function commandHelp(c: CommandSpec): string {
+  const opts = { ...c.options, ...GLOBAL_OPTIONS };
+  const lines = Object.entries(opts).map(([name, o]) => {
+    const flag = `${o.short ? `-${o.short}, ` : "    "}--${name}${o.type === "string" ? ` ${o.placeholder ?? "VALUE"}` : ""}`;
+    return `  ${flag.padEnd(30)} ${o.description}`;
+  });
+  return [
+    `Usage: ${c.usage}`,
+    "",
+    c.summary + (c.description ? `\n\n${c.description}` : ""),
+    "",
+    "Options:",
+    ...lines,
+    ...(c.examples.length ? ["", "Examples:", ...c.examples.map((e) => `  ${e}`)] : []),
+  ].join("\n");
+}

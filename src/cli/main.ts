@@ -1,0 +1,119 @@
+// The `okr` command: parses arguments, runs one command, maps errors to exit codes
+// (0 ok, 1 bad input with a message on stderr, 2 internal error).
+
+import { readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { loadConfig, type Config } from "../config.js";
+import { OkrError, isOkrError } from "../domain/errors.js";
+import { OkrService } from "../service/okr-service.js";
+import { LanceStore } from "../store/lance-store.js";
+import { GLOBAL_OPTIONS, commandHelp, type CommandContext, type CommandSpec } from "./command.js";
+import { checkinCommand } from "./commands/checkin.js";
+import { demoCommand, startCommand } from "./commands/demo.js";
+import { exportCommand } from "./commands/export.js";
+import { importCommand } from "./commands/import.js";
+import { krCommand } from "./commands/kr.js";
+import { laggingCommand } from "./commands/lagging.js";
+import { searchCommand } from "./commands/search.js";
+import { treeCommand } from "./commands/tree.js";
+import { setColor } from "./format.js";
+
+export const COMMANDS: CommandSpec[] = [
+  laggingCommand, treeCommand, krCommand, checkinCommand, searchCommand, importCommand, exportCommand, demoCommand, startCommand,
+];
+
+export interface CliIo {
+  env: Record<string, string | undefined>;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  now?: Date;
+  color?: boolean;
+}
+
+function version(): string {
+  try {
+    return JSON.parse(readFileSync(new URL("../../../package.json", import.meta.url), "utf8")).version;
+  } catch {
+    return "unknown";
+  }
+}
+
+function mainHelp(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return [
+    "okr: a local-first OKR workspace (objectives, key results, check-ins) on LanceDB.",
+    "",
+    "Usage: okr <command> [options]",
+    "",
+    "Commands:",
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    "",
+    "Options for every command:",
+    ...Object.entries(GLOBAL_OPTIONS).map(([n, o]) => `  --${`${n}${o.type === "string" ? ` ${o.placeholder}` : ""}`.padEnd(20)} ${o.description}`),
+    "",
+    "Environment: OKR_DATA_DIR (data directory), OKR_NOW (today, YYYY-MM-DD), OKR_AUTHOR (check-in author).",
+    "Run `okr <command> --help` for a command's options and examples.",
+  ].join("\n");
+}
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === "help" || name === "--help" || name === "-h") {
+    const sub = name === "help" ? COMMANDS.find((c) => c.name === rest[0]) : undefined;
+    io.stdout((sub ? commandHelp(sub) : mainHelp()) + "\n");
+    return name ? 0 : 1;
+  }
+  if (name === "--version" || name === "-v") {
+    io.stdout(version() + "\n");
+    return 0;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    io.stderr(`okr: unknown command "${name}". Commands: ${COMMANDS.map((c) => c.name).join(", ")}. See okr --help.\n`);
+    return 1;
+  }
+  let service: OkrService | null = null;
+  try {
+    const options = { ...command.options, ...GLOBAL_OPTIONS } as Record<string, { type: "string" | "boolean"; short?: string }>;
+    let parsed;
+    try {
+      parsed = parseArgs({ args: rest, options, allowPositionals: true, strict: true });
+    } catch (e) {
+      throw new OkrError("invalid_input", `${(e as Error).message.replace(/\. To specify a positional.*$/s, "")}. See okr ${name} --help.`);
+    }
+    const { values, positionals } = parsed;
+    if (values.help) {
+      io.stdout(commandHelp(command) + "\n");
+      return 0;
+    }
+    const config: Config = loadConfig(
+      { data: values.data as string | undefined, asOf: values["as-of"] as string | undefined, author: values.author as string | undefined },
+      io.env,
+      io.now,
+    );
+    setColor(io.color ?? false);
+    const ctx: CommandContext = {
+      config,
+      json: values.json === true,
+      async service() {
+        if (!service) service = new OkrService(await LanceStore.open(config.dataDir), () => io.now ?? new Date());
+        return service;
+      },
+      out: (t) => io.stdout(t + "\n"),
+      raw: (t) => io.stdout(t),
+      err: (t) => io.stderr(t + "\n"),
+    };
+    await command.run(ctx, { values: values as Record<string, string | boolean | undefined>, positionals });
+    return 0;
+  } catch (e) {
+    if (isOkrError(e) && e.code !== "internal") {
+      io.stderr(`okr ${name}: ${e.message}\n`);
+      for (const d of e.details) io.stderr(`  ${d}\n`);
+      return 1;
+    }
+    io.stderr(`okr ${name}: internal error: ${(e as Error)?.stack ?? String(e)}\n`);
+    return 2;
+  } finally {
+    if (service) await (service as OkrService).close().catch(() => {});
+  }
+}

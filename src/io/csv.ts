@@ -1,0 +1,92 @@
+// RFC 4180 CSV reading and writing: quoted commas, quotes and newlines, a BOM, CRLF; and the
+// formula escaping that keeps exported cells from running in a spreadsheet.
+
+export interface CsvRecord {
+  /** 1-based line where the record starts in the file (the header is line 1). */
+  line: number;
+  cells: string[];
+}
+
+export interface CsvParseResult {
+  records: CsvRecord[];
+  /** Problems with the file's structure, e.g. an unterminated quote. */
+  problems: { line: number; message: string }[];
+}
+
+export function parseCsv(text: string): CsvParseResult {
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const records: CsvRecord[] = [];
+  const problems: CsvParseResult["problems"] = [];
+  let cells: string[] = [];
+  let cell = "";
+  let line = 1;
+  let recordLine = 1;
+  let inQuotes = false;
+  let quoteStartLine = 0;
+  let i = 0;
+  const endRecord = () => {
+    cells.push(cell);
+    // Blank lines (a lone empty cell) are skipped, as spreadsheets leave them at the end.
+    if (!(cells.length === 1 && cells[0] === "")) records.push({ line: recordLine, cells });
+    cells = [];
+    cell = "";
+  };
+  while (i < text.length) {
+    const ch = text[i]!;
+    if (inQuotes) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') {
+          cell += '"';
+          i += 2;
+          continue;
+        }
+        inQuotes = false;
+      } else {
+        if (ch === "\n") line++;
+        cell += ch;
+      }
+      i++;
+      continue;
+    }
+    if (ch === '"' && cell === "") {
+      inQuotes = true;
+      quoteStartLine = line;
+    } else if (ch === ",") {
+      cells.push(cell);
+      cell = "";
+    } else if (ch === "\n" || ch === "\r") {
+      if (ch === "\r" && text[i + 1] === "\n") i++;
+      endRecord();
+      line++;
+      recordLine = line;
+    } else cell += ch;
+    i++;
+  }
+  if (inQuotes) problems.push({ line: quoteStartLine, message: "a quoted cell is never closed (missing \")" });
+  if (cell !== "" || cells.length > 0) endRecord();
+  return { records, problems };
+}
+
+/** Characters that make Excel, LibreOffice or Google Sheets treat a cell as a formula. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** Prefixes text cells that a spreadsheet would run as formulas with `'` (OWASP CSV injection). */
+export function escapeFormula(cell: string): string {
+  return FORMULA_START.test(cell) ? `'${cell}` : cell;
+}
+
+/** Reverses escapeFormula on import so that export → import keeps the text a person wrote. */
+export function unescapeFormula(cell: string): string {
+  return cell.startsWith("'") && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell;
+}
+
+function quote(cell: string): string {
+  return /[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
+}
+
+/** Writes rows; strings are formula-escaped, numbers are written as numbers. */
+export function toCsv(header: readonly string[], rows: readonly (readonly (string | number | null)[])[]): string {
+  const out = [header.map(quote).join(",")];
+  for (const r of rows) out.push(r.map((c) => (c === null ? "" : typeof c === "number" ? String(c) : quote(escapeFormula(c)))).join(","));
+  return out.join("\r\n") + "\r\n";
+}

@@ -1,0 +1,156 @@
+// Reads the spreadsheet export (okrs.csv + checkins.csv, see shared/fixtures/acme/README.md) into
+// ImportData, collecting every problem with its file and line instead of stopping at the first.
+
+import { tryParseDay } from "../domain/dates.js";
+import { DIRECTIONS, KR_KINDS, type Direction, type KrKind } from "../domain/types.js";
+import { parseCsv, unescapeFormula } from "./csv.js";
+import { REF_PATTERN, parseNumber, type ImportData } from "./import-data.js";
+
+export const OKR_COLUMNS = [
+  "cycle", "cycle_start", "cycle_end", "team", "objective_ref", "objective", "objective_owner",
+  "kr_ref", "key_result", "kr_owner", "kr_type", "direction", "unit", "start_value", "target_value",
+] as const;
+/** Columns we read when present; any other column is ignored. */
+export const OKR_OPTIONAL_COLUMNS = ["parent_objective_ref", "objective_description", "committed", "weight", "due_date"] as const;
+export const CHECKIN_COLUMNS = ["kr_ref", "date", "value", "confidence"] as const;
+export const CHECKIN_OPTIONAL_COLUMNS = ["author", "note"] as const;
+
+export type CsvKind = "okrs" | "checkins";
+
+interface Table {
+  get(row: number, column: string): string;
+  rows: { line: number }[];
+}
+
+function readTable(file: string, text: string, required: readonly string[], problems: string[]): Table | null {
+  const { records, problems: structural } = parseCsv(text);
+  for (const p of structural) problems.push(`${file}:${p.line}: ${p.message}`);
+  const header = records[0];
+  if (!header) {
+    problems.push(`${file}: the file is empty; expected a header row with ${required.join(", ")}`);
+    return null;
+  }
+  const index = new Map<string, number>();
+  header.cells.forEach((h, i) => index.set(h.trim().toLowerCase(), i));
+  const missing = required.filter((c) => !index.has(c));
+  if (missing.length) {
+    problems.push(`${file}:${header.line}: missing column${missing.length > 1 ? "s" : ""} ${missing.join(", ")} (the header must name: ${required.join(", ")})`);
+    return null;
+  }
+  const body = records.slice(1);
+  for (const r of body) {
+    // Fewer cells is fine (trailing empties get trimmed by some tools); more means an unquoted comma.
+    if (r.cells.length > header.cells.length)
+      problems.push(`${file}:${r.line}: has ${r.cells.length} cells but the header has ${header.cells.length}; quote cells that contain commas`);
+  }
+  return {
+    rows: body.map((r) => ({ line: r.line })),
+    get(row, column) {
+      const i = index.get(column);
+      return i === undefined ? "" : unescapeFormula((body[row]!.cells[i] ?? "").trim());
+    },
+  };
+}
+
+/** Which of the two files a header belongs to, so a single FILE argument can be either. */
+export function detectCsvKind(text: string): CsvKind | null {
+  const header = parseCsv(text.slice(0, 4096).split(/\r?\n/)[0] ?? "").records[0]?.cells.map((c) => c.trim().toLowerCase()) ?? [];
+  if (header.includes("objective_ref") || header.includes("key_result")) return "okrs";
+  if (header.includes("date") && header.includes("value")) return "checkins";
+  return null;
+}
+
+export function parseOkrsCsv(file: string, text: string, into: ImportData, problems: string[]): void {
+  const t = readTable(file, text, OKR_COLUMNS, problems);
+  if (!t) return;
+  const cycles = new Map<string, { start: string; end: string; line: number }>();
+  const objectives = new Map<string, { sig: string; line: number }>();
+  const krs = new Map<string, number>();
+  t.rows.forEach(({ line }, r) => {
+    const at = `${file}:${line}`;
+    const g = (c: string) => t.get(r, c);
+    const bad: string[] = [];
+    for (const c of ["cycle", "team", "objective_ref", "objective", "kr_ref", "key_result", "kr_type", "direction"])
+      if (!g(c)) bad.push(`${c} is empty`);
+    const start = g("cycle_start"), end = g("cycle_end");
+    if (tryParseDay(start) === null) bad.push(`cycle_start "${start}" is not a date (YYYY-MM-DD)`);
+    if (tryParseDay(end) === null) bad.push(`cycle_end "${end}" is not a date (YYYY-MM-DD)`);
+    if (tryParseDay(start) !== null && tryParseDay(end) !== null && start >= end) bad.push(`cycle_end ${end} is not after cycle_start ${start}`);
+    const kind = g("kr_type").toLowerCase() as KrKind;
+    if (g("kr_type") && !KR_KINDS.includes(kind)) bad.push(`kr_type "${g("kr_type")}" must be one of ${KR_KINDS.join(", ")}`);
+    const direction = g("direction").toLowerCase() as Direction;
+    if (g("direction") && !DIRECTIONS.includes(direction)) bad.push(`direction "${g("direction")}" must be one of ${DIRECTIONS.join(", ")}`);
+    const startValue = parseNumber(g("start_value")), target = parseNumber(g("target_value"));
+    if (startValue === null) bad.push(`start_value "${g("start_value")}" is not a number`);
+    if (target === null) bad.push(`target_value "${g("target_value")}" is not a number`);
+    const weightText = g("weight");
+    const weight = weightText ? parseNumber(weightText) : null;
+    if (weightText && (weight === null || weight <= 0)) bad.push(`weight "${weightText}" must be a positive number`);
+    const due = g("due_date") || null;
+    if (due && tryParseDay(due) === null) bad.push(`due_date "${due}" is not a date (YYYY-MM-DD)`);
+    for (const c of ["objective_ref", "kr_ref", "parent_objective_ref"])
+      if (g(c) && !REF_PATTERN.test(g(c))) bad.push(`${c} "${g(c)}" must be letters, digits, dots or dashes (e.g. O3, KR2.1)`);
+    const committedText = g("committed").toLowerCase();
+    if (committedText && !["true", "false", "yes", "no", "1", "0", "committed", "aspirational"].includes(committedText))
+      bad.push(`committed "${g("committed")}" must be true/false or committed/aspirational`);
+    const committed = !["false", "no", "0", "aspirational"].includes(committedText);
+
+    // The objective's and cycle's columns repeat on every KR row: they must agree.
+    const cycle = g("cycle");
+    const seenCycle = cycles.get(cycle);
+    if (seenCycle && (seenCycle.start !== start || seenCycle.end !== end))
+      bad.push(`cycle ${cycle} runs ${start}..${end} here but ${seenCycle.start}..${seenCycle.end} on line ${seenCycle.line}`);
+    const oref = g("objective_ref");
+    const sig = JSON.stringify([g("objective"), g("team"), g("objective_owner"), cycle, g("parent_objective_ref")]);
+    const seenObjective = objectives.get(oref.toUpperCase());
+    if (seenObjective && seenObjective.sig !== sig)
+      bad.push(`objective ${oref} has different title, team, owner, cycle or parent than on line ${seenObjective.line}`);
+    const kref = g("kr_ref");
+    const seenKr = krs.get(kref.toUpperCase());
+    if (seenKr) bad.push(`key result ${kref} already appears on line ${seenKr}`);
+    if (g("parent_objective_ref") && g("parent_objective_ref").toUpperCase() === oref.toUpperCase()) bad.push(`objective ${oref} cannot be its own parent`);
+
+    if (bad.length) {
+      for (const b of bad) problems.push(`${at}: ${b}`);
+      return;
+    }
+    if (!seenCycle) {
+      cycles.set(cycle, { start, end, line });
+      into.cycles.push({ name: cycle, start, end, at });
+    }
+    if (!seenObjective) {
+      objectives.set(oref.toUpperCase(), { sig, line });
+      into.objectives.push({
+        ref: oref, title: g("objective"), description: g("objective_description"), team: g("team"), owner: g("objective_owner"),
+        cycle, parentRef: g("parent_objective_ref") || null, committed, at,
+      });
+    }
+    krs.set(kref.toUpperCase(), line);
+    into.keyResults.push({
+      ref: kref, objectiveRef: oref, title: g("key_result"), owner: g("kr_owner"), kind, direction, unit: g("unit"),
+      start: startValue!, target: target!, weight, due, at,
+    });
+  });
+}
+
+export function parseCheckInsCsv(file: string, text: string, into: ImportData, problems: string[]): void {
+  const t = readTable(file, text, CHECKIN_COLUMNS, problems);
+  if (!t) return;
+  t.rows.forEach(({ line }, r) => {
+    const at = `${file}:${line}`;
+    const g = (c: string) => t.get(r, c);
+    const bad: string[] = [];
+    if (!g("kr_ref")) bad.push("kr_ref is empty");
+    if (tryParseDay(g("date")) === null) bad.push(`date "${g("date")}" is not a date (YYYY-MM-DD)`);
+    const value = parseNumber(g("value"));
+    if (value === null) bad.push(`value "${g("value")}" is not a number`);
+    const confidence = parseNumber(g("confidence"));
+    if (confidence === null || !Number.isInteger(confidence) || confidence < 1 || confidence > 5)
+      bad.push(`confidence "${g("confidence")}" must be a whole number from 1 (no chance) to 5 (certain)`);
+    if (bad.length) {
+      for (const b of bad) problems.push(`${at}: ${b}`);
+      return;
+    }
+    into.checkIns.push({ krRef: g("kr_ref"), date: g("date"), value: value!, confidence: confidence!, note: g("note"), author: g("author"), at });
+  });
+}

@@ -1,0 +1,152 @@
+// Turns ImportData into one write batch against the current workspace: matches cycles by name and
+// objectives/KRs by ref (so re-importing changes nothing), skips check-ins already stored, and
+// collects every cross-reference problem so a bad import writes nothing at all.
+
+import { randomUUID } from "node:crypto";
+import { normalizeRef } from "../domain/refs.js";
+import type { CheckIn, Cycle, KeyResult, Objective } from "../domain/types.js";
+import type { ImportData } from "../io/import-data.js";
+import type { WriteBatch } from "../store/store.js";
+import type { Workspace } from "./workspace.js";
+
+export interface Counts {
+  added: number;
+  updated: number;
+  unchanged: number;
+}
+
+export interface ImportSummary {
+  cycles: Counts;
+  objectives: Counts;
+  keyResults: Counts;
+  checkIns: { added: number; skipped: number };
+}
+
+export interface ImportPlan {
+  batch: WriteBatch;
+  summary: ImportSummary;
+  problems: string[];
+}
+
+const counts = (): Counts => ({ added: 0, updated: 0, unchanged: 0 });
+
+export function checkInKey(c: { date: string; value: number; confidence: number; note: string; author: string }): string {
+  return `${c.date}|${c.value}|${c.confidence}|${c.author}|${c.note}`;
+}
+
+/** `existingKeys` holds checkInKey()s of stored check-ins per KR id, for the KRs the data touches. */
+export function planImport(ws: Workspace, data: ImportData, existingKeys: Map<string, Set<string>>, now: string): ImportPlan {
+  const problems: string[] = [];
+  const batch: Required<WriteBatch> = { cycles: [], objectives: [], keyResults: [], checkIns: [] };
+  const summary: ImportSummary = { cycles: counts(), objectives: counts(), keyResults: counts(), checkIns: { added: 0, skipped: 0 } };
+
+  const cycles = new Map<string, Cycle>();
+  for (const c of ws.cycles.values()) cycles.set(c.name, c);
+  for (const c of data.cycles) {
+    const old = cycles.get(c.name);
+    const next: Cycle = { id: old?.id ?? randomUUID(), name: c.name, start: c.start, end: c.end };
+    cycles.set(c.name, next);
+    if (!old) (batch.cycles.push(next), summary.cycles.added++);
+    else if (old.start !== c.start || old.end !== c.end) (batch.cycles.push(next), summary.cycles.updated++);
+    else summary.cycles.unchanged++;
+  }
+
+  // Objective ids first, so parents can point at objectives defined later in the same file.
+  const objectiveIds = new Map<string, string>();
+  for (const o of ws.objectives.values()) objectiveIds.set(normalizeRef(o.ref), o.id);
+  for (const o of data.objectives) if (!objectiveIds.has(normalizeRef(o.ref))) objectiveIds.set(normalizeRef(o.ref), randomUUID());
+
+  const objectives = new Map<string, Objective>(); // by id, after the import
+  for (const o of ws.objectives.values()) objectives.set(o.id, o);
+  for (const o of data.objectives) {
+    const id = objectiveIds.get(normalizeRef(o.ref))!;
+    const cycle = cycles.get(o.cycle);
+    if (!cycle) problems.push(`${o.at}: cycle "${o.cycle}" is not defined in the import or the workspace`);
+    let parentId: string | null = null;
+    if (o.parentRef) {
+      parentId = objectiveIds.get(normalizeRef(o.parentRef)) ?? null;
+      if (!parentId) problems.push(`${o.at}: parent objective ${o.parentRef} is not in the import or the workspace`);
+    }
+    if (!cycle || (o.parentRef && !parentId)) continue;
+    const old = ws.objectives.get(id);
+    const next: Objective = {
+      id, ref: old?.ref ?? o.ref, title: o.title, description: o.description, team: o.team, owner: o.owner, cycleId: cycle.id,
+      parentId, committed: o.committed, createdAt: old?.createdAt ?? now, updatedAt: now,
+    };
+    objectives.set(id, next);
+    if (!old) (batch.objectives.push(next), summary.objectives.added++);
+    else if (sameObjective(old, next)) summary.objectives.unchanged++;
+    else (batch.objectives.push(next), summary.objectives.updated++);
+  }
+  for (const o of data.objectives) {
+    if (hasParentLoop(objectiveIds.get(normalizeRef(o.ref))!, objectives)) problems.push(`${o.at}: objective ${o.ref}'s parents form a loop`);
+  }
+
+  const krs = new Map<string, KeyResult>(); // by normalized ref, after the import
+  for (const k of ws.keyResults.values()) krs.set(normalizeRef(k.ref), k);
+  for (const k of data.keyResults) {
+    const objectiveId = objectiveIds.get(normalizeRef(k.objectiveRef));
+    if (!objectiveId || !objectives.has(objectiveId)) {
+      if (!objectiveId) problems.push(`${k.at}: objective ${k.objectiveRef} is not in the import or the workspace`);
+      continue;
+    }
+    const old = ws.keyResultByRef(k.ref);
+    const next: KeyResult = {
+      id: old?.id ?? randomUUID(), ref: old?.ref ?? k.ref, objectiveId, title: k.title, owner: k.owner, kind: k.kind,
+      direction: k.direction, unit: k.unit, start: k.start, target: k.target, weight: k.weight, due: k.due,
+      createdAt: old?.createdAt ?? now, updatedAt: now,
+    };
+    krs.set(normalizeRef(k.ref), next);
+    if (!old) (batch.keyResults.push(next), summary.keyResults.added++);
+    else if (sameKr(old, next)) summary.keyResults.unchanged++;
+    else (batch.keyResults.push(next), summary.keyResults.updated++);
+  }
+
+  const cycleById = new Map([...cycles.values()].map((c) => [c.id, c]));
+  for (const c of data.checkIns) {
+    const kr = krs.get(normalizeRef(c.krRef));
+    if (!kr) {
+      problems.push(`${c.at}: unknown key result ${c.krRef} (not in okrs.csv nor in the workspace)`);
+      continue;
+    }
+    const cycle = cycleById.get(objectives.get(kr.objectiveId)?.cycleId ?? "");
+    if (cycle && (c.date < cycle.start || c.date > cycle.end)) {
+      problems.push(`${c.at}: date ${c.date} is outside ${kr.ref}'s cycle ${cycle.name} (${cycle.start} to ${cycle.end})`);
+      continue;
+    }
+    let keys = existingKeys.get(kr.id);
+    if (!keys) existingKeys.set(kr.id, (keys = new Set()));
+    const key = checkInKey(c);
+    if (keys.has(key)) {
+      summary.checkIns.skipped++;
+      continue;
+    }
+    keys.add(key);
+    const checkIn: CheckIn = { id: randomUUID(), krId: kr.id, date: c.date, value: c.value, confidence: c.confidence, note: c.note, author: c.author, createdAt: now };
+    batch.checkIns.push(checkIn);
+    summary.checkIns.added++;
+  }
+  return { batch, summary, problems };
+}
+
+function sameObjective(a: Objective, b: Objective): boolean {
+  return a.title === b.title && a.description === b.description && a.team === b.team && a.owner === b.owner &&
+    a.cycleId === b.cycleId && a.parentId === b.parentId && a.committed === b.committed;
+}
+
+function sameKr(a: KeyResult, b: KeyResult): boolean {
+  return a.objectiveId === b.objectiveId && a.title === b.title && a.owner === b.owner && a.kind === b.kind &&
+    a.direction === b.direction && a.unit === b.unit && a.start === b.start && a.target === b.target &&
+    a.weight === b.weight && a.due === b.due;
+}
+
+function hasParentLoop(id: string, objectives: Map<string, Objective>): boolean {
+  const seen = new Set<string>([id]);
+  let cur = objectives.get(id)?.parentId ?? null;
+  while (cur) {
+    if (seen.has(cur)) return true;
+    seen.add(cur);
+    cur = objectives.get(cur)?.parentId ?? null;
+  }
+  return false;
+}

@@ -1,0 +1,191 @@
+// The use cases (import, check in, lagging, tree, one KR, search, export) over a store. Answers come
+// from the in-memory Workspace, reloaded whenever the store's version moves under it.
+
+import { randomUUID } from "node:crypto";
+import { formatDay, parseDay } from "../domain/dates.js";
+import { OkrError } from "../domain/errors.js";
+import { compareRefs } from "../domain/lagging.js";
+import { resolveOne } from "../domain/resolve.js";
+import type { CheckIn, KeyResult, Objective } from "../domain/types.js";
+import { buildExport, type ExportDocument } from "../io/export-data.js";
+import type { ImportData } from "../io/import-data.js";
+import type { OkrStore } from "../store/store.js";
+import { checkInKey, planImport, type ImportSummary } from "./import-plan.js";
+import { krDetail, krRow, lagging, tree, type KrDetail, type KrRow, type LaggingOptions, type LaggingRow, type ObjectiveView } from "./views.js";
+import { Workspace } from "./workspace.js";
+import { evaluate } from "../domain/metrics.js";
+
+export interface CheckInInput {
+  kr: string;
+  value: number;
+  confidence?: number;
+  note?: string;
+  author?: string;
+  /** Defaults to asOf. */
+  date?: string;
+}
+
+export interface CheckInResult {
+  checkIn: Pick<CheckIn, "date" | "value" | "confidence" | "note" | "author">;
+  confidenceCarriedOver: boolean;
+  before: KrRow;
+  after: KrRow;
+}
+
+export interface SearchResult {
+  kind: "objective" | "key_result" | "check_in";
+  ref: string;
+  title: string;
+  text: string;
+  score: number;
+}
+
+export class OkrService {
+  private workspace: Workspace | null = null;
+
+  constructor(
+    readonly store: OkrStore,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  /** The workspace, reloaded if anyone wrote since we last looked (one cheap version check). */
+  async ws(): Promise<Workspace> {
+    const version = await this.store.version();
+    if (!this.workspace || this.workspace.version !== version) this.workspace = Workspace.fromSnapshot(await this.store.load());
+    return this.workspace;
+  }
+
+  async isEmpty(): Promise<boolean> {
+    return (await this.ws()).objectives.size === 0;
+  }
+
+  async import(data: ImportData, parseProblems: readonly string[] = []): Promise<ImportSummary> {
+    const ws = await this.ws();
+    const touched = new Set<string>();
+    for (const c of data.checkIns) {
+      const kr = ws.keyResultByRef(c.krRef);
+      if (kr && ws.entry(kr.id)?.history.length) touched.add(kr.id);
+    }
+    const existing = new Map<string, Set<string>>();
+    for (const c of await this.store.checkIns([...touched])) {
+      let set = existing.get(c.krId);
+      if (!set) existing.set(c.krId, (set = new Set()));
+      set.add(checkInKey(c));
+    }
+    const plan = planImport(ws, data, existing, this.clock().toISOString());
+    const problems = [...parseProblems, ...plan.problems];
+    if (problems.length) {
+      throw new OkrError("invalid_input", `Import refused: ${problems.length} problem${problems.length > 1 ? "s" : ""}; nothing was written.`, { details: problems });
+    }
+    await this.write(ws, plan.batch);
+    return plan.summary;
+  }
+
+  private async write(ws: Workspace, batch: Parameters<OkrStore["commit"]>[0]): Promise<void> {
+    const before = ws.version;
+    const version = await this.store.commit(batch);
+    // Another process may have committed in between: then reload rather than patch.
+    if (version === before + 1 || before === 0) ws.apply(batch, version);
+    else this.workspace = null;
+  }
+
+  async lagging(asOf: string, opts: LaggingOptions = {}): Promise<LaggingRow[]> {
+    const ws = await this.ws();
+    if (opts.team !== undefined) this.checkTeam(ws, opts.team);
+    if (opts.limit !== undefined && (!Number.isInteger(opts.limit) || opts.limit < 1)) throw new OkrError("invalid_input", `limit must be a whole number of at least 1, not ${opts.limit}`);
+    return lagging(ws, parseDay(asOf, "as-of date"), opts);
+  }
+
+  async tree(asOf: string, team?: string): Promise<ObjectiveView[]> {
+    const ws = await this.ws();
+    if (team !== undefined) this.checkTeam(ws, team);
+    return tree(ws, parseDay(asOf, "as-of date"), team);
+  }
+
+  private checkTeam(ws: Workspace, team: string): void {
+    if (ws.entriesFor(team).length === 0 && !ws.teams().some((t) => t.toLowerCase() === team.toLowerCase()))
+      throw new OkrError("not_found", `No team named "${team}". Teams: ${ws.teams().join(", ") || "(none yet: run okr import or okr demo)"}.`);
+  }
+
+  async resolveKeyResult(query: string): Promise<KeyResult> {
+    const ws = await this.ws();
+    const items = [...ws.keyResults.values()].sort((a, b) => compareRefs(a.ref, b.ref));
+    return resolveOne(items, query, "key result");
+  }
+
+  async resolveObjective(query: string): Promise<Objective> {
+    const ws = await this.ws();
+    const items = [...ws.objectives.values()].sort((a, b) => compareRefs(a.ref, b.ref));
+    return resolveOne(items, query, "objective");
+  }
+
+  async keyResult(query: string, asOf: string): Promise<KrDetail> {
+    const kr = await this.resolveKeyResult(query);
+    const entry = (await this.ws()).entry(kr.id);
+    if (!entry) throw new OkrError("internal", `Key result ${kr.ref} has no objective or cycle`);
+    return krDetail(entry, parseDay(asOf, "as-of date"), await this.store.checkIns([kr.id]));
+  }
+
+  async checkIn(input: CheckInInput, asOf: string): Promise<CheckInResult> {
+    if (!Number.isFinite(input.value)) throw new OkrError("invalid_input", `value must be a number, e.g. 52 or 1200000`);
+    const date = input.date ?? asOf;
+    const day = parseDay(date, "check-in date");
+    const kr = await this.resolveKeyResult(input.kr);
+    const ws = await this.ws();
+    const entry = ws.entry(kr.id)!;
+    if (date < entry.cycle.start || date > entry.cycle.end)
+      throw new OkrError("conflict", `${date} is outside ${kr.ref}'s cycle ${entry.cycle.name} (${entry.cycle.start} to ${entry.cycle.end}); pass a date inside it.`);
+    let confidence = input.confidence;
+    let carried = false;
+    if (confidence === undefined) {
+      const h = entry.history;
+      if (h.length === 0) throw new OkrError("invalid_input", `${kr.ref} has no earlier check-in to take a confidence from: give one from 1 (no chance) to 5 (certain).`);
+      confidence = h.confidences[h.length - 1]!;
+      carried = true;
+    }
+    if (!Number.isInteger(confidence) || confidence < 1 || confidence > 5)
+      throw new OkrError("invalid_input", `confidence must be a whole number from 1 (no chance) to 5 (certain), not ${confidence}`);
+    const asOfDay = Math.max(parseDay(asOf, "as-of date"), day);
+    const before = krRow(entry, evaluate(entry.spec, entry.span, entry.history, asOfDay));
+    const checkIn: CheckIn = {
+      id: randomUUID(), krId: kr.id, date, value: input.value, confidence, note: input.note?.trim() ?? "",
+      author: input.author?.trim() ?? "", createdAt: this.clock().toISOString(),
+    };
+    await this.write(ws, { checkIns: [checkIn] });
+    const fresh = (await this.ws()).entry(kr.id)!;
+    const after = krRow(fresh, evaluate(fresh.spec, fresh.span, fresh.history, asOfDay));
+    return { checkIn: { date, value: checkIn.value, confidence, note: checkIn.note, author: checkIn.author }, confidenceCarriedOver: carried, before, after };
+  }
+
+  async search(text: string, limit = 10): Promise<SearchResult[]> {
+    if (!text.trim()) throw new OkrError("invalid_input", "Give some words to search for, e.g. retention");
+    const ws = await this.ws();
+    const hits = await this.store.search(text, limit * 3);
+    const out: SearchResult[] = [];
+    const seen = new Set<string>();
+    for (const h of hits) {
+      const key = `${h.kind}:${h.entityId}:${h.text}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const item = ws.objectives.get(h.entityId) ?? ws.keyResults.get(h.entityId);
+      if (!item) continue;
+      out.push({ kind: h.kind, ref: item.ref, title: item.title, text: h.text, score: h.score });
+      if (out.length >= limit) break;
+    }
+    return out;
+  }
+
+  async exportDocument(): Promise<ExportDocument> {
+    const ws = await this.ws();
+    return buildExport({ cycles: ws.cycles.values(), objectives: ws.objectives.values(), keyResults: ws.keyResults.values(), checkIns: await this.store.checkIns() });
+  }
+
+  /** Today per the service clock, as YYYY-MM-DD (UTC). */
+  today(): string {
+    return formatDay(Math.floor(this.clock().getTime() / 86_400_000));
+  }
+
+  async close(): Promise<void> {
+    await this.store.close();
+  }
+}

@@ -1,0 +1,138 @@
+// Read models the CLI and (later) the MCP tools print: compact rows of refs, titles and numbers.
+
+import { formatDay } from "../domain/dates.js";
+import { forecast, type Forecast } from "../domain/forecast.js";
+import { compareLagging, lagReason } from "../domain/lagging.js";
+import { evaluate, type KrMetrics } from "../domain/metrics.js";
+import { rollupObjective } from "../domain/rollup.js";
+import type { CheckIn, Status } from "../domain/types.js";
+import type { KrEntry, Workspace } from "./workspace.js";
+
+/** Fractions are rounded to 4 decimals for output (0.6154), values are left as stored. */
+export const round4 = (x: number) => Math.round(x * 10_000) / 10_000;
+
+export interface KrRow {
+  ref: string;
+  title: string;
+  team: string;
+  objectiveRef: string;
+  owner: string;
+  kind: string;
+  direction: string;
+  unit: string;
+  start: number;
+  target: number;
+  current: number;
+  progress: number;
+  expected: number;
+  gap: number;
+  status: Status;
+  confidence: number | null;
+  lastCheckIn: string | null;
+  stale: boolean;
+  confidenceMismatch: boolean;
+  weeklyDelta: number;
+}
+
+export interface LaggingRow extends KrRow {
+  reason: string;
+}
+
+export function krRow(e: KrEntry, m: KrMetrics): KrRow {
+  return {
+    ref: e.kr.ref, title: e.kr.title, team: e.objective.team, objectiveRef: e.objective.ref, owner: e.kr.owner,
+    kind: e.kr.kind, direction: e.kr.direction, unit: e.kr.unit, start: e.kr.start, target: e.kr.target, current: m.current,
+    progress: round4(m.clampedProgress), expected: round4(m.expected), gap: round4(m.gap), status: m.status,
+    confidence: m.confidence, lastCheckIn: m.lastCheckInDay === null ? null : formatDay(m.lastCheckInDay),
+    stale: m.stale, confidenceMismatch: m.confidenceMismatch, weeklyDelta: round4(m.weeklyDelta),
+  };
+}
+
+export interface LaggingOptions {
+  team?: string;
+  owner?: string;
+  limit?: number;
+}
+
+/** Open KRs most behind pace first. Keeps a running top-N instead of sorting the whole workspace. */
+export function lagging(ws: Workspace, asOf: number, opts: LaggingOptions = {}): LaggingRow[] {
+  const limit = opts.limit ?? Infinity;
+  const owner = opts.owner?.toLowerCase();
+  const top: { ref: string; metrics: KrMetrics; entry: KrEntry }[] = [];
+  for (const e of ws.entriesFor(opts.team)) {
+    if (owner && e.kr.owner.toLowerCase() !== owner) continue;
+    const metrics = evaluate(e.spec, e.span, e.history, asOf);
+    if (metrics.status === "completed") continue;
+    const item = { ref: e.kr.ref, metrics, entry: e };
+    if (top.length >= limit && compareLagging(item, top[top.length - 1]!) >= 0) continue;
+    let i = top.length;
+    while (i > 0 && compareLagging(item, top[i - 1]!) < 0) i--;
+    top.splice(i, 0, item);
+    if (top.length > limit) top.pop();
+  }
+  return top.map((t) => ({ ...krRow(t.entry, t.metrics), reason: lagReason(t.metrics, asOf) }));
+}
+
+export interface ObjectiveView {
+  ref: string;
+  title: string;
+  team: string;
+  owner: string;
+  cycle: string;
+  parentRef: string | null;
+  committed: boolean;
+  progress: number;
+  expected: number;
+  status: Status | null;
+  keyResults: KrRow[];
+}
+
+export function tree(ws: Workspace, asOf: number, team?: string): ObjectiveView[] {
+  const byObjective = new Map<string, KrRow[]>();
+  const rollups = new Map<string, Parameters<typeof rollupObjective>[0][number][]>();
+  for (const e of ws.entriesFor(team)) {
+    const m = evaluate(e.spec, e.span, e.history, asOf);
+    const id = e.objective.id;
+    if (!byObjective.has(id)) (byObjective.set(id, []), rollups.set(id, []));
+    byObjective.get(id)!.push(krRow(e, m));
+    rollups.get(id)!.push({ clampedProgress: m.clampedProgress, expected: m.expected, status: m.status, weight: e.kr.weight });
+  }
+  const views: ObjectiveView[] = [];
+  for (const o of ws.objectives.values()) {
+    if (team !== undefined && !byObjective.has(o.id) && !sameTeam(o.team, team)) continue;
+    const r = rollupObjective(rollups.get(o.id) ?? []);
+    views.push({
+      ref: o.ref, title: o.title, team: o.team, owner: o.owner, cycle: ws.cycles.get(o.cycleId)?.name ?? "",
+      parentRef: o.parentId ? (ws.objectives.get(o.parentId)?.ref ?? null) : null, committed: o.committed,
+      progress: round4(r.progress), expected: round4(r.expected), status: r.status, keyResults: byObjective.get(o.id) ?? [],
+    });
+  }
+  return views.sort((a, b) => a.ref.localeCompare(b.ref, "en", { numeric: true }));
+}
+
+function sameTeam(a: string, b: string): boolean {
+  return a.localeCompare(b, undefined, { sensitivity: "base" }) === 0;
+}
+
+export interface KrDetail extends KrRow {
+  objectiveTitle: string;
+  cycle: string;
+  due: string | null;
+  reason: string;
+  forecast: Forecast & { projectedValue: number };
+  checkIns: Pick<CheckIn, "date" | "value" | "confidence" | "note" | "author">[];
+}
+
+export function krDetail(e: KrEntry, asOf: number, checkIns: CheckIn[]): KrDetail {
+  const m = evaluate(e.spec, e.span, e.history, asOf);
+  const f = forecast(e.spec, e.span, e.history, asOf);
+  return {
+    ...krRow(e, m),
+    objectiveTitle: e.objective.title,
+    cycle: e.cycle.name,
+    due: e.kr.due,
+    reason: lagReason(m, asOf),
+    forecast: { ...f, projectedValue: round4(f.projectedValue), projectedProgress: round4(f.projectedProgress) },
+    checkIns: checkIns.filter((c) => c.date <= formatDay(asOf)).map(({ date, value, confidence, note, author }) => ({ date, value, confidence, note, author })),
+  };
+}

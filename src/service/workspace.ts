@@ -1,0 +1,165 @@
+// The in-memory index the service answers from: entities by id and ref, and each KR's check-ins as
+// sorted columns. Built once from a store snapshot, then kept current by applying our own writes.
+
+import { parseDay } from "../domain/dates.js";
+import { compareRefs } from "../domain/lagging.js";
+import type { CycleSpan, History, KrSpec } from "../domain/metrics.js";
+import { normalizeRef } from "../domain/refs.js";
+import { foldText } from "../domain/resolve.js";
+import type { CheckIn, Cycle, KeyResult, Objective } from "../domain/types.js";
+import type { Snapshot, WriteBatch } from "../store/store.js";
+
+/** A growable, sorted check-in history for one KR. */
+export class KrHistory implements History {
+  days: number[] = [];
+  values: number[] = [];
+  confidences: number[] = [];
+  createdAt: number[] = [];
+  get length(): number {
+    return this.days.length;
+  }
+  /** Inserts keeping (day, createdAt) order; appends in the common in-order case. */
+  insert(day: number, value: number, confidence: number, createdAt: number): void {
+    let i = this.days.length;
+    while (i > 0 && (this.days[i - 1]! > day || (this.days[i - 1] === day && this.createdAt[i - 1]! > createdAt))) i--;
+    this.days.splice(i, 0, day);
+    this.values.splice(i, 0, value);
+    this.confidences.splice(i, 0, confidence);
+    this.createdAt.splice(i, 0, createdAt);
+  }
+}
+
+/** Everything the numbers need for one KR, resolved once so the hot loop does no lookups. */
+export interface KrEntry {
+  kr: KeyResult;
+  objective: Objective;
+  cycle: Cycle;
+  spec: KrSpec;
+  span: CycleSpan;
+  history: KrHistory;
+}
+
+export class Workspace {
+  version: number;
+  readonly cycles = new Map<string, Cycle>();
+  readonly objectives = new Map<string, Objective>();
+  readonly keyResults = new Map<string, KeyResult>();
+  private entries = new Map<string, KrEntry>();
+  private histories = new Map<string, KrHistory>();
+  private dirty = true;
+
+  private constructor(version: number) {
+    this.version = version;
+  }
+
+  static fromSnapshot(s: Snapshot): Workspace {
+    const w = new Workspace(s.version);
+    for (const c of s.cycles) w.cycles.set(c.id, c);
+    for (const o of s.objectives) w.putObjective(o);
+    for (const k of s.keyResults) w.putKeyResult(k);
+    const { krIds, days, values, confidences, createdAt } = s.checkIns;
+    for (let i = 0; i < krIds.length; i++) w.history(krIds[i]!).insert(days[i]!, values[i]!, confidences[i]!, createdAt[i]!);
+    return w;
+  }
+
+  private history(krId: string): KrHistory {
+    let h = this.histories.get(krId);
+    if (!h) this.histories.set(krId, (h = new KrHistory()));
+    return h;
+  }
+
+  /** Applies a batch that has just been committed to the store. */
+  apply(batch: WriteBatch, version: number): void {
+    for (const c of batch.cycles ?? []) this.cycles.set(c.id, c);
+    for (const o of batch.objectives ?? []) this.putObjective(o);
+    for (const k of batch.keyResults ?? []) this.putKeyResult(k);
+    for (const c of batch.checkIns ?? []) this.addCheckIn(c);
+    if (batch.cycles?.length || batch.objectives?.length || batch.keyResults?.length) this.dirty = true;
+    this.version = version;
+  }
+
+  private objectiveRefs = new Map<string, Objective>();
+  private krRefs = new Map<string, KeyResult>();
+
+  private putObjective(o: Objective): void {
+    const old = this.objectives.get(o.id);
+    if (old) this.objectiveRefs.delete(normalizeRef(old.ref));
+    this.objectives.set(o.id, o);
+    this.objectiveRefs.set(normalizeRef(o.ref), o);
+  }
+
+  private putKeyResult(k: KeyResult): void {
+    const old = this.keyResults.get(k.id);
+    if (old) this.krRefs.delete(normalizeRef(old.ref));
+    this.keyResults.set(k.id, k);
+    this.krRefs.set(normalizeRef(k.ref), k);
+  }
+
+  private addCheckIn(c: CheckIn): void {
+    this.history(c.krId).insert(parseDay(c.date), c.value, c.confidence, Date.parse(c.createdAt));
+  }
+
+  /** KR entries with their objective, cycle and history, sorted by ref. Rebuilt only after entity writes. */
+  krEntries(): KrEntry[] {
+    if (this.dirty) this.rebuild();
+    return [...this.entries.values()];
+  }
+
+  entry(krId: string): KrEntry | undefined {
+    if (this.dirty) this.rebuild();
+    return this.entries.get(krId);
+  }
+
+  private sorted: KrEntry[] = [];
+  private byTeam = new Map<string, KrEntry[]>();
+
+  /** Entries of one team (matched case- and accent-insensitively), or of all teams. */
+  entriesFor(team?: string): readonly KrEntry[] {
+    if (this.dirty) this.rebuild();
+    return team === undefined ? this.sorted : (this.byTeam.get(foldText(team)) ?? []);
+  }
+
+  private rebuild(): void {
+    this.entries.clear();
+    this.byTeam.clear();
+    for (const kr of this.keyResults.values()) {
+      const objective = this.objectives.get(kr.objectiveId);
+      const cycle = objective && this.cycles.get(objective.cycleId);
+      if (!objective || !cycle) continue; // orphan rows cannot be scored; import never writes them
+      const entry: KrEntry = {
+        kr,
+        objective,
+        cycle,
+        spec: { kind: kr.kind, direction: kr.direction, start: kr.start, target: kr.target, dueDay: kr.due ? parseDay(kr.due) : null },
+        span: { startDay: parseDay(cycle.start), endDay: parseDay(cycle.end) },
+        history: this.history(kr.id),
+      };
+      this.entries.set(kr.id, entry);
+    }
+    this.sorted = [...this.entries.values()].sort((a, b) => compareRefs(a.kr.ref, b.kr.ref));
+    for (const e of this.sorted) {
+      const key = foldText(e.objective.team);
+      let list = this.byTeam.get(key);
+      if (!list) this.byTeam.set(key, (list = []));
+      list.push(e);
+    }
+    this.dirty = false;
+  }
+
+  teams(): string[] {
+    return [...new Set([...this.objectives.values()].map((o) => o.team))].sort();
+  }
+
+  objectiveByRef(ref: string): Objective | undefined {
+    return this.objectiveRefs.get(normalizeRef(ref));
+  }
+
+  keyResultByRef(ref: string): KeyResult | undefined {
+    return this.krRefs.get(normalizeRef(ref));
+  }
+
+  cycleByName(name: string): Cycle | undefined {
+    for (const c of this.cycles.values()) if (c.name === name) return c;
+    return undefined;
+  }
+}

@@ -1,0 +1,53 @@
+// The storage interface everything above the store sees. Only lance-store.ts knows about LanceDB.
+
+import type { CheckIn, Cycle, KeyResult, Objective } from "../domain/types.js";
+
+/** One atomic write: every record lands together or none does. */
+export interface WriteBatch {
+  cycles?: Cycle[];
+  objectives?: Objective[];
+  keyResults?: KeyResult[];
+  checkIns?: CheckIn[];
+}
+
+/** Check-ins as parallel columns: the compact form the in-memory index is built from. */
+export interface CheckInColumns {
+  krIds: string[];
+  days: Int32Array;
+  values: Float64Array;
+  confidences: Int32Array;
+  /** Epoch ms when written; orders check-ins that share a date. */
+  createdAt: Float64Array;
+}
+
+export interface Snapshot {
+  version: number;
+  cycles: Cycle[];
+  objectives: Objective[];
+  keyResults: KeyResult[];
+  checkIns: CheckInColumns;
+}
+
+export interface SearchHit {
+  kind: "objective" | "key_result" | "check_in";
+  /** The objective's or KR's id; for a check-in, the KR it belongs to. */
+  entityId: string;
+  text: string;
+  score: number;
+}
+
+export interface OkrStore {
+  /** Everything, latest revision of each entity. */
+  load(): Promise<Snapshot>;
+  /** A number that changes whenever anyone (this process or another) writes. */
+  version(): Promise<number>;
+  /** Appends the batch in one commit; returns the version it created. */
+  commit(batch: WriteBatch): Promise<number>;
+  /** Full check-ins (notes, authors) of some KRs, or of all when `krIds` is omitted. */
+  checkIns(krIds?: readonly string[]): Promise<CheckIn[]>;
+  /** Full-text search over objective titles, KR titles and check-in notes. */
+  search(text: string, limit: number): Promise<SearchHit[]>;
+  /** Compacts small writes and refreshes the search index. */
+  optimize(): Promise<void>;
+  close(): Promise<void>;
+}
