@@ -52,11 +52,14 @@ function readTable(file: string, text: string, required: readonly string[], prob
   };
 }
 
-/** Which of the two files a header belongs to, so a single FILE argument can be either. */
-export function detectCsvKind(text: string): CsvKind | null {
+/** Which of the two files this is: by its name (okrs.csv, checkins.csv), else by its header. */
+export function detectCsvKind(text: string, name = ""): CsvKind | null {
+  const base = name.toLowerCase();
+  if (/check-?ins?/.test(base)) return "checkins";
+  if (/okrs?/.test(base)) return "okrs";
   const header = parseCsv(text.slice(0, 4096).split(/\r?\n/)[0] ?? "").records[0]?.cells.map((c) => c.trim().toLowerCase()) ?? [];
   if (header.includes("objective_ref") || header.includes("key_result")) return "okrs";
-  if (header.includes("date") && header.includes("value")) return "checkins";
+  if (header.includes("kr_ref") || (header.includes("date") && header.includes("value"))) return "checkins";
   return null;
 }
 
@@ -110,6 +113,7 @@ export function parseOkrsCsv(file: string, text: string, into: ImportData, probl
     if (seenKr) bad.push(`key result ${kref} already appears on line ${seenKr}`);
     if (g("parent_objective_ref") && g("parent_objective_ref").toUpperCase() === oref.toUpperCase()) bad.push(`objective ${oref} cannot be its own parent`);
 
+    if (kref && !seenKr) krs.set(kref.toUpperCase(), line);
     if (bad.length) {
       for (const b of bad) problems.push(`${at}: ${b}`);
       return;
@@ -125,7 +129,6 @@ export function parseOkrsCsv(file: string, text: string, into: ImportData, probl
         cycle, parentRef: g("parent_objective_ref") || null, committed, at,
       });
     }
-    krs.set(kref.toUpperCase(), line);
     into.keyResults.push({
       ref: kref, objectiveRef: oref, title: g("key_result"), owner: g("kr_owner"), kind, direction, unit: g("unit"),
       start: startValue!, target: target!, weight, due, at,

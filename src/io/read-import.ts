@@ -31,7 +31,7 @@ export async function readImportSource(path: string): Promise<ReadResult> {
   } else files.push({ path, text: await readFile(path, "utf8") });
 
   // okrs before check-ins so a check-in may refer to a KR defined in the same import.
-  const classified = files.map((f) => ({ ...f, name: basename(f.path), kind: /\.json$/i.test(f.path) ? ("json" as const) : detectCsvKind(f.text) }));
+  const classified = files.map((f) => ({ ...f, name: basename(f.path), kind: /\.json$/i.test(f.path) ? ("json" as const) : detectCsvKind(f.text, basename(f.path)) }));
   const order = { json: 0, okrs: 1, checkins: 2 } as const;
   for (const f of classified.sort((a, b) => (a.kind === null ? 3 : order[a.kind]) - (b.kind === null ? 3 : order[b.kind]))) {
     if (f.kind === "json") parseExportJson(f.name, f.text, data, problems);

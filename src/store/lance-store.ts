@@ -2,6 +2,7 @@
 // single Lance commit (atomic: readers see all of a batch or none of it) and history is kept.
 // This is the only module in the project that imports @lancedb/lancedb.
 
+import { readdir } from "node:fs/promises";
 import { createRequire } from "node:module";
 import type * as LanceTypes from "@lancedb/lancedb";
 import { formatDay, parseDay } from "../domain/dates.js";
@@ -58,35 +59,45 @@ function stamp(): number {
 const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 export class LanceStore implements OkrStore {
-  private constructor(
-    private readonly db: LanceTypes.Connection,
-    private table: LanceTypes.Table | null,
-    readonly dir: string,
-  ) {}
+  private db: LanceTypes.Connection | null = null;
+  private table: LanceTypes.Table | null = null;
 
+  private constructor(readonly dir: string) {}
+
+  /** Opening is lazy: a directory that is missing or empty is not touched until the first write,
+   *  so a refused import into a new directory leaves nothing behind. */
   static async open(dir: string): Promise<LanceStore> {
+    const store = new LanceStore(dir);
+    if (await hasEntries(dir)) await store.connect();
+    return store;
+  }
+
+  private async connect(): Promise<LanceTypes.Connection> {
+    if (this.db) return this.db;
     try {
       // Interval 0: every read checks for commits made by other processes (the CLI next to a server).
-      const db = await lancedb.connect(dir, { readConsistencyInterval: 0 });
-      const names = await db.tableNames();
-      const table = names.includes(TABLE) ? await db.openTable(TABLE) : null;
-      return new LanceStore(db, table, dir);
+      this.db = await lancedb.connect(this.dir, { readConsistencyInterval: 0 });
+      return this.db;
     } catch (e) {
-      throw new OkrError("internal", `Cannot open the data directory ${dir}: ${(e as Error).message}`, { cause: e });
+      throw new OkrError("internal", `Cannot open the data directory ${this.dir}: ${(e as Error).message}`, { cause: e });
     }
   }
 
   private async ensureTable(): Promise<LanceTypes.Table> {
     if (this.table) return this.table;
-    const names = await this.db.tableNames();
+    const db = await this.connect();
+    const names = await db.tableNames();
     this.table = names.includes(TABLE)
-      ? await this.db.openTable(TABLE)
-      : await this.db.createEmptyTable(TABLE, SCHEMA, { mode: "create", existOk: true });
+      ? await db.openTable(TABLE)
+      : await db.createEmptyTable(TABLE, SCHEMA, { mode: "create", existOk: true });
     return this.table;
   }
 
   private async refreshTable(): Promise<LanceTypes.Table | null> {
-    if (!this.table && (await this.db.tableNames()).includes(TABLE)) this.table = await this.db.openTable(TABLE);
+    if (this.table) return this.table;
+    if (!this.db && !(await hasEntries(this.dir))) return null;
+    const db = await this.connect();
+    if ((await db.tableNames()).includes(TABLE)) this.table = await db.openTable(TABLE);
     return this.table;
   }
 
@@ -191,7 +202,15 @@ export class LanceStore implements OkrStore {
 
   async close(): Promise<void> {
     this.table?.close();
-    this.db.close();
+    this.db?.close();
+  }
+}
+
+async function hasEntries(dir: string): Promise<boolean> {
+  try {
+    return (await readdir(dir)).length > 0;
+  } catch {
+    return false;
   }
 }
 

@@ -1,0 +1,60 @@
+// Shared test helpers: temporary data directories and a service over the acme fixture.
+
+import { cp, mkdtemp, readdir, rm, stat } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { readImportSource } from "../src/io/read-import.js";
+import { OkrService } from "../src/service/okr-service.js";
+import { LanceStore } from "../src/store/lance-store.js";
+
+export const FIXTURE = join(import.meta.dirname, "../../shared/fixtures/acme");
+export const AS_OF = "2026-11-26";
+
+const dirs: string[] = [];
+export async function tempDir(prefix = "okr-test-"): Promise<string> {
+  const d = await mkdtemp(join(tmpdir(), prefix));
+  dirs.push(d);
+  return d;
+}
+export async function cleanup(): Promise<void> {
+  await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true })));
+}
+
+export async function openService(dir: string, now = new Date("2026-11-26T12:00:00Z")): Promise<OkrService> {
+  return new OkrService(await LanceStore.open(dir), () => now);
+}
+
+export async function importPath(svc: OkrService, path: string) {
+  const read = await readImportSource(path);
+  return svc.import(read.data, read.problems);
+}
+
+/** A copy of the fixture folder that a test may edit. */
+export async function fixtureCopy(): Promise<string> {
+  const d = await tempDir("okr-fixture-copy-");
+  await cp(FIXTURE, d, { recursive: true });
+  return d;
+}
+
+/** Every file under a directory with its size and mtime: proof that nothing was written. */
+export async function listing(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  async function walk(d: string): Promise<void> {
+    let entries;
+    try {
+      entries = await readdir(d, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) await walk(p);
+      else {
+        const s = await stat(p);
+        out.push(`${p.slice(dir.length)} ${s.size} ${s.mtimeMs}`);
+      }
+    }
+  }
+  await walk(dir);
+  return out.sort();
+}

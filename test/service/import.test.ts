@@ -1,0 +1,146 @@
+import { readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { OkrError } from "../../src/domain/errors.js";
+import { AS_OF, FIXTURE, cleanup, fixtureCopy, importPath, listing, openService, tempDir } from "../helpers.js";
+
+afterEach(cleanup);
+
+async function expectImportError(p: Promise<unknown>): Promise<OkrError> {
+  try {
+    await p;
+  } catch (e) {
+    expect(e).toBeInstanceOf(OkrError);
+    return e as OkrError;
+  }
+  throw new Error("import should have failed");
+}
+
+describe("import", () => {
+  it("imports the acme fixture and re-importing adds nothing", async () => {
+    const svc = await openService(await tempDir());
+    const first = await importPath(svc, FIXTURE);
+    expect(first.objectives.added).toBe(9);
+    expect(first.keyResults.added).toBe(25);
+    expect(first.checkIns.added).toBe(193);
+    const version = await svc.store.version();
+    const again = await importPath(svc, FIXTURE);
+    expect(again.objectives).toEqual({ added: 0, updated: 0, unchanged: 9 });
+    expect(again.keyResults).toEqual({ added: 0, updated: 0, unchanged: 25 });
+    expect(again.checkIns).toEqual({ added: 0, skipped: 193 });
+    expect(await svc.store.version()).toBe(version);
+    expect((await svc.store.checkIns()).length).toBe(193);
+    await svc.close();
+  });
+
+  it("keeps parent alignment, teams and Vietnamese text", async () => {
+    const svc = await openService(await tempDir());
+    await importPath(svc, FIXTURE);
+    const tree = await svc.tree(AS_OF);
+    const o8 = tree.find((o) => o.ref === "O8")!;
+    expect(o8.team).toBe("Kinh doanh");
+    expect(o8.parentRef).toBe("O1");
+    expect(o8.keyResults.map((k) => k.title)).toContain("Giảm chu kỳ bán hàng trung bình từ 42 xuống 30 ngày");
+    expect(tree.find((o) => o.ref === "O5")!.parentRef).toBe("O4");
+    await svc.close();
+  });
+
+  it("tolerates reordered columns, extra columns, a BOM and CRLF line ends", async () => {
+    const dir = await fixtureCopy();
+    const text = await readFile(join(dir, "okrs.csv"), "utf8");
+    const rows = text.trim().split("\n").map((l) => l);
+    // Move the first column to the end and add an extra one: rebuild with a CSV-aware split.
+    const { parseCsv, toCsv } = await import("../../src/io/csv.js");
+    const parsed = parseCsv(text).records.map((r) => r.cells);
+    const header = [...parsed[0]!.slice(1), parsed[0]![0]!, "comments"];
+    const body = parsed.slice(1).map((r) => [...r.slice(1), r[0]!, "anything, really"]);
+    await writeFile(join(dir, "okrs.csv"), "\uFEFF" + toCsv(header, body));
+    expect(rows.length).toBe(26);
+    const svc = await openService(await tempDir());
+    const summary = await importPath(svc, dir);
+    expect(summary.keyResults.added).toBe(25);
+    expect((await svc.tree(AS_OF)).find((o) => o.ref === "O3")!.title).toBe("Increase conversion by 2% by optimizing the landing page");
+    await svc.close();
+  });
+
+  it("fails a bad CSV with every problem by file and line, and writes nothing", async () => {
+    const dir = await fixtureCopy();
+    const lines = (await readFile(join(dir, "checkins.csv"), "utf8")).split("\n");
+    lines[2] = "KR1.1,2026-10-09,abc,4,Linh Tran,"; // line 3: non-numeric value
+    lines[4] = "KR1.1,2026-10-23,103.6,7,Linh Tran,"; // line 5: confidence out of range
+    lines[6] = "KR9.9,2026-11-06,104.6,3,Linh Tran,"; // line 7: unknown KR
+    lines[8] = "KR1.1,2026-13-40,105.8,3,Linh Tran,"; // line 9: bad date
+    lines[10] = "KR1.2,2027-02-01,1230000,4,Linh Tran,"; // line 11: outside the cycle
+    await writeFile(join(dir, "checkins.csv"), lines.join("\n"));
+    const data = await tempDir();
+    const svc = await openService(data);
+    await importPath(svc, FIXTURE); // a workspace that must stay exactly as it is
+    const before = await listing(data);
+    const version = await svc.store.version();
+    const err = await expectImportError(importPath(svc, dir));
+    expect(err.code).toBe("invalid_input");
+    expect(err.message).toMatch(/5 problems; nothing was written/);
+    expect(err.details).toEqual([
+      'checkins.csv:3: value "abc" is not a number',
+      'checkins.csv:5: confidence "7" must be a whole number from 1 (no chance) to 5 (certain)',
+      'checkins.csv:9: date "2026-13-40" is not a date (YYYY-MM-DD)',
+      "checkins.csv:7: unknown key result KR9.9 (not in okrs.csv nor in the workspace)",
+      "checkins.csv:11: date 2027-02-01 is outside KR1.2's cycle 2026-Q4 (2026-10-01 to 2026-12-31)",
+    ]);
+    expect(await svc.store.version()).toBe(version);
+    expect(await listing(data)).toEqual(before);
+    await svc.close();
+  });
+
+  it("reports a missing column and a bad okrs row, and leaves an empty directory empty", async () => {
+    const dir = await fixtureCopy();
+    const okrs = (await readFile(join(dir, "okrs.csv"), "utf8")).split("\n");
+    okrs[3] = okrs[3]!.replace(",metric,decrease,%,5,3", ",metric,sideways,%,five,3"); // line 4
+    await writeFile(join(dir, "okrs.csv"), okrs.join("\n"));
+    const ci = (await readFile(join(dir, "checkins.csv"), "utf8")).replace(/^kr_ref,date,value,confidence/, "kr_ref,day,value,confidence");
+    await writeFile(join(dir, "checkins.csv"), ci);
+    const data = await tempDir();
+    const svc = await openService(data);
+    const err = await expectImportError(importPath(svc, dir));
+    expect(err.details).toEqual([
+      'okrs.csv:4: direction "sideways" must be one of increase, decrease, stay_above, stay_below',
+      'okrs.csv:4: start_value "five" is not a number',
+      "checkins.csv:1: missing column date (the header must name: kr_ref, date, value, confidence)",
+    ]);
+    expect(await listing(data)).toEqual([]);
+    await svc.close();
+  });
+
+  it("refuses conflicting objective rows and unknown parents", async () => {
+    const dir = await tempDir();
+    const header = "cycle,cycle_start,cycle_end,team,objective_ref,objective,objective_owner,parent_objective_ref,kr_ref,key_result,kr_owner,kr_type,direction,unit,start_value,target_value";
+    await writeFile(join(dir, "okrs.csv"), [
+      header,
+      "Q,2026-10-01,2026-12-31,T,O1,Delight users,Ann,O7,KR1.1,Raise NPS from 40 to 50,Ann,metric,increase,NPS,40,50",
+      "Q,2026-10-01,2026-12-31,T,O1,Delight customers,Ann,O7,KR1.2,Cut churn from 5 to 3,Ann,metric,decrease,%,5,3",
+      "Q,2026-10-01,2026-12-31,T,O2,Be fast,Bo,,KR1.2,Dup ref,Bo,metric,increase,ms,1,2",
+    ].join("\n"));
+    const svc = await openService(await tempDir());
+    const err = await expectImportError(importPath(svc, join(dir, "okrs.csv")));
+    expect(err.details).toEqual([
+      "okrs.csv:3: objective O1 has different title, team, owner, cycle or parent than on line 2",
+      "okrs.csv:4: key result KR1.2 already appears on line 3",
+      "okrs.csv:2: parent objective O7 is not in the import or the workspace",
+    ]);
+    await svc.close();
+  });
+
+  it("a changed row updates the KR as a new revision instead of duplicating it", async () => {
+    const dir = await fixtureCopy();
+    const svc = await openService(await tempDir());
+    await importPath(svc, dir);
+    const okrs = (await readFile(join(dir, "okrs.csv"), "utf8")).replace("Raise NPS from 48 to 65,Grace Okafor,metric,increase,NPS,48,65", "Raise NPS from 48 to 70,Grace Okafor,metric,increase,NPS,48,70");
+    await writeFile(join(dir, "okrs.csv"), okrs);
+    const s = await importPath(svc, dir);
+    expect(s.keyResults).toEqual({ added: 0, updated: 1, unchanged: 24 });
+    const kr = await svc.keyResult("KR9.2", AS_OF);
+    expect(kr.target).toBe(70);
+    expect((await svc.tree(AS_OF)).flatMap((o) => o.keyResults).length).toBe(25);
+    await svc.close();
+  });
+});
