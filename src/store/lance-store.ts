@@ -2,7 +2,7 @@
 // single Lance commit (atomic: readers see all of a batch or none of it) and history is kept.
 // This is the only module in the project that imports @lancedb/lancedb.
 
-import { readdir } from "node:fs/promises";
+import { readdir, stat } from "node:fs/promises";
 import { createRequire } from "node:module";
 import type * as LanceTypes from "@lancedb/lancedb";
 import { formatDay, parseDay } from "../domain/dates.js";
@@ -67,6 +67,8 @@ export class LanceStore implements OkrStore {
   /** Opening is lazy: a directory that is missing or empty is not touched until the first write,
    *  so a refused import into a new directory leaves nothing behind. */
   static async open(dir: string): Promise<LanceStore> {
+    const info = await stat(dir).catch(() => null);
+    if (info && !info.isDirectory()) throw new OkrError("invalid_input", `The data directory ${dir} is a file, not a directory: pass --data DIR (or set OKR_DATA_DIR) to a folder.`);
     const store = new LanceStore(dir);
     if (await hasEntries(dir)) await store.connect();
     return store;
@@ -127,6 +129,8 @@ export class LanceStore implements OkrStore {
     if (!table) return { version: 0, cycles: [], objectives: [], keyResults: [], checkIns: emptyColumns() };
     const version = await table.version();
     const entities = await table.query().where("kind <> 'check_in'").select(["kind", "id", "data", "written_at"]).toArrow();
+    // A table created but never written to (a crash between the two) reads back without columns.
+    if (entities.numRows === 0) return { version, cycles: [], objectives: [], keyResults: [], checkIns: emptyColumns() };
     const latest = new Map<string, { kind: Kind; data: string; at: number }>();
     const kinds = entities.getChild("kind")!, ids = entities.getChild("id")!, datas = entities.getChild("data")!, ats = entities.getChild("written_at")!;
     for (let i = 0; i < entities.numRows; i++) {
@@ -143,6 +147,7 @@ export class LanceStore implements OkrStore {
     }
     const ci = await table.query().where("kind = 'check_in'").select(["parent", "day", "value", "confidence", "written_at"]).toArrow();
     const n = ci.numRows;
+    if (n === 0) return { version, cycles, objectives, keyResults, checkIns: emptyColumns() };
     const parents = ci.getChild("parent")!;
     const krIds = new Array<string>(n);
     for (let i = 0; i < n; i++) krIds[i] = parents.get(i) as string;

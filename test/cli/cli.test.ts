@@ -1,0 +1,169 @@
+// The okr command end to end: spawned as a user would run it (bin/okr.js over the compiled dist/).
+
+import { execFile } from "node:child_process";
+import { readdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { COMMANDS } from "../../src/cli/main.js";
+import { AS_OF, FIXTURE, cleanup, fixtureCopy, listing, tempDir } from "../helpers.js";
+
+const BIN = join(import.meta.dirname, "../../bin/okr.js");
+const run = promisify(execFile);
+
+interface Result {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+async function okr(args: string[], env: Record<string, string> = {}): Promise<Result> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env } });
+    return { code: 0, stdout, stderr };
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string };
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+  }
+}
+
+let data: string;
+beforeAll(async () => {
+  data = await tempDir();
+  const r = await okr(["import", FIXTURE, "--data", data]);
+  expect(r.code).toBe(0);
+  expect(r.stdout).toContain("key results: 25 added");
+}, 30_000);
+afterAll(cleanup);
+
+describe("okr", () => {
+  it("lists the churn KR first as of the fixture's date, with fractions in JSON", async () => {
+    const r = await okr(["lagging", "--as-of", AS_OF, "--json"], { OKR_DATA_DIR: data });
+    expect(r.code).toBe(0);
+    const rows = JSON.parse(r.stdout);
+    expect(rows[0]).toMatchObject({ ref: "KR1.3", team: "Company", status: "off_track", confidence: 2, stale: false });
+    expect(rows[0].progress).toBeCloseTo(0.05, 4);
+    expect(rows[0].expected).toBeCloseTo(56 / 91, 4);
+    expect(rows[0].gap).toBeCloseTo(56 / 91 - 0.05, 4);
+    for (const key of ["ref", "title", "team", "progress", "expected", "gap", "status", "confidence", "stale", "weeklyDelta"]) expect(rows[0]).toHaveProperty(key);
+  });
+
+  it("takes the date from OKR_NOW and prints a readable table", async () => {
+    const r = await okr(["lagging", "--team", "Product", "--limit", "2"], { OKR_DATA_DIR: data, OKR_NOW: AS_OF });
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split("\n");
+    expect(lines[0]).toBe("Key results most behind pace as of 2026-11-26");
+    expect(lines[2]).toMatch(/^#\s+KR\s+Title/);
+    expect(lines[4]).toMatch(/^1\s+KR2\.3\s+Lift onboarding completion/);
+    expect(lines[4]).toContain("(stale)");
+    expect(lines[6]).toBe("");
+  });
+
+  it("shows the tree and one KR with history and forecast", async () => {
+    const tree = await okr(["tree", "--team", "Kinh doanh", "--as-of", AS_OF, "--data", data]);
+    expect(tree.code).toBe(0);
+    expect(tree.stdout).toContain("O8  Nâng cao hiệu quả bán hàng");
+    expect(tree.stdout).toMatch(/KR8\.2\s+[█░]{10}/);
+    const kr = await okr(["kr", "KR1.3", "--as-of", AS_OF, "--data", data]);
+    expect(kr.code).toBe(0);
+    expect(kr.stdout).toContain("Forecast at cycle end (least squares, 9 points)");
+    expect(kr.stdout).toContain("No improvement yet. Churn survey says onboarding gaps and price.");
+  });
+
+  it("logs a check-in and then reports it", async () => {
+    const dir = await tempDir();
+    expect((await okr(["import", FIXTURE, "--data", dir])).code).toBe(0);
+    const r = await okr(["checkin", "KR2.1", "54.1%", "--confidence", "4", "--note", "onboarding emails shipped", "--author", "Minh"], { OKR_DATA_DIR: dir, OKR_NOW: AS_OF });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("Logged 54.1 % on KR2.1");
+    const kr = JSON.parse((await okr(["kr", "KR2.1", "--json", "--as-of", AS_OF], { OKR_DATA_DIR: dir })).stdout);
+    expect(kr.current).toBe(54.1);
+    expect(kr.checkIns.at(-1)).toEqual({ date: AS_OF, value: 54.1, confidence: 4, note: "onboarding emails shipped", author: "Minh" });
+  });
+
+  it("exits 1 with a useful message on bad input", async () => {
+    const env = { OKR_DATA_DIR: data, OKR_NOW: AS_OF };
+    const cases: [string[], RegExp][] = [
+      [["checkin", "KR2.1", "lots"], /"lots" is not a number/],
+      [["checkin", "KR2.1", "50", "--confidence", "9"], /--confidence must be a whole number from 1 \(no chance\) to 5/],
+      [["kr", "retention"], /matches 2 key results: KR1\.1 .*KR2\.1 .*Use a ref/],
+      [["kr", "KR77.1"], /No key result matches "KR77\.1"/],
+      [["lagging", "--as-of", "2026-13-01"], /--as-of "2026-13-01" is not a date/],
+      [["lagging", "--limit", "0"], /--limit must be a whole number of at least 1/],
+      [["lagging", "--bogus"], /Unknown option '--bogus'.*okr lagging --help/],
+      [["frobnicate"], /unknown command "frobnicate"/],
+      [["export", "--format", "xml"], /--format must be json or csv/],
+      [["import", "/nonexistent/path"], /Nothing to import at \/nonexistent\/path/],
+    ];
+    for (const [args, message] of cases) {
+      const r = await okr(args, env);
+      expect(r.code, args.join(" ")).toBe(1);
+      expect(r.stderr, args.join(" ")).toMatch(message);
+      expect(r.stdout, args.join(" ")).toBe("");
+    }
+  });
+
+  it("refuses a bad CSV with line numbers and leaves the data directory as it was", async () => {
+    const bad = await fixtureCopy();
+    await writeFile(join(bad, "checkins.csv"), "kr_ref,date,value,confidence,author,note\nKR1.1,2026-10-02,oops,4,A,\nKR1.1,2026-10-09,1,0,A,\n");
+    const before = await listing(data);
+    const r = await okr(["import", bad, "--data", data]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("Import refused: 2 problems; nothing was written.");
+    expect(r.stderr).toContain('checkins.csv:2: value "oops" is not a number');
+    expect(r.stderr).toContain('checkins.csv:3: confidence "0" must be a whole number from 1');
+    expect(await listing(data)).toEqual(before);
+  });
+
+  it("exits 1 when the data directory is a file, and 2 when the store is damaged", async () => {
+    const file = join(await tempDir(), "not-a-dir");
+    await writeFile(file, "x");
+    const asFile = await okr(["lagging", "--data", file]);
+    expect(asFile.code).toBe(1);
+    expect(asFile.stderr).toContain("is a file, not a directory");
+    const dir = await tempDir();
+    expect((await okr(["import", FIXTURE, "--data", dir])).code).toBe(0);
+    const versions = join(dir, "records.lance", "_versions");
+    for (const f of await readdir(versions)) if (f.endsWith(".manifest")) await writeFile(join(versions, f), "garbage\n");
+    const damaged = await okr(["lagging", "--data", dir]);
+    expect(damaged.code).toBe(2);
+    expect(damaged.stderr).toMatch(/^okr lagging: internal error: .*lance error/);
+  });
+
+  it("has --help on every command", async () => {
+    for (const c of COMMANDS) {
+      const r = await okr([c.name, "--help"]);
+      expect(r.code, c.name).toBe(0);
+      expect(r.stdout, c.name).toContain(`Usage: okr ${c.name}`);
+      expect(r.stdout, c.name).toContain("--as-of YYYY-MM-DD");
+    }
+    const top = await okr(["--help"]);
+    expect(top.code).toBe(0);
+    for (const c of COMMANDS) expect(top.stdout).toContain(`  ${c.name} `);
+  });
+
+  it("exports CSV to stdout and JSON to a file", async () => {
+    const csv = await okr(["export", "--format", "csv", "--table", "checkins", "--data", data]);
+    expect(csv.code).toBe(0);
+    expect(csv.stdout.split("\r\n")[0]).toBe("kr_ref,date,value,confidence,author,note");
+    expect(csv.stdout.split("\r\n")).toHaveLength(195); // header + 193 + final empty
+    const out = join(await tempDir(), "backup.json");
+    const r = await okr(["export", "--out", out, "--data", data]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`Wrote ${out} (9 objectives)`);
+  });
+
+  it("start writes the demo workspace on first run and shows the overview and lagging list", async () => {
+    const dir = join(await tempDir(), "fresh");
+    const r = await okr(["start", "--data", dir, "--as-of", AS_OF]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain("Wrote a demo workspace dated around 2026-11-26");
+    expect(r.stdout).toContain("Lagging most:");
+    expect(r.stdout).toContain("Kinh doanh");
+    const again = await okr(["start", "--data", dir, "--as-of", AS_OF]);
+    expect(again.stderr).not.toContain("Wrote a demo workspace");
+    const demo = await okr(["demo", "--data", dir]);
+    expect(demo.code).toBe(1);
+    expect(demo.stderr).toContain("already holds a workspace");
+  });
+});

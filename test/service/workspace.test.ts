@@ -1,0 +1,145 @@
+import { readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { OkrError } from "../../src/domain/errors.js";
+import { checkInsCsv, okrsCsv } from "../../src/io/export-data.js";
+import { AS_OF, FIXTURE, cleanup, importPath, openService, tempDir } from "../helpers.js";
+
+afterEach(cleanup);
+
+async function acme() {
+  const svc = await openService(await tempDir());
+  await importPath(svc, FIXTURE);
+  return svc;
+}
+
+describe("export", () => {
+  it("JSON export → import into an empty directory → export gives the same JSON", async () => {
+    const svc = await acme();
+    const first = await svc.exportDocument();
+    expect(first.objectives).toHaveLength(9);
+    expect(first.objectives[0]).toMatchObject({ ref: "O1", team: "Company", owner: "Linh Tran", cycle: "2026-Q4", parentRef: null });
+    expect(first.objectives[1]!.parentRef).toBe("O1");
+    const kr13 = first.objectives[0]!.keyResults[2]!;
+    expect(kr13).toMatchObject({ ref: "KR1.3", kind: "metric", direction: "decrease", unit: "%", start: 5, target: 3 });
+    expect(kr13.checkIns[5]).toEqual({ date: "2026-11-06", value: 4.8, confidence: 2, note: "Two enterprise logos churned after the pricing change; win-back calls scheduled.", author: "Linh Tran" });
+    const dir = await tempDir();
+    const file = join(dir, "export.json");
+    await writeFile(file, JSON.stringify(first));
+    const other = await openService(await tempDir());
+    await importPath(other, file);
+    expect(await other.exportDocument()).toEqual(first);
+    await svc.close();
+    await other.close();
+  });
+
+  it("CSV export imports back to the same workspace and escapes formula cells", async () => {
+    const svc = await acme();
+    await svc.checkIn({ kr: "KR2.1", value: 55, confidence: 4, note: "=HYPERLINK(\"http://evil\",\"click\")", author: "@mallory" }, AS_OF);
+    const doc = await svc.exportDocument();
+    const dir = await tempDir();
+    const checkins = checkInsCsv(doc);
+    expect(checkins).toContain(`'=HYPERLINK(""http://evil"",""click"")`);
+    expect(checkins).toContain(",'@mallory,");
+    expect(checkins).not.toMatch(/,=HYPERLINK/);
+    await writeFile(join(dir, "okrs.csv"), okrsCsv(doc));
+    await writeFile(join(dir, "checkins.csv"), checkins);
+    const other = await openService(await tempDir());
+    await importPath(other, dir);
+    expect(await other.exportDocument()).toEqual(doc);
+    await svc.close();
+    await other.close();
+  });
+});
+
+describe("search and resolve", () => {
+  it("finds KRs by title words and by words in check-in notes", async () => {
+    const svc = await acme();
+    const retention = await svc.search("retention");
+    expect(retention.map((h) => h.ref)).toEqual(expect.arrayContaining(["KR1.1", "KR2.1"]));
+    const survey = await svc.search("churn survey");
+    expect(survey[0]).toMatchObject({ ref: "KR1.3", kind: "check_in" });
+    await svc.close();
+  });
+  it("finds Vietnamese text with or without diacritics", async () => {
+    const svc = await acme();
+    expect((await svc.search("khách hàng tiềm năng")).map((h) => h.ref)).toContain("KR8.3");
+    expect((await svc.search("khach hang tiem nang")).map((h) => h.ref)).toContain("KR8.3");
+    await svc.close();
+  });
+  it("resolves by ref, id or unique fragment and refuses an ambiguous one with candidates", async () => {
+    const svc = await acme();
+    const byRef = await svc.resolveKeyResult("kr2.1");
+    expect(byRef.title).toBe("Raise 30-day retention from 45% to 60%");
+    expect((await svc.resolveKeyResult(byRef.id)).ref).toBe("KR2.1");
+    expect((await svc.resolveKeyResult("30-day retention")).ref).toBe("KR2.1");
+    const err = await svc.resolveKeyResult("retention").catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(OkrError);
+    expect((err as OkrError).code).toBe("ambiguous");
+    expect((err as OkrError).candidates.map((c) => c.ref)).toEqual(["KR1.1", "KR2.1"]);
+    expect((await svc.resolveObjective("landing page")).ref).toBe("O3");
+    await svc.close();
+  });
+});
+
+describe("check-ins", () => {
+  it("appends a check-in and the numbers move at once", async () => {
+    const svc = await acme();
+    const before = (await svc.lagging(AS_OF)).find((r) => r.ref === "KR1.3")!;
+    const r = await svc.checkIn({ kr: "KR1.3", value: 3.9, confidence: 4, note: "win-back worked", author: "Linh Tran" }, AS_OF);
+    expect(r.before.progress).toBeCloseTo(before.progress, 4);
+    expect(r.after.progress).toBeCloseTo((3.9 - 5) / (3 - 5), 4);
+    expect(r.after.confidence).toBe(4);
+    expect((await svc.lagging(AS_OF, { limit: 1 }))[0]!.ref).not.toBe("KR1.3");
+    const detail = await svc.keyResult("KR1.3", AS_OF);
+    expect(detail.checkIns.at(-1)).toEqual({ date: AS_OF, value: 3.9, confidence: 4, note: "win-back worked", author: "Linh Tran" });
+    await svc.close();
+  });
+  it("keeps the previous confidence when none is given, and refuses bad input", async () => {
+    const svc = await acme();
+    const r = await svc.checkIn({ kr: "KR2.1", value: 56 }, AS_OF);
+    expect(r.confidenceCarriedOver).toBe(true);
+    expect(r.checkIn.confidence).toBe(4);
+    await expect(svc.checkIn({ kr: "KR2.1", value: 56, confidence: 6 }, AS_OF)).rejects.toThrow(/confidence must be a whole number from 1/);
+    await expect(svc.checkIn({ kr: "KR2.1", value: Number.NaN, confidence: 3 }, AS_OF)).rejects.toThrow(/value must be a number/);
+    await expect(svc.checkIn({ kr: "KR2.1", value: 56, confidence: 3, date: "2027-01-15" }, AS_OF)).rejects.toThrow(/outside KR2.1's cycle 2026-Q4/);
+    await expect(svc.checkIn({ kr: "retention", value: 56, confidence: 3 }, AS_OF)).rejects.toThrow(/matches 2 key results/);
+    expect((await svc.store.checkIns()).length).toBe(194);
+    await svc.close();
+  });
+  it("a second service on the same directory sees writes made by the first", async () => {
+    const dir = await tempDir();
+    const a = await openService(dir);
+    await importPath(a, FIXTURE);
+    const b = await openService(dir);
+    expect((await b.keyResult("KR2.1", AS_OF)).current).toBe(53.4); // its last check-in in checkins.csv
+    await a.checkIn({ kr: "KR2.1", value: 57, confidence: 4 }, AS_OF);
+    expect((await b.keyResult("KR2.1", AS_OF)).current).toBe(57);
+    await b.checkIn({ kr: "KR2.2", value: 4, confidence: 4 }, AS_OF);
+    expect((await a.keyResult("KR2.2", AS_OF)).current).toBe(4);
+    await a.close();
+    await b.close();
+  });
+});
+
+describe("lagging and tree", () => {
+  it("filters by team (any case) and owner, honours the limit, and rejects unknown teams", async () => {
+    const svc = await acme();
+    const eng = await svc.lagging(AS_OF, { team: "engineering" });
+    expect(new Set(eng.map((r) => r.team))).toEqual(new Set(["Engineering"]));
+    expect(eng.map((r) => r.ref)).toEqual(expect.arrayContaining(["KR5.2", "KR4.3"]));
+    expect((await svc.lagging(AS_OF, { owner: "bao le" })).every((r) => r.owner === "Bao Le")).toBe(true);
+    expect(await svc.lagging(AS_OF, { limit: 3 })).toHaveLength(3);
+    await expect(svc.lagging(AS_OF, { team: "Legal" })).rejects.toThrow(/No team named "Legal". Teams: Company, Customer Success, Engineering/);
+    await expect(svc.lagging("2026-11-31")).rejects.toThrow(/as-of date "2026-11-31" is not a valid date/);
+    await svc.close();
+  });
+  it("as of an earlier date only counts check-ins up to then", async () => {
+    const svc = await acme();
+    const kr = await svc.keyResult("KR1.1", "2026-10-20");
+    expect(kr.current).toBe(103);
+    expect(kr.checkIns.map((c) => c.date)).toEqual(["2026-10-02", "2026-10-09", "2026-10-16"]);
+    expect(kr.forecast.method).toBe("least_squares");
+    await svc.close();
+  });
+});

@@ -1,0 +1,61 @@
+// Atomicity under a crash: an import killed with SIGKILL at any moment leaves either the whole
+// import or nothing, and the directory stays usable.
+
+import { spawn } from "node:child_process";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { writeSyntheticWorkspace } from "../../src/bench/synthetic.js";
+import { LanceStore } from "../../src/store/lance-store.js";
+import { cleanup, tempDir } from "../helpers.js";
+
+const BIN = join(import.meta.dirname, "../../bin/okr.js");
+const KRS = 1000;
+const PER_KR = 40;
+
+afterAll(cleanup);
+
+/** Runs an import; kills it `killAfterMs` after it reports reading its files (null = let it finish). */
+function importRun(source: string, data: string, killAfterMs: number | null): Promise<{ ms: number; killed: boolean }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, "import", source, "--data", data], { stdio: ["ignore", "ignore", "pipe"] });
+    let started = 0;
+    child.stderr.on("data", (chunk: Buffer) => {
+      if (!started && chunk.toString().includes("Reading")) {
+        started = performance.now();
+        if (killAfterMs !== null) setTimeout(() => child.kill("SIGKILL"), killAfterMs);
+      }
+    });
+    child.on("error", reject);
+    child.on("exit", (code, signal) => {
+      if (killAfterMs === null && code !== 0) reject(new Error(`import exited ${code}`));
+      resolve({ ms: performance.now() - started, killed: signal === "SIGKILL" });
+    });
+  });
+}
+
+async function counts(dir: string): Promise<[number, number]> {
+  const store = await LanceStore.open(dir);
+  const s = await store.load();
+  await store.close();
+  return [s.keyResults.length, s.checkIns.krIds.length];
+}
+
+describe("crash safety", () => {
+  it("an import killed mid-way leaves all of it or none of it", async () => {
+    const source = await tempDir("okr-synth-");
+    await writeSyntheticWorkspace(source, { keyResults: KRS, checkInsPerKr: PER_KR });
+    const full = await importRun(source, await tempDir(), null);
+    const outcomes: string[] = [];
+    // Kill at several points of a normal run's length, the later ones landing in the commit itself.
+    for (const share of [0.5, 0.8, 0.9, 0.95, 0.98]) {
+      const data = await tempDir();
+      const run = await importRun(source, data, Math.round(full.ms * share));
+      const [krs, checkIns] = await counts(data);
+      outcomes.push(`${share}: killed=${run.killed} krs=${krs} checkIns=${checkIns}`);
+      expect([[0, 0], [KRS, KRS * PER_KR]], outcomes.join("\n")).toContainEqual([krs, checkIns]);
+      // Still usable: finishing the import afterwards gives the whole workspace once.
+      await importRun(source, data, null);
+      expect(await counts(data)).toEqual([KRS, KRS * PER_KR]);
+    }
+  }, 120_000);
+});
