@@ -19,7 +19,7 @@ export function parseCsv(text: string): CsvParseResult {
   const problems: CsvParseResult["problems"] = [];
   let cells: string[] = [];
   let cell = "";
-  let line = 1;
+  let lineNo = 1;
   let recordLine = 1;
   let inQuotes = false;
   let quoteStartLine = 0;
@@ -32,6 +32,19 @@ export function parseCsv(text: string): CsvParseResult {
     cell = "";
   };
   while (i < text.length) {
+    // Fast path: a whole line without quotes is just split on commas (most spreadsheet rows).
+    if (!inQuotes && cell === "" && cells.length === 0) {
+      const nl = text.indexOf("\n", i);
+      const stop = nl < 0 ? text.length : nl;
+      let line = text.slice(i, stop);
+      if (!line.includes('"') && !line.slice(0, -1).includes("\r")) {
+        if (line.endsWith("\r")) line = line.slice(0, -1);
+        if (line !== "") records.push({ line: recordLine, cells: line.split(",") });
+        i = stop + 1;
+        recordLine = ++lineNo;
+        continue;
+      }
+    }
     const ch = text[i]!;
     if (inQuotes) {
       if (ch === '"') {
@@ -42,7 +55,7 @@ export function parseCsv(text: string): CsvParseResult {
         }
         inQuotes = false;
       } else {
-        if (ch === "\n") line++;
+        if (ch === "\n") lineNo++;
         cell += ch;
       }
       i++;
@@ -50,15 +63,15 @@ export function parseCsv(text: string): CsvParseResult {
     }
     if (ch === '"' && cell === "") {
       inQuotes = true;
-      quoteStartLine = line;
+      quoteStartLine = lineNo;
     } else if (ch === ",") {
       cells.push(cell);
       cell = "";
     } else if (ch === "\n" || ch === "\r") {
       if (ch === "\r" && text[i + 1] === "\n") i++;
       endRecord();
-      line++;
-      recordLine = line;
+      lineNo++;
+      recordLine = lineNo;
     } else cell += ch;
     i++;
   }

@@ -2,8 +2,8 @@
 
 import { formatDay } from "../domain/dates.js";
 import { forecast, type Forecast } from "../domain/forecast.js";
-import { compareLagging, lagReason } from "../domain/lagging.js";
-import { evaluate, type KrMetrics } from "../domain/metrics.js";
+import { compareLagKeys, compareRefs, lagReason, type LagKey } from "../domain/lagging.js";
+import { clamp01, evaluate, expectedProgress, latestIndexAtOrBefore, progressOf, type KrMetrics } from "../domain/metrics.js";
 import { rollupObjective } from "../domain/rollup.js";
 import type { CheckIn, Status } from "../domain/types.js";
 import type { KrEntry, Workspace } from "./workspace.js";
@@ -54,23 +54,35 @@ export interface LaggingOptions {
   limit?: number;
 }
 
-/** Open KRs most behind pace first. Keeps a running top-N instead of sorting the whole workspace. */
+/**
+ * Open KRs most behind pace first. The hot path of the product: it computes each KR's lag key
+ * from primitives and keeps a running top N, building full metrics only for KRs that make the list.
+ */
 export function lagging(ws: Workspace, asOf: number, opts: LaggingOptions = {}): LaggingRow[] {
   const limit = opts.limit ?? Infinity;
   const owner = opts.owner?.toLowerCase();
-  const top: { ref: string; metrics: KrMetrics; entry: KrEntry }[] = [];
+  const top: (LagKey & { entry: KrEntry })[] = [];
+  const probe: LagKey = { ref: "", gap: 0, confidence: null, lastCheckInDay: null };
   for (const e of ws.entriesFor(opts.team)) {
     if (owner && e.kr.owner.toLowerCase() !== owner) continue;
-    const metrics = evaluate(e.spec, e.span, e.history, asOf);
-    if (metrics.status === "completed") continue;
-    const item = { ref: e.kr.ref, metrics, entry: e };
-    if (top.length >= limit && compareLagging(item, top[top.length - 1]!) >= 0) continue;
-    let i = top.length;
-    while (i > 0 && compareLagging(item, top[i - 1]!) < 0) i--;
-    top.splice(i, 0, item);
+    const h = e.history;
+    const i = latestIndexAtOrBefore(h, asOf);
+    const progress = progressOf(e.spec, i < 0 ? e.spec.start : (h.values[i] as number));
+    if (progress >= 1) continue; // completed KRs are not lagging
+    probe.ref = e.kr.ref;
+    probe.gap = expectedProgress(e.spec, e.span, asOf) - clamp01(progress);
+    probe.confidence = i < 0 ? null : (h.confidences[i] as number);
+    probe.lastCheckInDay = i < 0 ? null : (h.days[i] as number);
+    if (top.length >= limit && compareLagKeys(probe, top[top.length - 1]!) >= 0) continue;
+    let at = top.length;
+    while (at > 0 && compareLagKeys(probe, top[at - 1]!) < 0) at--;
+    top.splice(at, 0, { ...probe, entry: e });
     if (top.length > limit) top.pop();
   }
-  return top.map((t) => ({ ...krRow(t.entry, t.metrics), reason: lagReason(t.metrics, asOf) }));
+  return top.map(({ entry }) => {
+    const m = evaluate(entry.spec, entry.span, entry.history, asOf);
+    return { ...krRow(entry, m), reason: lagReason(m, asOf) };
+  });
 }
 
 export interface ObjectiveView {
@@ -107,7 +119,7 @@ export function tree(ws: Workspace, asOf: number, team?: string): ObjectiveView[
       progress: round4(r.progress), expected: round4(r.expected), status: r.status, keyResults: byObjective.get(o.id) ?? [],
     });
   }
-  return views.sort((a, b) => a.ref.localeCompare(b.ref, "en", { numeric: true }));
+  return views.sort((a, b) => compareRefs(a.ref, b.ref));
 }
 
 function sameTeam(a: string, b: string): boolean {

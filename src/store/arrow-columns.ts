@@ -7,8 +7,6 @@ import type * as ArrowTypes from "apache-arrow";
 const require = createRequire(import.meta.url);
 export const arrow: typeof ArrowTypes = require("apache-arrow");
 
-const encoder = new TextEncoder();
-
 function nullBitmap(isNull: (i: number) => boolean, n: number): { bitmap: Uint8Array | undefined; nullCount: number } {
   let nullCount = 0;
   const bitmap = new Uint8Array((n + 7) >> 3);
@@ -20,25 +18,17 @@ function nullBitmap(isNull: (i: number) => boolean, n: number): { bitmap: Uint8A
 }
 
 export function utf8Column(values: readonly (string | null)[]): ArrowTypes.Vector<ArrowTypes.Utf8> {
+  // One join and one encode for the whole column: per-string TextEncoder calls dominated imports.
   const n = values.length;
   const offsets = new Int32Array(n + 1);
-  const chunks: Uint8Array[] = [];
   let total = 0;
   for (let i = 0; i < n; i++) {
     const v = values[i];
-    if (v) {
-      const bytes = encoder.encode(v);
-      chunks.push(bytes);
-      total += bytes.length;
-    }
+    if (v) total += Buffer.byteLength(v, "utf8");
     offsets[i + 1] = total;
   }
-  const data = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    data.set(c, at);
-    at += c.length;
-  }
+  const joined = Buffer.from(values.map((v) => v ?? "").join(""), "utf8");
+  const data = new Uint8Array(joined.buffer, joined.byteOffset, joined.byteLength);
   const { bitmap, nullCount } = nullBitmap((i) => values[i] === null || values[i] === undefined, n);
   return arrow.makeVector(
     arrow.makeData({ type: new arrow.Utf8(), length: n, nullCount, nullBitmap: bitmap, valueOffsets: offsets, data }),
@@ -57,4 +47,37 @@ export function float64Column(values: ArrayLike<number>, isNull?: (i: number) =>
   const data = values instanceof Float64Array ? values : Float64Array.from(values);
   const { bitmap, nullCount } = isNull ? nullBitmap(isNull, n) : { bitmap: undefined, nullCount: 0 };
   return arrow.makeVector(arrow.makeData({ type: new arrow.Float64(), length: n, nullCount, nullBitmap: bitmap, data }));
+}
+
+/**
+ * Reads a Utf8 column into strings, reusing the previous string when a row repeats the previous
+ * row's bytes: check-ins arrive grouped by KR, so a million KR ids decode as ~40,000 strings.
+ */
+export function readRepeatedUtf8(vector: ArrowTypes.Vector<ArrowTypes.Utf8>): string[] {
+  const out = new Array<string>(vector.length);
+  let k = 0;
+  let prev = "";
+  let prevBytes: Uint8Array | null = null;
+  for (const chunk of vector.data) {
+    const { valueOffsets: offsets, values: bytes, offset, length, nullBitmap } = chunk;
+    const allValid = chunk.nullCount === 0 || !nullBitmap;
+    const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    for (let i = 0; i < length; i++, k++) {
+      const bit = offset + i;
+      if (!allValid && ((nullBitmap[bit >> 3]! >> (bit & 7)) & 1) === 0) {
+        out[k] = "";
+        continue;
+      }
+      const start = offsets[bit]!, end = offsets[bit + 1]!;
+      const cur = bytes.subarray(start, end);
+      if (prevBytes && prevBytes.length === cur.length && Buffer.compare(prevBytes, cur) === 0) {
+        out[k] = prev;
+        continue;
+      }
+      prev = buf.toString("utf8", start, end);
+      prevBytes = cur;
+      out[k] = prev;
+    }
+  }
+  return out;
 }

@@ -1,0 +1,95 @@
+// npm run bench: 40,000 KRs × 25 check-ins (1,000,000 check-ins) imported into LanceDB, then the
+// lagging query cold and warm, one check-in write, peak memory, and a naive full-scan baseline.
+
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { readImportSource } from "../io/read-import.js";
+import { OkrService } from "../service/okr-service.js";
+import { LanceStore } from "../store/lance-store.js";
+import { naiveLagging } from "./naive.js";
+import { writeSyntheticWorkspace } from "./synthetic.js";
+
+const { values: args } = parseArgs({
+  options: {
+    krs: { type: "string", default: "40000" },
+    "check-ins": { type: "string", default: "25" },
+    runs: { type: "string", default: "50" },
+    keep: { type: "boolean", default: false },
+  },
+});
+const KRS = Number(args.krs);
+const PER_KR = Number(args["check-ins"]);
+const RUNS = Number(args.runs);
+const AS_OF = "2026-11-26";
+
+let peakRss = 0;
+const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
+const mb = (b: number) => `${(b / 2 ** 20).toFixed(0)} MB`;
+const ms = (x: number) => (x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${x.toFixed(2)} ms`);
+const log = (label: string, value: string) => console.log(`${label.padEnd(44)} ${value}`);
+
+async function time<T>(fn: () => Promise<T>): Promise<[T, number]> {
+  const t = performance.now();
+  const r = await fn();
+  return [r, performance.now() - t];
+}
+
+async function repeat(n: number, fn: () => Promise<unknown>): Promise<{ p50: number; p95: number }> {
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) times.push((await time(fn))[1]);
+  times.sort((a, b) => a - b);
+  return { p50: times[Math.floor(n * 0.5)]!, p95: times[Math.min(n - 1, Math.floor(n * 0.95))]! };
+}
+
+const root = await mkdtemp(join(tmpdir(), "okr-bench-"));
+const source = join(root, "source");
+const data = join(root, "data");
+console.log(`okr benchmark: ${KRS.toLocaleString()} key results × ${PER_KR} check-ins = ${(KRS * PER_KR).toLocaleString()} check-ins (node ${process.version})`);
+try {
+  const [{ teams }, genMs] = await time(() => writeSyntheticWorkspace(source, { keyResults: KRS, checkInsPerKr: PER_KR }));
+  log("generate CSV", ms(genMs));
+
+  const importer = new OkrService(await LanceStore.open(data));
+  const [read, parseMs] = await time(() => readImportSource(source));
+  const [summary, writeMs] = await time(() => importer.import(read.data, read.problems));
+  log("import: read + validate CSV", ms(parseMs));
+  log("import: plan + one LanceDB commit + index", ms(writeMs));
+  log("import total", `${ms(parseMs + writeMs)} (${summary.keyResults.added} KRs, ${summary.checkIns.added} check-ins)`);
+  await importer.close();
+
+  const team = teams[3]!;
+  const svc = new OkrService(await LanceStore.open(data));
+  const [, coldMs] = await time(() => svc.lagging(AS_OF, { limit: 10 }));
+  log("lagging top 10, cold (open + load + query)", ms(coldMs));
+  const [, coldTeamMs] = await time(() => svc.lagging(AS_OF, { limit: 10, team }));
+  log(`lagging top 10 ${team}, first call`, ms(coldTeamMs));
+  const warm = await repeat(RUNS, () => svc.lagging(AS_OF, { limit: 10 }));
+  log(`lagging top 10, warm (p50 / p95 of ${RUNS})`, `${ms(warm.p50)} / ${ms(warm.p95)}`);
+  const warmTeam = await repeat(RUNS, () => svc.lagging(AS_OF, { limit: 10, team }));
+  log(`lagging top 10 one team, warm (p50 / p95)`, `${ms(warmTeam.p50)} / ${ms(warmTeam.p95)}`);
+
+  const fast = (await svc.lagging(AS_OF, { limit: 10 })).map((r) => r.ref);
+  const naive = await repeat(3, () => naiveLagging(svc.store, AS_OF, 10));
+  const naiveRefs = await naiveLagging(svc.store, AS_OF, 10);
+  log("naive full scan + recompute (p50 of 3)", ms(naive.p50));
+  log("speed-up of warm query over naive", `${(naive.p50 / warm.p50).toFixed(0)}× (same top 10: ${JSON.stringify(fast) === JSON.stringify(naiveRefs) ? "yes" : "NO"})`);
+
+  let n = 0;
+  const write = await repeat(20, () => svc.checkIn({ kr: `KR${1 + n}.1`, value: 50 + n++, confidence: 3, note: "bench" }, AS_OF));
+  log("one check-in write (p50 / p95 of 20)", `${ms(write.p50)} / ${ms(write.p95)}`);
+  const [, afterWrite] = await time(() => svc.lagging(AS_OF, { limit: 10 }));
+  log("lagging right after a write", ms(afterWrite));
+  const [hits, searchMs] = await time(() => svc.search("note 10 KR123.1", 5));
+  log("full-text search", `${ms(searchMs)} (${hits.length} hits)`);
+  await svc.close();
+  clearInterval(sampler);
+  log("peak memory (RSS)", `${mb(Math.max(peakRss, process.resourceUsage().maxRSS * 1024))}`);
+  const ok = warm.p50 < 20 && naive.p50 / warm.p50 >= 50 && write.p50 < 50;
+  console.log(`\ntargets: warm lagging < 20 ms, ≥ 50× naive, check-in write < 50 ms → ${ok ? "met" : "NOT met"}`);
+} finally {
+  clearInterval(sampler);
+  if (!args.keep) await rm(root, { recursive: true, force: true });
+  else console.log(`kept ${root}`);
+}
