@@ -58,6 +58,9 @@ try {
   log("import: plan + one LanceDB commit + index", ms(writeMs));
   log("import total", `${ms(parseMs + writeMs)} (${summary.keyResults.added} KRs, ${summary.checkIns.added} check-ins)`);
   await importer.close();
+  // Collect the importer's garbage so the query figures measure a server's steady state, not the
+  // tail of a one-off import (the bench script runs with --expose-gc).
+  (globalThis as { gc?: () => void }).gc?.();
 
   const team = teams[3]!;
   const svc = new OkrService(await LanceStore.open(data));

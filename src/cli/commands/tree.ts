@@ -6,9 +6,8 @@ import { bar, num, pct, status, truncate } from "../format.js";
 
 export function renderTree(views: ObjectiveView[]): string {
   const out: string[] = [];
-  const byRef = new Map(views.map((v) => [v.ref, v]));
   for (const o of views) {
-    const parent = o.parentRef && byRef.has(o.parentRef) ? ` ↳ ${o.parentRef}` : o.parentRef ? ` ↳ ${o.parentRef}` : "";
+    const parent = o.parentRef ? ` ↳ ${o.parentRef}` : "";
     out.push(`${o.ref}  ${o.title}`);
     out.push(`    ${o.team} · ${o.owner || "no owner"} · ${o.cycle}${parent} · ${bar(o.progress)} ${pct(o.progress)} (expected ${pct(o.expected)}) · ${status(o.status)}`);
     for (const k of o.keyResults) {
