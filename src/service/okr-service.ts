@@ -6,7 +6,8 @@ import { formatDay, parseDay } from "../domain/dates.js";
 import { OkrError } from "../domain/errors.js";
 import { compareRefs } from "../domain/lagging.js";
 import { resolveOne } from "../domain/resolve.js";
-import type { CheckIn, KeyResult, Objective } from "../domain/types.js";
+import type { CheckIn, Cycle, KeyResult, Objective } from "../domain/types.js";
+import { buildCycle, buildKeyResult, buildObjective, type NewCycle, type NewKeyResult, type NewObjective } from "./create.js";
 import { buildExport, type ExportDocument } from "../io/export-data.js";
 import type { ImportData } from "../io/import-data.js";
 import type { OkrStore } from "../store/store.js";
@@ -155,6 +156,31 @@ export class OkrService {
     const fresh = (await this.ws()).entry(kr.id)!;
     const after = krRow(fresh, evaluate(fresh.spec, fresh.span, fresh.history, asOfDay));
     return { checkIn: { date, value: checkIn.value, confidence, note: checkIn.note, author: checkIn.author }, confidenceCarriedOver: carried, before, after };
+  }
+
+  async createCycle(c: NewCycle): Promise<Cycle> {
+    const ws = await this.ws();
+    const cycle = buildCycle(ws, c);
+    await this.write(ws, { cycles: [cycle] });
+    return cycle;
+  }
+
+  /** A new objective with the next free ref (O<n>); `parent` may be a ref, id or name fragment. */
+  async createObjective(o: Omit<NewObjective, "parentId"> & { parent?: string }, asOf: string): Promise<Objective> {
+    const parentId = o.parent ? (await this.resolveObjective(o.parent)).id : null;
+    const ws = await this.ws();
+    const objective = buildObjective(ws, { ...o, parentId }, asOf, this.clock().toISOString());
+    await this.write(ws, { objectives: [objective] });
+    return objective;
+  }
+
+  /** A new key result on an objective (ref, id or name fragment) with the next free ref (KR<n>.<k>). */
+  async addKeyResult(k: Omit<NewKeyResult, "objectiveId"> & { objective: string }): Promise<KeyResult> {
+    const objective = await this.resolveObjective(k.objective);
+    const ws = await this.ws();
+    const kr = buildKeyResult(ws, { ...k, objectiveId: objective.id }, this.clock().toISOString());
+    await this.write(ws, { keyResults: [kr] });
+    return kr;
   }
 
   async search(text: string, limit = 10): Promise<SearchResult[]> {

@@ -1,0 +1,105 @@
+// Builds new cycles, objectives and key results from what a caller gave: validates every field,
+// fills sensible defaults and generates the next free short ref (O7, KR7.3). Pure over a Workspace.
+
+import { randomUUID } from "node:crypto";
+import { tryParseDay } from "../domain/dates.js";
+import { OkrError } from "../domain/errors.js";
+import { nextKrRef, nextObjectiveRef } from "../domain/refs.js";
+import { DIRECTIONS, KR_KINDS, type Cycle, type Direction, type KeyResult, type KrKind, type Objective } from "../domain/types.js";
+import type { Workspace } from "./workspace.js";
+
+export interface NewCycle {
+  name: string;
+  start: string;
+  end: string;
+}
+
+export interface NewObjective {
+  title: string;
+  team: string;
+  owner?: string;
+  description?: string;
+  /** Cycle name; default: the cycle containing asOf (or else the latest one). */
+  cycle?: string;
+  parentId?: string | null;
+  committed?: boolean;
+}
+
+export interface NewKeyResult {
+  objectiveId: string;
+  title: string;
+  owner?: string;
+  kind?: KrKind;
+  /** Default: increase, or decrease when the target is below the start. */
+  direction?: Direction;
+  unit?: string;
+  start?: number;
+  target?: number;
+  weight?: number | null;
+  due?: string | null;
+}
+
+const bad = (message: string) => new OkrError("invalid_input", message);
+
+export function buildCycle(ws: Workspace, c: NewCycle): Cycle {
+  const name = c.name.trim();
+  if (!name) throw bad("A cycle needs a name, e.g. 2027-Q1");
+  if (ws.cycleByName(name)) throw new OkrError("conflict", `A cycle named ${name} already exists`);
+  if (tryParseDay(c.start) === null || tryParseDay(c.end) === null) throw bad("Cycle start and end must be dates as YYYY-MM-DD");
+  if (c.start >= c.end) throw bad(`The cycle must end after it starts (${c.start} → ${c.end})`);
+  return { id: randomUUID(), name, start: c.start, end: c.end };
+}
+
+export function pickCycle(ws: Workspace, name: string | undefined, asOf: string): Cycle {
+  const cycles = [...ws.cycles.values()];
+  if (name !== undefined) {
+    const found = ws.cycleByName(name.trim());
+    if (!found) throw new OkrError("not_found", `No cycle named "${name}". Cycles: ${cycles.map((c) => c.name).join(", ") || "(none yet)"}.`);
+    return found;
+  }
+  const current = cycles.find((c) => c.start <= asOf && asOf <= c.end);
+  const latest = cycles.sort((a, b) => (a.start < b.start ? 1 : -1))[0];
+  const cycle = current ?? latest;
+  if (!cycle) throw new OkrError("conflict", "There is no cycle yet: create one (name, start, end) or import a workspace first.");
+  return cycle;
+}
+
+export function buildObjective(ws: Workspace, o: NewObjective, asOf: string, now: string): Objective {
+  const title = o.title.trim().replace(/\s+/g, " ");
+  const team = o.team.trim();
+  if (!title) throw bad("An objective needs a title: a short, qualitative statement of what you want to achieve.");
+  if (!team) throw bad("Say which team the objective belongs to (a team may be the whole company).");
+  const cycle = pickCycle(ws, o.cycle, asOf);
+  if (o.parentId && !ws.objectives.has(o.parentId)) throw new OkrError("not_found", `Parent objective ${o.parentId} does not exist`);
+  const ref = nextObjectiveRef([...ws.objectives.values()].map((x) => x.ref));
+  return {
+    id: randomUUID(), ref, title, description: o.description?.trim() ?? "", team, owner: o.owner?.trim() ?? "", cycleId: cycle.id,
+    parentId: o.parentId ?? null, committed: o.committed ?? true, createdAt: now, updatedAt: now,
+  };
+}
+
+export function buildKeyResult(ws: Workspace, k: NewKeyResult, now: string): KeyResult {
+  const objective = ws.objectives.get(k.objectiveId);
+  if (!objective) throw new OkrError("not_found", `Objective ${k.objectiveId} does not exist`);
+  const title = k.title.trim().replace(/\s+/g, " ");
+  if (!title) throw bad("A key result needs a title that says what is measured, e.g. \"Raise 30-day retention from 45% to 60%\".");
+  const kind = k.kind ?? "metric";
+  if (!KR_KINDS.includes(kind)) throw bad(`kind must be one of ${KR_KINDS.join(", ")}`);
+  const start = k.start ?? 0;
+  const target = k.target ?? (kind === "milestone" ? 1 : undefined);
+  if (target === undefined) throw bad("A metric key result needs a target value (and usually a start value).");
+  if (!Number.isFinite(start) || !Number.isFinite(target)) throw bad("start and target must be numbers");
+  const direction = k.direction ?? (target < start ? "decrease" : "increase");
+  if (!DIRECTIONS.includes(direction)) throw bad(`direction must be one of ${DIRECTIONS.join(", ")}`);
+  if (direction === "increase" && target < start) throw bad(`An increasing key result needs a target above its start (${start} → ${target}); use direction decrease.`);
+  if (direction === "decrease" && target > start) throw bad(`A decreasing key result needs a target below its start (${start} → ${target}); use direction increase.`);
+  if (k.weight !== undefined && k.weight !== null && !(k.weight > 0)) throw bad("weight must be a positive number");
+  const cycle = ws.cycles.get(objective.cycleId)!;
+  if (k.due && (tryParseDay(k.due) === null || k.due < cycle.start || k.due > cycle.end))
+    throw bad(`due must be a date inside the cycle ${cycle.name} (${cycle.start} to ${cycle.end})`);
+  const ref = nextKrRef(objective.ref, [...ws.keyResults.values()].map((x) => x.ref));
+  return {
+    id: randomUUID(), ref, objectiveId: objective.id, title, owner: k.owner?.trim() ?? "", kind, direction, unit: k.unit?.trim() ?? "",
+    start, target, weight: k.weight ?? null, due: k.due ?? null, createdAt: now, updatedAt: now,
+  };
+}

@@ -1,0 +1,45 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { AS_OF, FIXTURE, cleanup, importPath, openService, tempDir } from "../helpers.js";
+
+afterEach(cleanup);
+
+describe("creating objectives and key results", () => {
+  it("generates the next free refs, in the cycle containing today, and they survive a reload", async () => {
+    const dir = await tempDir();
+    const svc = await openService(dir);
+    await importPath(svc, FIXTURE);
+    const o = await svc.createObjective({ title: "Make support feel instant", team: "Customer Success", owner: "Grace Okafor", parent: "O1" }, AS_OF);
+    expect(o.ref).toBe("O10");
+    const kr1 = await svc.addKeyResult({ objective: "O10", title: "Cut median first reply from 4 hours to 1 hour", unit: "hours", start: 4, target: 1 });
+    const kr2 = await svc.addKeyResult({ objective: "support feel instant", title: "Chat widget live on all plans", kind: "milestone" });
+    expect([kr1.ref, kr2.ref]).toEqual(["KR10.1", "KR10.2"]);
+    expect(kr1.direction).toBe("decrease");
+    expect(kr2).toMatchObject({ start: 0, target: 1, direction: "increase" });
+    const again = await openService(dir);
+    const tree = await again.tree(AS_OF, "Customer Success");
+    const view = tree.find((x) => x.ref === "O10")!;
+    expect(view).toMatchObject({ cycle: "2026-Q4", parentRef: "O1", owner: "Grace Okafor" });
+    expect(view.keyResults.map((k) => k.ref)).toEqual(["KR10.1", "KR10.2"]);
+    const third = await again.addKeyResult({ objective: "O10", title: "Raise CSAT for chats from 80 to 90", start: 80, target: 90 });
+    expect(third.ref).toBe("KR10.3");
+    await svc.close();
+    await again.close();
+  });
+
+  it("refuses bad input with a message that says how to fix it, and writes nothing", async () => {
+    const svc = await openService(await tempDir());
+    await expect(svc.createObjective({ title: "Delight users", team: "Product" }, AS_OF)).rejects.toThrow(/no cycle yet/);
+    await svc.createCycle({ name: "2027-Q1", start: "2027-01-01", end: "2027-03-31" });
+    await expect(svc.createCycle({ name: "2027-Q1", start: "2027-01-01", end: "2027-03-31" })).rejects.toThrow(/already exists/);
+    await expect(svc.createObjective({ title: "  ", team: "Product" }, AS_OF)).rejects.toThrow(/needs a title/);
+    const o = await svc.createObjective({ title: "Delight users", team: "Product" }, AS_OF);
+    expect(o.ref).toBe("O1");
+    const version = await svc.store.version();
+    await expect(svc.addKeyResult({ objective: "O1", title: "Raise NPS", start: 40 })).rejects.toThrow(/needs a target/);
+    await expect(svc.addKeyResult({ objective: "O1", title: "Raise NPS", start: 40, target: 30, direction: "increase" })).rejects.toThrow(/use direction decrease/);
+    await expect(svc.addKeyResult({ objective: "O1", title: "Raise NPS", start: 40, target: 50, due: "2026-12-01" })).rejects.toThrow(/inside the cycle 2027-Q1/);
+    await expect(svc.addKeyResult({ objective: "O9", title: "x", target: 1 })).rejects.toThrow(/No objective matches "O9"/);
+    expect(await svc.store.version()).toBe(version);
+    await svc.close();
+  });
+});
