@@ -3,44 +3,22 @@
 // export → import into an empty directory → export gives the same JSON.
 
 import { compareRefs } from "../domain/lagging.js";
-import type { CheckIn, Cycle, Direction, KeyResult, KrKind, Objective } from "../domain/types.js";
+import type { CheckIn, Cycle, KeyResult, Objective } from "../domain/types.js";
 import { toCsv } from "./csv.js";
 import { CHECKIN_COLUMNS, CHECKIN_OPTIONAL_COLUMNS, OKR_COLUMNS, OKR_OPTIONAL_COLUMNS } from "./import-csv.js";
 
 export const EXPORT_FORMAT = "okr-agent/export";
 export const EXPORT_VERSION = 1;
 
-export interface ExportCheckIn {
-  date: string;
-  value: number;
-  confidence: number;
-  note: string;
-  author: string;
-}
+export type ExportCheckIn = Pick<CheckIn, "date" | "value" | "confidence" | "note" | "author">;
 
-export interface ExportKeyResult {
-  ref: string;
-  title: string;
-  owner: string;
-  kind: KrKind;
-  direction: Direction;
-  unit: string;
-  start: number;
-  target: number;
-  weight: number | null;
-  due: string | null;
+export interface ExportKeyResult extends Omit<KeyResult, "id" | "objectiveId" | "createdAt" | "updatedAt"> {
   checkIns: ExportCheckIn[];
 }
 
-export interface ExportObjective {
-  ref: string;
-  title: string;
-  description: string;
-  team: string;
-  owner: string;
+export interface ExportObjective extends Omit<Objective, "id" | "cycleId" | "parentId" | "createdAt" | "updatedAt"> {
   cycle: string;
   parentRef: string | null;
-  committed: boolean;
   keyResults: ExportKeyResult[];
 }
 

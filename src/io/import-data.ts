@@ -1,52 +1,30 @@
 // The neutral shape every import source (spreadsheet CSV, our JSON export, the demo generator) is
 // turned into before the service checks it against the workspace and writes it in one commit.
 
-import type { Direction, KrKind } from "../domain/types.js";
+import type { CheckIn, Cycle, KeyResult, Objective } from "../domain/types.js";
 
 /** Where an item came from, for error messages: "okrs.csv:5" or "export.json objectives[2]". */
 export type SourceAt = string;
 
-export interface ImportCycle {
-  name: string;
-  start: string;
-  end: string;
+export interface ImportCycle extends Omit<Cycle, "id"> {
   at: SourceAt;
 }
 
-export interface ImportObjective {
+/** Objectives and KRs as a file describes them: by ref instead of ids, without timestamps. */
+export interface ImportObjective extends Omit<Objective, "id" | "ref" | "cycleId" | "parentId" | "createdAt" | "updatedAt"> {
   ref: string;
-  title: string;
-  description: string;
-  team: string;
-  owner: string;
   cycle: string;
   parentRef: string | null;
-  committed: boolean;
   at: SourceAt;
 }
 
-export interface ImportKeyResult {
-  ref: string;
+export interface ImportKeyResult extends Omit<KeyResult, "id" | "objectiveId" | "createdAt" | "updatedAt"> {
   objectiveRef: string;
-  title: string;
-  owner: string;
-  kind: KrKind;
-  direction: Direction;
-  unit: string;
-  start: number;
-  target: number;
-  weight: number | null;
-  due: string | null;
   at: SourceAt;
 }
 
-export interface ImportCheckIn {
+export interface ImportCheckIn extends Pick<CheckIn, "date" | "value" | "confidence" | "note" | "author"> {
   krRef: string;
-  date: string;
-  value: number;
-  confidence: number;
-  note: string;
-  author: string;
   at: SourceAt;
 }
 
