@@ -83,10 +83,9 @@ export class OkrService {
   }
 
   private async write(ws: Workspace, batch: Parameters<OkrStore["commit"]>[0]): Promise<void> {
-    const before = ws.version;
-    const version = await this.store.commit(batch);
+    const { version, basedOn } = await this.store.commit(batch);
     // Another process may have committed in between: then reload rather than patch.
-    if (version === before + 1 || before === 0) ws.apply(batch, version);
+    if (basedOn === ws.version) ws.apply(batch, version);
     else this.workspace = null;
   }
 

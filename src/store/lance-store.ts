@@ -16,6 +16,7 @@ const require = createRequire(import.meta.url);
 const lancedb: typeof LanceTypes = require("@lancedb/lancedb");
 
 const TABLE = "records";
+const COMPACT_EVERY = 50;
 type Kind = "cycle" | "objective" | "key_result" | "check_in";
 
 /** Column layout. Entities keep their full JSON in `data`; check-ins use typed columns so the
@@ -90,18 +91,48 @@ export class LanceStore implements OkrStore {
     return this.table;
   }
 
+  /** The table is append-only, so its row count identifies the data; compaction and index
+   *  updates make new Lance versions but leave the count (and so the callers' caches) alone. */
   async version(): Promise<number> {
     const t = await this.refreshTable();
-    return t ? t.version() : 0;
+    return t ? t.countRows() : 0;
   }
 
-  async commit(batch: WriteBatch): Promise<number> {
+  async commit(batch: WriteBatch): Promise<{ version: number; basedOn: number }> {
     const columns = toColumns(batch);
     const table = await this.ensureTable();
-    if (columns.length === 0) return table.version();
-    const result = await table.add(toArrow(columns));
+    const before = await table.countRows();
+    if (columns.length === 0) return { version: before, basedOn: before };
+    const { version: lanceVersion } = await table.add(toArrow(columns));
+    const after = await table.countRows();
     await this.ensureSearchIndex(table);
-    return result.version;
+    this.maybeCompact(table, lanceVersion);
+    // Anything but exactly our rows on top of `before` means another writer got in between.
+    return { version: after, basedOn: after === before + columns.length ? before : -1 };
+  }
+
+  private compacting: Promise<void> | null = null;
+
+  /** Every COMPACT_EVERY-th commit (counted across processes by Lance version) compacts the many
+   *  one-row fragments that check-ins create and folds new rows into the search index, in the
+   *  background; close() waits for it. */
+  private maybeCompact(table: LanceTypes.Table, lanceVersion: number): void {
+    if (lanceVersion % COMPACT_EVERY !== 0 || this.compacting) return;
+    this.compacting = table
+      .optimize()
+      .then(
+        () => undefined,
+        () => undefined, // a failed compaction loses nothing: the next one retries
+      )
+      .finally(() => {
+        this.compacting = null;
+      });
+  }
+
+  /** Number of data fragments: what compaction keeps small. */
+  async fragmentCount(): Promise<number> {
+    const t = await this.refreshTable();
+    return t ? (await t.stats()).fragmentStats.numFragments : 0;
   }
 
   private hasSearchIndex = false;
@@ -119,7 +150,7 @@ export class LanceStore implements OkrStore {
   async load(): Promise<Snapshot> {
     const table = await this.refreshTable();
     if (!table) return { version: 0, cycles: [], objectives: [], keyResults: [], checkIns: emptyColumns() };
-    const version = await table.version();
+    const version = await table.countRows();
     // Both scans at once; the check-in scan has no filter (a filter cost a third of the time):
     // entity rows are told apart by their null day.
     const [entities, ci] = await Promise.all([
@@ -187,6 +218,7 @@ export class LanceStore implements OkrStore {
   }
 
   async close(): Promise<void> {
+    await this.compacting;
     this.table?.close();
     this.db?.close();
   }

@@ -39,10 +39,13 @@ export interface SearchHit {
 export interface OkrStore {
   /** Everything, latest revision of each entity. */
   load(): Promise<Snapshot>;
-  /** A number that changes whenever anyone (this process or another) writes. */
+  /** Identifies the stored data: it changes whenever anyone (this process or another) writes
+   *  data, and not when the store compacts or re-indexes itself. */
   version(): Promise<number>;
-  /** Appends the batch in one commit; returns the version it created. */
-  commit(batch: WriteBatch): Promise<number>;
+  /** Appends the batch in one commit. `basedOn` is the version the batch landed on top of, so a
+   *  caller holding that version knows its copy plus the batch is the whole store; it is -1 when
+   *  another writer may have committed in between. */
+  commit(batch: WriteBatch): Promise<{ version: number; basedOn: number }>;
   /** Full check-ins (notes, authors) of some KRs, or of all when `krIds` is omitted. */
   checkIns(krIds?: readonly string[]): Promise<CheckIn[]>;
   /** Full-text search over objective titles, KR titles and check-in notes. */

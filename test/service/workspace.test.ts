@@ -143,3 +143,24 @@ describe("lagging and tree", () => {
     await svc.close();
   });
 });
+
+describe("compaction", () => {
+  it("compacts the fragments that single check-ins create, without reloading the workspace", async () => {
+    const { LanceStore } = await import("../../src/store/lance-store.js");
+    const { OkrService } = await import("../../src/service/okr-service.js");
+    const store = await LanceStore.open(await tempDir());
+    let loads = 0;
+    const load = store.load.bind(store);
+    store.load = () => (loads++, load());
+    const svc = new OkrService(store, () => new Date("2026-11-26T12:00:00Z"));
+    await importPath(svc, FIXTURE);
+    const loadsAfterImport = loads;
+    for (let i = 0; i < 60; i++) await svc.checkIn({ kr: "KR2.1", value: 53 + i / 100, confidence: 4 }, AS_OF);
+    await store.close(); // waits for a background compaction
+    expect(loads).toBe(loadsAfterImport);
+    const reopened = await LanceStore.open(store.dir);
+    expect(await reopened.fragmentCount()).toBeLessThan(20);
+    expect((await reopened.checkIns()).length).toBe(193 + 60);
+    await reopened.close();
+  }, 60_000);
+});
