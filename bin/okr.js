@@ -2,6 +2,12 @@
 // Entry point of the `okr` command; the TypeScript sources are compiled to dist/ by `npm install`.
 import { runCli } from "../dist/src/cli/main.js";
 
+// `okr lagging | head` closes the pipe early: that is the reader being done, not an error.
+process.stdout.on("error", (e) => {
+  if (e.code === "EPIPE") process.exit(0);
+  throw e;
+});
+
 const code = await runCli(process.argv.slice(2), {
   env: process.env,
   stdout: (t) => process.stdout.write(t),

@@ -43,6 +43,11 @@ export function num(x: number): string {
   return x.toLocaleString("en-US", { maximumFractionDigits: 2 });
 }
 
+/** A value with its unit as people write it: 53.4%, 1,365,000 USD, 4 days. */
+export function withUnit(x: number, unit: string): string {
+  return unit === "%" ? `${num(x)}%` : unit ? `${num(x)} ${unit}` : num(x);
+}
+
 // eslint-disable-next-line no-control-regex
 const ANSI = /\x1b\[[0-9;]*m/g;
 const visible = (s: string) => s.replace(ANSI, "").normalize("NFC").length;

@@ -60,7 +60,9 @@ export class OkrService {
     return (await this.ws()).objectives.size === 0;
   }
 
-  async import(data: ImportData, parseProblems: readonly string[] = []): Promise<ImportSummary> {
+  /** All or nothing: every problem is collected, and either the whole import lands in one commit
+   *  or nothing is written. `progress` hears about the long steps of a big import. */
+  async import(data: ImportData, parseProblems: readonly string[] = [], progress?: (message: string) => void): Promise<ImportSummary> {
     const ws = await this.ws();
     const touched = new Set<string>();
     for (const c of data.checkIns) {
@@ -78,6 +80,9 @@ export class OkrService {
     if (problems.length) {
       throw new OkrError("invalid_input", `Import refused: ${problems.length} problem${problems.length > 1 ? "s" : ""}; nothing was written.`, { details: problems });
     }
+    const b = plan.batch;
+    const records = (b.cycles?.length ?? 0) + (b.objectives?.length ?? 0) + (b.keyResults?.length ?? 0) + (b.checkIns?.length ?? 0);
+    if (records > 0) progress?.(`Writing ${records.toLocaleString("en-US")} new or changed records in one commit…`);
     await this.write(ws, plan.batch);
     return plan.summary;
   }

@@ -75,7 +75,7 @@ describe("okr", () => {
     expect((await okr(["import", FIXTURE, "--data", dir])).code).toBe(0);
     const r = await okr(["checkin", "KR2.1", "54.1%", "--confidence", "4", "--note", "onboarding emails shipped", "--author", "Minh"], { OKR_DATA_DIR: dir, OKR_NOW: AS_OF });
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain("Logged 54.1 % on KR2.1");
+    expect(r.stdout).toContain("Logged 54.1% on KR2.1");
     const kr = JSON.parse((await okr(["kr", "KR2.1", "--json", "--as-of", AS_OF], { OKR_DATA_DIR: dir })).stdout);
     expect(kr.current).toBe(54.1);
     expect(kr.checkIns.at(-1)).toEqual({ date: AS_OF, value: 54.1, confidence: 4, note: "onboarding emails shipped", author: "Minh" });
@@ -128,6 +128,12 @@ describe("okr", () => {
     const damaged = await okr(["lagging", "--data", dir]);
     expect(damaged.code).toBe(2);
     expect(damaged.stderr).toMatch(/^okr lagging: internal error: .*lance error/);
+  });
+
+  it("stops quietly when its output pipe closes early (okr tree | head -1)", async () => {
+    const { stdout, stderr } = await run("sh", ["-c", `"${process.execPath}" "${BIN}" tree --data "${data}" --as-of ${AS_OF} | head -1`]);
+    expect(stdout).toBe("OKRs as of 2026-11-26\n");
+    expect(stderr).toBe("");
   });
 
   it("has --help on every command", async () => {

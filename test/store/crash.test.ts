@@ -20,7 +20,7 @@ function importRun(source: string, data: string, killAfterMs: number | null): Pr
     const child = spawn(process.execPath, [BIN, "import", source, "--data", data], { stdio: ["ignore", "ignore", "pipe"] });
     let started = 0;
     child.stderr.on("data", (chunk: Buffer) => {
-      if (!started && chunk.toString().includes("Reading")) {
+      if (!started && chunk.toString().includes("Read ")) {
         started = performance.now();
         if (killAfterMs !== null) setTimeout(() => child.kill("SIGKILL"), killAfterMs);
       }

@@ -3,7 +3,7 @@
 import { OkrError } from "../../domain/errors.js";
 import { parseHumanNumber } from "../../domain/values.js";
 import type { CommandSpec } from "../command.js";
-import { num, pct, status } from "../format.js";
+import { pct, status, withUnit } from "../format.js";
 
 export const checkinCommand: CommandSpec = {
   name: "checkin",
@@ -19,7 +19,7 @@ export const checkinCommand: CommandSpec = {
     date: { type: "string", description: "the check-in's date (default: the as-of date)", placeholder: "YYYY-MM-DD" },
     author: { type: "string", description: "who is checking in (default: $OKR_AUTHOR or your user name)", placeholder: "NAME" },
   },
-  examples: ['okr checkin KR2.1 53.4 --confidence 4 --note "onboarding emails shipped"', "okr checkin retention 53.4%"],
+  examples: ['okr checkin KR2.1 53.4 --confidence 4 --note "onboarding emails shipped"', 'okr checkin "30-day retention" 53.4%'],
   async run(ctx, { values, positionals }) {
     if (positionals.length < 2) throw new OkrError("invalid_input", "Give the key result and the new value: okr checkin KR2.1 53.4 (see okr checkin --help).");
     const valueText = positionals[positionals.length - 1]!;
@@ -38,7 +38,7 @@ export const checkinCommand: CommandSpec = {
     );
     if (ctx.json) return ctx.out(JSON.stringify(r, null, 2));
     const a = r.after;
-    ctx.out(`Logged ${num(r.checkIn.value)}${a.unit ? ` ${a.unit}` : ""} on ${a.ref} ${a.title} (${r.checkIn.date}, confidence ${r.checkIn.confidence}/5${r.confidenceCarriedOver ? " kept from the last check-in" : ""}).`);
+    ctx.out(`Logged ${withUnit(r.checkIn.value, a.unit)} on ${a.ref} ${a.title} (${r.checkIn.date}, confidence ${r.checkIn.confidence}/5${r.confidenceCarriedOver ? " kept from the last check-in" : ""}).`);
     ctx.out(`Progress ${pct(r.before.progress)} → ${pct(a.progress)} (expected ${pct(a.expected)}) · ${status(r.before.status)} → ${status(a.status)}`);
   },
 };

@@ -31,8 +31,8 @@ export const importCommand: CommandSpec = {
     const source = positionals[0];
     if (!source) throw new OkrError("invalid_input", "Say what to import: okr import DIR|FILE (see okr import --help).");
     const read = await readImportSource(source);
-    if (!ctx.json) ctx.err(`Reading ${read.files.length} file(s): ${read.data.keyResults.length} key results, ${read.data.checkIns.length} check-ins…`);
-    const summary = await (await ctx.service()).import(read.data, read.problems);
+    if (!ctx.json) ctx.err(`Read ${read.files.length} file(s): ${read.data.keyResults.length.toLocaleString("en-US")} key results, ${read.data.checkIns.length.toLocaleString("en-US")} check-ins. Checking them against the workspace…`);
+    const summary = await (await ctx.service()).import(read.data, read.problems, ctx.json ? undefined : (m) => ctx.err(m));
     if (ctx.json) return ctx.out(JSON.stringify({ dataDir: ctx.config.dataDir, files: read.files, ...summary }, null, 2));
     ctx.out(`Imported into ${ctx.config.dataDir}\n${describeSummary(summary)}`);
   },

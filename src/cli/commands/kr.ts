@@ -2,7 +2,7 @@
 
 import { OkrError } from "../../domain/errors.js";
 import type { CommandSpec } from "../command.js";
-import { bar, num, pct, pts, status, table } from "../format.js";
+import { bar, num, pct, pts, status, table, withUnit } from "../format.js";
 
 export const krCommand: CommandSpec = {
   name: "kr",
@@ -16,16 +16,15 @@ export const krCommand: CommandSpec = {
     if (!query) throw new OkrError("invalid_input", "Say which key result: okr kr KR2.1 (or part of its title). See okr kr --help.");
     const d = await (await ctx.service()).keyResult(query, ctx.config.asOf);
     if (ctx.json) return ctx.out(JSON.stringify(d, null, 2));
-    const u = d.unit ? ` ${d.unit}` : "";
     ctx.out(`${d.ref}  ${d.title}`);
     ctx.out(`Objective ${d.objectiveRef}: ${d.objectiveTitle} (${d.team}, ${d.cycle})`);
-    ctx.out(`Owner ${d.owner || "(none)"} · ${d.kind}, ${d.direction} · ${num(d.start)} → ${num(d.target)}${u}${d.due ? ` · due ${d.due}` : ""}`);
+    ctx.out(`Owner ${d.owner || "(none)"} · ${d.kind}, ${d.direction} · ${withUnit(d.start, d.unit)} → ${withUnit(d.target, d.unit)}${d.due ? ` · due ${d.due}` : ""}`);
     ctx.out("");
-    ctx.out(`As of ${ctx.config.asOf}: ${num(d.current)}${u}  ${bar(d.progress)} ${pct(d.progress)} (expected ${pct(d.expected)}, gap ${pts(d.gap)})  ${status(d.status)}`);
+    ctx.out(`As of ${ctx.config.asOf}: ${withUnit(d.current, d.unit)}  ${bar(d.progress)} ${pct(d.progress)} (expected ${pct(d.expected)}, gap ${pts(d.gap)})  ${status(d.status)}`);
     ctx.out(`Confidence ${d.confidence ?? "-"}/5 · last check-in ${d.lastCheckIn ?? "never"}${d.stale ? " (stale)" : ""} · this week ${pts(d.weeklyDelta)}`);
     ctx.out(`Why: ${d.reason}`);
     const f = d.forecast;
-    ctx.out(`Forecast at cycle end (${f.method.replace("_", " ")}, ${f.points} points): ${num(f.projectedValue)}${u} → ${pct(Math.max(0, f.projectedProgress))} · grade ${f.grade.score.toFixed(1)} ${f.grade.color}`);
+    ctx.out(`Forecast at cycle end (${f.method.replace("_", " ")}, ${f.points} points): ${withUnit(f.projectedValue, d.unit)} → ${pct(Math.max(0, f.projectedProgress))} · grade ${f.grade.score.toFixed(1)} ${f.grade.color}`);
     ctx.out("");
     if (d.checkIns.length === 0) return ctx.out("No check-ins yet.");
     ctx.out(table(["Date", ">Value", ">Conf", "Author", "Note"], d.checkIns.map((c) => [c.date, num(c.value), `${c.confidence}/5`, c.author, c.note])));

@@ -3,7 +3,7 @@
 import { OkrError } from "../../domain/errors.js";
 import type { LaggingRow } from "../../service/views.js";
 import type { CommandSpec } from "../command.js";
-import { num, pct, pts, status, table, truncate } from "../format.js";
+import { pct, pts, status, table, truncate, withUnit } from "../format.js";
 
 export function parseLimit(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
@@ -46,6 +46,6 @@ export const laggingCommand: CommandSpec = {
     ctx.out(`Key results most behind pace as of ${ctx.config.asOf}\n`);
     ctx.out(laggingTable(rows));
     const worst = rows[0]!;
-    ctx.out(`\nMost behind: ${worst.ref} ${worst.title} — ${worst.reason}. Current ${num(worst.current)} ${worst.unit}, target ${num(worst.target)}.`);
+    ctx.out(`\nMost behind: ${worst.ref} ${worst.title} — ${worst.reason}. Current ${withUnit(worst.current, worst.unit)}, target ${withUnit(worst.target, worst.unit)}.`);
   },
 };

@@ -2,7 +2,7 @@
 
 import type { ObjectiveView } from "../../service/views.js";
 import type { CommandSpec } from "../command.js";
-import { bar, num, pct, status, truncate } from "../format.js";
+import { bar, pct, status, truncate, withUnit } from "../format.js";
 
 export function renderTree(views: ObjectiveView[]): string {
   const out: string[] = [];
@@ -12,7 +12,7 @@ export function renderTree(views: ObjectiveView[]): string {
     out.push(`    ${o.team} · ${o.owner || "no owner"} · ${o.cycle}${parent} · ${bar(o.progress)} ${pct(o.progress)} (expected ${pct(o.expected)}) · ${status(o.status)}`);
     for (const k of o.keyResults) {
       const conf = k.confidence === null ? "no check-in" : `conf ${k.confidence}/5`;
-      const value = `${num(k.current)}→${num(k.target)}${k.unit && k.unit !== "%" ? ` ${k.unit}` : k.unit}`;
+      const value = `${withUnit(k.current, k.unit)} → ${withUnit(k.target, k.unit)}`;
       out.push(`    ${k.ref.padEnd(7)} ${bar(k.progress)} ${pct(k.progress).padStart(4)}  ${status(k.status)}  ${truncate(k.title, 60)}  [${value}, ${conf}${k.stale ? ", stale" : ""}]`);
     }
     if (o.keyResults.length === 0) out.push("    (no key results yet)");
