@@ -35,7 +35,3 @@ export function addDays(date: string, days: number): string {
 export function daysBetween(a: string, b: string): number {
   return parseDay(b) - parseDay(a);
 }
-
-export function isIsoDate(text: string): boolean {
-  return tryParseDay(text) !== null;
-}

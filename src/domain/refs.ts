@@ -1,18 +1,9 @@
 // Short refs people type (O3, KR2.1): parsing, validation and generation of the next free one.
 
 const OBJECTIVE_REF = /^O(\d+)$/i;
-const KR_REF = /^KR(\d+)\.(\d+)$/i;
 
 export function normalizeRef(ref: string): string {
   return ref.trim().toUpperCase();
-}
-
-export function isObjectiveRef(ref: string): boolean {
-  return OBJECTIVE_REF.test(ref.trim());
-}
-
-export function isKrRef(ref: string): boolean {
-  return KR_REF.test(ref.trim());
 }
 
 /** The next objective ref: one past the highest `O<n>` in use. */

@@ -1,6 +1,7 @@
 // Resolve what a person typed (id, ref or a name fragment) to exactly one item, or explain why not.
 
 import { OkrError, type Candidate } from "./errors.js";
+import { compareRefs } from "./lagging.js";
 import { normalizeRef } from "./refs.js";
 
 export interface Resolvable {
@@ -23,7 +24,7 @@ export function foldText(text: string): string {
 
 /**
  * Exact id, then exact ref (case-insensitive), then a fragment of the title: a unique fragment
- * resolves, several matches are an `ambiguous` error listing them, none is `not_found`.
+ * resolves, several matches are an `ambiguous` error listing them in ref order, none is `not_found`.
  */
 export function resolveOne<T extends Resolvable>(items: readonly T[], query: string, what: string): T {
   const q = query.trim();
@@ -34,7 +35,7 @@ export function resolveOne<T extends Resolvable>(items: readonly T[], query: str
   const byRef = items.find((i) => normalizeRef(i.ref) === ref);
   if (byRef) return byRef;
   const folded = foldText(q);
-  const matches = items.filter((i) => foldText(i.title).includes(folded));
+  const matches = items.filter((i) => foldText(i.title).includes(folded)).sort((a, b) => compareRefs(a.ref, b.ref));
   if (matches.length === 1) return matches[0] as T;
   if (matches.length > 1) {
     const candidates: Candidate[] = matches.map((m) => ({ id: m.id, ref: m.ref, title: m.title }));

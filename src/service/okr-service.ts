@@ -2,9 +2,9 @@
 // from the in-memory Workspace, reloaded whenever the store's version moves under it.
 
 import { randomUUID } from "node:crypto";
-import { formatDay, parseDay } from "../domain/dates.js";
+import { parseDay } from "../domain/dates.js";
 import { OkrError } from "../domain/errors.js";
-import { compareRefs } from "../domain/lagging.js";
+import { evaluate } from "../domain/metrics.js";
 import { resolveOne } from "../domain/resolve.js";
 import type { CheckIn, Cycle, KeyResult, Objective } from "../domain/types.js";
 import { buildCycle, buildKeyResult, buildObjective, type NewCycle, type NewKeyResult, type NewObjective } from "./create.js";
@@ -14,7 +14,6 @@ import type { OkrStore } from "../store/store.js";
 import { checkInKey, planImport, type ImportSummary } from "./import-plan.js";
 import { krDetail, krRow, lagging, tree, type KrDetail, type KrRow, type LaggingOptions, type LaggingRow, type ObjectiveView } from "./views.js";
 import { Workspace } from "./workspace.js";
-import { evaluate } from "../domain/metrics.js";
 
 export interface CheckInInput {
   kr: string;
@@ -112,16 +111,17 @@ export class OkrService {
       throw new OkrError("not_found", `No team named "${team}". Teams: ${ws.teams().join(", ") || "(none yet: run okr import or okr demo)"}.`);
   }
 
+  /** By id or ref through the index (the common case, and the write path's), else by fragment. */
   async resolveKeyResult(query: string): Promise<KeyResult> {
     const ws = await this.ws();
-    const items = [...ws.keyResults.values()].sort((a, b) => compareRefs(a.ref, b.ref));
-    return resolveOne(items, query, "key result");
+    const q = query.trim();
+    return ws.keyResults.get(q) ?? ws.keyResultByRef(q) ?? resolveOne([...ws.keyResults.values()], q, "key result");
   }
 
   async resolveObjective(query: string): Promise<Objective> {
     const ws = await this.ws();
-    const items = [...ws.objectives.values()].sort((a, b) => compareRefs(a.ref, b.ref));
-    return resolveOne(items, query, "objective");
+    const q = query.trim();
+    return ws.objectives.get(q) ?? ws.objectiveByRef(q) ?? resolveOne([...ws.objectives.values()], q, "objective");
   }
 
   async keyResult(query: string, asOf: string): Promise<KrDetail> {
@@ -208,11 +208,6 @@ export class OkrService {
   async exportDocument(): Promise<ExportDocument> {
     const ws = await this.ws();
     return buildExport({ cycles: ws.cycles.values(), objectives: ws.objectives.values(), keyResults: ws.keyResults.values(), checkIns: await this.store.checkIns() });
-  }
-
-  /** Today per the service clock, as YYYY-MM-DD (UTC). */
-  today(): string {
-    return formatDay(Math.floor(this.clock().getTime() / 86_400_000));
   }
 
   async close(): Promise<void> {

@@ -99,12 +99,6 @@ export class Workspace {
     this.history(c.krId).insert(parseDay(c.date), c.value, c.confidence, Date.parse(c.createdAt));
   }
 
-  /** KR entries with their objective, cycle and history, sorted by ref. Rebuilt only after entity writes. */
-  krEntries(): KrEntry[] {
-    if (this.dirty) this.rebuild();
-    return [...this.entries.values()];
-  }
-
   entry(krId: string): KrEntry | undefined {
     if (this.dirty) this.rebuild();
     return this.entries.get(krId);

@@ -212,11 +212,6 @@ export class LanceStore implements OkrStore {
     }));
   }
 
-  async optimize(): Promise<void> {
-    const table = await this.refreshTable();
-    if (table) await table.optimize();
-  }
-
   async close(): Promise<void> {
     await this.compacting;
     this.table?.close();

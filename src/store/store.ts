@@ -50,7 +50,5 @@ export interface OkrStore {
   checkIns(krIds?: readonly string[]): Promise<CheckIn[]>;
   /** Full-text search over objective titles, KR titles and check-in notes. */
   search(text: string, limit: number): Promise<SearchHit[]>;
-  /** Compacts small writes and refreshes the search index. */
-  optimize(): Promise<void>;
   close(): Promise<void>;
 }
