@@ -97,8 +97,8 @@ describe("resolve", () => {
       expect(e).toBeInstanceOf(OkrError);
       const err = e as OkrError;
       expect(err.code).toBe("ambiguous");
-      expect(err.candidates.map((c) => c.ref)).toEqual(["KR2.1", "KR1.1"]);
-      expect(err.message).toContain("KR2.1 (Raise 30-day retention");
+      expect(err.candidates.map((c) => c.ref)).toEqual(["KR1.1", "KR2.1"]); // in ref order, whatever the input order
+      expect(err.message).toContain("KR1.1 (Increase net revenue retention from 102% to 110%), KR2.1 (Raise 30-day retention");
     }
   });
   it("says what to do when nothing matches", () => {
