@@ -11,31 +11,43 @@ const EnvSchema = z.object({
   OKR_DATA_DIR: z.string().min(1).optional(),
   OKR_NOW: z.string().optional(),
   OKR_AUTHOR: z.string().min(1).optional(),
+  OKR_READ_ONLY: z.string().optional(),
+  OKR_HTTP_TOKEN: z.string().optional(),
 });
 
 export interface Config {
   dataDir: string;
-  /** "Today" for every computation, YYYY-MM-DD. */
+  /** "Today" when the command started, YYYY-MM-DD: what one-shot commands compute as of. */
   asOf: string;
-  /** Who a check-in is attributed to when --author is not given. */
+  /** "Today" now: fixed by --as-of / OKR_NOW, else the current UTC date (a server runs for days). */
+  today(): string;
+  /** Who a check-in is attributed to when no author is given. */
   author: string;
+  /** Register only read-only MCP tools. */
+  readOnly: boolean;
+  /** Bearer token every HTTP request must carry; null = no auth (loopback only). */
+  httpToken: string | null;
 }
 
 export interface ConfigFlags {
   data?: string;
   asOf?: string;
   author?: string;
+  readOnly?: boolean;
 }
 
-export function loadConfig(flags: ConfigFlags, env: Record<string, string | undefined>, now: Date = new Date()): Config {
+const TRUE = new Set(["1", "true", "yes", "on"]);
+
+export function loadConfig(flags: ConfigFlags, env: Record<string, string | undefined>, now?: Date): Config {
   const e = EnvSchema.parse(env);
   // OKR_NOW may be a full timestamp (2026-11-26T09:00:00Z); only its date matters.
-  const raw = flags.asOf ?? e.OKR_NOW ?? now.toISOString();
-  const asOf = /^\d{4}-\d{2}-\d{2}T/.test(raw) ? raw.slice(0, 10) : raw;
-  if (tryParseDay(asOf) === null) {
+  const fixedRaw = flags.asOf ?? e.OKR_NOW;
+  const fixed = fixedRaw === undefined ? null : /^\d{4}-\d{2}-\d{2}T/.test(fixedRaw) ? fixedRaw.slice(0, 10) : fixedRaw;
+  if (fixed !== null && tryParseDay(fixed) === null) {
     const source = flags.asOf !== undefined ? "--as-of" : "OKR_NOW";
-    throw new OkrError("invalid_input", `${source} "${asOf}" is not a date: use YYYY-MM-DD, e.g. 2026-11-26`);
+    throw new OkrError("invalid_input", `${source} "${fixed}" is not a date: use YYYY-MM-DD, e.g. 2026-11-26`);
   }
+  const today = () => fixed ?? (now ?? new Date()).toISOString().slice(0, 10);
   let author = flags.author ?? e.OKR_AUTHOR;
   if (!author) {
     try {
@@ -44,5 +56,12 @@ export function loadConfig(flags: ConfigFlags, env: Record<string, string | unde
       author = "";
     }
   }
-  return { dataDir: resolve(flags.data ?? e.OKR_DATA_DIR ?? "data"), asOf, author };
+  return {
+    dataDir: resolve(flags.data ?? e.OKR_DATA_DIR ?? "data"),
+    asOf: today(),
+    today,
+    author,
+    readOnly: flags.readOnly === true || TRUE.has((e.OKR_READ_ONLY ?? "").toLowerCase()),
+    httpToken: e.OKR_HTTP_TOKEN ? e.OKR_HTTP_TOKEN : null,
+  };
 }

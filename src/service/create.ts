@@ -26,7 +26,6 @@ export interface NewObjective {
 }
 
 export interface NewKeyResult {
-  objectiveId: string;
   title: string;
   owner?: string;
   kind?: KrKind;
@@ -78,28 +77,74 @@ export function buildObjective(ws: Workspace, o: NewObjective, asOf: string, now
   };
 }
 
-export function buildKeyResult(ws: Workspace, k: NewKeyResult, now: string): KeyResult {
-  const objective = ws.objectives.get(k.objectiveId);
-  if (!objective) throw new OkrError("not_found", `Objective ${k.objectiveId} does not exist`);
+/** Where a new KR goes: its objective (maybe itself new), the objective's cycle, and the KR refs
+ *  already taken (the workspace's plus any built earlier in the same write). */
+export interface KrPlacement {
+  objective: Objective;
+  cycle: Cycle;
+  takenRefs: Set<string>;
+}
+
+export function placementFor(ws: Workspace, objective: Objective): KrPlacement {
+  return { objective, cycle: ws.cycles.get(objective.cycleId)!, takenRefs: new Set([...ws.keyResults.values()].map((k) => k.ref.toUpperCase())) };
+}
+
+export function buildKeyResult(at: KrPlacement, k: NewKeyResult, now: string): KeyResult {
+  const { objective, cycle } = at;
   const title = k.title.trim().replace(/\s+/g, " ");
   if (!title) throw bad("A key result needs a title that says what is measured, e.g. \"Raise 30-day retention from 45% to 60%\".");
   const kind = k.kind ?? "metric";
   if (!KR_KINDS.includes(kind)) throw bad(`kind must be one of ${KR_KINDS.join(", ")}`);
   const start = k.start ?? 0;
   const target = k.target ?? (kind === "milestone" ? 1 : undefined);
-  if (target === undefined) throw bad("A metric key result needs a target value (and usually a start value).");
+  if (target === undefined) throw bad(`Key result "${title}" needs a target value (and usually a start value).`);
   if (!Number.isFinite(start) || !Number.isFinite(target)) throw bad("start and target must be numbers");
   const direction = k.direction ?? (target < start ? "decrease" : "increase");
   if (!DIRECTIONS.includes(direction)) throw bad(`direction must be one of ${DIRECTIONS.join(", ")}`);
   if (direction === "increase" && target < start) throw bad(`An increasing key result needs a target above its start (${start} → ${target}); use direction decrease.`);
   if (direction === "decrease" && target > start) throw bad(`A decreasing key result needs a target below its start (${start} → ${target}); use direction increase.`);
   if (k.weight !== undefined && k.weight !== null && !(k.weight > 0)) throw bad("weight must be a positive number");
-  const cycle = ws.cycles.get(objective.cycleId)!;
-  if (k.due && (tryParseDay(k.due) === null || k.due < cycle.start || k.due > cycle.end))
-    throw bad(`due must be a date inside the cycle ${cycle.name} (${cycle.start} to ${cycle.end})`);
-  const ref = nextKrRef(objective.ref, [...ws.keyResults.values()].map((x) => x.ref));
+  checkDue(k.due, cycle);
+  const ref = nextKrRef(objective.ref, at.takenRefs);
+  at.takenRefs.add(ref.toUpperCase());
   return {
     id: randomUUID(), ref, objectiveId: objective.id, title, owner: k.owner?.trim() ?? "", kind, direction, unit: k.unit?.trim() ?? "",
     start, target, weight: k.weight ?? null, due: k.due ?? null, createdAt: now, updatedAt: now,
   };
+}
+
+export function checkDue(due: string | null | undefined, cycle: Cycle): void {
+  if (due && (tryParseDay(due) === null || due < cycle.start || due > cycle.end))
+    throw bad(`due must be a date inside the cycle ${cycle.name} (${cycle.start} to ${cycle.end})`);
+}
+
+export interface KeyResultChanges {
+  title?: string;
+  target?: number;
+  owner?: string;
+  due?: string | null;
+}
+
+/** A new revision of a KR with the changes applied, and which fields really changed (none: no write). */
+export function reviseKeyResult(kr: KeyResult, cycle: Cycle, c: KeyResultChanges, now: string): { next: KeyResult; changed: string[] } {
+  const next = { ...kr };
+  if (c.title !== undefined) {
+    const title = c.title.trim().replace(/\s+/g, " ");
+    if (!title) throw bad("title cannot be empty");
+    next.title = title;
+  }
+  if (c.target !== undefined) {
+    if (!Number.isFinite(c.target)) throw bad("target must be a number");
+    if (kr.direction === "increase" && c.target < kr.start) throw bad(`${kr.ref} increases from ${kr.start}: the target must be above it`);
+    if (kr.direction === "decrease" && c.target > kr.start) throw bad(`${kr.ref} decreases from ${kr.start}: the target must be below it`);
+    next.target = c.target;
+  }
+  if (c.owner !== undefined) next.owner = c.owner.trim();
+  if (c.due !== undefined) {
+    checkDue(c.due, cycle);
+    next.due = c.due;
+  }
+  const changed = (["title", "target", "owner", "due"] as const).filter((f) => next[f] !== kr[f]);
+  if (changed.length) next.updatedAt = now;
+  return { next, changed };
 }

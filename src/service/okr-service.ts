@@ -7,7 +7,7 @@ import { OkrError } from "../domain/errors.js";
 import { evaluate } from "../domain/metrics.js";
 import { resolveOne } from "../domain/resolve.js";
 import type { CheckIn, Cycle, KeyResult, Objective } from "../domain/types.js";
-import { buildCycle, buildKeyResult, buildObjective, type NewCycle, type NewKeyResult, type NewObjective } from "./create.js";
+import { buildCycle, buildKeyResult, buildObjective, placementFor, reviseKeyResult, type KeyResultChanges, type NewCycle, type NewKeyResult, type NewObjective } from "./create.js";
 import { buildExport, type ExportDocument } from "../io/export-data.js";
 import type { ImportData } from "../io/import-data.js";
 import type { OkrStore } from "../store/store.js";
@@ -169,22 +169,40 @@ export class OkrService {
     return cycle;
   }
 
-  /** A new objective with the next free ref (O<n>); `parent` may be a ref, id or name fragment. */
-  async createObjective(o: Omit<NewObjective, "parentId"> & { parent?: string }, asOf: string): Promise<Objective> {
+  /** A new objective with the next free ref (O<n>), and its key results (KR<n>.1 …) in the same
+   *  commit: all of it is written or none. `parent` may be a ref, id or name fragment. */
+  async createObjective(
+    o: Omit<NewObjective, "parentId"> & { parent?: string; keyResults?: NewKeyResult[] },
+    asOf: string,
+  ): Promise<{ objective: Objective; keyResults: KeyResult[] }> {
     const parentId = o.parent ? (await this.resolveObjective(o.parent)).id : null;
     const ws = await this.ws();
-    const objective = buildObjective(ws, { ...o, parentId }, asOf, this.clock().toISOString());
-    await this.write(ws, { objectives: [objective] });
-    return objective;
+    const now = this.clock().toISOString();
+    const objective = buildObjective(ws, { ...o, parentId }, asOf, now);
+    const at = placementFor(ws, objective);
+    const keyResults = (o.keyResults ?? []).map((k) => buildKeyResult(at, k, now));
+    await this.write(ws, { objectives: [objective], keyResults });
+    return { objective, keyResults };
   }
 
   /** A new key result on an objective (ref, id or name fragment) with the next free ref (KR<n>.<k>). */
-  async addKeyResult(k: Omit<NewKeyResult, "objectiveId"> & { objective: string }): Promise<KeyResult> {
+  async addKeyResult(k: NewKeyResult & { objective: string }): Promise<KeyResult> {
     const objective = await this.resolveObjective(k.objective);
     const ws = await this.ws();
-    const kr = buildKeyResult(ws, { ...k, objectiveId: objective.id }, this.clock().toISOString());
+    const kr = buildKeyResult(placementFor(ws, objective), k, this.clock().toISOString());
     await this.write(ws, { keyResults: [kr] });
     return kr;
+  }
+
+  /** Changes a KR's title, target, owner or due date as a new revision (earlier ones stay in the
+   *  store's history). Asking for what is already there writes nothing. */
+  async updateKeyResult(query: string, changes: KeyResultChanges): Promise<{ keyResult: KeyResult; changed: string[] }> {
+    const kr = await this.resolveKeyResult(query);
+    const ws = await this.ws();
+    const entry = ws.entry(kr.id)!;
+    const { next, changed } = reviseKeyResult(kr, entry.cycle, changes, this.clock().toISOString());
+    if (changed.length) await this.write(ws, { keyResults: [next] });
+    return { keyResult: changed.length ? next : kr, changed };
   }
 
   async search(text: string, limit = 10): Promise<SearchResult[]> {

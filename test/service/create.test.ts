@@ -8,7 +8,7 @@ describe("creating objectives and key results", () => {
     const dir = await tempDir();
     const svc = await openService(dir);
     await importPath(svc, FIXTURE);
-    const o = await svc.createObjective({ title: "Make support feel instant", team: "Customer Success", owner: "Grace Okafor", parent: "O1" }, AS_OF);
+    const { objective: o } = await svc.createObjective({ title: "Make support feel instant", team: "Customer Success", owner: "Grace Okafor", parent: "O1" }, AS_OF);
     expect(o.ref).toBe("O10");
     const kr1 = await svc.addKeyResult({ objective: "O10", title: "Cut median first reply from 4 hours to 1 hour", unit: "hours", start: 4, target: 1 });
     const kr2 = await svc.addKeyResult({ objective: "support feel instant", title: "Chat widget live on all plans", kind: "milestone" });
@@ -32,7 +32,7 @@ describe("creating objectives and key results", () => {
     await svc.createCycle({ name: "2027-Q1", start: "2027-01-01", end: "2027-03-31" });
     await expect(svc.createCycle({ name: "2027-Q1", start: "2027-01-01", end: "2027-03-31" })).rejects.toThrow(/already exists/);
     await expect(svc.createObjective({ title: "  ", team: "Product" }, AS_OF)).rejects.toThrow(/needs a title/);
-    const o = await svc.createObjective({ title: "Delight users", team: "Product" }, AS_OF);
+    const { objective: o } = await svc.createObjective({ title: "Delight users", team: "Product" }, AS_OF);
     expect(o.ref).toBe("O1");
     const version = await svc.store.version();
     await expect(svc.addKeyResult({ objective: "O1", title: "Raise NPS", start: 40 })).rejects.toThrow(/needs a target/);
@@ -41,5 +41,43 @@ describe("creating objectives and key results", () => {
     await expect(svc.addKeyResult({ objective: "O9", title: "x", target: 1 })).rejects.toThrow(/No objective matches "O9"/);
     expect(await svc.store.version()).toBe(version);
     await svc.close();
+  });
+
+  it("creates an objective with its key results in one commit, or nothing when one KR is bad", async () => {
+    const svc = await openService(await tempDir());
+    await importPath(svc, FIXTURE);
+    const version = await svc.store.version();
+    await expect(
+      svc.createObjective({ title: "Win the mid-market", team: "Sales", keyResults: [{ title: "Close 20 deals", start: 0, target: 20 }, { title: "Raise ACV" }] }, AS_OF),
+    ).rejects.toThrow(/Key result "Raise ACV" needs a target/);
+    expect(await svc.store.version()).toBe(version);
+    expect((await svc.tree(AS_OF)).map((o) => o.ref)).not.toContain("O10");
+    const made = await svc.createObjective(
+      { title: "Win the mid-market", team: "Sales", keyResults: [{ title: "Close 20 deals", target: 20 }, { title: "Raise ACV from 12k to 15k", start: 12000, target: 15000, unit: "USD" }] },
+      AS_OF,
+    );
+    expect(made.keyResults.map((k) => k.ref)).toEqual(["KR10.1", "KR10.2"]);
+    expect((await svc.tree(AS_OF, "Sales"))[0]!.keyResults.map((k) => k.ref)).toEqual(["KR10.1", "KR10.2"]);
+    await svc.close();
+  });
+
+  it("updates a KR as a new revision; the same update again changes nothing", async () => {
+    const dir = await tempDir();
+    const svc = await openService(dir);
+    await importPath(svc, FIXTURE);
+    const first = await svc.updateKeyResult("KR9.2", { target: 70, owner: "Ahmed Hassan" });
+    expect(first.changed).toEqual(["target", "owner"]);
+    const version = await svc.store.version();
+    const again = await svc.updateKeyResult("KR9.2", { target: 70, owner: "Ahmed Hassan" });
+    expect(again.changed).toEqual([]);
+    expect(await svc.store.version()).toBe(version);
+    const reopened = await openService(dir);
+    const kr = await reopened.keyResult("KR9.2", AS_OF);
+    expect(kr).toMatchObject({ target: 70, owner: "Ahmed Hassan" });
+    expect(kr.progress).toBeCloseTo((52 - 48) / (70 - 48), 3);
+    await expect(svc.updateKeyResult("KR9.2", { target: 40 })).rejects.toThrow(/the target must be above it/);
+    await expect(svc.updateKeyResult("KR9.2", { due: "2027-03-01" })).rejects.toThrow(/due must be a date inside the cycle 2026-Q4/);
+    await svc.close();
+    await reopened.close();
   });
 });
