@@ -1,9 +1,9 @@
 // The `okr` command: parses arguments, runs one command, maps errors to exit codes
 // (0 ok, 1 bad input with a message on stderr, 2 internal error).
 
-import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { loadConfig, type Config } from "../config.js";
+import { projectVersion } from "../paths.js";
 import { OkrError, isOkrError } from "../domain/errors.js";
 import { OkrService } from "../service/okr-service.js";
 import { LanceStore } from "../store/lance-store.js";
@@ -30,13 +30,6 @@ export interface CliIo {
   color?: boolean;
 }
 
-function version(): string {
-  try {
-    return JSON.parse(readFileSync(new URL("../../../package.json", import.meta.url), "utf8")).version;
-  } catch {
-    return "unknown";
-  }
-}
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -64,7 +57,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return name ? 0 : 1;
   }
   if (name === "--version" || name === "-v") {
-    io.stdout(version() + "\n");
+    io.stdout(projectVersion() + "\n");
     return 0;
   }
   const command = COMMANDS.find((c) => c.name === name);

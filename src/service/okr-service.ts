@@ -2,12 +2,14 @@
 // from the in-memory Workspace, reloaded whenever the store's version moves under it.
 
 import { randomUUID } from "node:crypto";
-import { parseDay } from "../domain/dates.js";
+import { critique, type DraftObjective, type Finding } from "../domain/critic.js";
+import { addDays, parseDay } from "../domain/dates.js";
 import { OkrError } from "../domain/errors.js";
 import { evaluate } from "../domain/metrics.js";
 import { resolveOne } from "../domain/resolve.js";
 import type { CheckIn, Cycle, KeyResult, Objective } from "../domain/types.js";
-import { buildCycle, buildKeyResult, buildObjective, placementFor, reviseKeyResult, type KeyResultChanges, type NewCycle, type NewKeyResult, type NewObjective } from "./create.js";
+import { weeklyFacts, renderWeeklySummary, type WeeklyFacts } from "./weekly.js";
+import { buildCycle, buildKeyResult, buildObjective, pickCycle, placementFor, reviseKeyResult, type KeyResultChanges, type NewCycle, type NewKeyResult, type NewObjective } from "./create.js";
 import { buildExport, type ExportDocument } from "../io/export-data.js";
 import type { ImportData } from "../io/import-data.js";
 import type { OkrStore } from "../store/store.js";
@@ -100,10 +102,39 @@ export class OkrService {
     return lagging(ws, parseDay(asOf, "as-of date"), opts);
   }
 
-  async tree(asOf: string, team?: string): Promise<ObjectiveView[]> {
+  /** Objectives with their KRs; `owner` keeps objectives that person owns or owns a KR of. */
+  async tree(asOf: string, team?: string, filter: { cycle?: string; owner?: string } = {}): Promise<ObjectiveView[]> {
     const ws = await this.ws();
     if (team !== undefined) this.checkTeam(ws, team);
-    return tree(ws, parseDay(asOf, "as-of date"), team);
+    if (filter.cycle !== undefined && !ws.cycleByName(filter.cycle))
+      throw new OkrError("not_found", `No cycle named "${filter.cycle}". Cycles: ${[...ws.cycles.values()].map((c) => c.name).join(", ") || "(none yet)"}.`);
+    const owner = filter.owner?.trim().toLowerCase();
+    return tree(ws, parseDay(asOf, "as-of date"), team).filter(
+      (o) =>
+        (filter.cycle === undefined || o.cycle === filter.cycle) &&
+        (!owner || o.owner.toLowerCase() === owner || o.keyResults.some((k) => k.owner.toLowerCase() === owner)),
+    );
+  }
+
+  /** Runs the critic on a draft; with a team, counts that team's objectives in the draft's cycle. */
+  async critique(draft: DraftObjective & { team?: string; cycle?: string }, asOf: string): Promise<Finding[]> {
+    let siblingObjectives = 0;
+    if (draft.team) {
+      const ws = await this.ws();
+      const cycle = ws.cycles.size ? pickCycle(ws, draft.cycle, asOf) : null;
+      const team = draft.team.toLowerCase();
+      siblingObjectives = [...ws.objectives.values()].filter((o) => o.team.toLowerCase() === team && o.cycleId === cycle?.id).length;
+    }
+    return critique({ ...draft, siblingObjectives });
+  }
+
+  async weeklySummary(asOf: string, team?: string): Promise<WeeklyFacts & { summary: string }> {
+    const ws = await this.ws();
+    if (team !== undefined) this.checkTeam(ws, team);
+    parseDay(asOf, "as-of date");
+    const notes = await this.store.checkIns(undefined, addDays(asOf, -6));
+    const facts = weeklyFacts(ws, asOf, team, notes);
+    return { ...facts, summary: renderWeeklySummary(facts) };
   }
 
   private checkTeam(ws: Workspace, team: string): void {

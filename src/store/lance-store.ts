@@ -178,10 +178,11 @@ export class LanceStore implements OkrStore {
     return { version, cycles, objectives, keyResults, checkIns: ci.numRows > 0 ? checkInColumns(ci) : emptyColumns() };
   }
 
-  async checkIns(krIds?: readonly string[]): Promise<CheckIn[]> {
+  async checkIns(krIds?: readonly string[], since?: string): Promise<CheckIn[]> {
     const table = await this.refreshTable();
     if (!table || (krIds && krIds.length === 0)) return [];
     let where = "kind = 'check_in'";
+    if (since) where += ` AND day >= ${parseDay(since)}`;
     if (krIds) where += ` AND parent IN (${krIds.map(sqlString).join(", ")})`;
     const rows = await table.query().where(where).select(["id", "parent", "day", "value", "confidence", "text", "author", "written_at"]).toArray();
     return rows

@@ -46,8 +46,8 @@ export interface OkrStore {
    *  caller holding that version knows its copy plus the batch is the whole store; it is -1 when
    *  another writer may have committed in between. */
   commit(batch: WriteBatch): Promise<{ version: number; basedOn: number }>;
-  /** Full check-ins (notes, authors) of some KRs, or of all when `krIds` is omitted. */
-  checkIns(krIds?: readonly string[]): Promise<CheckIn[]>;
+  /** Full check-ins (notes, authors) of some KRs (all when `krIds` is omitted), dated `since` or later. */
+  checkIns(krIds?: readonly string[], since?: string): Promise<CheckIn[]>;
   /** Full-text search over objective titles, KR titles and check-in notes. */
   search(text: string, limit: number): Promise<SearchHit[]>;
   close(): Promise<void>;

@@ -1,0 +1,203 @@
+// Every tool through a real MCP client over an in-memory transport: results, errors, catalog.
+
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cleanup } from "../helpers.js";
+import { connectedClient, text } from "./helpers.js";
+
+let h: Awaited<ReturnType<typeof connectedClient>>;
+beforeAll(async () => {
+  h = await connectedClient();
+});
+afterAll(async () => {
+  await h.close();
+  await cleanup();
+});
+
+describe("tools/list", () => {
+  it("lists the ten tools with descriptions, described inputs, output schemas and all four hints", async () => {
+    const { tools } = await h.client.listTools();
+    expect(tools.map((t) => t.name)).toEqual([
+      "list_okrs", "get_key_result", "search_okrs", "query_lagging_key_results", "create_objective",
+      "add_key_result", "log_check_in", "update_key_result", "critique_objective", "weekly_summary",
+    ]);
+    for (const t of tools) {
+      expect(t.description, t.name).toMatch(/^Use this /);
+      expect(t.outputSchema, t.name).toBeDefined();
+      for (const hint of ["readOnlyHint", "destructiveHint", "idempotentHint", "openWorldHint"]) expect(typeof t.annotations?.[hint as "readOnlyHint"], `${t.name} ${hint}`).toBe("boolean");
+      for (const [field, schema] of Object.entries(t.inputSchema.properties ?? {})) expect((schema as { description?: string }).description, `${t.name}.${field}`).toBeTruthy();
+    }
+    const writes = tools.filter((t) => !t.annotations?.readOnlyHint).map((t) => t.name);
+    expect(writes).toEqual(["create_objective", "add_key_result", "log_check_in", "update_key_result"]);
+  });
+
+  it("matches the snapshot of every tool's entry, so a schema change is a visible diff", async () => {
+    const { tools } = await h.client.listTools();
+    for (const t of tools) expect(t).toMatchSnapshot(t.name);
+  });
+
+  it("stays small: the whole catalog is under 4,000 tokens (characters / 4)", async () => {
+    const { tools } = await h.client.listTools();
+    const tokens = Math.round(JSON.stringify({ tools }).length / 4);
+    console.log(`tools/list ≈ ${tokens} tokens`);
+    expect(tokens).toBeLessThan(4000);
+  });
+
+  it("registers only the read-only tools in read-only mode", async () => {
+    const ro = await connectedClient({ readOnly: true });
+    const { tools } = await ro.client.listTools();
+    expect(tools.map((t) => t.name)).toEqual(["list_okrs", "get_key_result", "search_okrs", "query_lagging_key_results", "critique_objective", "weekly_summary"]);
+    const r = await ro.call("log_check_in", { keyResult: "KR2.1", value: 55 });
+    expect(r.isError).toBe(true);
+    await ro.close();
+  });
+});
+
+describe("read tools", () => {
+  it("query_lagging_key_results puts KR1.3 first with a reason, and filters by team", async () => {
+    const r = await h.call("query_lagging_key_results", { limit: 3 });
+    expect(r.isError).toBeFalsy();
+    const data = r.structuredContent as { asOf: string; keyResults: { ref: string; gap: number; reason: string }[] };
+    expect(data.asOf).toBe("2026-11-26");
+    expect(data.keyResults.map((k) => k.ref)).toEqual(["KR1.3", "KR9.2", "KR2.3"]);
+    expect(data.keyResults[0]!.gap).toBeCloseTo(56 / 91 - 0.05, 3);
+    expect(data.keyResults[0]!.reason).toContain("57 pts behind pace");
+    expect(text(r)).toContain("1. KR1.3 Reduce monthly logo churn");
+    const sales = (await h.call("query_lagging_key_results", { team: "kinh doanh" })).structuredContent as { keyResults: { ref: string }[] };
+    expect(sales.keyResults.every((k) => k.ref.startsWith("KR8."))).toBe(true);
+  });
+
+  it("list_okrs filters by team, cycle and owner and rejects an unknown cycle", async () => {
+    const all = (await h.call("list_okrs")).structuredContent as { objectives: { ref: string; keyResults: unknown[] }[] };
+    expect(all.objectives).toHaveLength(9);
+    const bao = (await h.call("list_okrs", { owner: "Bao Le" })).structuredContent as { objectives: { ref: string }[] };
+    expect(bao.objectives.map((o) => o.ref)).toEqual(["O2"]);
+    const eng = (await h.call("list_okrs", { team: "Engineering", cycle: "2026-Q4" })).structuredContent as { objectives: { ref: string }[] };
+    expect(eng.objectives.map((o) => o.ref)).toEqual(["O4", "O5"]);
+    const bad = await h.call("list_okrs", { cycle: "2031-Q1" });
+    expect(bad.isError).toBe(true);
+    expect(text(bad)).toContain('No cycle named "2031-Q1". Cycles: 2026-Q4');
+  });
+
+  it("get_key_result returns numbers, forecast and history; an ambiguous name lists candidates", async () => {
+    const r = await h.call("get_key_result", { keyResult: "30-day retention" });
+    const d = r.structuredContent as { ref: string; current: number; checkIns: unknown[]; forecast: { projectedValue: number; grade: { score: number; color: string } } };
+    expect(d.ref).toBe("KR2.1");
+    expect(d.current).toBe(53.4);
+    expect(d.checkIns).toHaveLength(8);
+    expect(d.forecast.projectedValue).toBeGreaterThan(53.4); // the trend is up
+    expect(d.forecast.grade.color).toMatch(/^(red|yellow|green)$/);
+    const amb = await h.call("get_key_result", { keyResult: "retention" });
+    expect(amb.isError).toBe(true);
+    expect(text(amb)).toContain("KR1.1 (Increase net revenue retention from 102% to 110%), KR2.1 (Raise 30-day retention from 45% to 60%)");
+    const missing = await h.call("get_key_result", { keyResult: "KR42.9" });
+    expect(missing.isError).toBe(true);
+    expect(text(missing)).toContain('No key result matches "KR42.9"');
+  });
+
+  it("search_okrs finds KRs through notes, Vietnamese without accents included", async () => {
+    const r = (await h.call("search_okrs", { query: "churn survey" })).structuredContent as { results: { ref: string; kind: string }[] };
+    expect(r.results[0]).toMatchObject({ ref: "KR1.3", kind: "check_in" });
+    const vi = (await h.call("search_okrs", { query: "ty le thang" })).structuredContent as { results: { ref: string }[] };
+    expect(vi.results.map((x) => x.ref)).toContain("KR8.1");
+  });
+
+  it("critique_objective flags structural problems without saving anything", async () => {
+    const before = await h.service.store.version();
+    const r = await h.call("critique_objective", { title: "Improve onboarding", keyResults: [{ title: "Publish a guide", kind: "milestone" }] });
+    const d = r.structuredContent as { findings: { rule: string }[]; rewrite: unknown };
+    expect(d.findings.map((f) => f.rule)).toEqual(["kr-count", "missing-owner", "krs-all-milestones"]);
+    expect(await h.service.store.version()).toBe(before);
+  });
+
+  it("weekly_summary returns facts with ids and refs and a summary that cites them", async () => {
+    const r = await h.call("weekly_summary", {});
+    const d = r.structuredContent as { weekStart: string; facts: { id: string; kind: string; refs: string[]; text: string }[]; summary: string };
+    expect(d.weekStart).toBe("2026-11-20");
+    expect(d.facts[0]).toMatchObject({ id: "F1", kind: "overview" });
+    expect(d.facts[0]!.text).toBe("25 key results: 6 off track, 4 at risk, 14 on track, 1 completed.");
+    const stale = d.facts.filter((f) => f.kind === "stale");
+    expect(stale.map((f) => f.refs[0])).toEqual(["KR2.3"]);
+    const quote = d.facts.find((f) => f.kind === "quote" && f.refs[0] === "KR1.3")!;
+    expect(quote.text).toContain('"No improvement yet. Churn survey says onboarding gaps and price."');
+    for (const f of d.facts) expect(d.summary).toContain(`[${f.id}]`);
+  });
+});
+
+describe("write tools", () => {
+  it("log_check_in appends a check-in and reports before and after", async () => {
+    const r = await h.call("log_check_in", { keyResult: "KR2.1", value: 55.2, confidence: 4, note: "activation emails live" });
+    expect(r.isError).toBeFalsy();
+    const d = r.structuredContent as { checkIn: { date: string; value: number; author: string }; before: { progress: number }; after: { progress: number } };
+    expect(d.checkIn).toMatchObject({ date: "2026-11-26", value: 55.2, author: "MCP Tester" });
+    expect(d.before.progress).toBeCloseTo((53.4 - 45) / 15, 3);
+    expect(d.after.progress).toBeCloseTo((55.2 - 45) / 15, 3);
+    expect(text(r)).toContain("Logged 55.2% on KR2.1");
+  });
+
+  it("log_check_in refuses bad calls with messages that say how to fix them", async () => {
+    const version = await h.service.store.version();
+    const cases: [Record<string, unknown>, RegExp][] = [
+      [{ keyResult: "KR2.1", value: "52%" }, /value must be a number in the KR's unit/],
+      [{ keyResult: "KR2.1", value: 52, confidence: 7 }, /confidence must be a whole number from 1 \(no chance\) to 5 \(certain\)/],
+      [{ keyResult: "KR2.1", value: 52, confidence: 2.5 }, /confidence must be a whole number/],
+      [{ keyResult: "KR2.1", value: 52, date: "2027-02-01" }, /2027-02-01 is outside KR2.1's cycle 2026-Q4 \(2026-10-01 to 2026-12-31\)/],
+      [{ keyResult: "KR2.1", value: 52, date: "yesterday" }, /date must be a date as YYYY-MM-DD/],
+      [{ keyResult: "retention", value: 52 }, /matches 2 key results: KR1\.1 .*, KR2\.1 .*Use a ref/],
+      [{ keyResult: "velocityy", value: 52 }, /No key result matches "velocityy"/],
+    ];
+    for (const [args, message] of cases) {
+      const r = await h.call("log_check_in", args);
+      expect(r.isError, JSON.stringify(args)).toBe(true);
+      expect(text(r), JSON.stringify(args)).toMatch(message);
+    }
+    expect(await h.service.store.version()).toBe(version);
+  });
+
+  it("create_objective makes the objective and its KRs in one call and returns the critic's findings", async () => {
+    const r = await h.call("create_objective", {
+      title: "Make support feel instant", team: "Customer Success", owner: "Grace Okafor", parent: "O1",
+      keyResults: [{ title: "Cut median first reply from 4 hours to 1 hour", unit: "hours", start: 4, target: 1, owner: "Ahmed Hassan" }],
+    });
+    expect(r.isError).toBeFalsy();
+    const d = r.structuredContent as { objective: { ref: string; parentRef: string; cycle: string }; keyResults: { ref: string; title: string }[]; findings: { rule: string }[] };
+    expect(d.objective).toMatchObject({ ref: "O10", parentRef: "O1", cycle: "2026-Q4" });
+    expect(d.keyResults).toEqual([{ ref: "KR10.1", title: "Cut median first reply from 4 hours to 1 hour" }]);
+    expect((await h.service.resolveKeyResult("KR10.1")).direction).toBe("decrease");
+    expect(d.findings.map((f) => f.rule)).toEqual(["kr-count"]);
+    const added = await h.call("add_key_result", { objective: "O10", title: "Raise chat CSAT from 80% to 90%", unit: "%", start: 80, target: 90 });
+    expect((added.structuredContent as { keyResult: { ref: string; objectiveRef: string } }).keyResult).toMatchObject({ ref: "KR10.2", objectiveRef: "O10" });
+    const tree = (await h.call("list_okrs", { team: "Customer Success" })).structuredContent as { objectives: { ref: string; keyResults: { ref: string }[] }[] };
+    expect(tree.objectives.find((o) => o.ref === "O10")!.keyResults.map((k) => k.ref)).toEqual(["KR10.1", "KR10.2"]);
+  });
+
+  it("update_key_result keeps history and is idempotent", async () => {
+    const first = await h.call("update_key_result", { keyResult: "KR9.2", target: 70 });
+    expect((first.structuredContent as { changed: string[] }).changed).toEqual(["target"]);
+    const again = await h.call("update_key_result", { keyResult: "KR9.2", target: 70 });
+    expect((again.structuredContent as { changed: string[] }).changed).toEqual([]);
+    expect(text(again)).toContain("nothing changed");
+    const none = await h.call("update_key_result", { keyResult: "KR9.2" });
+    expect(none.isError).toBe(true);
+    expect(text(none)).toContain("Nothing to change");
+  });
+});
+
+describe("resources and prompts", () => {
+  it("reads a KR and a cycle tree by URI", async () => {
+    const kr = await h.client.readResource({ uri: "okr://key-results/KR1.3" });
+    expect(JSON.parse((kr.contents[0] as { text: string }).text)).toMatchObject({ ref: "KR1.3", status: "off_track" });
+    const tree = await h.client.readResource({ uri: "okr://cycles/2026-Q4/tree" });
+    expect(JSON.parse((tree.contents[0] as { text: string }).text).length).toBeGreaterThanOrEqual(9);
+    const listed = await h.client.listResources();
+    expect(listed.resources.map((r) => r.uri)).toContain("okr://key-results/KR2.1");
+  });
+
+  it("serves the prompts from prompts/*.md with their arguments filled in", async () => {
+    const { prompts } = await h.client.listPrompts();
+    expect(prompts.map((p) => p.name)).toEqual(["draft_objective", "weekly_leadership_summary", "review_okrs"]);
+    const p = await h.client.getPrompt({ name: "draft_objective", arguments: { goal: "faster support", team: "Customer Success" } });
+    const body = (p.messages[0]!.content as { text: string }).text;
+    expect(body).toContain("You are helping Customer Success draft one OKR objective about: faster support");
+    expect(body).toContain("Call `create_objective` only after they say yes");
+  });
+});

@@ -1,0 +1,28 @@
+// critique_objective: run the OKR critic on a draft without saving anything.
+
+import { z } from "zod";
+import { defineTool, READ_ONLY } from "../src/mcp/tool.js";
+import { finding, newKeyResult } from "../src/mcp/schemas.js";
+
+export const critiqueObjective = defineTool({
+  name: "critique_objective",
+  title: "Critique a draft objective",
+  description:
+    "Use this while someone drafts an objective, before creating it: returns what an OKR coach would flag (rule, severity, message, suggestion) and a suggested rewrite when one applies. Saves nothing.",
+  input: z.object({
+    title: z.string().min(1).describe("Draft objective"),
+    owner: z.string().optional().describe("Its owner"),
+    team: z.string().optional().describe("Its team"),
+    keyResults: z.array(newKeyResult.pick({ title: true, kind: true, start: true, target: true, owner: true })).optional().describe("Draft key results"),
+  }),
+  output: z.object({
+    findings: z.array(finding),
+    rewrite: z.object({ objective: z.string(), keyResults: z.array(z.string()) }).nullable(),
+  }),
+  annotations: READ_ONLY,
+  async run(args, ctx) {
+    const findings = await ctx.service.critique({ title: args.title, owner: args.owner, team: args.team, keyResults: args.keyResults ?? [] }, ctx.today());
+    const text = findings.length ? findings.map((f) => `[${f.severity}] ${f.rule}: ${f.message}${f.suggestion ? ` ${f.suggestion}` : ""}`).join("\n") : "No problems found.";
+    return { data: { findings, rewrite: null }, text };
+  },
+});
