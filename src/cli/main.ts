@@ -6,7 +6,6 @@ import { loadConfig, type Config } from "../config.js";
 import { projectVersion } from "../paths.js";
 import { OkrError, isOkrError } from "../domain/errors.js";
 import { OkrService } from "../service/okr-service.js";
-import { LanceStore } from "../store/lance-store.js";
 import { GLOBAL_OPTIONS, commandHelp, type CommandContext, type CommandSpec } from "./command.js";
 import { checkinCommand } from "./commands/checkin.js";
 import { demoCommand, startCommand } from "./commands/demo.js";
@@ -15,11 +14,12 @@ import { importCommand } from "./commands/import.js";
 import { krCommand } from "./commands/kr.js";
 import { laggingCommand } from "./commands/lagging.js";
 import { searchCommand } from "./commands/search.js";
+import { serveCommand } from "./commands/serve.js";
 import { treeCommand } from "./commands/tree.js";
 import { setColor } from "./format.js";
 
 export const COMMANDS: CommandSpec[] = [
-  laggingCommand, treeCommand, krCommand, checkinCommand, searchCommand, importCommand, exportCommand, demoCommand, startCommand,
+  laggingCommand, treeCommand, krCommand, checkinCommand, searchCommand, importCommand, exportCommand, demoCommand, serveCommand, startCommand,
 ];
 
 export interface CliIo {
@@ -44,7 +44,8 @@ function mainHelp(): string {
     "Options for every command:",
     ...Object.entries(GLOBAL_OPTIONS).map(([n, o]) => `  --${`${n}${o.type === "string" ? ` ${o.placeholder}` : ""}`.padEnd(20)} ${o.description}`),
     "",
-    "Environment: OKR_DATA_DIR (data directory), OKR_NOW (today, YYYY-MM-DD), OKR_AUTHOR (check-in author).",
+    "Environment: OKR_DATA_DIR (data directory), OKR_NOW (today, YYYY-MM-DD), OKR_AUTHOR (check-in author),",
+    "OKR_HTTP_TOKEN (bearer token for okr serve --http), OKR_READ_ONLY=1 (read-only MCP tools).",
     "Run `okr <command> --help` for a command's options and examples.",
   ].join("\n");
 }
@@ -80,7 +81,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return 0;
     }
     const config: Config = loadConfig(
-      { data: values.data as string | undefined, asOf: values["as-of"] as string | undefined, author: values.author as string | undefined },
+      { data: values.data as string | undefined, asOf: values["as-of"] as string | undefined, author: values.author as string | undefined, readOnly: values["read-only"] === true },
       io.env,
       io.now,
     );
@@ -89,6 +90,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       config,
       json: values.json === true,
       async service() {
+        // LanceDB's native module loads only for commands that touch data (not for --help).
+        const { LanceStore } = await import("../store/lance-store.js");
         if (!service) service = new OkrService(await LanceStore.open(config.dataDir), () => io.now ?? new Date());
         return service;
       },

@@ -1,6 +1,6 @@
 // The okr command end to end: spawned as a user would run it (bin/okr.js over the compiled dist/).
 
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { readdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -159,17 +159,28 @@ describe("okr", () => {
     expect(r.stderr).toContain(`Wrote ${out} (9 objectives)`);
   });
 
-  it("start writes the demo workspace on first run and shows the overview and lagging list", async () => {
+  it("start writes the demo on first run, shows the overview and serves MCP over HTTP until stopped", async () => {
     const dir = join(await tempDir(), "fresh");
-    const r = await okr(["start", "--data", dir, "--as-of", AS_OF]);
-    expect(r.code).toBe(0);
-    expect(r.stderr).toContain("Wrote a demo workspace dated around 2026-11-26");
-    expect(r.stdout).toContain("Lagging most:");
-    expect(r.stdout).toContain("Kinh doanh");
-    const again = await okr(["start", "--data", dir, "--as-of", AS_OF]);
-    expect(again.stderr).not.toContain("Wrote a demo workspace");
+    const child = spawn(process.execPath, [BIN, "start", "--data", dir, "--as-of", AS_OF, "--port", "0"], { stdio: ["ignore", "pipe", "pipe"] });
+    let out = "", err = "";
+    child.stderr.on("data", (d: Buffer) => (err += d.toString()));
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stdout.on("data", (d: Buffer) => {
+        out += d.toString();
+        const m = /MCP endpoint \(Streamable HTTP\): (http:\/\/127\.0\.0\.1:\d+)\/mcp/.exec(out);
+        if (m) resolve(m[1]!);
+      });
+      child.on("exit", (code) => reject(new Error(`start exited ${code}: ${err}`)));
+    });
+    expect(err).toContain("Wrote a demo workspace dated around 2026-11-26");
+    expect(out).toContain("Lagging most:");
+    expect(out).toContain("Kinh doanh");
+    expect(await (await fetch(`${url}/healthz`)).json()).toMatchObject({ status: "ok", objectives: 5 });
+    const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
+    child.kill("SIGTERM");
+    expect(await exited).toBe(0);
     const demo = await okr(["demo", "--data", dir]);
     expect(demo.code).toBe(1);
     expect(demo.stderr).toContain("already holds a workspace");
-  });
+  }, 30_000);
 });

@@ -5,6 +5,7 @@ import { demoWorkspace } from "../../demo/demo-workspace.js";
 import type { CommandContext, CommandSpec } from "../command.js";
 import { describeSummary } from "./import.js";
 import { laggingTable } from "./lagging.js";
+import { DEFAULT_PORT, parsePort, serveHttp } from "./serve.js";
 import { renderTree } from "./tree.js";
 
 async function writeDemo(ctx: CommandContext): Promise<void> {
@@ -30,20 +31,25 @@ export const demoCommand: CommandSpec = {
 
 export const startCommand: CommandSpec = {
   name: "start",
-  summary: "What `npm start` runs: writes the demo workspace on first run, then shows the overview and what is lagging.",
-  usage: "okr start [--data DIR] [--as-of YYYY-MM-DD]",
-  options: {},
-  examples: ["npm start", "OKR_DATA_DIR=./acme okr start"],
-  async run(ctx) {
+  summary: "What `npm start` runs: a demo workspace on first run, the overview, then the HTTP MCP server.",
+  usage: "okr start [--data DIR] [--port 8787] [--host 127.0.0.1] [--as-of YYYY-MM-DD]",
+  options: {
+    port: { type: "string", description: `HTTP port (default ${DEFAULT_PORT}; 0 = any free port)`, placeholder: "N" },
+    host: { type: "string", description: "address to listen on (default 127.0.0.1)", placeholder: "H" },
+  },
+  examples: ["npm start", "OKR_DATA_DIR=./acme okr start --port 9000"],
+  async run(ctx, { values }) {
     const svc = await ctx.service();
     if (await svc.isEmpty()) await writeDemo(ctx);
-    const views = await svc.tree(ctx.config.asOf);
     const rows = await svc.lagging(ctx.config.asOf, { limit: 5 });
-    if (ctx.json) return ctx.out(JSON.stringify({ dataDir: ctx.config.dataDir, asOf: ctx.config.asOf, objectives: views, lagging: rows }, null, 2));
     ctx.out(`OKR workspace ${ctx.config.dataDir} as of ${ctx.config.asOf}\n`);
-    ctx.out(renderTree(views));
+    ctx.out(renderTree(await svc.tree(ctx.config.asOf)));
     ctx.out(`\nLagging most:\n`);
     ctx.out(laggingTable(rows));
-    ctx.out(`\nNext: okr kr ${rows[0]?.ref ?? "KR1.1"} · okr checkin KR1.1 VALUE --confidence 4 · okr import DIR · okr --help`);
+    await serveHttp(ctx, (values.host as string | undefined) ?? "127.0.0.1", parsePort(values.port as string | undefined), (url) => {
+      ctx.out(`\nServing on ${url}`);
+      ctx.out(`MCP endpoint (Streamable HTTP): ${url}/mcp · health: ${url}/healthz`);
+      ctx.out(`Try: npx okr lagging · npx okr kr ${rows[0]?.ref ?? "KR1.1"} · Ctrl-C to stop`);
+    });
   },
 };

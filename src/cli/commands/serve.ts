@@ -1,0 +1,80 @@
+// `okr serve`: the MCP server over stdio (desktop clients) or Streamable HTTP (Hono).
+
+import { OkrError } from "../../domain/errors.js";
+import type { McpOptions } from "../../mcp/server.js";
+import { projectVersion } from "../../paths.js";
+import type { CommandContext, CommandSpec } from "../command.js";
+
+export const DEFAULT_PORT = 8787;
+
+export function mcpOptions(ctx: CommandContext): McpOptions {
+  return { readOnly: ctx.config.readOnly, today: ctx.config.today, author: ctx.config.author, version: projectVersion() };
+}
+
+/** Resolves when the process is asked to stop (Ctrl-C, SIGTERM). */
+function untilStopped(): Promise<string> {
+  return new Promise((resolve) => {
+    const stop = (signal: string) => () => resolve(signal);
+    process.once("SIGINT", stop("SIGINT"));
+    process.once("SIGTERM", stop("SIGTERM"));
+  });
+}
+
+export function parsePort(text: string | undefined): number {
+  if (text === undefined) return DEFAULT_PORT;
+  const port = Number(text);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new OkrError("invalid_input", `--port must be a whole number from 0 to 65535, not "${text}"`);
+  return port;
+}
+
+/** Serves until stopped; `announce` tells the person where, once listening. */
+export async function serveHttp(ctx: CommandContext, host: string, port: number, announce: (url: string) => void): Promise<void> {
+  // The MCP SDK and Hono load only when serving: every other command starts faster without them.
+  const { listen } = await import("../../http/listen.js");
+  const server = await listen({ service: await ctx.service(), mcp: mcpOptions(ctx), bindHost: host, token: ctx.config.httpToken, port });
+  announce(server.url);
+  const signal = await untilStopped();
+  ctx.err(`${signal}: stopping…`);
+  await server.close();
+}
+
+export const serveCommand: CommandSpec = {
+  name: "serve",
+  summary: "Run the MCP server: --stdio for desktop clients, --http for Streamable HTTP at /mcp.",
+  usage: "okr serve --stdio | --http [--port 8787] [--host 127.0.0.1] [--read-only]",
+  description:
+    "stdio: nothing but protocol on stdout, logs on stderr. HTTP: POST /mcp (stateless Streamable HTTP), GET /healthz.\n" +
+    "With OKR_HTTP_TOKEN set every request needs Authorization: Bearer <token>; listening on a non-loopback\n" +
+    "host requires it. --read-only (or OKR_READ_ONLY=1) registers only the read-only tools.",
+  options: {
+    stdio: { type: "boolean", description: "serve over standard input/output" },
+    http: { type: "boolean", description: "serve Streamable HTTP" },
+    port: { type: "string", description: `HTTP port (default ${DEFAULT_PORT}; 0 = any free port)`, placeholder: "N" },
+    host: { type: "string", description: "HTTP address to listen on (default 127.0.0.1)", placeholder: "H" },
+    "read-only": { type: "boolean", description: "only the read-only tools" },
+  },
+  examples: ["okr serve --stdio", "okr serve --http --port 8787", "OKR_HTTP_TOKEN=s3cret okr serve --http --host 0.0.0.0"],
+  async run(ctx, { values }) {
+    if (values.stdio === values.http) throw new OkrError("invalid_input", "Pick one transport: okr serve --stdio or okr serve --http (see okr serve --help).");
+    if (values.stdio) {
+      const [{ StdioServerTransport }, { createMcpServer }] = await Promise.all([
+        import("@modelcontextprotocol/sdk/server/stdio.js"),
+        import("../../mcp/server.js"),
+      ]);
+      const server = createMcpServer(await ctx.service(), mcpOptions(ctx));
+      const transport = new StdioServerTransport();
+      const closed = new Promise<void>((resolve) => (transport.onclose = resolve));
+      await server.connect(transport);
+      ctx.err(`okr MCP server on stdio (data ${ctx.config.dataDir}${ctx.config.readOnly ? ", read-only" : ""})`);
+      // Ends when the client closes stdin, or on a signal.
+      await Promise.race([closed, untilStopped()]);
+      await server.close();
+      return;
+    }
+    const host = (values.host as string | undefined) ?? "127.0.0.1";
+    await serveHttp(ctx, host, parsePort(values.port as string | undefined), (url) => {
+      ctx.err(`okr MCP server on ${url} (data ${ctx.config.dataDir}${ctx.config.readOnly ? ", read-only" : ""}${ctx.config.httpToken ? ", bearer token required" : ""})`);
+      ctx.err(`MCP endpoint: ${url}/mcp · health: ${url}/healthz · Ctrl-C to stop`);
+    });
+  },
+};

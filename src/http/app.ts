@@ -1,0 +1,49 @@
+// The HTTP app (Hono): MCP over Streamable HTTP at /mcp (stateless: a fresh MCP server per request
+// over the shared service), GET /healthz, and room for the web app and /api routes.
+
+import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { createMcpServer, type McpOptions } from "../mcp/server.js";
+import type { OkrService } from "../service/okr-service.js";
+import { bearerGuard, hostGuard } from "./guards.js";
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export interface HttpOptions {
+  service: OkrService;
+  mcp: McpOptions;
+  /** The address the server listens on: decides which Host headers are accepted. */
+  bindHost: string;
+  token: string | null;
+}
+
+export function createHttpApp(o: HttpOptions): Hono {
+  const app = new Hono();
+  app.use("*", hostGuard(o.bindHost));
+  app.use("*", bearerGuard(o.token));
+  app.use("*", bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.json({ error: `Request body over ${MAX_BODY_BYTES} bytes.` }, 413) }));
+
+  app.get("/healthz", async (c) => {
+    const objectives = (await o.service.ws()).objectives.size;
+    return c.json({ status: "ok", version: o.mcp.version, readOnly: o.mcp.readOnly, objectives });
+  });
+
+  app.post("/mcp", async (c) => {
+    const server = createMcpServer(o.service, o.mcp);
+    const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true, maxRequestBodySize: MAX_BODY_BYTES });
+    await server.connect(transport);
+    try {
+      return await transport.handleRequest(c.req.raw);
+    } finally {
+      // JSON responses are complete once handleRequest resolves; nothing stays open per request.
+      await server.close();
+    }
+  });
+  // Stateless server: no server-initiated stream to open and no session to end.
+  app.on(["GET", "DELETE"], "/mcp", (c) => c.json({ jsonrpc: "2.0", error: { code: -32000, message: "Method not allowed: POST JSON-RPC messages to /mcp." }, id: null }, 405));
+
+  app.notFound((c) => c.json({ error: `No route ${c.req.method} ${c.req.path}. Try POST /mcp or GET /healthz.` }, 404));
+  app.onError((e, c) => c.json({ error: `Internal error: ${e.message}` }, 500));
+  return app;
+}

@@ -1,0 +1,126 @@
+// MCP over Streamable HTTP: a real client against a listening server on 127.0.0.1, auth, guards,
+// limits, and a check-in that survives a restart and shows in `okr lagging`.
+
+import { execFile } from "node:child_process";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import { afterAll, describe, expect, it } from "vitest";
+import { createHttpApp } from "../../src/http/app.js";
+import { listen } from "../../src/http/listen.js";
+import type { McpOptions } from "../../src/mcp/server.js";
+import { AS_OF, FIXTURE, cleanup, importPath, openService, tempDir } from "../helpers.js";
+
+const MCP: McpOptions = { readOnly: false, today: () => AS_OF, author: "HTTP Tester", version: "test" };
+const BIN = join(import.meta.dirname, "../../bin/okr.js");
+afterAll(cleanup);
+
+async function acmeService(dir?: string) {
+  const d = dir ?? (await tempDir());
+  const service = await openService(d);
+  if (!dir) await importPath(service, FIXTURE);
+  return { service, dir: d };
+}
+
+async function client(url: string, token?: string): Promise<Client> {
+  const c = new Client({ name: "http-test", version: "1.0.0" });
+  await c.connect(new StreamableHTTPClientTransport(new URL(`${url}/mcp`), token ? { requestInit: { headers: { Authorization: `Bearer ${token}` } } } : undefined));
+  return c;
+}
+
+describe("HTTP transport", () => {
+  it("serves the tools to a real MCP client; a check-in survives a restart and shows in okr lagging", async () => {
+    const { service, dir } = await acmeService();
+    const server = await listen({ service, mcp: MCP, bindHost: "127.0.0.1", token: null, port: 0 });
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const c = await client(server.url);
+    expect((await c.listTools()).tools).toHaveLength(10);
+    const lag = (await c.callTool({ name: "query_lagging_key_results", arguments: { limit: 1 } })) as CallToolResult;
+    expect((lag.structuredContent as { keyResults: { ref: string }[] }).keyResults[0]!.ref).toBe("KR1.3");
+    const logged = (await c.callTool({ name: "log_check_in", arguments: { keyResult: "KR1.3", value: 3.1, confidence: 5, note: "win-back campaign worked" } })) as CallToolResult;
+    expect(logged.isError).toBeFalsy();
+    const bad = (await c.callTool({ name: "log_check_in", arguments: { keyResult: "KR1.3", value: 3, confidence: 0 } })) as CallToolResult;
+    expect(bad.isError).toBe(true);
+    await c.close();
+    await server.close();
+    await service.close();
+
+    const again = await acmeService(dir);
+    const restarted = await listen({ service: again.service, mcp: MCP, bindHost: "127.0.0.1", token: null, port: 0 });
+    const c2 = await client(restarted.url);
+    const kr = (await c2.callTool({ name: "get_key_result", arguments: { keyResult: "KR1.3" } })) as CallToolResult;
+    expect(kr.structuredContent).toMatchObject({ current: 3.1, confidence: 5 });
+    await c2.close();
+    await restarted.close();
+    await again.service.close();
+
+    const { stdout } = await promisify(execFile)(process.execPath, [BIN, "lagging", "--json", "--as-of", AS_OF, "--data", dir]);
+    const rows = JSON.parse(stdout) as { ref: string; progress: number; status: string }[];
+    expect(rows[0]!.ref).toBe("KR9.2"); // KR1.3 no longer lags most…
+    expect(rows.find((r) => r.ref === "KR1.3")).toMatchObject({ progress: 0.95, status: "on_track" }); // (3.1 − 5) / (3 − 5)
+  }, 30_000);
+
+  it("requires the bearer token when one is set: none and wrong get 401, right gets through", async () => {
+    const { service } = await acmeService();
+    const server = await listen({ service, mcp: MCP, bindHost: "127.0.0.1", token: "s3cret-token", port: 0 });
+    const none = await fetch(`${server.url}/healthz`);
+    expect(none.status).toBe(401);
+    expect(none.headers.get("www-authenticate")).toContain("Bearer");
+    expect((await fetch(`${server.url}/healthz`, { headers: { Authorization: "Bearer nope" } })).status).toBe(401);
+    const ok = await fetch(`${server.url}/healthz`, { headers: { Authorization: "Bearer s3cret-token" } });
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toMatchObject({ status: "ok", objectives: 9 });
+    await expect(client(server.url, "wrong")).rejects.toThrow();
+    const c = await client(server.url, "s3cret-token");
+    expect((await c.listTools()).tools.length).toBe(10);
+    await c.close();
+    await server.close();
+    await service.close();
+  });
+
+  it("refuses to listen on a non-loopback address without a token", async () => {
+    const { service } = await acmeService();
+    await expect(listen({ service, mcp: MCP, bindHost: "0.0.0.0", token: null, port: 0 })).rejects.toThrow(/Refusing to listen on 0\.0\.0\.0 without a token/);
+    await service.close();
+  });
+});
+
+describe("HTTP app guards (app.request)", () => {
+  it("rejects foreign Host and Origin headers, big bodies, and GET on /mcp", async () => {
+    const { service } = await acmeService();
+    const app = createHttpApp({ service, mcp: MCP, bindHost: "127.0.0.1", token: null });
+    expect((await app.request("http://127.0.0.1:8787/healthz")).status).toBe(200);
+    expect((await app.request("http://localhost:8787/healthz")).status).toBe(200);
+    const rebinding = await app.request("http://evil.example:8787/healthz");
+    expect(rebinding.status).toBe(403);
+    expect(await rebinding.json()).toEqual({ error: "Host evil.example:8787 is not allowed: connect to http://127.0.0.1 or http://localhost." });
+    expect((await app.request("http://127.0.0.1:8787/healthz", { headers: { Origin: "https://evil.example" } })).status).toBe(403);
+    expect((await app.request("http://127.0.0.1:8787/healthz", { headers: { Origin: "http://localhost:5173" } })).status).toBe(200);
+    const big = await app.request("http://127.0.0.1:8787/mcp", {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "application/json, text/event-stream" },
+      body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/list", padding: "x".repeat(1024 * 1024) }),
+    });
+    expect(big.status).toBe(413);
+    expect((await app.request("http://127.0.0.1:8787/mcp")).status).toBe(405);
+    expect((await app.request("http://127.0.0.1:8787/nope")).status).toBe(404);
+    await service.close();
+  });
+
+  it("answers a JSON-RPC tools/call posted directly", async () => {
+    const { service } = await acmeService();
+    const app = createHttpApp({ service, mcp: { ...MCP, readOnly: true }, bindHost: "127.0.0.1", token: null });
+    const res = await app.request("http://127.0.0.1:8787/mcp", {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "application/json, text/event-stream" },
+      body: JSON.stringify({ jsonrpc: "2.0", id: 7, method: "tools/list" }),
+    });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { id: number; result: { tools: { name: string }[] } };
+    expect(body.id).toBe(7);
+    expect(body.result.tools.map((t) => t.name)).not.toContain("log_check_in");
+    await service.close();
+  });
+});

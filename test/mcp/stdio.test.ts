@@ -1,0 +1,42 @@
+// MCP over stdio: the real `okr serve --stdio` process driven by the SDK's stdio client.
+
+import { execFile } from "node:child_process";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
+import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import { afterAll, describe, expect, it } from "vitest";
+import { AS_OF, FIXTURE, cleanup, tempDir } from "../helpers.js";
+
+const BIN = join(import.meta.dirname, "../../bin/okr.js");
+const run = promisify(execFile);
+afterAll(cleanup);
+
+describe("stdio transport", () => {
+  it("serves the tools over stdin/stdout, logs only to stderr, and its writes reach okr lagging", async () => {
+    const dir = await tempDir();
+    await run(process.execPath, [BIN, "import", FIXTURE, "--data", dir]);
+    const transport = new StdioClientTransport({
+      command: process.execPath,
+      args: [BIN, "serve", "--stdio", "--data", dir],
+      env: { PATH: process.env.PATH ?? "", OKR_NOW: AS_OF, OKR_AUTHOR: "Stdio Tester" },
+      stderr: "pipe",
+    });
+    let stderr = "";
+    transport.stderr?.on("data", (d: Buffer) => (stderr += d.toString()));
+    const c = new Client({ name: "stdio-test", version: "1.0.0" });
+    await c.connect(transport); // would fail on anything but JSON-RPC on stdout
+    expect((await c.listTools()).tools.map((t) => t.name)).toContain("log_check_in");
+    const lag = (await c.callTool({ name: "query_lagging_key_results", arguments: { team: "Product", limit: 2 } })) as CallToolResult;
+    expect((lag.structuredContent as { keyResults: { ref: string }[] }).keyResults.map((k) => k.ref)).toEqual(["KR2.3", "KR3.2"]);
+    const logged = (await c.callTool({ name: "log_check_in", arguments: { keyResult: "KR2.3", value: 79, confidence: 4 } })) as CallToolResult;
+    expect(logged.structuredContent).toMatchObject({ checkIn: { value: 79, author: "Stdio Tester", date: AS_OF } });
+    const amb = (await c.callTool({ name: "log_check_in", arguments: { keyResult: "retention", value: 1 } })) as CallToolResult;
+    expect(amb.isError).toBe(true);
+    await c.close();
+    expect(stderr).toContain("okr MCP server on stdio");
+    const { stdout } = await run(process.execPath, [BIN, "kr", "KR2.3", "--json", "--as-of", AS_OF, "--data", dir]);
+    expect(JSON.parse(stdout)).toMatchObject({ current: 79, confidence: 4, stale: false });
+  }, 30_000);
+});
