@@ -12,6 +12,7 @@ import { createHttpApp } from "../../src/http/app.js";
 import { listen } from "../../src/http/listen.js";
 import type { McpOptions } from "../../src/mcp/server.js";
 import { AS_OF, FIXTURE, cleanup, importPath, openService, tempDir } from "../helpers.js";
+import { EVERY_TOOL } from "./helpers.js";
 
 const MCP: McpOptions = { readOnly: false, today: () => AS_OF, author: "HTTP Tester", version: "test" };
 const BIN = join(import.meta.dirname, "../../bin/okr.js");
@@ -61,6 +62,20 @@ describe("HTTP transport", () => {
     expect(rows[0]!.ref).toBe("KR9.2"); // KR1.3 no longer lags most…
     expect(rows.find((r) => r.ref === "KR1.3")).toMatchObject({ progress: 0.95, status: "on_track" }); // (3.1 − 5) / (3 − 5)
   }, 30_000);
+
+  it("runs every tool over HTTP", async () => {
+    const { service } = await acmeService();
+    const server = await listen({ service, mcp: MCP, bindHost: "127.0.0.1", token: null, port: 0 });
+    const c = await client(server.url);
+    for (const t of EVERY_TOOL) {
+      const r = (await c.callTool({ name: t.name, arguments: t.args })) as CallToolResult;
+      expect(r.isError, `${t.name}: ${JSON.stringify(r.content)}`).toBeFalsy();
+      t.expect(r.structuredContent as Record<string, unknown>);
+    }
+    await c.close();
+    await server.close();
+    await service.close();
+  });
 
   it("requires the bearer token when one is set: none and wrong get 401, right gets through", async () => {
     const { service } = await acmeService();

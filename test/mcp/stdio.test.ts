@@ -8,6 +8,7 @@ import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js"
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, describe, expect, it } from "vitest";
 import { AS_OF, FIXTURE, cleanup, tempDir } from "../helpers.js";
+import { EVERY_TOOL } from "./helpers.js";
 
 const BIN = join(import.meta.dirname, "../../bin/okr.js");
 const run = promisify(execFile);
@@ -34,6 +35,11 @@ describe("stdio transport", () => {
     expect(logged.structuredContent).toMatchObject({ checkIn: { value: 79, author: "Stdio Tester", date: AS_OF } });
     const amb = (await c.callTool({ name: "log_check_in", arguments: { keyResult: "retention", value: 1 } })) as CallToolResult;
     expect(amb.isError).toBe(true);
+    for (const t of EVERY_TOOL) {
+      const r = (await c.callTool({ name: t.name, arguments: t.args })) as CallToolResult;
+      expect(r.isError, `${t.name}: ${JSON.stringify(r.content)}`).toBeFalsy();
+      t.expect(r.structuredContent as Record<string, unknown>);
+    }
     await c.close();
     expect(stderr).toContain("okr MCP server on stdio");
     const { stdout } = await run(process.execPath, [BIN, "kr", "KR2.3", "--json", "--as-of", AS_OF, "--data", dir]);
