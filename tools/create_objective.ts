@@ -28,9 +28,10 @@ export const createObjective = defineTool({
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
   async run(args, ctx) {
     const today = ctx.today();
+    // Critique the draft before it exists, so the team's objective count does not include it twice.
+    const findings = await ctx.service.critique({ title: args.title, owner: args.owner, team: args.team, cycle: args.cycle, keyResults: args.keyResults ?? [] }, today);
     const { objective, keyResults } = await ctx.service.createObjective(args, today);
     const ws = await ctx.service.ws();
-    const findings = await ctx.service.critique({ title: objective.title, owner: objective.owner, keyResults: args.keyResults ?? [] }, today);
     const view = {
       ref: objective.ref, title: objective.title, team: objective.team, owner: objective.owner,
       cycle: ws.cycles.get(objective.cycleId)?.name ?? "", parentRef: objective.parentId ? (ws.objectives.get(objective.parentId)?.ref ?? null) : null,

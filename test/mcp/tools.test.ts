@@ -170,6 +170,13 @@ describe("write tools", () => {
     expect(tree.objectives.find((o) => o.ref === "O10")!.keyResults.map((k) => k.ref)).toEqual(["KR10.1", "KR10.2"]);
   });
 
+  it("create_objective counts the team's objectives once: the 5th in a cycle is flagged, the 4th is not", async () => {
+    const make = async (title: string) => (await h.call("create_objective", { title, team: "Marketing", owner: "Sofia Alvarez", keyResults: [{ title: "a", start: 0, target: 1 }, { title: "b", start: 0, target: 2 }] })).structuredContent as { findings: { rule: string }[] };
+    expect((await make("Be the voice of remote product teams")).findings.map((f) => f.rule)).toEqual([]); // 3rd (O6, O7 exist)
+    expect((await make("Make every launch land")).findings.map((f) => f.rule)).toEqual([]); // 4th
+    expect((await make("Own the remote-work conversation")).findings.map((f) => f.rule)).toEqual(["too-many-objectives"]); // 5th
+  });
+
   it("update_key_result keeps history and is idempotent", async () => {
     const first = await h.call("update_key_result", { keyResult: "KR9.2", target: 70 });
     expect((first.structuredContent as { changed: string[] }).changed).toEqual(["target"]);
