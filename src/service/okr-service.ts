@@ -4,6 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { critique, type DraftObjective, type Finding } from "../domain/critic.js";
 import { addDays, parseDay } from "../domain/dates.js";
+import { matchTeam } from "../domain/teams.js";
 import { OkrError } from "../domain/errors.js";
 import { evaluate } from "../domain/metrics.js";
 import { resolveOne } from "../domain/resolve.js";
@@ -97,7 +98,7 @@ export class OkrService {
 
   async lagging(asOf: string, opts: LaggingOptions = {}): Promise<LaggingRow[]> {
     const ws = await this.ws();
-    if (opts.team !== undefined) this.checkTeam(ws, opts.team);
+    if (opts.team !== undefined) opts = { ...opts, team: this.checkTeam(ws, opts.team) };
     if (opts.limit !== undefined && (!Number.isInteger(opts.limit) || opts.limit < 1)) throw new OkrError("invalid_input", `limit must be a whole number of at least 1, not ${opts.limit}`);
     return lagging(ws, parseDay(asOf, "as-of date"), opts);
   }
@@ -105,7 +106,7 @@ export class OkrService {
   /** Objectives with their KRs; `owner` keeps objectives that person owns or owns a KR of. */
   async tree(asOf: string, team?: string, filter: { cycle?: string; owner?: string } = {}): Promise<ObjectiveView[]> {
     const ws = await this.ws();
-    if (team !== undefined) this.checkTeam(ws, team);
+    if (team !== undefined) team = this.checkTeam(ws, team);
     if (filter.cycle !== undefined && !ws.cycleByName(filter.cycle))
       throw new OkrError("not_found", `No cycle named "${filter.cycle}". Cycles: ${[...ws.cycles.values()].map((c) => c.name).join(", ") || "(none yet)"}.`);
     const owner = filter.owner?.trim().toLowerCase();
@@ -130,16 +131,19 @@ export class OkrService {
 
   async weeklySummary(asOf: string, team?: string): Promise<WeeklyFacts & { summary: string }> {
     const ws = await this.ws();
-    if (team !== undefined) this.checkTeam(ws, team);
+    if (team !== undefined) team = this.checkTeam(ws, team);
     parseDay(asOf, "as-of date");
     const notes = await this.store.checkIns(undefined, addDays(asOf, -6));
     const facts = weeklyFacts(ws, asOf, team, notes);
     return { ...facts, summary: renderWeeklySummary(facts) };
   }
 
-  private checkTeam(ws: Workspace, team: string): void {
-    if (ws.entriesFor(team).length === 0 && !ws.teams().some((t) => t.toLowerCase() === team.toLowerCase()))
-      throw new OkrError("not_found", `No team named "${team}". Teams: ${ws.teams().join(", ") || "(none yet: run okr import or okr demo)"}.`);
+  /** The workspace's own name for a team typed in any case, without accents or as a synonym
+   *  ("Sales" for "Kinh doanh"); an unknown team is an error listing the teams. */
+  private checkTeam(ws: Workspace, team: string): string {
+    const found = matchTeam(team, ws.teams());
+    if (!found) throw new OkrError("not_found", `No team named "${team}". Teams: ${ws.teams().join(", ") || "(none yet: run okr import or okr demo)"}.`);
+    return found;
   }
 
   /** By id or ref through the index (the common case, and the write path's), else by fragment. */

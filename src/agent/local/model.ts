@@ -1,0 +1,95 @@
+// The `local` model: a deterministic interpreter that speaks the AI SDK's LanguageModelV3, so the
+// agent loop is the same with or without an LLM. Step 1 reads the person's words into tool calls
+// (understand.ts); step 2 writes the answer from the tool results (answer.ts). No network.
+
+import type {
+  LanguageModelV3,
+  LanguageModelV3CallOptions,
+  LanguageModelV3Content,
+  LanguageModelV3FinishReason,
+  LanguageModelV3GenerateResult,
+  LanguageModelV3Prompt,
+  LanguageModelV3StreamPart,
+  LanguageModelV3StreamResult,
+  LanguageModelV3Usage,
+} from "@ai-sdk/provider";
+import { composeAnswer, type ToolOutcome } from "./answer.js";
+import { detectLang } from "./lang.js";
+import { folded } from "./parse.js";
+import { draftRequest, understand } from "./understand.js";
+
+function textOf(content: unknown): string {
+  if (typeof content === "string") return content;
+  if (!Array.isArray(content)) return "";
+  return content.map((p: { type: string; text?: string }) => (p.type === "text" ? (p.text ?? "") : "")).join("");
+}
+
+function usage(prompt: LanguageModelV3Prompt, output: string): LanguageModelV3Usage {
+  // No tokenizer: characters / 4, the usual rough estimate, so --json can report something honest.
+  const input = Math.ceil(JSON.stringify(prompt).length / 4);
+  const out = Math.ceil(output.length / 4);
+  return { inputTokens: { total: input, noCache: input, cacheRead: 0, cacheWrite: 0 }, outputTokens: { total: out, text: out, reasoning: 0 } };
+}
+
+let callCounter = 0;
+
+export class LocalModel implements LanguageModelV3 {
+  readonly specificationVersion = "v3" as const;
+  readonly provider = "okr-local";
+  readonly modelId = "local";
+  readonly supportedUrls = {};
+
+  /** Decides the next step from the conversation so far. */
+  respond(prompt: LanguageModelV3Prompt): { content: LanguageModelV3Content[]; finishReason: LanguageModelV3FinishReason } {
+    const lastUser = prompt.map((m) => m.role).lastIndexOf("user");
+    const userText = lastUser >= 0 ? textOf(prompt[lastUser]!.content) : "";
+    const lang = detectLang(userText, folded(userText));
+    const after = prompt.slice(lastUser + 1);
+    const results = after.flatMap((m) => (m.role === "tool" ? m.content.filter((p) => p.type === "tool-result") : []));
+    if (results.length > 0) {
+      const calls = new Map(after.flatMap((m) => (m.role === "assistant" ? m.content : [])).filter((p) => p.type === "tool-call").map((p) => [p.toolCallId, p]));
+      const outcomes: ToolOutcome[] = results.map((r) => {
+        const out = r.output;
+        const ok = out.type === "json" || out.type === "text" || out.type === "content";
+        const data = out.type === "json" ? out.value : out.type === "error-json" ? JSON.stringify(out.value) : "value" in out ? out.value : "";
+        return { toolName: r.toolName, input: (calls.get(r.toolCallId)?.input ?? {}) as Record<string, unknown>, ok, data };
+      });
+      const text = composeAnswer(outcomes, userText, lang, draftRequest(userText)?.draft ?? null);
+      return { content: [{ type: "text", text }], finishReason: { unified: "stop", raw: "stop" } };
+    }
+    const previous = prompt.slice(0, Math.max(0, lastUser)).filter((m) => m.role === "assistant").at(-1);
+    const plan = understand({ text: userText, previousAnswer: previous ? textOf(previous.content) : null });
+    if (plan.kind === "text") return { content: [{ type: "text", text: plan.text }], finishReason: { unified: "stop", raw: "stop" } };
+    return {
+      content: plan.calls.map((c) => ({ type: "tool-call" as const, toolCallId: `local-${++callCounter}`, toolName: c.toolName, input: JSON.stringify(c.input) })),
+      finishReason: { unified: "tool-calls", raw: "tool_calls" },
+    };
+  }
+
+  async doGenerate(options: LanguageModelV3CallOptions): Promise<LanguageModelV3GenerateResult> {
+    const { content, finishReason } = this.respond(options.prompt);
+    return { content, finishReason, usage: usage(options.prompt, JSON.stringify(content)), warnings: [] };
+  }
+
+  async doStream(options: LanguageModelV3CallOptions): Promise<LanguageModelV3StreamResult> {
+    const { content, finishReason } = this.respond(options.prompt);
+    const parts: LanguageModelV3StreamPart[] = [{ type: "stream-start", warnings: [] }];
+    for (const c of content) {
+      if (c.type === "text") {
+        const id = `text-${++callCounter}`;
+        parts.push({ type: "text-start", id });
+        // Word by word, so a terminal shows the answer arriving like any streamed model's.
+        for (const piece of c.text.match(/\S+\s*|\s+/g) ?? []) parts.push({ type: "text-delta", id, delta: piece });
+        parts.push({ type: "text-end", id });
+      } else parts.push(c as LanguageModelV3StreamPart);
+    }
+    parts.push({ type: "finish", finishReason, usage: usage(options.prompt, JSON.stringify(content)) });
+    const stream = new ReadableStream<LanguageModelV3StreamPart>({
+      start(controller) {
+        for (const p of parts) controller.enqueue(p);
+        controller.close();
+      },
+    });
+    return { stream };
+  }
+}

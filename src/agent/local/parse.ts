@@ -1,0 +1,126 @@
+// Reading numbers, confidences, refs and notes out of what people type, in English and Vietnamese.
+// Pure; the local model builds tool calls from these pieces.
+
+import { foldText } from "../../domain/resolve.js";
+
+export interface Found<T> {
+  value: T;
+  /** The span of the original text it came from, so it can be removed before reading the rest. */
+  start: number;
+  end: number;
+}
+
+const WORD_NUMBERS: Record<string, number> = {
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20, thirty: 30,
+  forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+};
+
+/** "fifty-two" → 52, "ninety" → 90 (a bonus: numbers people spell out in chat). */
+export function wordNumber(text: string): number | null {
+  const parts = text.toLowerCase().split(/[\s-]+/);
+  if (parts.length === 0 || parts.length > 2) return null;
+  let total = 0;
+  for (const p of parts) {
+    const v = WORD_NUMBERS[p];
+    if (v === undefined) return null;
+    total += v;
+  }
+  return parts.length === 2 && (WORD_NUMBERS[parts[0]!]! < 20 || WORD_NUMBERS[parts[1]!]! >= 10) ? null : total;
+}
+
+/**
+ * A number as typed: 53.4, 53,4 (Vietnamese decimal comma), 1,200,000, 1.200.000 (Vietnamese
+ * thousands), 1.2M, 15k, 8 nghìn, 1,5 triệu, 52%.
+ */
+export function readNumber(token: string): { value: number; percent: boolean } | null {
+  const m = /^([-+]?)(\d[\d.,]*)\s*(k|m|b|nghìn|nghin|ngàn|ngan|triệu|trieu|tỷ|ty|%)?$/i.exec(token.trim());
+  if (!m) return null;
+  let digits = m[2]!;
+  if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(digits)) digits = digits.replace(/,/g, ""); // 1,200,000.5
+  else if (/^\d{1,3}(\.\d{3})+(,\d+)?$/.test(digits)) digits = digits.replace(/\./g, "").replace(",", "."); // 1.200.000,5
+  else if (/^\d+,\d+$/.test(digits)) digits = digits.replace(",", "."); // 53,4
+  if (!/^\d+(\.\d+)?$/.test(digits)) return null;
+  const suffix = (m[3] ?? "").toLowerCase();
+  const scale = suffix === "k" || suffix.startsWith("ngh") || suffix.startsWith("ng") ? 1e3 : suffix === "m" || suffix.startsWith("tri") ? 1e6 : suffix === "b" || suffix.startsWith("t") ? 1e9 : 1;
+  const value = Number(`${m[1]}${digits}`) * scale;
+  return Number.isFinite(value) ? { value: Number(value.toPrecision(15)), percent: suffix === "%" } : null;
+}
+
+const NUMBER_TOKEN = /[-+]?\d[\d.,]*\s*(?:k|m|b|nghìn|nghin|ngàn|ngan|triệu|trieu|tỷ|%)?(?![\w])/giu;
+
+export function findNumbers(text: string): Found<{ value: number; percent: boolean; raw: string }>[] {
+  const out: Found<{ value: number; percent: boolean; raw: string }>[] = [];
+  for (const m of text.matchAll(NUMBER_TOKEN)) {
+    const raw = m[0].replace(/[.,]+$/, "");
+    const n = readNumber(raw);
+    if (n) out.push({ value: { ...n, raw }, start: m.index!, end: m.index! + raw.length });
+  }
+  return out;
+}
+
+const KR_REF = /\bKR\s?(\d+)\s?\.\s?(\d+)\b/i;
+const OBJECTIVE_REF = /\bO(\d+)\b/;
+
+export function findKrRef(text: string): Found<string> | null {
+  const m = KR_REF.exec(text);
+  return m ? { value: `KR${m[1]}.${m[2]}`, start: m.index, end: m.index + m[0].length } : null;
+}
+
+export function findObjectiveRef(text: string): Found<string> | null {
+  const m = OBJECTIVE_REF.exec(text);
+  return m ? { value: `O${m[1]}`, start: m.index, end: m.index + m[0].length } : null;
+}
+
+export interface ConfidenceFound extends Found<number> {
+  /** Set when a colour was mapped to a number, so the answer can say so. */
+  fromColor?: string;
+}
+
+const COLORS: [RegExp, number, string][] = [
+  [/\b(red|đỏ|do)\b/i, 2, "red"],
+  [/\b(yellow|amber|vàng|vang)\b/i, 3, "yellow"],
+  [/\b(green|xanh)\b/i, 4, "green"],
+];
+
+/** "confidence 4", "conf: 3", "4/5", "tự tin 4", "độ tin cậy 3", or red/yellow/green (→ 2/3/4). */
+export function findConfidence(text: string): ConfidenceFound | null {
+  const labelled = /\b(?:confidence|conf|confident|tự tin|tu tin|độ tin cậy|do tin cay|tin cậy|tin cay)\s*(?:is|level|=|:|at|là|la)?\s*(\d(?:\.\d)?)(?:\s*\/\s*5)?/iu.exec(text);
+  if (labelled) return { value: Number(labelled[1]), start: labelled.index, end: labelled.index + labelled[0].length };
+  const outOfFive = /\b(\d)\s*\/\s*5\b/.exec(text);
+  if (outOfFive) return { value: Number(outOfFive[1]), start: outOfFive.index, end: outOfFive.index + outOfFive[0].length };
+  for (const [re, value, name] of COLORS) {
+    const m = re.exec(text);
+    if (m) return { value, start: m.index, end: m.index + m[0].length, fromColor: name };
+  }
+  return null;
+}
+
+/** "note: …", "notes - …", "ghi chú: …", "because …", "vì …" up to the end. */
+export function findNote(text: string): Found<string> | null {
+  // No \b after Vietnamese words: JavaScript's \b does not see "ú" as a word character.
+  const m = /(?:\bnotes?|\bghi chú|\bghi chu|\bcomment)\s*[:\-–]\s*(.+)$/iu.exec(text) ?? /(?:\bbecause|(?:^|\s)vì)\s+(.+)$/iu.exec(text);
+  return m ? { value: m[1]!.trim().replace(/^["“']|["”']$/g, ""), start: m.index, end: text.length } : null;
+}
+
+/** Removes the given spans from the text (so what is left can be read as a name fragment). */
+export function without(text: string, spans: (Found<unknown> | null | undefined)[]): string {
+  let out = text;
+  for (const s of spans.filter((x): x is Found<unknown> => !!x).sort((a, b) => b.start - a.start)) out = out.slice(0, s.start) + " " + out.slice(s.end);
+  return out;
+}
+
+export function folded(text: string): string {
+  return foldText(text);
+}
+
+/** "from 8,000 to 12,000 subscribers", "từ 45% lên 60%" → start, target, unit. */
+export function fromTo(t: string): { start: number; target: number; unit: string } | null {
+  const m = /\b(?:from|từ|tu)\s+([-+]?\d[\d.,]*\s*(?:k|m|%)?)\s*([A-Za-zÀ-ỹ/$%]+)?\s+(?:to|lên|len|xuống|xuong|đến|den|tới|toi)\s+([-+]?\d[\d.,]*\s*(?:k|m|%)?)\s*([A-Za-zÀ-ỹ/$]+(?:\s[a-zà-ỹ]+)?)?/iu.exec(t);
+  if (!m) return null;
+  const a = readNumber(m[1]!), b = readNumber(m[3]!);
+  if (!a || !b) return null;
+  const unit = a.percent || b.percent ? "%" : (m[4] ?? m[2] ?? "").trim();
+  return { start: a.value, target: b.value, unit: /^(by|in|this|per|each|a|the)$/i.test(unit) ? "" : unit };
+}
+

@@ -1,0 +1,186 @@
+// What the person asked for, read from their words (English or Vietnamese) into one plan: tool
+// calls to make, or something to say (a question, or what the agent can do). No guessing: a write
+// that lacks its KR or its value becomes a question.
+
+import { findConfidence, findKrRef, findNote, findNumbers, findObjectiveRef, folded, fromTo, without, type ConfidenceFound } from "./parse.js";
+import { detectLang, say, type Lang } from "./lang.js";
+import { draftFor, parseDraft, type Draft } from "./draft.js";
+
+export interface ToolCallPlan {
+  toolName: string;
+  input: Record<string, unknown>;
+}
+
+export type Plan = { kind: "tools"; calls: ToolCallPlan[] } | { kind: "text"; text: string };
+
+export interface Conversation {
+  /** The person's latest message. */
+  text: string;
+  /** The agent's previous answer, if any (to read a pending draft from). */
+  previousAnswer: string | null;
+}
+
+const has = (f: string, re: RegExp) => re.test(f);
+const tools = (...calls: ToolCallPlan[]): Plan => ({ kind: "tools", calls });
+const text = (t: string): Plan => ({ kind: "text", text: t });
+
+const STOP_AFTER_TEAM = /\s+(?:team|nhom|dang|bi|this|that|is|are|right|now|most|lagging|behind|okrs?|krs?|cham|tre)\b.*$/i;
+
+/** "in Sales", "for the Engineering team", "của nhóm Kinh doanh", "team Product". */
+export function findTeam(original: string): string | undefined {
+  const patterns = [
+    /\b(?:in|for|of|from|on)\s+(?:the\s+)?(?:team\s+)?([A-Za-zÀ-ỹ][A-Za-zÀ-ỹ ]{1,40}?)(?:\s+team)?\s*(?:[?.!,]|$|\s+(?:this|right|now|so far|lately))/iu,
+    /(?:của|trong|ở|cho)\s+(?:nhóm|team|phòng|bộ phận|đội)\s+([A-Za-zÀ-ỹ][A-Za-zÀ-ỹ ]{1,40})/iu,
+    /\b(?:team|nhóm)\s+([A-Za-zÀ-ỹ][A-Za-zÀ-ỹ ]{1,40})/iu,
+  ];
+  for (const re of patterns) {
+    const m = re.exec(original);
+    if (!m) continue;
+    const candidate = m[1]!.replace(STOP_AFTER_TEAM, "").trim();
+    const f = folded(candidate);
+    if (!candidate || /^(this week|the week|now|today|me|us|it|track|risk|pace|q\d|\d{4}|the cycle|this cycle|kr\s?\d.*|o\d+)$/.test(f)) continue;
+    return candidate;
+  }
+  return undefined;
+}
+
+function limitOf(f: string): number | undefined {
+  const m = /\btop\s*(\d{1,2})\b/.exec(f) ?? /\b(\d{1,2})\s*(?:krs?|key results?|ket qua)\b/.exec(f);
+  return m ? Number(m[1]) : undefined;
+}
+
+/** A name fragment for a KR: what is left once the verb, value, confidence and note are gone. */
+function krFragment(rest: string): string {
+  const f = folded(rest)
+    .replace(/[,:;!?()"“”]/g, " ")
+    .replace(/\b(please|pls|log|logged|record|check ?in|checkin|update|updated|set|report|put|the|a|an|kr|key result|for|on|of|to|at|is|now|as|value|our|my|new|with|we|are|cap nhat|ghi nhan|ghi|bao cao|nhap|cho|la|dat|len|xuong|muc|hien tai|gia tri|chi so|ket qua)\b/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+  return f.length >= 3 ? f : "";
+}
+
+function checkIn(conv: Conversation, f: string, lang: Lang): Plan | null {
+  const t = conv.text;
+  const ref = findKrRef(t);
+  const confidence: ConfidenceFound | null = findConfidence(t);
+  const note = findNote(t);
+  const head = note ? t.slice(0, note.start) : t;
+  const numbers = findNumbers(head).filter(
+    (n) => !(ref && n.start >= ref.start && n.end <= ref.end) && !(confidence && n.start >= confidence.start && n.end <= confidence.end),
+  );
+  const verb = has(f, /\b(log|logged|record|check ?in|checkin|update|set|report|put|cap nhat|ghi nhan|bao cao|nhap)\b/) || has(f, /\b(is now|now at|reached|hit|dat|len|la)\b/);
+  if (!verb || (numbers.length === 0 && !ref)) return null;
+  // Segments after the first comma that carry no number and no confidence read as the note.
+  let noteText = note?.value;
+  if (!noteText) {
+    const segments = head.split(/[,;]/).map((s) => s.trim()).filter(Boolean);
+    const free = segments.slice(1).filter((s) => findNumbers(s).length === 0 && !findConfidence(s) && !findKrRef(s));
+    if (free.length) noteText = free.join(", ");
+  }
+  const value = numbers[0];
+  const fragmentSource = without(head, [value, confidence, ref, ...(noteText && !note ? [{ value: 0, start: head.indexOf(noteText), end: head.indexOf(noteText) + noteText.length }] : [])]);
+  const keyResult = ref?.value ?? krFragment(fragmentSource);
+  if (!keyResult) return text(say(lang, "Which key result is this for? Give its ref (e.g. KR2.1) or part of its name.", "Cập nhật này cho KR nào? Cho mình mã (ví dụ KR2.1) hoặc một phần tên của nó."));
+  if (!value) return text(say(lang, `What is the new value for ${keyResult}?`, `Giá trị mới của ${keyResult} là bao nhiêu?`));
+  const input: Record<string, unknown> = { keyResult, value: value.value.value };
+  if (confidence) input.confidence = confidence.value;
+  if (noteText) input.note = noteText;
+  return tools({ toolName: "log_check_in", input });
+}
+
+function afterColon(t: string): string | null {
+  const i = t.indexOf(":");
+  if (i < 0) return null;
+  const s = t.slice(i + 1).trim().replace(/^["“']|["”']$/g, "");
+  return s || null;
+}
+
+/** A request to draft an objective ("help me write an objective about faster support"), with the
+ *  draft for it when the topic is one the drafter knows. */
+export function draftRequest(t: string): { topic: string; draft: Draft | null } | null {
+  const f = folded(t);
+  if (!has(f, /\b(write|draft|create|come up with|suggest|help)\b.*\b(objective|okr)\b.*\b(about|for|on|to|around)\b/) && !has(f, /\b(giup|soan|viet|de xuat)\b.*\b(muc tieu|okr)\b/)) return null;
+  const topic = (/\b(?:about|on|around|to)\s+(.+)$/i.exec(t)?.[1] ?? /\bfor\s+(.+)$/i.exec(t)?.[1] ?? /(?:về|cho)\s+(.+)$/iu.exec(t)?.[1] ?? t).replace(/[?.!]+$/, "").trim();
+  const team = findTeam(t.replace(topic, "")) ?? null;
+  return { topic, draft: draftFor(topic, team, detectLang(t, f)) };
+}
+
+export function understand(conv: Conversation): Plan {
+  const t = conv.text.trim();
+  const f = folded(t);
+  const lang = detectLang(t, f);
+  const pending: Draft | null = conv.previousAnswer ? parseDraft(conv.previousAnswer) : null;
+
+  if (pending) {
+    if (has(f, /^(yes|yep|yeah|ok|okay|sure|approve|approved|go ahead|create it|do it|lgtm|co|dong y|duoc|ok luon|tao di|tao no)\b/)) {
+      const team = findTeam(t) ?? pending.team;
+      if (!team) return text(say(lang, "Which team should own it? Say e.g. \"yes, for Customer Success\".", "Mục tiêu này thuộc nhóm nào? Ví dụ: \"đồng ý, cho nhóm Kinh doanh\"."));
+      return tools({ toolName: "create_objective", input: { title: pending.title, team, keyResults: pending.keyResults } });
+    }
+    if (has(f, /^(no|nope|cancel|stop|don't|dont|khong|huy|thoi)\b/)) return text(say(lang, "OK, nothing was created.", "Được, mình không tạo gì cả."));
+  }
+
+  const request = draftRequest(t);
+  if (request) {
+    const { topic, draft } = request;
+    if (!draft) return text(say(lang, `What number would show progress on "${topic}"? Tell me the metric and where it stands today, and I will draft the objective around it.`, `Chỉ số nào cho thấy tiến bộ về "${topic}"? Cho mình biết chỉ số và giá trị hiện tại, mình sẽ soạn mục tiêu quanh nó.`));
+    return tools({ toolName: "critique_objective", input: { title: draft.title, ...(draft.team ? { team: draft.team } : {}), keyResults: draft.keyResults.map((k) => ({ title: k.title, start: k.start, target: k.target })) } });
+  }
+
+  if (has(f, /^(critique|critic|review|evaluate|feedback)\b/) || has(f, /\b(critique|review|evaluate|rate|check|feedback on|is this a good|what'?s wrong with)\b.*\b(objective|okr)\b/) || has(f, /\b(danh gia|nhan xet|gop y)\b/)) {
+    const title = afterColon(t) ?? /["“](.+?)["”]/.exec(t)?.[1];
+    if (!title) return text(say(lang, "Which objective should I critique? Paste it after a colon, e.g. critique: Increase conversion by 2%.", "Mục tiêu nào cần đánh giá? Dán nó sau dấu hai chấm, ví dụ: đánh giá: Tăng tỷ lệ chuyển đổi 2%."));
+    return tools({ toolName: "critique_objective", input: { title } });
+  }
+
+  if (has(f, /\b(add|new|create)\b.*\b(kr|key result)\b/) || has(f, /\bthem\b.*\b(kr|ket qua then chot)\b/)) {
+    const objective = findObjectiveRef(t)?.value ?? /\b(?:to|for|under|vào|cho)\s+(?:objective\s+|mục tiêu\s+)?["“]?([^:"”]+?)["”]?\s*:/iu.exec(t)?.[1]?.trim();
+    const title = afterColon(t);
+    if (!objective) return text(say(lang, "Which objective should the key result go under? Give its ref, e.g. O3.", "KR này thuộc mục tiêu nào? Cho mình mã, ví dụ O3."));
+    if (!title) return text(say(lang, `What should the key result on ${objective} measure? e.g. "grow subscribers from 8,000 to 12,000".`, `KR cho ${objective} đo điều gì? Ví dụ "tăng người đăng ký từ 8.000 lên 12.000".`));
+    const range = fromTo(title);
+    if (!range) return text(say(lang, `Where does "${title}" start and what is the target? Say it as "from X to Y".`, `"${title}" bắt đầu từ đâu và mục tiêu là bao nhiêu? Hãy nói dạng "từ X lên Y".`));
+    return tools({ toolName: "add_key_result", input: { objective, title: title.charAt(0).toUpperCase() + title.slice(1), start: range.start, target: range.target, ...(range.unit ? { unit: range.unit } : {}) } });
+  }
+
+  if (has(f, /\b(create|add|new|make|set up)\b.*\bobjective\b/) || has(f, /\btao\b.*\bmuc tieu\b/)) {
+    const title = afterColon(t) ?? /["“](.+?)["”]/.exec(t)?.[1];
+    const team = findTeam(t.split(":")[0]!);
+    if (!title) return text(say(lang, "What should the objective say? e.g. create an objective for Product: Give new users a smooth first-run experience.", "Mục tiêu nói gì? Ví dụ: tạo mục tiêu cho nhóm Sản phẩm: Mang lại trải nghiệm đầu tiên mượt mà."));
+    if (!team) return text(say(lang, `Which team is "${title}" for?`, `Mục tiêu "${title}" thuộc nhóm nào?`));
+    return tools({ toolName: "create_objective", input: { title, team } });
+  }
+
+  if (has(f, /\b(summary|summarize|recap|digest)\b/) || has(f, /\b(tom tat|tong ket|bao cao tuan)\b/)) {
+    const team = findTeam(t);
+    return tools({ toolName: "weekly_summary", input: team ? { team } : {} });
+  }
+
+  const check = checkIn(conv, f, lang);
+  if (check) return check;
+
+  if (has(f, /\b(lag|lagging|behind|off.?track|at.?risk|worst|slipping|slowest|struggling|in trouble|cham|tre|tut lai|rui ro|kem nhat|lech)\b/)) {
+    const team = findTeam(t);
+    const limit = limitOf(f) ?? (has(f, /\b(most|nhat|worst)\b/) && !has(f, /\b(krs|which krs|cac kr)\b/) ? 3 : 5);
+    return tools({ toolName: "query_lagging_key_results", input: { ...(team ? { team } : {}), limit } });
+  }
+
+  if (has(f, /\bokrs?\b/) || has(f, /\b(objectives|muc tieu)\b/)) {
+    const team = findTeam(t);
+    return tools({ toolName: "list_okrs", input: team ? { team } : {} });
+  }
+
+  const ref = findKrRef(t);
+  if (ref || has(f, /\b(how is|how's|hows|how are|status|progress|doing|history|tinh hinh|tien do|the nao)\b/)) {
+    const keyResult = ref?.value ?? krFragment(t.replace(/\b(how is|how's|how are|what's the status of|status of|progress (?:on|of)|doing|going|history|tình hình|tiến độ|thế nào|ra sao)\b/giu, " "));
+    if (keyResult) return tools({ toolName: "get_key_result", input: { keyResult } });
+  }
+
+  return text(
+    say(
+      lang,
+      "I can help with your OKRs: show what is lagging (\"which KR is lagging most this week?\"), log a check-in (\"log 53.4% for KR2.1, confidence 4\"), show a team's OKRs or one KR's status, create an objective or add a key result, draft and critique objectives, and write the weekly summary. I did not change anything.",
+      "Mình có thể giúp với OKR: xem KR nào đang chậm (\"KR nào đang chậm nhất?\"), cập nhật tiến độ (\"cập nhật KR2.1 53,4%, tự tin 4\"), xem OKR của một nhóm hoặc tình hình một KR, tạo mục tiêu hoặc thêm KR, soạn và đánh giá mục tiêu, và viết tóm tắt tuần. Mình chưa thay đổi gì.",
+    ),
+  );
+}

@@ -1,0 +1,60 @@
+// The agent's tools: our MCP server's tools through an MCP client (in memory by default, or a
+// remote URL), the same path Claude Desktop takes. Results reach the model as the structured data
+// (or the error text), not only the short text copy.
+
+import { createMCPClient, type MCPClient } from "@ai-sdk/mcp";
+import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
+import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import type { ToolSet } from "ai";
+import { createMcpServer, type McpOptions } from "../mcp/server.js";
+import type { OkrService } from "../service/okr-service.js";
+
+export interface AgentTools {
+  tools: ToolSet;
+  /** Names of the tools that only read, from their MCP annotations. */
+  readOnly: Set<string>;
+  close(): Promise<void>;
+}
+
+export type ToolSource = { service: OkrService; mcp: McpOptions } | { url: string; token?: string | null };
+
+function textOf(r: CallToolResult): string {
+  return r.content.map((c) => (c.type === "text" ? c.text : "")).join("\n");
+}
+
+export async function connectTools(source: ToolSource): Promise<AgentTools> {
+  let client: MCPClient;
+  let closeServer = async () => {};
+  if ("service" in source) {
+    const server = createMcpServer(source.service, source.mcp);
+    const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+    await server.connect(serverSide);
+    client = await createMCPClient({ transport: clientSide, name: "okr-agent" });
+    closeServer = () => server.close();
+  } else {
+    const headers: Record<string, string> = source.token ? { Authorization: `Bearer ${source.token}` } : {};
+    client = await createMCPClient({ transport: new StreamableHTTPClientTransport(new URL(source.url), { requestInit: { headers } }), name: "okr-agent" });
+  }
+  const listed = await client.listTools();
+  const raw = client.toolsFromDefinitions(listed);
+  const tools: ToolSet = {};
+  for (const [name, t] of Object.entries(raw)) {
+    tools[name] = {
+      ...t,
+      toModelOutput: ({ output }: { output: unknown }) => {
+        const r = output as CallToolResult;
+        return r.isError ? { type: "error-text" as const, value: textOf(r) } : { type: "json" as const, value: (r.structuredContent ?? { text: textOf(r) }) as never };
+      },
+    } as ToolSet[string];
+  }
+  const readOnly = new Set(listed.tools.filter((t) => t.annotations?.readOnlyHint).map((t) => t.name));
+  return {
+    tools,
+    readOnly,
+    async close() {
+      await client.close();
+      await closeServer();
+    },
+  };
+}

@@ -1,0 +1,26 @@
+// Team names people use interchangeably: English and Vietnamese names of the usual functions, so
+// "what's off track in Sales?" finds the team that writes its OKRs as "Kinh doanh".
+
+import { foldText } from "./resolve.js";
+
+const SYNONYMS: string[][] = [
+  ["sales", "kinh doanh", "ban hang", "bán hàng"],
+  ["marketing", "tiep thi", "tiếp thị"],
+  ["engineering", "eng", "ky thuat", "kỹ thuật", "dev", "development"],
+  ["product", "san pham", "sản phẩm"],
+  ["customer success", "cs", "cham soc khach hang", "chăm sóc khách hàng", "support", "ho tro", "hỗ trợ"],
+  ["company", "cong ty", "công ty", "leadership"],
+  ["finance", "tai chinh", "tài chính"],
+  ["hr", "people", "nhan su", "nhân sự"],
+  ["operations", "ops", "van hanh", "vận hành"],
+];
+
+/** The workspace team a typed name means: exact (any case or accents), then a synonym. */
+export function matchTeam(typed: string, teams: readonly string[]): string | undefined {
+  const q = foldText(typed);
+  const exact = teams.find((t) => foldText(t) === q);
+  if (exact) return exact;
+  const group = SYNONYMS.find((g) => g.some((s) => foldText(s) === q));
+  if (!group) return undefined;
+  return teams.find((t) => group.some((s) => foldText(s) === foldText(t)));
+}
