@@ -13,6 +13,9 @@ const EnvSchema = z.object({
   OKR_AUTHOR: z.string().min(1).optional(),
   OKR_READ_ONLY: z.string().optional(),
   OKR_HTTP_TOKEN: z.string().optional(),
+  OKR_MODEL: z.string().min(1).optional(),
+  OPENAI_API_KEY: z.string().optional(),
+  OPENAI_BASE_URL: z.string().optional(),
 });
 
 export interface Config {
@@ -27,6 +30,10 @@ export interface Config {
   readOnly: boolean;
   /** Bearer token every HTTP request must carry; null = no auth (loopback only). */
   httpToken: string | null;
+  /** The agent's model: local, openai:<model> or openai-compatible:<model>. */
+  model: string;
+  openaiApiKey: string | null;
+  openaiBaseUrl: string | null;
 }
 
 export interface ConfigFlags {
@@ -34,6 +41,7 @@ export interface ConfigFlags {
   asOf?: string;
   author?: string;
   readOnly?: boolean;
+  model?: string;
 }
 
 const TRUE = new Set(["1", "true", "yes", "on"]);
@@ -63,5 +71,8 @@ export function loadConfig(flags: ConfigFlags, env: Record<string, string | unde
     author,
     readOnly: flags.readOnly === true || TRUE.has((e.OKR_READ_ONLY ?? "").toLowerCase()),
     httpToken: e.OKR_HTTP_TOKEN ? e.OKR_HTTP_TOKEN : null,
+    model: flags.model ?? e.OKR_MODEL ?? "local",
+    openaiApiKey: e.OPENAI_API_KEY || null,
+    openaiBaseUrl: e.OPENAI_BASE_URL || null,
   };
 }

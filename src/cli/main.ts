@@ -7,6 +7,7 @@ import { projectVersion } from "../paths.js";
 import { OkrError, isOkrError } from "../domain/errors.js";
 import { OkrService } from "../service/okr-service.js";
 import { GLOBAL_OPTIONS, commandHelp, type CommandContext, type CommandSpec } from "./command.js";
+import { chatCommand } from "./commands/chat.js";
 import { checkinCommand } from "./commands/checkin.js";
 import { demoCommand, startCommand } from "./commands/demo.js";
 import { exportCommand } from "./commands/export.js";
@@ -19,7 +20,7 @@ import { treeCommand } from "./commands/tree.js";
 import { setColor } from "./format.js";
 
 export const COMMANDS: CommandSpec[] = [
-  laggingCommand, treeCommand, krCommand, checkinCommand, searchCommand, importCommand, exportCommand, demoCommand, serveCommand, startCommand,
+  laggingCommand, treeCommand, krCommand, checkinCommand, searchCommand, chatCommand, importCommand, exportCommand, demoCommand, serveCommand, startCommand,
 ];
 
 export interface CliIo {
@@ -45,7 +46,8 @@ function mainHelp(): string {
     ...Object.entries(GLOBAL_OPTIONS).map(([n, o]) => `  --${`${n}${o.type === "string" ? ` ${o.placeholder}` : ""}`.padEnd(20)} ${o.description}`),
     "",
     "Environment: OKR_DATA_DIR (data directory), OKR_NOW (today, YYYY-MM-DD), OKR_AUTHOR (check-in author),",
-    "OKR_HTTP_TOKEN (bearer token for okr serve --http), OKR_READ_ONLY=1 (read-only MCP tools).",
+    "OKR_HTTP_TOKEN (bearer token for okr serve --http), OKR_READ_ONLY=1 (read-only MCP tools),",
+    "OKR_MODEL (agent model), OPENAI_API_KEY, OPENAI_BASE_URL (OpenAI-compatible servers).",
     "Run `okr <command> --help` for a command's options and examples.",
   ].join("\n");
 }
@@ -81,7 +83,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return 0;
     }
     const config: Config = loadConfig(
-      { data: values.data as string | undefined, asOf: values["as-of"] as string | undefined, author: values.author as string | undefined, readOnly: values["read-only"] === true },
+      { data: values.data as string | undefined, asOf: values["as-of"] as string | undefined, author: values.author as string | undefined, readOnly: values["read-only"] === true, model: values.model as string | undefined },
       io.env,
       io.now,
     );

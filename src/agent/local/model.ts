@@ -57,8 +57,16 @@ export class LocalModel implements LanguageModelV3 {
       const text = composeAnswer(outcomes, userText, lang, draftRequest(userText)?.draft ?? null);
       return { content: [{ type: "text", text }], finishReason: { unified: "stop", raw: "stop" } };
     }
-    const previous = prompt.slice(0, Math.max(0, lastUser)).filter((m) => m.role === "assistant").at(-1);
-    const plan = understand({ text: userText, previousAnswer: previous ? textOf(previous.content) : null });
+    const earlier = prompt.slice(0, Math.max(0, lastUser));
+    const answers = earlier.filter((m) => m.role === "assistant" && textOf(m.content));
+    const previous = answers.at(-1);
+    const previousUser = earlier.filter((m) => m.role === "user").at(-1);
+    const plan = understand({
+      text: userText,
+      previousAnswer: previous ? textOf(previous.content) : null,
+      previousUser: previousUser ? textOf(previousUser.content) : null,
+      olderAnswer: answers.length > 1 ? textOf(answers.at(-2)!.content) : null,
+    });
     if (plan.kind === "text") return { content: [{ type: "text", text: plan.text }], finishReason: { unified: "stop", raw: "stop" } };
     return {
       content: plan.calls.map((c) => ({ type: "tool-call" as const, toolCallId: `local-${++callCounter}`, toolName: c.toolName, input: JSON.stringify(c.input) })),

@@ -16,8 +16,28 @@ export type Plan = { kind: "tools"; calls: ToolCallPlan[] } | { kind: "text"; te
 export interface Conversation {
   /** The person's latest message. */
   text: string;
-  /** The agent's previous answer, if any (to read a pending draft from). */
+  /** The agent's previous answer, if any (to read a pending draft or question from). */
   previousAnswer: string | null;
+  /** The person's message before this one, if any (what a question of ours was about). */
+  previousUser?: string | null;
+  /** The agent's answer before the previous one (a draft survives one question about it). */
+  olderAnswer?: string | null;
+}
+
+const PICK_QUESTION = /^(Which one do you mean|Bạn muốn nói KR nào)/;
+const MISSING_QUESTION = /^(Which key result is this for|What is the new value|Which team is|Which objective should|Cập nhật này cho KR nào|Giá trị mới của|Mục tiêu ".*" thuộc nhóm nào|KR này thuộc mục tiêu nào)/;
+
+/** The person answering our question: a ref picking among candidates, or the missing piece. */
+function answerToQuestion(conv: Conversation): Plan | null {
+  if (!conv.previousAnswer || !conv.previousUser) return null;
+  if (PICK_QUESTION.test(conv.previousAnswer)) {
+    const ref = findKrRef(conv.text)?.value ?? findObjectiveRef(conv.text)?.value;
+    const before = understand({ text: conv.previousUser, previousAnswer: null });
+    if (!ref || before.kind !== "tools") return null;
+    return tools(...before.calls.map((c) => ({ ...c, input: { ...c.input, ...("keyResult" in c.input ? { keyResult: ref } : { objective: ref }) } })));
+  }
+  if (MISSING_QUESTION.test(conv.previousAnswer)) return understand({ text: `${conv.previousUser}, ${conv.text}`, previousAnswer: null });
+  return null;
 }
 
 const has = (f: string, re: RegExp) => re.test(f);
@@ -29,6 +49,7 @@ const STOP_AFTER_TEAM = /\s+(?:team|nhom|dang|bi|this|that|is|are|right|now|most
 /** "in Sales", "for the Engineering team", "của nhóm Kinh doanh", "team Product". */
 export function findTeam(original: string): string | undefined {
   const patterns = [
+    /\b([A-Z][A-Za-zÀ-ỹ]*(?: [A-Z][A-Za-zÀ-ỹ]*)*)['’]s\s+(?:[Oo][Kk][Rr][Ss]?|[Oo]bjectives|KRs?|[Kk]ey [Rr]esults)\b/u,
     /\b(?:in|for|of|from|on)\s+(?:the\s+)?(?:team\s+)?([A-Za-zÀ-ỹ][A-Za-zÀ-ỹ ]{1,40}?)(?:\s+team)?\s*(?:[?.!,]|$|\s+(?:this|right|now|so far|lately))/iu,
     /(?:của|trong|ở|cho)\s+(?:nhóm|team|phòng|bộ phận|đội)\s+([A-Za-zÀ-ỹ][A-Za-zÀ-ỹ ]{1,40})/iu,
     /\b(?:team|nhóm)\s+([A-Za-zÀ-ỹ][A-Za-zÀ-ỹ ]{1,40})/iu,
@@ -99,7 +120,7 @@ function afterColon(t: string): string | null {
  *  draft for it when the topic is one the drafter knows. */
 export function draftRequest(t: string): { topic: string; draft: Draft | null } | null {
   const f = folded(t);
-  if (!has(f, /\b(write|draft|create|come up with|suggest|help)\b.*\b(objective|okr)\b.*\b(about|for|on|to|around)\b/) && !has(f, /\b(giup|soan|viet|de xuat)\b.*\b(muc tieu|okr)\b/)) return null;
+  if (!has(f, /\b(write|draft|come up with|suggest|help)\b.*\b(objective|okr)\b.*\b(about|for|on|to|around)\b/) && !has(f, /\b(giup|soan|viet|de xuat)\b.*\b(muc tieu|okr)\b/)) return null;
   const topic = (/\b(?:about|on|around|to)\s+(.+)$/i.exec(t)?.[1] ?? /\bfor\s+(.+)$/i.exec(t)?.[1] ?? /(?:về|cho)\s+(.+)$/iu.exec(t)?.[1] ?? t).replace(/[?.!]+$/, "").trim();
   const team = findTeam(t.replace(topic, "")) ?? null;
   return { topic, draft: draftFor(topic, team, detectLang(t, f)) };
@@ -109,7 +130,10 @@ export function understand(conv: Conversation): Plan {
   const t = conv.text.trim();
   const f = folded(t);
   const lang = detectLang(t, f);
-  const pending: Draft | null = conv.previousAnswer ? parseDraft(conv.previousAnswer) : null;
+  const pending: Draft | null = (conv.previousAnswer ? parseDraft(conv.previousAnswer) : null) ??
+    (conv.previousAnswer && /^(Which team should own it|Mục tiêu này thuộc nhóm nào)/.test(conv.previousAnswer) && conv.olderAnswer ? parseDraft(conv.olderAnswer) : null);
+  const answered = answerToQuestion(conv);
+  if (answered) return answered;
 
   if (pending) {
     if (has(f, /^(yes|yep|yeah|ok|okay|sure|approve|approved|go ahead|create it|do it|lgtm|co|dong y|duoc|ok luon|tao di|tao no)\b/)) {

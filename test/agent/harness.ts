@@ -1,0 +1,33 @@
+// An agent over a fresh copy of the acme workspace, for agent tests.
+
+import type { LanguageModelV3 } from "@ai-sdk/provider";
+import type { ModelMessage } from "ai";
+import { runAgent, type AgentResult } from "../../src/agent/agent.js";
+import { LocalModel } from "../../src/agent/local/model.js";
+import { connectTools } from "../../src/agent/mcp-tools.js";
+import { AS_OF, FIXTURE, importPath, openService, tempDir } from "../helpers.js";
+
+export async function agentHarness(model: LanguageModelV3 = new LocalModel()) {
+  const service = await openService(await tempDir());
+  await importPath(service, FIXTURE);
+  const tools = await connectTools({ service, mcp: { readOnly: false, today: () => AS_OF, author: "Agent Tester", version: "test" } });
+  const messages: ModelMessage[] = [];
+  return {
+    service,
+    tools,
+    /** One turn of a conversation: earlier turns stay in context. */
+    async say(text: string, maxSteps?: number): Promise<AgentResult> {
+      messages.push({ role: "user", content: text });
+      const r = await runAgent({ model, tools, messages, today: AS_OF, maxSteps });
+      messages.push(...r.responseMessages);
+      return r;
+    },
+    async checkInCount(): Promise<number> {
+      return (await service.store.checkIns()).length;
+    },
+    async close() {
+      await tools.close();
+      await service.close();
+    },
+  };
+}
