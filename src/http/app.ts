@@ -6,6 +6,8 @@ import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { createMcpServer, type McpOptions } from "../mcp/server.js";
 import type { OkrService } from "../service/okr-service.js";
+import type { LanguageModelV3 } from "@ai-sdk/provider";
+import { chatRoute } from "./chat-route.js";
 import { bearerGuard, hostGuard } from "./guards.js";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -16,6 +18,8 @@ export interface HttpOptions {
   /** The address the server listens on: decides which Host headers are accepted. */
   bindHost: string;
   token: string | null;
+  /** The agent's model for POST /api/chat (resolved per request; errors become 400s). */
+  model?: () => LanguageModelV3;
 }
 
 export function createHttpApp(o: HttpOptions): Hono {
@@ -42,6 +46,8 @@ export function createHttpApp(o: HttpOptions): Hono {
   });
   // Stateless server: no server-initiated stream to open and no session to end.
   app.on(["GET", "DELETE"], "/mcp", (c) => c.json({ jsonrpc: "2.0", error: { code: -32000, message: "Method not allowed: POST JSON-RPC messages to /mcp." }, id: null }, 405));
+
+  if (o.model) app.post("/api/chat", chatRoute({ service: o.service, mcp: o.mcp, model: o.model }));
 
   app.notFound((c) => c.json({ error: `No route ${c.req.method} ${c.req.path}. Try POST /mcp or GET /healthz.` }, 404));
   app.onError((e, c) => c.json({ error: `Internal error: ${e.message}` }, 500));

@@ -31,7 +31,9 @@ export function parsePort(text: string | undefined): number {
 export async function serveHttp(ctx: CommandContext, host: string, port: number, announce: (url: string) => void): Promise<void> {
   // The MCP SDK and Hono load only when serving: every other command starts faster without them.
   const { listen } = await import("../../http/listen.js");
-  const server = await listen({ service: await ctx.service(), mcp: mcpOptions(ctx), bindHost: host, token: ctx.config.httpToken, port });
+  const { resolveModel } = await import("../../agent/models.js");
+  const model = () => resolveModel(ctx.config.model, { apiKey: ctx.config.openaiApiKey, baseUrl: ctx.config.openaiBaseUrl });
+  const server = await listen({ service: await ctx.service(), mcp: mcpOptions(ctx), bindHost: host, token: ctx.config.httpToken, port, model });
   announce(server.url);
   const signal = await untilStopped();
   ctx.err(`${signal}: stopping…`);
@@ -52,6 +54,7 @@ export const serveCommand: CommandSpec = {
     port: { type: "string", description: `HTTP port (default ${DEFAULT_PORT}; 0 = any free port)`, placeholder: "N" },
     host: { type: "string", description: "HTTP address to listen on (default 127.0.0.1)", placeholder: "H" },
     "read-only": { type: "boolean", description: "only the read-only tools" },
+    model: { type: "string", short: "m", description: "model for POST /api/chat (default: $OKR_MODEL or local)", placeholder: "M" },
   },
   examples: ["okr serve --stdio", "okr serve --http --port 8787", "OKR_HTTP_TOKEN=s3cret okr serve --http --host 0.0.0.0"],
   async run(ctx, { values }) {
@@ -74,7 +77,7 @@ export const serveCommand: CommandSpec = {
     const host = (values.host as string | undefined) ?? "127.0.0.1";
     await serveHttp(ctx, host, parsePort(values.port as string | undefined), (url) => {
       ctx.err(`okr MCP server on ${url} (data ${ctx.config.dataDir}${ctx.config.readOnly ? ", read-only" : ""}${ctx.config.httpToken ? ", bearer token required" : ""})`);
-      ctx.err(`MCP endpoint: ${url}/mcp · health: ${url}/healthz · Ctrl-C to stop`);
+      ctx.err(`MCP endpoint: ${url}/mcp · chat: POST ${url}/api/chat (model ${ctx.config.model}) · health: ${url}/healthz · Ctrl-C to stop`);
     });
   },
 };
