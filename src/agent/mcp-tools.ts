@@ -9,15 +9,35 @@ import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import type { ToolSet } from "ai";
 import { createMcpServer, type McpOptions } from "../mcp/server.js";
 import type { OkrService } from "../service/okr-service.js";
+import { normalizeRef } from "../domain/refs.js";
+import { foldText } from "../domain/resolve.js";
+import type { KrLookup } from "./local/understand.js";
 
 export interface AgentTools {
   tools: ToolSet;
   /** Names of the tools that only read, from their MCP annotations. */
   readOnly: Set<string>;
+  /** Calls a tool directly (not through a model), e.g. to build the local model's KR lookup. */
+  call(name: string, args: Record<string, unknown>): Promise<CallToolResult>;
   close(): Promise<void>;
 }
 
 export type ToolSource = { service: OkrService; mcp: McpOptions } | { url: string; token?: string | null };
+
+/** KR units and ranges for the local model, read once through list_okrs. */
+export async function krLookup(tools: AgentTools): Promise<KrLookup> {
+  const r = await tools.call("list_okrs", {});
+  const krs = ((r.structuredContent as { objectives?: { keyResults: { ref: string; title: string; unit: string; current: number; target: number }[] }[] } | undefined)?.objectives ?? []).flatMap((o) => o.keyResults);
+  // list_okrs has current, not start; the range check needs only to know the values sit above 1.
+  const info = (k: (typeof krs)[number]) => ({ unit: k.unit, start: k.current, target: k.target });
+  return (query) => {
+    const byRef = krs.find((k) => normalizeRef(k.ref) === normalizeRef(query));
+    if (byRef) return info(byRef);
+    const q = foldText(query);
+    const matches = krs.filter((k) => foldText(k.title).includes(q));
+    return matches.length === 1 ? info(matches[0]!) : undefined;
+  };
+}
 
 function textOf(r: CallToolResult): string {
   return r.content.map((c) => (c.type === "text" ? c.text : "")).join("\n");
@@ -52,6 +72,11 @@ export async function connectTools(source: ToolSource): Promise<AgentTools> {
   return {
     tools,
     readOnly,
+    async call(name, args) {
+      const t = raw[name];
+      if (!t?.execute) throw new Error(`No tool ${name}`);
+      return (await t.execute(args, { toolCallId: `direct-${name}`, messages: [] })) as CallToolResult;
+    },
     async close() {
       await client.close();
       await closeServer();

@@ -6,16 +6,17 @@ import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
 import type { LanguageModelV3 } from "@ai-sdk/provider";
 import { OkrError } from "../domain/errors.js";
 import { LocalModel } from "./local/model.js";
+import type { KrLookup } from "./local/understand.js";
 
 export interface ModelEnv {
   apiKey: string | null;
   baseUrl: string | null;
 }
 
-export function resolveModel(spec: string, env: ModelEnv): LanguageModelV3 {
+export function resolveModel(spec: string, env: ModelEnv, lookup?: KrLookup): LanguageModelV3 {
   const [provider, ...rest] = spec.split(":");
   const name = rest.join(":");
-  if (spec === "local") return new LocalModel();
+  if (spec === "local") return new LocalModel(lookup);
   if (provider === "openai") {
     if (!name) throw new OkrError("invalid_input", "Name the OpenAI model: --model openai:gpt-4o-mini");
     if (!env.apiKey) throw new OkrError("invalid_input", "--model openai:… needs OPENAI_API_KEY in the environment.");

@@ -54,6 +54,16 @@ describe("check-ins", () => {
     expect((await h.service.keyResult("KR8.2", AS_OF)).current).toBe(33.5);
     expect(r.answer).toMatch(/^Đã ghi 33\.5 cho KR8\.2/);
   });
+  it("reads 0.52 as 52 on a percent KR whose range sits above 1, and says so; leaves other values alone", async () => {
+    const r = await h.say("log 0.55 for 30-day retention, confidence 4");
+    expect(r.toolCalls[0]!.args).toMatchObject({ keyResult: "30-day retention", value: 55 });
+    expect(r.answer).toContain("Logged 55 (I read 0.55 as 55%) on KR2.1");
+    const days = await h.say("log 0.5 for KR2.2");
+    expect(days.toolCalls[0]!.args).toMatchObject({ keyResult: "KR2.2", value: 0.5 }); // days, not a percent
+    const spelled = await h.say("KR9.2 is now fifty-two, confidence 2");
+    expect(spelled.toolCalls[0]!.args).toMatchObject({ keyResult: "KR9.2", value: 52, confidence: 2 });
+  });
+
   it("maps red/yellow/green to 2/3/4 and says so", async () => {
     const r = await h.say("KR9.1 is now 88, yellow");
     expect(r.toolCalls[0]!.args).toEqual({ keyResult: "KR9.1", value: 88, confidence: 3 });

@@ -58,11 +58,13 @@ function success(o: ToolOutcome, userText: string, lang: Lang, draft: Draft | nu
     case "log_check_in": {
       const r = d as unknown as { keyResult: Row; checkIn: { value: number; confidence: number; date: string }; confidenceCarriedOver: boolean; before: { progress: number; status: string }; after: { progress: number; expected: number; status: string } };
       const color = /\b(red|yellow|amber|green|đỏ|vàng|xanh)\b/i.exec(userText)?.[1];
+      const fraction = /(?:^|[^\d.,])(0[.,]\d+)(?![\d%])/.exec(userText)?.[1];
+      const readAs = fraction && Math.abs(Number(fraction.replace(",", ".")) * 100 - r.checkIn.value) < 1e-9 ? say(lang, ` (I read ${fraction} as ${r.checkIn.value}%)`, ` (mình hiểu ${fraction} là ${r.checkIn.value}%)`) : "";
       const conf = `${say(lang, "confidence", "độ tin cậy")} ${r.checkIn.confidence}/5${color ? say(lang, ` (I read "${color}" as ${r.checkIn.confidence})`, ` (mình hiểu "${color}" là ${r.checkIn.confidence})`) : r.confidenceCarriedOver ? say(lang, " (kept from the last check-in)", " (giữ từ lần trước)") : ""}`;
       return say(
         lang,
-        `Logged ${r.checkIn.value} on ${r.keyResult.ref} ${r.keyResult.title} for ${r.checkIn.date}, ${conf}. Progress ${pct(r.before.progress)} → ${pct(r.after.progress)} (expected ${pct(r.after.expected)}), ${status(r.before.status, lang)} → ${status(r.after.status, lang)}.`,
-        `Đã ghi ${r.checkIn.value} cho ${r.keyResult.ref} ${r.keyResult.title} ngày ${r.checkIn.date}, ${conf}. Tiến độ ${pct(r.before.progress)} → ${pct(r.after.progress)} (kỳ vọng ${pct(r.after.expected)}), ${status(r.before.status, lang)} → ${status(r.after.status, lang)}.`,
+        `Logged ${r.checkIn.value}${readAs} on ${r.keyResult.ref} ${r.keyResult.title} for ${r.checkIn.date}, ${conf}. Progress ${pct(r.before.progress)} → ${pct(r.after.progress)} (expected ${pct(r.after.expected)}), ${status(r.before.status, lang)} → ${status(r.after.status, lang)}.`,
+        `Đã ghi ${r.checkIn.value}${readAs} cho ${r.keyResult.ref} ${r.keyResult.title} ngày ${r.checkIn.date}, ${conf}. Tiến độ ${pct(r.before.progress)} → ${pct(r.after.progress)} (kỳ vọng ${pct(r.after.expected)}), ${status(r.before.status, lang)} → ${status(r.after.status, lang)}.`,
       );
     }
     case "get_key_result": {

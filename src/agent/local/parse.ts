@@ -49,6 +49,9 @@ export function readNumber(token: string): { value: number; percent: boolean } |
 
 const NUMBER_TOKEN = /[-+]?\d[\d.,]*\s*(?:k|m|b|nghìn|nghin|ngàn|ngan|triệu|trieu|tỷ|%)?(?![\w])/giu;
 
+const SPELLED = /\b(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine)\b)?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\b/gi;
+
+/** Numbers in digits (see readNumber) and spelled-out English ones ("fifty-two"), in text order. */
 export function findNumbers(text: string): Found<{ value: number; percent: boolean; raw: string }>[] {
   const out: Found<{ value: number; percent: boolean; raw: string }>[] = [];
   for (const m of text.matchAll(NUMBER_TOKEN)) {
@@ -56,7 +59,11 @@ export function findNumbers(text: string): Found<{ value: number; percent: boole
     const n = readNumber(raw);
     if (n) out.push({ value: { ...n, raw }, start: m.index!, end: m.index! + raw.length });
   }
-  return out;
+  for (const m of text.matchAll(SPELLED)) {
+    const value = wordNumber(m[0]);
+    if (value !== null) out.push({ value: { value, percent: false, raw: m[0] }, start: m.index!, end: m.index! + m[0].length });
+  }
+  return out.sort((a, b) => a.start - b.start);
 }
 
 const KR_REF = /\bKR\s?(\d+)\s?\.\s?(\d+)\b/i;

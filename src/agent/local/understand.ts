@@ -13,7 +13,12 @@ export interface ToolCallPlan {
 
 export type Plan = { kind: "tools"; calls: ToolCallPlan[] } | { kind: "text"; text: string };
 
+/** What the local model may know about KRs before calling a tool: units and ranges, to read a
+ *  fraction like 0.52 as 52 on a percent KR. Filled from list_okrs through MCP. */
+export type KrLookup = (query: string) => { unit: string; start: number; target: number } | undefined;
+
 export interface Conversation {
+  lookup?: KrLookup;
   /** The person's latest message. */
   text: string;
   /** The agent's previous answer, if any (to read a pending draft or question from). */
@@ -103,7 +108,11 @@ function checkIn(conv: Conversation, f: string, lang: Lang): Plan | null {
   const keyResult = ref?.value ?? krFragment(fragmentSource);
   if (!keyResult) return text(say(lang, "Which key result is this for? Give its ref (e.g. KR2.1) or part of its name.", "Cập nhật này cho KR nào? Cho mình mã (ví dụ KR2.1) hoặc một phần tên của nó."));
   if (!value) return text(say(lang, `What is the new value for ${keyResult}?`, `Giá trị mới của ${keyResult} là bao nhiêu?`));
-  const input: Record<string, unknown> = { keyResult, value: value.value.value };
+  let v = value.value.value;
+  // 0.52 on a percent KR whose range lies above 1 can only mean 52%: read it so, and say so.
+  const kr = conv.lookup?.(keyResult);
+  if (kr && kr.unit === "%" && !value.value.percent && v > 0 && v < 1 && Math.min(kr.start, kr.target) >= 1) v = Number((v * 100).toPrecision(12));
+  const input: Record<string, unknown> = { keyResult, value: v };
   if (confidence) input.confidence = confidence.value;
   if (noteText) input.note = noteText;
   return tools({ toolName: "log_check_in", input });
