@@ -29,7 +29,7 @@ export const createObjective = defineTool({
   async run(args, ctx) {
     const today = ctx.today();
     // Critique the draft before it exists, so the team's objective count does not include it twice.
-    const findings = await ctx.service.critique({ title: args.title, owner: args.owner, team: args.team, cycle: args.cycle, keyResults: args.keyResults ?? [] }, today);
+    const { findings } = await ctx.service.critique({ title: args.title, owner: args.owner, team: args.team, cycle: args.cycle, keyResults: args.keyResults ?? [] }, today);
     const { objective, keyResults } = await ctx.service.createObjective(args, today);
     const ws = await ctx.service.ws();
     const view = {

@@ -8,7 +8,7 @@ export const critiqueObjective = defineTool({
   name: "critique_objective",
   title: "Critique a draft objective",
   description:
-    "Use this while someone drafts an objective, before creating it: returns what an OKR coach would flag (rule, severity, message, suggestion) and a suggested rewrite when one applies. Saves nothing.",
+    "Use this while someone drafts an objective, before creating it: returns what an OKR coach would flag (rule, severity, message, suggestion) and, when the objective carries a metric, a rewrite with the metric moved into a key result (null start/target = to fill in). Saves nothing.",
   input: z.object({
     title: z.string().min(1).describe("Draft objective"),
     owner: z.string().optional().describe("Its owner"),
@@ -17,12 +17,12 @@ export const critiqueObjective = defineTool({
   }),
   output: z.object({
     findings: z.array(finding),
-    rewrite: z.object({ objective: z.string(), keyResults: z.array(z.string()) }).nullable(),
+    rewrite: z.object({ objective: z.string(), keyResults: z.array(z.object({ title: z.string(), start: z.number().nullable(), target: z.number().nullable(), unit: z.string() })) }).nullable(),
   }),
   annotations: READ_ONLY,
   async run(args, ctx) {
-    const findings = await ctx.service.critique({ title: args.title, owner: args.owner, team: args.team, keyResults: args.keyResults ?? [] }, ctx.today());
+    const { findings, rewrite } = await ctx.service.critique({ title: args.title, owner: args.owner, team: args.team, keyResults: args.keyResults ?? [] }, ctx.today());
     const text = findings.length ? findings.map((f) => `[${f.severity}] ${f.rule}: ${f.message}${f.suggestion ? ` ${f.suggestion}` : ""}`).join("\n") : "No problems found.";
-    return { data: { findings, rewrite: null }, text };
+    return { data: { findings, rewrite }, text };
   },
 });

@@ -8,6 +8,8 @@ export interface OptionSpec {
   short?: string;
   description: string;
   placeholder?: string;
+  /** May be given several times (values arrive as an array). */
+  multiple?: boolean;
 }
 
 export interface CommandSpec {
@@ -21,7 +23,7 @@ export interface CommandSpec {
 }
 
 export interface ParsedArgs {
-  values: Record<string, string | boolean | undefined>;
+  values: Record<string, string | boolean | string[] | undefined>;
   positionals: string[];
 }
 

@@ -9,6 +9,7 @@ import { OkrService } from "../service/okr-service.js";
 import { GLOBAL_OPTIONS, commandHelp, type CommandContext, type CommandSpec } from "./command.js";
 import { chatCommand } from "./commands/chat.js";
 import { checkinCommand } from "./commands/checkin.js";
+import { critiqueCommand, reviewCommand } from "./commands/critique.js";
 import { demoCommand, startCommand } from "./commands/demo.js";
 import { exportCommand } from "./commands/export.js";
 import { importCommand } from "./commands/import.js";
@@ -20,7 +21,7 @@ import { treeCommand } from "./commands/tree.js";
 import { setColor } from "./format.js";
 
 export const COMMANDS: CommandSpec[] = [
-  laggingCommand, treeCommand, krCommand, checkinCommand, searchCommand, chatCommand, importCommand, exportCommand, demoCommand, serveCommand, startCommand,
+  laggingCommand, treeCommand, krCommand, checkinCommand, searchCommand, chatCommand, critiqueCommand, reviewCommand, importCommand, exportCommand, demoCommand, serveCommand, startCommand,
 ];
 
 export interface CliIo {
@@ -70,7 +71,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
   let service: OkrService | null = null;
   try {
-    const options = { ...command.options, ...GLOBAL_OPTIONS } as Record<string, { type: "string" | "boolean"; short?: string }>;
+    const options = { ...command.options, ...GLOBAL_OPTIONS } as Record<string, { type: "string" | "boolean"; short?: string; multiple?: boolean }>;
     let parsed;
     try {
       parsed = parseArgs({ args: rest, options, allowPositionals: true, strict: true });
@@ -101,7 +102,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       raw: (t) => io.stdout(t),
       err: (t) => io.stderr(t + "\n"),
     };
-    await command.run(ctx, { values: values as Record<string, string | boolean | undefined>, positionals });
+    await command.run(ctx, { values: values as Record<string, string | boolean | string[] | undefined>, positionals });
     return 0;
   } catch (e) {
     if (isOkrError(e) && e.code !== "internal") {

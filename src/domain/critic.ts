@@ -1,6 +1,9 @@
-// The OKR critic's structural rules (DESIGN.md "OKR quality rules"): counts, measurability,
-// ownership, length. The language rules (metric in objective, output not outcome, vague
-// objective, activity KR, EN + VI) arrive with the critic issue and plug in here.
+// The OKR critic (DESIGN.md "OKR quality rules"): language rules (critic-language.ts: a metric in
+// the objective, an output instead of an outcome, a vague objective, an activity KR; English and
+// Vietnamese) and structural ones (counts, measurability, ownership, length), plus a rewrite.
+
+import { findActivity, findMetric, findOutput, findVague } from "./critic-language.js";
+import { rewriteObjective, type Rewrite } from "./critic-rewrite.js";
 
 export type Severity = "error" | "warning" | "info";
 
@@ -35,7 +38,40 @@ export const MAX_OBJECTIVE_WORDS = 18;
 
 export function critique(draft: DraftObjective): Finding[] {
   const findings: Finding[] = [];
-  const words = draft.title.trim().split(/\s+/).filter(Boolean);
+  const title = draft.title;
+  const metric = findMetric(title);
+  if (metric) {
+    const rewrite = rewriteObjective(title);
+    findings.push({
+      rule: "objective-has-metric", severity: "error", span: metric,
+      message: `The objective contains a metric ("${metric.text}"): objectives say what you want to achieve; numbers belong in key results.`,
+      suggestion: rewrite ? `Try "${rewrite.objective}" with the key result "${rewrite.keyResults[0]!.title}".` : "Move the number into a key result and keep the objective qualitative.",
+    });
+  }
+  const output = findOutput(title);
+  if (output)
+    findings.push({
+      rule: "objective-is-output", severity: "warning", span: output,
+      message: `"${output.text}" names work to do, not the outcome it should cause.`,
+      suggestion: "Say what will be different for customers or the business when it is done; make the deliverable an initiative or a milestone key result.",
+    });
+  const vague = metric ? null : findVague(title);
+  if (vague)
+    findings.push({
+      rule: "objective-vague", severity: "warning", span: vague,
+      message: `"${title.trim()}" is too vague to rally anyone: improve what, for whom, and why now?`,
+      suggestion: "Name the outcome and who benefits, e.g. \"Make the first week with us effortless for new teams\".",
+    });
+  draft.keyResults.forEach((k, i) => {
+    const activity = findActivity(k.title);
+    if (activity)
+      findings.push({
+        rule: "kr-is-activity", severity: "warning", keyResult: i, span: activity,
+        message: `Key result ${i + 1} ("${k.title}") counts an activity ("${activity.text}"), not a result.`,
+        suggestion: "Measure what the activity should change (e.g. conversion, retention, satisfaction) and keep the activity as a task.",
+      });
+  });
+  const words = title.trim().split(/\s+/).filter(Boolean);
   if (words.length > MAX_OBJECTIVE_WORDS)
     findings.push({
       rule: "objective-too-long", severity: "warning",
@@ -66,4 +102,9 @@ export function critique(draft: DraftObjective): Finding[] {
   if ((draft.siblingObjectives ?? 0) + 1 > 4)
     findings.push({ rule: "too-many-objectives", severity: "warning", message: `The team would have ${(draft.siblingObjectives ?? 0) + 1} objectives this cycle; more than 4 dilutes focus.`, suggestion: "Merge related objectives or drop the least important." });
   return findings;
+}
+
+/** The findings and, for an objective carrying a metric, a rewrite that passes the metric rule. */
+export function critiqueWithRewrite(draft: DraftObjective): { findings: Finding[]; rewrite: Rewrite | null } {
+  return { findings: critique(draft), rewrite: rewriteObjective(draft.title) };
 }

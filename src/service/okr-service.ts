@@ -2,7 +2,8 @@
 // from the in-memory Workspace, reloaded whenever the store's version moves under it.
 
 import { randomUUID } from "node:crypto";
-import { critique, type DraftObjective, type Finding } from "../domain/critic.js";
+import { critiqueWithRewrite, type DraftObjective, type Finding } from "../domain/critic.js";
+import type { Rewrite } from "../domain/critic-rewrite.js";
 import { addDays, parseDay } from "../domain/dates.js";
 import { matchTeam } from "../domain/teams.js";
 import { OkrError } from "../domain/errors.js";
@@ -118,7 +119,7 @@ export class OkrService {
   }
 
   /** Runs the critic on a draft; with a team, counts that team's objectives in the draft's cycle. */
-  async critique(draft: DraftObjective & { team?: string; cycle?: string }, asOf: string): Promise<Finding[]> {
+  async critique(draft: DraftObjective & { team?: string; cycle?: string }, asOf: string): Promise<{ findings: Finding[]; rewrite: Rewrite | null }> {
     let siblingObjectives = 0;
     if (draft.team) {
       const ws = await this.ws();
@@ -126,7 +127,27 @@ export class OkrService {
       const team = draft.team.toLowerCase();
       siblingObjectives = [...ws.objectives.values()].filter((o) => o.team.toLowerCase() === team && o.cycleId === cycle?.id).length;
     }
-    return critique({ ...draft, siblingObjectives });
+    return critiqueWithRewrite({ ...draft, siblingObjectives });
+  }
+
+  /** Every objective of the cycle containing asOf (or one team's), with the critic's findings. */
+  async review(asOf: string, team?: string): Promise<{ ref: string; title: string; team: string; owner: string; findings: Finding[]; rewrite: Rewrite | null }[]> {
+    const views = await this.tree(asOf, team);
+    const ws = await this.ws();
+    const cycle = ws.cycles.size ? pickCycle(ws, undefined, asOf).name : null;
+    const inCycle = views.filter((o) => o.cycle === cycle);
+    const perTeam = new Map<string, number>();
+    for (const o of inCycle) perTeam.set(o.team, (perTeam.get(o.team) ?? 0) + 1);
+    return inCycle.map((o) => {
+      const krs = [...ws.keyResults.values()].filter((k) => ws.objectives.get(k.objectiveId)?.ref === o.ref);
+      const r = critiqueWithRewrite({
+        title: o.title,
+        owner: o.owner,
+        siblingObjectives: (perTeam.get(o.team) ?? 1) - 1,
+        keyResults: krs.map((k) => ({ title: k.title, kind: k.kind, start: k.start, target: k.target, owner: k.owner })),
+      });
+      return { ref: o.ref, title: o.title, team: o.team, owner: o.owner, ...r };
+    });
   }
 
   async weeklySummary(asOf: string, team?: string): Promise<WeeklyFacts & { summary: string }> {

@@ -184,3 +184,23 @@ describe("okr", () => {
     expect(demo.stderr).toContain("already holds a workspace");
   }, 30_000);
 });
+
+describe("okr critique and okr review", () => {
+  it("critique --json gives findings and the rewrite for the fixture's O3", async () => {
+    const r = await okr(["critique", "Increase conversion by 2% by optimizing the landing page", "--kr", "Raise trial-to-paid from 8% to 10%", "--kr", "Publish 3 case studies", "--owner", "Minh", "--json"], { OKR_DATA_DIR: data });
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.findings.map((f: { rule: string }) => f.rule)).toEqual(["objective-has-metric", "objective-is-output", "kr-is-activity", "kr-not-measurable"]);
+    expect(out.rewrite.objective).toBe("Turn more landing-page visitors into paying customers");
+  });
+  it("review lists every objective of the cycle with its findings", async () => {
+    const r = await okr(["review", "--as-of", AS_OF, "--json"], { OKR_DATA_DIR: data });
+    const rows = JSON.parse(r.stdout) as { ref: string; findings: { rule: string }[] }[];
+    expect(rows).toHaveLength(9);
+    expect(rows.find((x) => x.ref === "O3")!.findings.map((f) => f.rule)).toContain("objective-has-metric");
+    expect(rows.find((x) => x.ref === "O9")!.findings.map((f) => f.rule)).toContain("kr-is-activity"); // "Hold quarterly business reviews…"
+    expect(rows.find((x) => x.ref === "O1")!.findings).toEqual([]);
+    const team = await okr(["review", "--team", "product", "--as-of", AS_OF], { OKR_DATA_DIR: data });
+    expect(team.stdout).toMatch(/^2 objectives reviewed, 1 with findings\./);
+  });
+});

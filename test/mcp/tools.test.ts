@@ -101,12 +101,20 @@ describe("read tools", () => {
     expect(vi.results.map((x) => x.ref)).toContain("KR8.1");
   });
 
-  it("critique_objective flags structural problems without saving anything", async () => {
+  it("critique_objective flags problems without saving anything", async () => {
     const before = await h.service.store.version();
     const r = await h.call("critique_objective", { title: "Improve onboarding", keyResults: [{ title: "Publish a guide", kind: "milestone" }] });
     const d = r.structuredContent as { findings: { rule: string }[]; rewrite: unknown };
-    expect(d.findings.map((f) => f.rule)).toEqual(["kr-count", "missing-owner", "krs-all-milestones"]);
+    expect(d.findings.map((f) => f.rule)).toEqual(["objective-vague", "kr-is-activity", "kr-count", "missing-owner", "krs-all-milestones"]);
+    expect(d.rewrite).toBeNull();
     expect(await h.service.store.version()).toBe(before);
+  });
+
+  it("critique_objective returns a rewrite for the acme fixture's O3", async () => {
+    const r = await h.call("critique_objective", { title: "Increase conversion by 2% by optimizing the landing page", owner: "Minh Nguyen", team: "Product" });
+    const d = r.structuredContent as { findings: { rule: string; span?: { text: string } }[]; rewrite: { objective: string; keyResults: unknown[] } };
+    expect(d.findings.find((f) => f.rule === "objective-has-metric")!.span!.text).toBe("2%");
+    expect(d.rewrite).toEqual({ objective: "Turn more landing-page visitors into paying customers", keyResults: [{ title: "Increase conversion by 2%", start: null, target: null, unit: "%" }] });
   });
 
   it("weekly_summary returns facts with ids and refs and a summary that cites them", async () => {

@@ -96,11 +96,14 @@ function success(o: ToolOutcome, userText: string, lang: Lang, draft: Draft | nu
       return say(lang, `Added ${k.ref} "${k.title}" to ${k.objectiveRef}: from ${k.start} to ${k.target}${k.unit ? ` ${k.unit}` : ""}.`, `Đã thêm ${k.ref} "${k.title}" vào ${k.objectiveRef}: từ ${k.start} đến ${k.target}${k.unit ? ` ${k.unit}` : ""}.`);
     }
     case "critique_objective": {
-      const findings = (d as unknown as { findings: { severity: string; rule: string; message: string; suggestion?: string }[] }).findings;
+      const { findings, rewrite } = d as unknown as { findings: { severity: string; rule: string; message: string; suggestion?: string }[]; rewrite: { objective: string; keyResults: { title: string; start: number | null; target: number | null }[] } | null };
       const list = findings.length ? findings.map((f) => `- [${f.severity}] ${f.message}${f.suggestion ? ` ${f.suggestion}` : ""}`).join("\n") : say(lang, "The critic found no problems.", "Bộ kiểm tra không thấy vấn đề gì.");
       if (draft)
         return `${formatDraft(draft, lang)}\n${say(lang, "Critic:", "Kiểm tra:")}\n${list}\n${say(lang, 'Reply "yes" to create it (or "yes, for <team>"), or tell me what to change.', 'Trả lời "đồng ý" để tạo (hoặc "đồng ý, cho nhóm <tên>"), hoặc cho mình biết cần sửa gì.')}`;
-      return findings.length ? `${say(lang, "What I would change:", "Những điểm nên sửa:")}\n${list}` : list;
+      const better = rewrite
+        ? `\n${say(lang, "A rewrite that keeps the intent:", "Cách viết lại giữ nguyên ý:")}\n${say(lang, "Objective", "Mục tiêu")}: ${rewrite.objective}\n${rewrite.keyResults.map((k) => `- KR: ${k.title}${k.start === null ? say(lang, " (baseline to fill in)", " (điền giá trị hiện tại)") : ""}`).join("\n")}`
+        : "";
+      return findings.length ? `${say(lang, "What I would change:", "Những điểm nên sửa:")}\n${list}${better}` : list;
     }
     case "weekly_summary":
       return (d as unknown as { summary: string }).summary;

@@ -1,0 +1,113 @@
+// Every critic rule, in English and Vietnamese, including the numbers that are not metrics.
+
+import { describe, expect, it } from "vitest";
+import { critique, critiqueWithRewrite, type DraftObjective } from "../../src/domain/critic.js";
+import { findMetric } from "../../src/domain/critic-language.js";
+
+const GOOD_KRS = [{ title: "Raise activation from 40% to 55%", start: 40, target: 55, owner: "Minh" }, { title: "Cut time-to-value from 7 to 3 days", start: 7, target: 3, owner: "Bao" }];
+const rules = (title: string, extra: Partial<DraftObjective> = {}) => critique({ title, owner: "Linh", keyResults: GOOD_KRS, ...extra }).map((f) => f.rule);
+
+describe("objective-has-metric", () => {
+  it.each([
+    ["Increase conversion by 2% by optimizing the landing page", "2%"],
+    ["Grow ARR from $4M to $6M", "from $4M to $6M"],
+    ["Reach $2M in ARR", "$2M"],
+    ["Double our enterprise pipeline", "Double"],
+    ["Halve support response times", "Halve"],
+    ["Cut cloud spend by a third", "by a third"],
+    ["Grow signups 3x", "3x"],
+    ["Keep NPS above 60", "NPS above 60"],
+    ["Grow ARR by 30%", "30%"],
+    ["Reach 1,000 paying customers", "1,000"],
+    ["Hire 5 senior engineers", "5"],
+    ["Tăng tỷ lệ chuyển đổi 2%", "2%"],
+    ["Tăng tỷ lệ giữ chân từ 45% lên 60%", "từ 45% lên 60%"],
+    ["Giảm chi phí vận hành xuống 2 tỷ đồng", "2 tỷ"],
+    ["Đạt 1.000 khách hàng trả phí", "1.000"],
+    ["Tăng doanh thu gấp đôi", "gấp đôi"],
+    ["Cut p95 latency below 200ms", "200ms"],
+  ])("flags %j (span %j)", (title, text) => {
+    const f = critique({ title, owner: "x", keyResults: GOOD_KRS }).find((x) => x.rule === "objective-has-metric")!;
+    expect(f).toBeDefined();
+    expect(f.severity).toBe("error");
+    expect(f.span!.text).toBe(text);
+    expect(title.slice(f.span!.start, f.span!.end).trim()).toBe(text);
+  });
+  it.each([
+    "Become the go-to workspace for remote product teams by 2027",
+    "Win the enterprise market in Q3",
+    "Make H1 the half our customers noticed us",
+    "Ship a v2 that power users love",
+    "Support customers 24/7 without burning out the team",
+    "Land our first enterprise customer",
+    "Be the 1st choice for B2B buyers in Web3",
+    "Pass the SOC 2 audit without slowing the roadmap",
+    "Trở thành lựa chọn số một năm 2027",
+    "Chinh phục thị trường doanh nghiệp trong quý 3",
+    "Khách hàng hài lòng với phiên bản 3",
+    "Hỗ trợ khách hàng 24/7",
+    "Trở thành đối tác thứ 1 của khách hàng B2B",
+  ])("does not flag %j", (title) => expect(findMetric(title)).toBeNull());
+});
+
+describe("objective-is-output", () => {
+  it.each(["Launch the new billing portal", "Migrate to Kubernetes", "Implement SSO for enterprise", "Redesign the onboarding flow", "Ra mắt ứng dụng di động mới", "Triển khai hệ thống CRM", "Chuyển toàn bộ hạ tầng sang AWS", "Tăng ARR thêm 30% nhờ triển khai gói Enterprise"])("flags %j", (title) =>
+    expect(rules(title)).toContain("objective-is-output"));
+  it.each(["Ship releases our customers can trust", "Build a team people want to join", "Delight our enterprise customers", "Xây dựng đội ngũ bán hàng hiệu quả và bền vững", "Mang lại trải nghiệm mà khách hàng tin tưởng"])("does not flag %j", (title) =>
+    expect(rules(title)).not.toContain("objective-is-output"));
+  it("flags the means in 'by optimizing the landing page' with its span", () => {
+    const f = critique({ title: "Increase conversion by 2% by optimizing the landing page", owner: "x", keyResults: GOOD_KRS }).find((x) => x.rule === "objective-is-output")!;
+    expect(f.span!.text).toBe("by optimizing the landing page");
+  });
+});
+
+describe("other objective rules", () => {
+  it("objective-vague: a verb and a topic, nothing else", () => {
+    expect(rules("Improve onboarding")).toContain("objective-vague");
+    expect(rules("Cải thiện onboarding")).toContain("objective-vague");
+    expect(rules("Make the first week with us effortless for new teams")).not.toContain("objective-vague");
+  });
+  it("objective-too-long: over 18 words", () => {
+    const long = "Make our product the one that every single remote product team in the region reaches for first when they plan their week";
+    expect(long.split(" ").length).toBeGreaterThan(18);
+    expect(rules(long)).toContain("objective-too-long");
+    expect(rules("Delight our enterprise customers")).not.toContain("objective-too-long");
+  });
+});
+
+describe("key result rules", () => {
+  it("kr-count, kr-not-measurable, kr-is-activity, krs-all-milestones, missing-owner, too-many-objectives", () => {
+    expect(critique({ title: "Delight customers", owner: "a", keyResults: [GOOD_KRS[0]!] }).map((f) => f.rule)).toContain("kr-count");
+    expect(critique({ title: "Delight customers", owner: "a", keyResults: Array(6).fill(GOOD_KRS[0]) }).map((f) => f.rule)).toContain("kr-count");
+    const notMeasurable = critique({ title: "Delight customers", owner: "a", keyResults: [{ title: "Happier users" }, { title: "NPS", start: 40, target: 40 }] });
+    expect(notMeasurable.filter((f) => f.rule === "kr-not-measurable").map((f) => f.keyResult)).toEqual([0, 1]);
+    const activity = critique({ title: "Delight customers", owner: "a", keyResults: [{ title: "Hold quarterly business reviews with 80% of top accounts", start: 0, target: 80 }, { title: "Tổ chức 5 buổi hội thảo khách hàng", start: 0, target: 5 }, GOOD_KRS[0]!] });
+    expect(activity.filter((f) => f.rule === "kr-is-activity").map((f) => f.span!.text)).toEqual(["Hold", "Tổ chức"]);
+    expect(critique({ title: "Delight customers", owner: "a", keyResults: [{ title: "Launch the portal", kind: "milestone" }, { title: "Go live in EU", kind: "milestone" }] }).map((f) => f.rule)).toContain("krs-all-milestones");
+    expect(critique({ title: "Delight customers", keyResults: GOOD_KRS }).map((f) => f.rule)).toContain("missing-owner");
+    expect(critique({ title: "Delight customers", owner: "a", keyResults: GOOD_KRS, siblingObjectives: 4 }).map((f) => f.rule)).toContain("too-many-objectives");
+    expect(critique({ title: "Delight customers", owner: "a", keyResults: GOOD_KRS, siblingObjectives: 3 }).map((f) => f.rule)).not.toContain("too-many-objectives");
+  });
+});
+
+describe("rewrite", () => {
+  it("turns the acme fixture's O3 into a qualitative objective and moves the metric into a KR", () => {
+    const { findings, rewrite } = critiqueWithRewrite({ title: "Increase conversion by 2% by optimizing the landing page", owner: "Minh Nguyen", keyResults: GOOD_KRS });
+    expect(findings.map((f) => f.rule)).toEqual(["objective-has-metric", "objective-is-output"]);
+    expect(rewrite).toEqual({ objective: "Turn more landing-page visitors into paying customers", keyResults: [{ title: "Increase conversion by 2%", start: null, target: null, unit: "%" }] });
+  });
+  it("reads start and target from the text where it gives them, in both languages", () => {
+    expect(critiqueWithRewrite({ title: "Grow retention from 45% to 60%", keyResults: [] }).rewrite!.keyResults[0]).toEqual({ title: "Grow retention from 45% to 60%", start: 45, target: 60, unit: "%" });
+    expect(critiqueWithRewrite({ title: "Tăng tỷ lệ giữ chân từ 45% lên 60%", keyResults: [] }).rewrite).toEqual({ objective: "Giữ chân nhiều khách hàng hơn", keyResults: [{ title: "Tăng tỷ lệ giữ chân từ 45% lên 60%", start: 45, target: 60, unit: "%" }] });
+    expect(critiqueWithRewrite({ title: "Reach 1,000 paying customers", keyResults: [] }).rewrite!.keyResults[0]).toMatchObject({ start: null, target: 1000 });
+  });
+  it("never leaves a metric in the rewritten objective, and passes the metric rule itself", () => {
+    for (const title of ["Grow ARR from $4M to $6M", "Double signups", "Cut cloud spend by 20%", "Hire 12 engineers", "Giảm chi phí 30%", "Đạt 5 tỷ doanh thu", "Reach 99.9% uptime", "Ship 4 features"]) {
+      const { rewrite } = critiqueWithRewrite({ title, keyResults: [] });
+      expect(rewrite, title).not.toBeNull();
+      expect(findMetric(rewrite!.objective), `${title} → ${rewrite!.objective}`).toBeNull();
+      expect(rules(rewrite!.objective), rewrite!.objective).not.toContain("objective-has-metric");
+    }
+    expect(critiqueWithRewrite({ title: "Delight our customers", keyResults: [] }).rewrite).toBeNull();
+  });
+});
