@@ -28,6 +28,7 @@ export const critiqueCommand: CommandSpec = {
     kr: { type: "string", description: "a key result of the draft (repeat for several)", placeholder: "TEXT", multiple: true },
     owner: { type: "string", description: "who would own the objective", placeholder: "NAME" },
     team: { type: "string", description: "its team (to count the team's objectives)", placeholder: "T" },
+    model: { type: "string", short: "m", description: "an LLM to word the rewrite (rules still judge it)", placeholder: "M" },
   },
   examples: ['okr critique "Increase conversion by 2% by optimizing the landing page"', 'okr critique "Delight new users" --kr "Raise activation from 40% to 55%" --kr "Publish 3 guides" --owner Minh'],
   async run(ctx, { values, positionals }) {
@@ -39,8 +40,17 @@ export const critiqueCommand: CommandSpec = {
     });
     const team = values.team as string | undefined;
     const r = await (await ctx.service()).critique({ title, owner: values.owner as string | undefined, team, keyResults: krs }, ctx.config.asOf);
+    // With an LLM configured, ask it for better wording; the rules decide whether to keep it.
+    let note = "";
+    if (r.rewrite && ctx.config.model !== "local") {
+      const [{ resolveModel }, { llmRewrite }] = await Promise.all([import("../../agent/models.js"), import("../../agent/llm-rewrite.js")]);
+      const outcome = await llmRewrite(resolveModel(ctx.config.model, { apiKey: ctx.config.openaiApiKey, baseUrl: ctx.config.openaiBaseUrl }), title, r.rewrite);
+      r.rewrite = outcome.rewrite;
+      note = outcome.source === "llm" ? `(rewrite worded by ${ctx.config.model}, checked by the rules)` : `(kept the rules' rewrite: ${outcome.rejected})`;
+    }
     if (ctx.json) return ctx.out(JSON.stringify(r, null, 2));
     ctx.out(renderFindings(r.findings, r.rewrite));
+    if (note) ctx.out(note);
   },
 };
 
