@@ -9,17 +9,22 @@ export const weeklySummary = defineTool({
   title: "Weekly leadership summary",
   description:
     "Use this for \"write the leadership summary for this week\". Returns facts (each with an id, the refs and dates it rests on) for the week ending asOf, and a summary that cites fact ids. Every number comes from stored data; quoted notes are user text.",
-  input: z.object({ team, asOf: asOf.describe("Last day of the week; default today") }),
+  input: z.object({
+    team,
+    asOf: asOf.describe("Last day of the week; default today"),
+    language: z.enum(["en", "vi"]).optional().describe("Language of the summary (default en)"),
+  }),
   output: z.object({
     asOf: z.string(),
     weekStart: z.string(),
     team: z.string().nullable(),
     facts: z.array(z.object({ id: z.string(), kind: z.string(), text: z.string(), refs: z.array(z.string()), dates: z.array(z.string()) })),
     summary: z.string(),
+    grounded: z.boolean(),
   }),
   annotations: READ_ONLY,
   async run(args, ctx) {
-    const w = await ctx.service.weeklySummary(args.asOf ?? ctx.today(), args.team);
-    return { data: w, text: w.summary };
+    const w = await ctx.service.weeklySummary(args.asOf ?? ctx.today(), args.team, args.language ?? "en");
+    return { data: { ...w, grounded: w.grounding.grounded }, text: w.summary };
   },
 });

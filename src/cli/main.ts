@@ -10,6 +10,7 @@ import { GLOBAL_OPTIONS, commandHelp, type CommandContext, type CommandSpec } fr
 import { chatCommand } from "./commands/chat.js";
 import { checkinCommand } from "./commands/checkin.js";
 import { critiqueCommand, reviewCommand } from "./commands/critique.js";
+import { remindCommand, summaryCommand } from "./commands/summary.js";
 import { demoCommand, startCommand } from "./commands/demo.js";
 import { exportCommand } from "./commands/export.js";
 import { importCommand } from "./commands/import.js";
@@ -21,7 +22,7 @@ import { treeCommand } from "./commands/tree.js";
 import { setColor } from "./format.js";
 
 export const COMMANDS: CommandSpec[] = [
-  laggingCommand, treeCommand, krCommand, checkinCommand, searchCommand, chatCommand, critiqueCommand, reviewCommand, importCommand, exportCommand, demoCommand, serveCommand, startCommand,
+  laggingCommand, treeCommand, krCommand, checkinCommand, searchCommand, chatCommand, critiqueCommand, reviewCommand, summaryCommand, remindCommand, importCommand, exportCommand, demoCommand, serveCommand, startCommand,
 ];
 
 export interface CliIo {
@@ -108,7 +109,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (isOkrError(e) && e.code !== "internal") {
       io.stderr(`okr ${name}: ${e.message}\n`);
       for (const d of e.details) io.stderr(`  ${d}\n`);
-      return 1;
+      // Not the caller's input and not our bug: a remote failure, reported plainly.
+      return e.code === "unavailable" ? 2 : 1;
     }
     io.stderr(`okr ${name}: internal error: ${(e as Error)?.stack ?? String(e)}\n`);
     return 2;

@@ -38,7 +38,7 @@ const FALLBACK: [string, string] = ["Make a step change our customers will notic
 function num(text: string): number | null {
   let t = text.replace(/[$€£\s%]/g, "");
   if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(t)) t = t.replace(/,/g, "");
-  else if (/^\d{1,3}(\.\d{3})+(,\d+)?$/.test(t)) t = t.replace(/\./g, "").replace(",", ".");
+  else if (/^[1-9]\d{0,2}(\.\d{3})+(,\d+)?$/.test(t)) t = t.replace(/\./g, "").replace(",", ".");
   else t = t.replace(",", ".");
   const n = Number(t);
   return Number.isFinite(n) ? n : null;

@@ -10,7 +10,9 @@ import { OkrError } from "../domain/errors.js";
 import { evaluate } from "../domain/metrics.js";
 import { resolveOne } from "../domain/resolve.js";
 import type { CheckIn, Cycle, KeyResult, Objective } from "../domain/types.js";
-import { weeklyFacts, renderWeeklySummary, type WeeklyFacts } from "./weekly.js";
+import { weeklyFacts, type Lang, type WeeklyFacts } from "./weekly.js";
+import { templateSummary } from "./summary.js";
+import { checkGrounding, type Grounding, type GroundingContext } from "../domain/grounding.js";
 import { buildCycle, buildKeyResult, buildObjective, pickCycle, placementFor, reviseKeyResult, type KeyResultChanges, type NewCycle, type NewKeyResult, type NewObjective } from "./create.js";
 import { buildExport, type ExportDocument } from "../io/export-data.js";
 import type { ImportData } from "../io/import-data.js";
@@ -150,13 +152,38 @@ export class OkrService {
     });
   }
 
-  async weeklySummary(asOf: string, team?: string): Promise<WeeklyFacts & { summary: string }> {
+  /** The week's facts, the template summary written from them, and its grounding check. */
+  async weeklySummary(asOf: string, team?: string, lang: Lang = "en"): Promise<WeeklyFacts & { summary: string; grounding: Grounding; groundingContext: GroundingContext }> {
     const ws = await this.ws();
     if (team !== undefined) team = this.checkTeam(ws, team);
     parseDay(asOf, "as-of date");
     const notes = await this.store.checkIns(undefined, addDays(asOf, -6));
-    const facts = weeklyFacts(ws, asOf, team, notes);
-    return { ...facts, summary: renderWeeklySummary(facts) };
+    const facts = weeklyFacts(ws, asOf, team, notes, lang);
+    const summary = templateSummary(facts, lang);
+    const groundingContext = this.groundingContext(ws, facts);
+    return { ...facts, summary, grounding: checkGrounding(summary, groundingContext), groundingContext };
+  }
+
+  /** Owners whose open KRs have no check-in this week (asOf and the 6 days before), by owner. */
+  async reminders(asOf: string, team?: string): Promise<{ weekStart: string; owners: { owner: string; keyResults: { ref: string; title: string; lastCheckIn: string | null }[] }[] }> {
+    const rows = (await this.tree(asOf, team)).flatMap((o) => o.keyResults);
+    const weekStart = addDays(asOf, -6);
+    const byOwner = new Map<string, { ref: string; title: string; lastCheckIn: string | null }[]>();
+    for (const k of rows) {
+      if (k.status === "completed" || (k.lastCheckIn !== null && k.lastCheckIn >= weekStart)) continue;
+      const owner = k.owner || "(no owner)";
+      byOwner.set(owner, [...(byOwner.get(owner) ?? []), { ref: k.ref, title: k.title, lastCheckIn: k.lastCheckIn }]);
+    }
+    return { weekStart, owners: [...byOwner.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([owner, keyResults]) => ({ owner, keyResults })) };
+  }
+
+  private groundingContext(ws: Workspace, w: WeeklyFacts): GroundingContext {
+    const titles = new Map<string, string>();
+    for (const o of ws.objectives.values()) titles.set(o.ref, o.title);
+    for (const k of ws.keyResults.values()) titles.set(k.ref, k.title);
+    for (const c of ws.cycles.values()) titles.set(c.name, c.name);
+    for (const t of ws.teams()) titles.set(`team:${t}`, t); // "Team 04" is a name, not a number
+    return { facts: w.facts, titles, dates: [w.weekStart, w.asOf] };
   }
 
   /** The workspace's own name for a team typed in any case, without accents or as a synonym

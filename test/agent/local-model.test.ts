@@ -139,7 +139,10 @@ describe("other requests", () => {
   it("writes the weekly summary from the tool's facts", async () => {
     const r = await h.say("write the leadership summary for this week");
     expect(r.toolCalls.map((c) => c.name)).toEqual(["weekly_summary"]);
-    expect(r.answer).toMatch(/^Week of 2026-11-20 to 2026-11-26/);
+    expect(r.answer).toMatch(/^# Weekly OKR summary, 2026-11-20 to 2026-11-26/);
+    const vi = await h.say("viết tóm tắt tuần này cho lãnh đạo");
+    expect(vi.toolCalls[0]).toEqual({ name: "weekly_summary", args: { language: "vi" }, isError: false });
+    expect(vi.answer).toMatch(/^# Tóm tắt OKR tuần, 2026-11-20 đến 2026-11-26/);
   });
   it("shows a team's OKRs and one KR's status", async () => {
     expect((await h.say("show me Product's OKRs")).toolCalls[0]).toMatchObject({ name: "list_okrs", args: { team: "Product" } });

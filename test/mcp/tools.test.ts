@@ -119,7 +119,8 @@ describe("read tools", () => {
 
   it("weekly_summary returns facts with ids and refs and a summary that cites them", async () => {
     const r = await h.call("weekly_summary", {});
-    const d = r.structuredContent as { weekStart: string; facts: { id: string; kind: string; refs: string[]; text: string }[]; summary: string };
+    const d = r.structuredContent as { weekStart: string; facts: { id: string; kind: string; refs: string[]; text: string }[]; summary: string; grounded: boolean };
+    expect(d.grounded).toBe(true);
     expect(d.weekStart).toBe("2026-11-20");
     expect(d.facts[0]).toMatchObject({ id: "F1", kind: "overview" });
     expect(d.facts[0]!.text).toBe("25 key results: 6 off track, 4 at risk, 14 on track, 1 completed.");
@@ -127,7 +128,10 @@ describe("read tools", () => {
     expect(stale.map((f) => f.refs[0])).toEqual(["KR2.3"]);
     const quote = d.facts.find((f) => f.kind === "quote" && f.refs[0] === "KR1.3")!;
     expect(quote.text).toContain('"No improvement yet. Churn survey says onboarding gaps and price."');
-    for (const f of d.facts) expect(d.summary).toContain(`[${f.id}]`);
+    const cited = [...d.summary.matchAll(/F\d+/g)].map((m) => m[0]);
+    expect(cited.length).toBeGreaterThan(10);
+    for (const id of cited) expect(d.facts.map((f) => f.id)).toContain(id);
+    for (const f of d.facts.filter((x) => ["lagging", "stale", "confidence_mismatch"].includes(x.kind))) expect(d.summary).toContain(`[${f.id}]`);
   });
 });
 

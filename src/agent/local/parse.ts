@@ -38,7 +38,7 @@ export function readNumber(token: string): { value: number; percent: boolean } |
   if (!m) return null;
   let digits = m[2]!;
   if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(digits)) digits = digits.replace(/,/g, ""); // 1,200,000.5
-  else if (/^\d{1,3}(\.\d{3})+(,\d+)?$/.test(digits)) digits = digits.replace(/\./g, "").replace(",", "."); // 1.200.000,5
+  else if (/^[1-9]\d{0,2}(\.\d{3})+(,\d+)?$/.test(digits)) digits = digits.replace(/\./g, "").replace(",", "."); // 1.200.000,5
   else if (/^\d+,\d+$/.test(digits)) digits = digits.replace(",", "."); // 53,4
   if (!/^\d+(\.\d+)?$/.test(digits)) return null;
   const suffix = (m[3] ?? "").toLowerCase();

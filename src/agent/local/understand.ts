@@ -186,7 +186,7 @@ export function understand(conv: Conversation): Plan {
 
   if (has(f, /\b(summary|summarize|recap|digest)\b/) || has(f, /\b(tom tat|tong ket|bao cao tuan)\b/)) {
     const team = findTeam(t);
-    return tools({ toolName: "weekly_summary", input: team ? { team } : {} });
+    return tools({ toolName: "weekly_summary", input: { ...(team ? { team } : {}), ...(lang === "vi" ? { language: "vi" } : {}) } });
   }
 
   const check = checkIn(conv, f, lang);

@@ -1,0 +1,65 @@
+// The weekly summary on the acme fixture: what it says, and that every number in it is grounded.
+
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { OkrService } from "../../src/service/okr-service.js";
+import { toHtml, toSlack } from "../../src/service/summary.js";
+import { AS_OF, FIXTURE, cleanup, importPath, openService, tempDir } from "../helpers.js";
+
+let svc: OkrService;
+beforeAll(async () => {
+  svc = await openService(await tempDir());
+  await importPath(svc, FIXTURE);
+});
+afterAll(async () => {
+  await svc.close();
+  await cleanup();
+});
+
+describe("weekly summary on acme, week ending 2026-11-26", () => {
+  it("names KR1.3 furthest behind, KR2.3 stale, KR5.2's confidence mismatch, and is grounded", async () => {
+    const w = await svc.weeklySummary(AS_OF);
+    const md = w.summary;
+    expect(md.split("\n")[0]).toBe("# Weekly OKR summary, 2026-11-20 to 2026-11-26");
+    expect(md).toMatch(/\*\*Headline:\*\* 25 key results: 6 off track, 4 at risk, 14 on track, 1 completed; furthest behind: KR1\.3 Reduce monthly logo churn/);
+    const section = (title: string) => md.split(`## ${title}\n`)[1]!.split("\n## ")[0]!;
+    expect(section("At risk and why").split("\n")[0]).toContain("KR1.3");
+    expect(section("Check-ins to chase")).toContain("KR2.3 Lift onboarding completion from 52% to 80% (Bao Le) has had no check-in since 2026-10-30, 27 days ago.");
+    expect(section("Needs a decision")).toContain("KR5.2 Reduce average code review time from 20 hours to 14 hours reports confidence 4/5 but is 28 pts behind pace.");
+    expect(w.grounding.grounded).toBe(true);
+    // Each number in the summary is a value of a fact it cites.
+    const numbers = w.grounding.claims.filter((c) => c.kind === "number");
+    expect(numbers.length).toBeGreaterThan(30);
+    for (const c of numbers) expect(c.factIds.length, c.text).toBeGreaterThan(0);
+  });
+  it("facts carry ids, refs and dates, and quotes are marked as quotes", async () => {
+    const w = await svc.weeklySummary(AS_OF);
+    expect(w.facts.map((f) => f.id)).toEqual(w.facts.map((_, i) => `F${i + 1}`));
+    const q = w.facts.find((f) => f.kind === "quote" && f.refs[0] === "KR1.3")!;
+    expect(q).toMatchObject({ dates: ["2026-11-20"], quote: "No improvement yet. Churn survey says onboarding gaps and price." });
+    expect(w.facts.filter((f) => f.kind === "objective").map((f) => f.refs[0])).toEqual(["O1", "O2", "O3", "O4", "O5", "O6", "O7", "O8", "O9"]);
+  });
+  it("writes Vietnamese too, just as grounded, and for one team", async () => {
+    const vi = await svc.weeklySummary(AS_OF, undefined, "vi");
+    expect(vi.summary).toMatch(/^# Tóm tắt OKR tuần, 2026-11-20 đến 2026-11-26/);
+    expect(vi.summary).toContain("## Cần nhắc cập nhật");
+    expect(vi.grounding.grounded).toBe(true);
+    const eng = await svc.weeklySummary(AS_OF, "engineering");
+    expect(eng.team).toBe("Engineering");
+    expect(eng.facts.flatMap((f) => f.refs).every((r) => /^(KR[45]\.|O[45])/.test(r))).toBe(true);
+  });
+  it("renders Slack mrkdwn and an HTML body", async () => {
+    const md = (await svc.weeklySummary(AS_OF)).summary;
+    const slack = toSlack(md);
+    expect(slack.split("\n")[0]).toBe("*Weekly OKR summary, 2026-11-20 to 2026-11-26*");
+    expect(slack).toContain("\n• KR1.3");
+    expect(slack).not.toContain("**");
+    const html = toHtml(md);
+    expect(html).toContain("<h1>Weekly OKR summary, 2026-11-20 to 2026-11-26</h1>");
+    expect(html).toContain("<li>KR1.3 Reduce monthly logo churn");
+    expect(html).toContain("&quot;No improvement yet.");
+  });
+  it("reminds owners who have not checked in this week", async () => {
+    const r = await svc.reminders(AS_OF);
+    expect(r).toEqual({ weekStart: "2026-11-20", owners: [{ owner: "Bao Le", keyResults: [{ ref: "KR2.3", title: "Lift onboarding completion from 52% to 80%", lastCheckIn: "2026-10-30" }] }] });
+  });
+});
