@@ -2,7 +2,8 @@
 // single Lance commit (atomic: readers see all of a batch or none of it) and history is kept.
 // This is the only module in the project that imports @lancedb/lancedb.
 
-import { readdir, stat } from "node:fs/promises";
+import { readdir, rename, stat } from "node:fs/promises";
+import { join } from "node:path";
 import { createRequire } from "node:module";
 import type * as LanceTypes from "@lancedb/lancedb";
 import type * as ArrowTypes from "apache-arrow";
@@ -74,12 +75,10 @@ export class LanceStore implements OkrStore {
   }
 
   private async ensureTable(): Promise<LanceTypes.Table> {
-    if (this.table) return this.table;
+    const existing = await this.refreshTable();
+    if (existing) return existing;
     const db = await this.connect();
-    const names = await db.tableNames();
-    this.table = names.includes(TABLE)
-      ? await db.openTable(TABLE)
-      : await db.createEmptyTable(TABLE, SCHEMA, { mode: "create", existOk: true });
+    this.table = await db.createEmptyTable(TABLE, SCHEMA, { mode: "create", existOk: true });
     return this.table;
   }
 
@@ -87,7 +86,19 @@ export class LanceStore implements OkrStore {
     if (this.table) return this.table;
     if (!this.db && !(await hasEntries(this.dir))) return null;
     const db = await this.connect();
-    if ((await db.tableNames()).includes(TABLE)) this.table = await db.openTable(TABLE);
+    if (!(await db.tableNames()).includes(TABLE)) return null;
+    try {
+      this.table = await db.openTable(TABLE);
+    } catch (e) {
+      // A process killed while creating the table leaves its folder without a single committed
+      // version: no data was ever acknowledged there. Set it aside so the store opens as empty.
+      const folder = join(this.dir, `${TABLE}.lance`);
+      if (!(await exists(join(folder, "_versions")))) {
+        await rename(folder, `${folder}.incomplete-${Date.now()}`);
+        return null;
+      }
+      throw e;
+    }
     return this.table;
   }
 
@@ -218,6 +229,13 @@ export class LanceStore implements OkrStore {
     this.table?.close();
     this.db?.close();
   }
+}
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
 }
 
 async function hasEntries(dir: string): Promise<boolean> {

@@ -59,3 +59,21 @@ describe("crash safety", () => {
     }
   }, 120_000);
 });
+
+describe("a table folder left without any version", () => {
+  it("opens as an empty store and takes writes again (what a kill during table creation leaves)", async () => {
+    const { mkdir } = await import("node:fs/promises");
+    const dir = await tempDir();
+    await mkdir(join(dir, "records.lance", "data"), { recursive: true });
+    await mkdir(join(dir, "__manifest"), { recursive: true });
+    const store = await LanceStore.open(dir);
+    expect((await store.load()).keyResults).toEqual([]);
+    await store.close();
+    const again = await LanceStore.open(dir);
+    const { OkrService } = await import("../../src/service/okr-service.js");
+    const svc = new OkrService(again);
+    await svc.createCycle({ name: "2027-Q1", start: "2027-01-01", end: "2027-03-31" });
+    expect((await again.load()).cycles.map((c) => c.name)).toEqual(["2027-Q1"]);
+    await svc.close();
+  });
+});
