@@ -11,7 +11,7 @@ import { lagging } from "./views.js";
 import type { KrEntry, Workspace } from "./workspace.js";
 
 export type FactKind =
-  | "overview" | "objective" | "status_change" | "mover_up" | "mover_down" | "confidence_drop" | "lagging" | "stale"
+  | "overview" | "objective" | "key_result" | "status_change" | "mover_up" | "mover_down" | "confidence_drop" | "lagging" | "stale"
   | "confidence_mismatch" | "forecast_miss" | "quote";
 
 export interface Fact {
@@ -47,6 +47,7 @@ const PHRASES = {
     pts: (x: number) => `${Math.round(Math.abs(x) * 100)} pts`,
     overview: (n: number, c: Record<Status, number>) => `${n} key results: ${c.off_track} off track, ${c.at_risk} at risk, ${c.on_track} on track, ${c.completed} completed.`,
     objective: (head: string, p: number, e: number, s: string) => `${head}: ${pct(p)} against ${pct(e)} expected, ${s}.`,
+    keyResult: (head: string, p: number, e: number, s: string, c: number | null) => `${head}: ${pct(p)} against ${pct(e)} expected, ${s}${c !== null ? `, confidence ${c}/5` : ""}.`,
     statusChange: (kr: string, a: string, b: string) => `${kr} went from ${a} to ${b}.`,
     up: (kr: string, d: string, p: number) => `${kr} gained ${d} this week (now ${pct(p)}).`,
     down: (kr: string, d: string, p: number) => `${kr} lost ${d} this week (now ${pct(p)}).`,
@@ -62,6 +63,7 @@ const PHRASES = {
     pts: (x: number) => `${Math.round(Math.abs(x) * 100)} điểm`,
     overview: (n: number, c: Record<Status, number>) => `${n} kết quả then chốt: ${c.off_track} chệch hướng, ${c.at_risk} có rủi ro, ${c.on_track} đúng tiến độ, ${c.completed} đã hoàn thành.`,
     objective: (head: string, p: number, e: number, s: string) => `${head}: ${pct(p)} so với kỳ vọng ${pct(e)}, ${s}.`,
+    keyResult: (head: string, p: number, e: number, s: string, c: number | null) => `${head}: ${pct(p)} so với kỳ vọng ${pct(e)}, ${s}${c !== null ? `, độ tin cậy ${c}/5` : ""}.`,
     statusChange: (kr: string, a: string, b: string) => `${kr} chuyển từ ${a} sang ${b}.`,
     up: (kr: string, d: string, p: number) => `${kr} tăng ${d} trong tuần (hiện ${pct(p)}).`,
     down: (kr: string, d: string, p: number) => `${kr} giảm ${d} trong tuần (hiện ${pct(p)}).`,
@@ -101,6 +103,11 @@ export function weeklyFacts(ws: Workspace, asOf: string, team: string | undefine
     const o = list[0]!.objective;
     const r = rollupObjective(list.map((e) => ({ clampedProgress: now.get(e)!.clampedProgress, expected: now.get(e)!.expected, status: now.get(e)!.status, weight: e.kr.weight })));
     add("objective", P.objective(`${o.ref} ${o.title} (${o.team})`, r.progress, r.expected, S[r.status!]), [o.ref], [r.progress, r.expected]);
+    for (const e of list) {
+      const m = now.get(e)!;
+      add("key_result", P.keyResult(`${e.kr.ref} ${e.kr.title}`, m.clampedProgress, m.expected, S[m.status], m.confidence), [e.kr.ref, o.ref],
+        [m.clampedProgress, m.expected, ...(m.confidence !== null ? [m.confidence] : [])]);
+    }
   }
   for (const e of entries) {
     const a = before.get(e)!, b = now.get(e)!;
