@@ -25,6 +25,8 @@ export interface ToolCallRecord {
 export interface AgentResult {
   answer: string;
   toolCalls: ToolCallRecord[];
+  /** Each call's structured result (or error text), in the order of toolCalls: for evals. */
+  toolOutputs: unknown[];
   model: string;
   steps: number;
   usage: { inputTokens: number; outputTokens: number; totalTokens: number };
@@ -34,6 +36,15 @@ export interface AgentResult {
 
 export function systemPrompt(today: string): string {
   return fillPrompt(loadPrompt("agent"), { today });
+}
+
+function outputs(steps: StepResult<ToolSet>[]): unknown[] {
+  return steps.flatMap((s) =>
+    s.toolCalls.map((c) => {
+      const out = s.toolResults.find((r) => r.toolCallId === c.toolCallId)?.output as { structuredContent?: unknown; content?: { text?: string }[] } | undefined;
+      return out?.structuredContent ?? out?.content?.map((p) => p.text).join("\n") ?? null;
+    }),
+  );
 }
 
 function records(steps: StepResult<ToolSet>[]): ToolCallRecord[] {
@@ -59,6 +70,7 @@ export async function runAgent(run: AgentRun): Promise<AgentResult> {
   return {
     answer: result.text,
     toolCalls: records(result.steps),
+    toolOutputs: outputs(result.steps),
     model: `${run.model.provider}:${run.model.modelId}`,
     steps: result.steps.length,
     usage: { inputTokens: u.inputTokens ?? 0, outputTokens: u.outputTokens ?? 0, totalTokens: u.totalTokens ?? 0 },

@@ -1,0 +1,153 @@
+// npm run eval -- [--model M] [--dataset FILE] [--json] [--report] [--check]
+// Runs every case on a fresh copy of its fixture through the real agent → MCP → store path, scores
+// it, and prints per-category and overall figures. --check fails below evals/thresholds.json.
+
+import { cp, mkdtemp, readFile, rm, writeFile, mkdir } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { runAgent } from "../src/agent/agent.js";
+import { connectTools, krLookup } from "../src/agent/mcp-tools.js";
+import { resolveModel } from "../src/agent/models.js";
+import { loadConfig } from "../src/config.js";
+import { readImportSource } from "../src/io/read-import.js";
+import { projectRoot } from "../src/paths.js";
+import { OkrService } from "../src/service/okr-service.js";
+import { LanceStore } from "../src/store/lance-store.js";
+import type { ModelMessage } from "ai";
+import { scoreCase, snapshot, type CheckResult, type EvalCase } from "./agent-case.js";
+
+const { values: args } = parseArgs({
+  options: {
+    model: { type: "string" },
+    dataset: { type: "string" },
+    json: { type: "boolean", default: false },
+    report: { type: "boolean", default: false },
+    check: { type: "boolean", default: false },
+  },
+});
+const config = loadConfig({ model: args.model }, process.env);
+const root = projectRoot();
+const datasetPath = args.dataset ?? join(root, "evals", "datasets", "agent.jsonl");
+const cases: EvalCase[] = (await readFile(datasetPath, "utf8")).split("\n").filter((l) => l.trim()).map((l, i) => {
+  try {
+    return JSON.parse(l) as EvalCase;
+  } catch (e) {
+    throw new Error(`${datasetPath}:${i + 1}: not JSON (${(e as Error).message})`);
+  }
+});
+
+interface CaseResult {
+  id: string;
+  category: string;
+  pass: boolean;
+  checks: CheckResult[];
+  modelCalls: number;
+  tokens: number;
+  ms: number;
+  error?: string;
+}
+
+const work = await mkdtemp(join(tmpdir(), "okr-eval-"));
+const templates = new Map<string, string>();
+/** Each fixture is imported once; every case gets a copy of that data directory. */
+async function fixtureDir(name: string): Promise<string> {
+  let dir = templates.get(name);
+  if (!dir) {
+    dir = join(work, `template-${name}`);
+    const svc = new OkrService(await LanceStore.open(dir));
+    const read = await readImportSource(join(root, "..", "shared", "fixtures", name));
+    await svc.import(read.data, read.problems);
+    await svc.close();
+    templates.set(name, dir);
+  }
+  return dir;
+}
+
+const results: CaseResult[] = [];
+const env = { apiKey: config.openaiApiKey, baseUrl: config.openaiBaseUrl };
+resolveModel(config.model, env); // fail fast on a bad --model
+for (const [n, c] of cases.entries()) {
+  const dir = join(work, `case-${n}`);
+  await cp(await fixtureDir(c.fixture), dir, { recursive: true });
+  const svc = new OkrService(await LanceStore.open(dir), () => new Date(`${c.asOf}T12:00:00Z`));
+  const tools = await connectTools({ service: svc, mcp: { readOnly: false, today: () => c.asOf, author: "Eval", version: "eval" } });
+  const model = resolveModel(config.model, env, config.model === "local" ? await krLookup(tools) : undefined);
+  const before = await snapshot(svc);
+  const messages: ModelMessage[] = [];
+  const run = { answers: [] as string[], calls: [] as { name: string; args: Record<string, unknown>; isError: boolean; output: unknown }[] };
+  let modelCalls = 0, tokens = 0, error: string | undefined;
+  const t0 = performance.now();
+  try {
+    for (const turn of c.turns) {
+      messages.push({ role: "user", content: turn.user });
+      const r = await runAgent({ model, tools, messages, today: c.asOf });
+      messages.push(...r.responseMessages);
+      run.answers.push(r.answer);
+      r.toolCalls.forEach((call, i) => run.calls.push({ ...call, output: r.toolOutputs[i] }));
+      modelCalls += r.steps;
+      tokens += r.usage.totalTokens;
+    }
+  } catch (e) {
+    error = (e as Error).message;
+  }
+  const ms = performance.now() - t0;
+  const checks = error ? [] : await scoreCase(c, run, svc, before, await snapshot(svc));
+  results.push({ id: c.id, category: c.category, pass: !error && checks.every((x) => x.pass), checks, modelCalls, tokens, ms, ...(error ? { error } : {}) });
+  await tools.close();
+  await svc.close();
+  await rm(dir, { recursive: true, force: true });
+  if (!args.json && process.stderr.isTTY) process.stderr.write(`\r${n + 1}/${cases.length}`);
+}
+await rm(work, { recursive: true, force: true });
+
+const share = (xs: boolean[]) => (xs.length ? xs.filter(Boolean).length / xs.length : null);
+const pctile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? 0;
+function summarize(rs: CaseResult[]) {
+  const by = (check: CheckResult["check"][]) => share(rs.flatMap((r) => r.checks.filter((x) => check.includes(x.check)).map((x) => x.pass)));
+  return {
+    cases: rs.length,
+    passed: share(rs.map((r) => r.pass)) ?? 0,
+    toolCalls: by(["calls"]),
+    state: by(["state"]),
+    askAbstain: by(["asks", "noWrites"]),
+    answer: by(["answer", "critic", "grounded"]),
+    modelCallsPerCase: rs.reduce((s, r) => s + r.modelCalls, 0) / Math.max(1, rs.length),
+    tokensPerCase: rs.reduce((s, r) => s + r.tokens, 0) / Math.max(1, rs.length),
+    p50ms: pctile(rs.map((r) => r.ms), 0.5),
+    p95ms: pctile(rs.map((r) => r.ms), 0.95),
+  };
+}
+const categories = [...new Set(results.map((r) => r.category))].sort();
+const perCategory = Object.fromEntries(categories.map((c) => [c, summarize(results.filter((r) => r.category === c))]));
+const overall = summarize(results);
+const failures = results.filter((r) => !r.pass).map((r) => ({ id: r.id, category: r.category, error: r.error, failed: r.checks.filter((x) => !x.pass) }));
+
+const f = (x: number | null) => (x === null ? "   -" : x.toFixed(2));
+const table = [
+  `agent eval: model ${config.model}, ${results.length} cases from ${datasetPath.replace(root + "/", "")}`,
+  "",
+  `${"category".padEnd(14)} ${"cases".padStart(5)} ${"pass".padStart(5)} ${"calls".padStart(5)} ${"state".padStart(5)} ${"ask".padStart(5)} ${"answer".padStart(6)} ${"model calls".padStart(11)} ${"tokens".padStart(7)} ${"p50 ms".padStart(7)} ${"p95 ms".padStart(7)}`,
+  ...[...categories.map((c) => [c, perCategory[c]!] as const), ["overall", overall] as const].map(([name, s]) =>
+    `${name.padEnd(14)} ${String(s.cases).padStart(5)} ${f(s.passed).padStart(5)} ${f(s.toolCalls).padStart(5)} ${f(s.state).padStart(5)} ${f(s.askAbstain).padStart(5)} ${f(s.answer).padStart(6)} ${s.modelCallsPerCase.toFixed(2).padStart(11)} ${s.tokensPerCase.toFixed(0).padStart(7)} ${s.p50ms.toFixed(0).padStart(7)} ${s.p95ms.toFixed(0).padStart(7)}`),
+].join("\n");
+const failureLines = failures.map((x) => `  ${x.id}: ${x.error ?? x.failed.map((c) => `${c.check}${c.detail ? ` (${c.detail})` : ""}`).join("; ")}`);
+
+if (args.json) console.log(JSON.stringify({ model: config.model, dataset: datasetPath, overall: overall.passed, cases: results.length, summary: overall, categories: perCategory, failures }, null, 2));
+else console.log(`${table}\n\nfailed cases (${failures.length}):\n${failureLines.join("\n") || "  none"}`);
+
+if (args.report) {
+  const file = join(root, "evals", "results", `${config.model.replace(/[^\w.-]+/g, "_")}.md`);
+  await mkdir(join(root, "evals", "results"), { recursive: true });
+  await writeFile(file, `# Agent eval: ${config.model}\n\n\`\`\`\n${table}\n\`\`\`\n\nFailed cases:\n\n${failureLines.map((l) => `- ${l.trim()}`).join("\n") || "none"}\n`);
+  console.error(`wrote ${file}`);
+}
+if (args.check) {
+  const thresholds = JSON.parse(await readFile(join(root, "evals", "thresholds.json"), "utf8")) as Record<string, { overall: number }>;
+  const min = thresholds[config.model]?.overall;
+  if (min === undefined) console.error(`no threshold for ${config.model} in evals/thresholds.json`);
+  else if (overall.passed < min) {
+    console.error(`eval below threshold: ${overall.passed.toFixed(3)} < ${min} (evals/thresholds.json)`);
+    process.exitCode = 1;
+  } else console.error(`eval threshold met: ${overall.passed.toFixed(3)} ≥ ${min}`);
+}
