@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { runAgent } from "../src/agent/agent.js";
-import { connectTools, krLookup } from "../src/agent/mcp-tools.js";
+import { connectTools, krDirectory } from "../src/agent/mcp-tools.js";
 import { resolveModel } from "../src/agent/models.js";
 import { loadConfig } from "../src/config.js";
 import { readImportSource } from "../src/io/read-import.js";
@@ -72,7 +72,7 @@ for (const [n, c] of cases.entries()) {
   await cp(await fixtureDir(c.fixture), dir, { recursive: true });
   const svc = new OkrService(await LanceStore.open(dir), () => new Date(`${c.asOf}T12:00:00Z`));
   const tools = await connectTools({ service: svc, mcp: { readOnly: false, today: () => c.asOf, author: "Eval", version: "eval" } });
-  const model = resolveModel(config.model, env, config.model === "local" ? await krLookup(tools) : undefined);
+  const model = resolveModel(config.model, env, config.model === "local" ? await krDirectory(tools) : undefined);
   const before = await snapshot(svc);
   const messages: ModelMessage[] = [];
   const run = { answers: [] as string[], calls: [] as { name: string; args: Record<string, unknown>; isError: boolean; output: unknown }[] };

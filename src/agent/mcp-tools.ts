@@ -9,9 +9,7 @@ import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import type { ToolSet } from "ai";
 import { createMcpServer, type McpOptions } from "../mcp/server.js";
 import type { OkrService } from "../service/okr-service.js";
-import { normalizeRef } from "../domain/refs.js";
-import { foldText } from "../domain/resolve.js";
-import type { KrLookup } from "./local/understand.js";
+import { KrDirectory } from "./local/directory.js";
 
 export interface AgentTools {
   tools: ToolSet;
@@ -24,19 +22,11 @@ export interface AgentTools {
 
 export type ToolSource = { service: OkrService; mcp: McpOptions } | { url: string; token?: string | null };
 
-/** KR units and ranges for the local model, read once through list_okrs. */
-export async function krLookup(tools: AgentTools): Promise<KrLookup> {
+/** The workspace's KRs, teams and owners for the local model, read once through list_okrs. */
+export async function krDirectory(tools: AgentTools): Promise<KrDirectory> {
   const r = await tools.call("list_okrs", {});
-  const krs = ((r.structuredContent as { objectives?: { keyResults: { ref: string; title: string; unit: string; current: number; target: number }[] }[] } | undefined)?.objectives ?? []).flatMap((o) => o.keyResults);
-  // list_okrs has current, not start; the range check needs only to know the values sit above 1.
-  const info = (k: (typeof krs)[number]) => ({ unit: k.unit, start: k.current, target: k.target });
-  return (query) => {
-    const byRef = krs.find((k) => normalizeRef(k.ref) === normalizeRef(query));
-    if (byRef) return info(byRef);
-    const q = foldText(query);
-    const matches = krs.filter((k) => foldText(k.title).includes(q));
-    return matches.length === 1 ? info(matches[0]!) : undefined;
-  };
+  const objectives = (r.structuredContent as { objectives?: { team: string; keyResults: { ref: string; title: string; owner: string; unit: string; current: number; target: number }[] }[] } | undefined)?.objectives ?? [];
+  return new KrDirectory(objectives.flatMap((o) => o.keyResults.map((k) => ({ ref: k.ref, title: k.title, owner: k.owner, team: o.team, unit: k.unit, current: k.current, target: k.target }))));
 }
 
 function textOf(r: CallToolResult): string {

@@ -6,14 +6,14 @@ import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
 import type { LanguageModelV3 } from "@ai-sdk/provider";
 import { OkrError } from "../domain/errors.js";
 import { LocalModel } from "./local/model.js";
-import type { KrLookup } from "./local/understand.js";
+import type { KrDirectory } from "./local/understand.js";
 
 export interface ModelEnv {
   apiKey: string | null;
   baseUrl: string | null;
 }
 
-export function resolveModel(spec: string, env: ModelEnv, lookup?: KrLookup): LanguageModelV3 {
+export function resolveModel(spec: string, env: ModelEnv, lookup?: KrDirectory): LanguageModelV3 {
   const [provider, ...rest] = spec.split(":");
   const name = rest.join(":");
   if (spec === "local") return new LocalModel(lookup);

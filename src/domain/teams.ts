@@ -9,7 +9,7 @@ const SYNONYMS: string[][] = [
   ["engineering", "eng", "ky thuat", "kỹ thuật", "dev", "development"],
   ["product", "san pham", "sản phẩm"],
   ["customer success", "cs", "cham soc khach hang", "chăm sóc khách hàng", "support", "ho tro", "hỗ trợ"],
-  ["company", "cong ty", "công ty", "leadership"],
+  ["company", "cong ty", "công ty"],
   ["finance", "tai chinh", "tài chính"],
   ["hr", "people", "nhan su", "nhân sự"],
   ["operations", "ops", "van hanh", "vận hành"],

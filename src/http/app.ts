@@ -7,7 +7,7 @@ import { bodyLimit } from "hono/body-limit";
 import { createMcpServer, type McpOptions } from "../mcp/server.js";
 import type { OkrService } from "../service/okr-service.js";
 import type { LanguageModelV3 } from "@ai-sdk/provider";
-import type { KrLookup } from "../agent/local/understand.js";
+import type { KrDirectory } from "../agent/local/understand.js";
 import { chatRoute } from "./chat-route.js";
 import { bearerGuard, hostGuard } from "./guards.js";
 
@@ -20,7 +20,7 @@ export interface HttpOptions {
   bindHost: string;
   token: string | null;
   /** The agent's model for POST /api/chat (resolved per request; errors become 400s). */
-  model?: (lookup?: KrLookup) => LanguageModelV3;
+  model?: (lookup?: KrDirectory) => LanguageModelV3;
 }
 
 export function createHttpApp(o: HttpOptions): Hono {

@@ -5,14 +5,14 @@ import type { LanguageModelV3 } from "@ai-sdk/provider";
 import type { Context } from "hono";
 import { OkrError } from "../domain/errors.js";
 import { LocalModel } from "../agent/local/model.js";
-import type { KrLookup } from "../agent/local/understand.js";
+import type { KrDirectory } from "../agent/local/understand.js";
 import type { McpOptions } from "../mcp/server.js";
 import type { OkrService } from "../service/okr-service.js";
 
 export interface ChatRouteOptions {
   service: OkrService;
   mcp: McpOptions;
-  model: (lookup?: KrLookup) => LanguageModelV3;
+  model: (lookup?: KrDirectory) => LanguageModelV3;
 }
 
 export function chatRoute(o: ChatRouteOptions) {
@@ -24,7 +24,7 @@ export function chatRoute(o: ChatRouteOptions) {
       return c.json({ error: "Send JSON: { \"messages\": [...] } in the AI SDK UI message format." }, 400);
     }
     if (!Array.isArray(body.messages) || body.messages.length === 0) return c.json({ error: "messages must be a non-empty array of UI messages." }, 400);
-    const [{ convertToModelMessages }, { connectTools, krLookup }, { streamAgent }] = await Promise.all([import("ai"), import("../agent/mcp-tools.js"), import("../agent/agent.js")]);
+    const [{ convertToModelMessages }, { connectTools, krDirectory }, { streamAgent }] = await Promise.all([import("ai"), import("../agent/mcp-tools.js"), import("../agent/agent.js")]);
     let messages;
     try {
       messages = await convertToModelMessages(body.messages as never);
@@ -40,7 +40,7 @@ export function chatRoute(o: ChatRouteOptions) {
     }
     const tools = await connectTools({ service: o.service, mcp: o.mcp });
     // Only the local model reads KR units ahead of time (to take 0.52 as 52%); LLMs ask the tools.
-    if (model instanceof LocalModel) model = o.model(await krLookup(tools));
+    if (model instanceof LocalModel) model = o.model(await krDirectory(tools));
     const result = streamAgent({ model, tools, messages, today: o.mcp.today() });
     // Close the in-process MCP client once the answer has been streamed (or failed).
     Promise.resolve(result.response).then(

@@ -36,14 +36,14 @@ describe("POST /api/chat", () => {
 describe("agent against a remote MCP server (--mcp-url)", () => {
   it("reaches the tools of a running okr serve --http, token included", async () => {
     const { listen } = await import("../../src/http/listen.js");
-    const { connectTools, krLookup } = await import("../../src/agent/mcp-tools.js");
+    const { connectTools, krDirectory } = await import("../../src/agent/mcp-tools.js");
     const { runAgent } = await import("../../src/agent/agent.js");
     const service = await openService(await tempDir());
     await importPath(service, FIXTURE);
     const server = await listen({ service, mcp: MCP, bindHost: "127.0.0.1", token: "remote-t0k", port: 0 });
     const tools = await connectTools({ url: `${server.url}/mcp`, token: "remote-t0k" });
-    const r = await runAgent({ model: new LocalModel(await krLookup(tools)), tools, messages: [{ role: "user", content: "log 0.56 for 30-day retention, confidence 4" }], today: AS_OF });
-    expect(r.toolCalls).toEqual([{ name: "log_check_in", args: { keyResult: "30-day retention", value: 56, confidence: 4 }, isError: false }]);
+    const r = await runAgent({ model: new LocalModel(await krDirectory(tools)), tools, messages: [{ role: "user", content: "log 0.56 for 30-day retention, confidence 4" }], today: AS_OF });
+    expect(r.toolCalls).toEqual([{ name: "log_check_in", args: { keyResult: "KR2.1", value: 56, confidence: 4 }, isError: false }]);
     expect((await service.keyResult("KR2.1", AS_OF)).current).toBe(56);
     await tools.close();
     await server.close();

@@ -4,7 +4,7 @@ import type { LanguageModelV3 } from "@ai-sdk/provider";
 import type { ModelMessage } from "ai";
 import { runAgent, type AgentResult } from "../../src/agent/agent.js";
 import { LocalModel } from "../../src/agent/local/model.js";
-import { connectTools, krLookup } from "../../src/agent/mcp-tools.js";
+import { connectTools, krDirectory } from "../../src/agent/mcp-tools.js";
 import { AS_OF, FIXTURE, importPath, openService, tempDir } from "../helpers.js";
 
 /** Without a model: the local model, with its KR lookup read through MCP as okr chat builds it. */
@@ -12,7 +12,7 @@ export async function agentHarness(given?: LanguageModelV3) {
   const service = await openService(await tempDir());
   await importPath(service, FIXTURE);
   const tools = await connectTools({ service, mcp: { readOnly: false, today: () => AS_OF, author: "Agent Tester", version: "test" } });
-  const model = given ?? new LocalModel(await krLookup(tools));
+  const model = given ?? new LocalModel(await krDirectory(tools));
   const messages: ModelMessage[] = [];
   return {
     service,

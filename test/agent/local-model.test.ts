@@ -24,7 +24,7 @@ describe("lagging questions", () => {
   });
   it("maps a team named in English to its Vietnamese name and reports what is off track", async () => {
     const r = await h.say("what's off track in Sales?");
-    expect(r.toolCalls[0]).toMatchObject({ name: "query_lagging_key_results", args: { team: "Sales" }, isError: false });
+    expect(r.toolCalls[0]).toMatchObject({ name: "query_lagging_key_results", args: { team: "Kinh doanh" }, isError: false });
     expect(r.answer).toContain("Nothing in Kinh doanh is off track");
     expect(r.answer).toContain("KR8.1");
   });
@@ -33,7 +33,7 @@ describe("lagging questions", () => {
     expect(vi.toolCalls[0]!.name).toBe("query_lagging_key_results");
     expect(vi.answer).toMatch(/^Chậm nhất tính đến 2026-11-26: KR1\.3/);
     const top = await h.say("top 2 lagging KRs for engineering");
-    expect(top.toolCalls[0]!.args).toEqual({ team: "engineering", limit: 2 });
+    expect(top.toolCalls[0]!.args).toEqual({ team: "Engineering", limit: 2 });
     expect(top.answer).toContain("KR5.2");
   });
 });
@@ -41,7 +41,8 @@ describe("lagging questions", () => {
 describe("check-ins", () => {
   it("logs an English check-in on the KR named by a fragment, with value, confidence and note", async () => {
     const r = await h.say("log 53.9% for 30-day retention, confidence 3, onboarding emails shipped");
-    expect(r.toolCalls).toEqual([{ name: "log_check_in", args: { keyResult: "30-day retention", value: 53.9, confidence: 3, note: "onboarding emails shipped" }, isError: false }]);
+    // The KR named by words is resolved to its ref before the call (the model knows the KR titles).
+    expect(r.toolCalls).toEqual([{ name: "log_check_in", args: { keyResult: "KR2.1", value: 53.9, confidence: 3, note: "onboarding emails shipped" }, isError: false }]);
     const kr = await h.service.keyResult("KR2.1", AS_OF);
     expect(kr.current).toBe(53.9);
     expect(kr.confidence).toBe(3);
@@ -56,7 +57,7 @@ describe("check-ins", () => {
   });
   it("reads 0.52 as 52 on a percent KR whose range sits above 1, and says so; leaves other values alone", async () => {
     const r = await h.say("log 0.55 for 30-day retention, confidence 4");
-    expect(r.toolCalls[0]!.args).toMatchObject({ keyResult: "30-day retention", value: 55 });
+    expect(r.toolCalls[0]!.args).toMatchObject({ keyResult: "KR2.1", value: 55 });
     expect(r.answer).toContain("Logged 55 (I read 0.55 as 55%) on KR2.1");
     const days = await h.say("log 0.5 for KR2.2");
     expect(days.toolCalls[0]!.args).toMatchObject({ keyResult: "KR2.2", value: 0.5 }); // days, not a percent
@@ -73,7 +74,7 @@ describe("check-ins", () => {
   it("asks which KR when a name matches several, writes nothing, and logs once the person picks", async () => {
     const before = await h.checkInCount();
     const r = await h.say("update the retention KR to 55");
-    expect(r.toolCalls).toEqual([{ name: "log_check_in", args: { keyResult: "retention", value: 55 }, isError: true }]);
+    expect(r.toolCalls).toEqual([]); // it knows the KR titles, so it asks before calling anything
     expect(r.answer).toBe("Which one do you mean: KR1.1 (Increase net revenue retention from 102% to 110%), KR2.1 (Raise 30-day retention from 45% to 60%)? Reply with the ref.");
     expect(await h.checkInCount()).toBe(before);
     const picked = await h.say("KR2.1");

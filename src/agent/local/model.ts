@@ -16,7 +16,7 @@ import type {
 import { composeAnswer, type ToolOutcome } from "./answer.js";
 import { detectLang } from "./lang.js";
 import { folded } from "./parse.js";
-import { draftRequest, understand, type KrLookup } from "./understand.js";
+import { draftRequest, understand, type KrDirectory } from "./understand.js";
 
 function textOf(content: unknown): string {
   if (typeof content === "string") return content;
@@ -39,8 +39,8 @@ export class LocalModel implements LanguageModelV3 {
   readonly modelId = "local";
   readonly supportedUrls = {};
 
-  /** `lookup` tells the model KR units and ranges (see KrLookup); without it 0.52 stays 0.52. */
-  constructor(private readonly lookup?: KrLookup) {}
+  /** `directory` tells the model the workspace's KRs, teams and owners (see directory.ts). */
+  constructor(private readonly directory?: KrDirectory) {}
 
   /** Decides the next step from the conversation so far. */
   respond(prompt: LanguageModelV3Prompt): { content: LanguageModelV3Content[]; finishReason: LanguageModelV3FinishReason } {
@@ -65,7 +65,7 @@ export class LocalModel implements LanguageModelV3 {
     const previous = answers.at(-1);
     const previousUser = earlier.filter((m) => m.role === "user").at(-1);
     const plan = understand({
-      lookup: this.lookup,
+      directory: this.directory,
       text: userText,
       previousAnswer: previous ? textOf(previous.content) : null,
       previousUser: previousUser ? textOf(previousUser.content) : null,

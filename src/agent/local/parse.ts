@@ -123,7 +123,8 @@ export function folded(text: string): string {
 
 /** "from 8,000 to 12,000 subscribers", "từ 45% lên 60%" → start, target, unit. */
 export function fromTo(t: string): { start: number; target: number; unit: string } | null {
-  const m = /\b(?:from|từ|tu)\s+([-+]?\d[\d.,]*\s*(?:k|m|%)?)\s*([A-Za-zÀ-ỹ/$%]+)?\s+(?:to|lên|len|xuống|xuong|đến|den|tới|toi)\s+([-+]?\d[\d.,]*\s*(?:k|m|%)?)\s*([A-Za-zÀ-ỹ/$]+(?:\s[a-zà-ỹ]+)?)?/iu.exec(t);
+  // A k/m suffix only counts when no letter follows ("15 minutes" is not 15 million).
+  const m = /\b(?:from|từ|tu)\s+([-+]?\d[\d.,]*(?:\s?(?:k|m)(?!\p{L})|\s?%)?)\s*([A-Za-zÀ-ỹ/$%]+)?\s+(?:to|lên|len|xuống|xuong|đến|den|tới|toi|còn|con)\s+([-+]?\d[\d.,]*(?:\s?(?:k|m)(?!\p{L})|\s?%)?)\s*([A-Za-zÀ-ỹ/$]+(?:\s[a-zà-ỹ]+)?)?/iu.exec(t);
   if (!m) return null;
   const a = readNumber(m[1]!), b = readNumber(m[3]!);
   if (!a || !b) return null;

@@ -5,6 +5,7 @@
 import { findConfidence, findKrRef, findNote, findNumbers, findObjectiveRef, folded, fromTo, without, type ConfidenceFound } from "./parse.js";
 import { detectLang, say, type Lang } from "./lang.js";
 import { draftFor, parseDraft, type Draft } from "./draft.js";
+import type { KrDirectory } from "./directory.js";
 
 export interface ToolCallPlan {
   toolName: string;
@@ -13,12 +14,11 @@ export interface ToolCallPlan {
 
 export type Plan = { kind: "tools"; calls: ToolCallPlan[] } | { kind: "text"; text: string };
 
-/** What the local model may know about KRs before calling a tool: units and ranges, to read a
- *  fraction like 0.52 as 52 on a percent KR. Filled from list_okrs through MCP. */
-export type KrLookup = (query: string) => { unit: string; start: number; target: number } | undefined;
+export type { KrDirectory } from "./directory.js";
 
 export interface Conversation {
-  lookup?: KrLookup;
+  /** What the model knows of the workspace before calling a tool (see directory.ts). */
+  directory?: KrDirectory;
   /** The person's latest message. */
   text: string;
   /** The agent's previous answer, if any (to read a pending draft or question from). */
@@ -94,81 +94,107 @@ function checkIn(conv: Conversation, f: string, lang: Lang): Plan | null {
   const numbers = findNumbers(head).filter(
     (n) => !(ref && n.start >= ref.start && n.end <= ref.end) && !(confidence && n.start >= confidence.start && n.end <= confidence.end),
   );
-  const verb = has(f, /\b(log|logged|record|check ?in|checkin|update|set|report|put|cap nhat|ghi nhan|bao cao|nhap)\b/) || has(f, /\b(is now|now at|reached|hit|dat|len|la)\b/);
-  if (!verb || (numbers.length === 0 && !ref)) return null;
+  const verb = has(f, /\b(log|logged|record|check ?in|checkin|chekc in|update|set|report|put|cap nhat|ghi nhan|bao cao|nhap)\b/) || has(f, /\b(is now|now at|is at|reached|hit|came in|dat|len|la|con|duoc)\b/);
+  // Without a verb, a number next to a KR's name still reads as a check-in ("NPS came in at 53").
+  const named = ref ? [] : (conv.directory?.matchKr(without(head, [...numbers, confidence])) ?? []);
+  if (numbers.length === 0 && !(ref && verb)) return null;
+  if (!verb && !ref && named.length === 0) return null;
+  // "top 2 lagging KRs", "which is most behind" are questions, not values to log.
+  if (!verb && has(f, /\b(lag|lagging|behind|off.?track|worst|top|which|what|how|cham|tre|nao|bao nhieu)\b/)) return null;
   // Segments after the first comma that carry no number and no confidence read as the note.
   let noteText = note?.value;
   if (!noteText) {
-    const segments = head.split(/[,;]/).map((s) => s.trim()).filter(Boolean);
-    const free = segments.slice(1).filter((s) => findNumbers(s).length === 0 && !findConfidence(s) && !findKrRef(s));
+    const segments = head.split(/[,;]|\.\s/).map((s) => s.trim()).filter(Boolean);
+    const free = segments.slice(1).filter((s) => findNumbers(s).length === 0 && !findConfidence(s) && !findKrRef(s) && s.split(/\s+/).length >= 2);
     if (free.length) noteText = free.join(", ");
   }
   const value = numbers[0];
+  if (named.length > 1) return text(say(lang, `Which one do you mean: ${named.map((k) => `${k.ref} (${k.title})`).join(", ")}? Reply with the ref.`, `Bạn muốn nói KR nào: ${named.map((k) => `${k.ref} (${k.title})`).join(", ")}? Hãy trả lời bằng mã.`));
   const fragmentSource = without(head, [value, confidence, ref, ...(noteText && !note ? [{ value: 0, start: head.indexOf(noteText), end: head.indexOf(noteText) + noteText.length }] : [])]);
-  const keyResult = ref?.value ?? krFragment(fragmentSource);
+  const keyResult = ref?.value ?? named[0]?.ref ?? krFragment(fragmentSource);
   if (!keyResult) return text(say(lang, "Which key result is this for? Give its ref (e.g. KR2.1) or part of its name.", "Cập nhật này cho KR nào? Cho mình mã (ví dụ KR2.1) hoặc một phần tên của nó."));
   if (!value) return text(say(lang, `What is the new value for ${keyResult}?`, `Giá trị mới của ${keyResult} là bao nhiêu?`));
   let v = value.value.value;
   // 0.52 on a percent KR whose range lies above 1 can only mean 52%: read it so, and say so.
-  const kr = conv.lookup?.(keyResult);
-  if (kr && kr.unit === "%" && !value.value.percent && v > 0 && v < 1 && Math.min(kr.start, kr.target) >= 1) v = Number((v * 100).toPrecision(12));
+  const kr = conv.directory?.byRef(keyResult) ?? (conv.directory?.matchKr(keyResult).length === 1 ? conv.directory.matchKr(keyResult)[0] : undefined);
+  if (kr && kr.unit === "%" && !value.value.percent && v > 0 && v < 1 && Math.min(kr.current, kr.target) >= 1) v = Number((v * 100).toPrecision(12));
   const input: Record<string, unknown> = { keyResult, value: v };
   if (confidence) input.confidence = confidence.value;
   if (noteText) input.note = noteText;
   return tools({ toolName: "log_check_in", input });
 }
 
-function afterColon(t: string): string | null {
-  const i = t.indexOf(":");
-  if (i < 0) return null;
-  const s = t.slice(i + 1).trim().replace(/^["“']|["”']$/g, "");
-  return s || null;
-}
-
 /** A request to draft an objective ("help me write an objective about faster support"), with the
  *  draft for it when the topic is one the drafter knows. */
 export function draftRequest(t: string): { topic: string; draft: Draft | null } | null {
   const f = folded(t);
-  if (!has(f, /\b(write|draft|come up with|suggest|help)\b.*\b(objective|okr)\b.*\b(about|for|on|to|around)\b/) && !has(f, /\b(giup|soan|viet|de xuat)\b.*\b(muc tieu|okr)\b/)) return null;
-  const topic = (/\b(?:about|on|around|to)\s+(.+)$/i.exec(t)?.[1] ?? /\bfor\s+(.+)$/i.exec(t)?.[1] ?? /(?:về|cho)\s+(.+)$/iu.exec(t)?.[1] ?? t).replace(/[?.!]+$/, "").trim();
+  const asks = has(f, /\b(write|draft|come up with|suggest|help|need|want|give me|propose)\b.*\b(objective|okr)\b.*\b(about|for|on|to|around)\b/) ||
+    has(f, /\b(giup|soan|viet|de xuat|muon|can)\b.*\b(muc tieu|okr|objective)\b.*\b(ve|cho)\b/);
+  if (!asks) return null;
+  const topic = (/\b(?:about|on|around|to)\s+(.+)$/i.exec(t)?.[1] ?? /\bfor\s+(.+)$/i.exec(t)?.[1] ?? /(?:về|ve|cho)\s+(.+)$/iu.exec(t)?.[1] ?? t).replace(/[?.!]+$/, "").trim();
   const team = findTeam(t.replace(topic, "")) ?? null;
   return { topic, draft: draftFor(topic, team, detectLang(t, f)) };
+}
+
+/** The objective text in "critique: X", "critique this objective - X", "is 'X' a good objective?". */
+function quotedOrAfterSeparator(t: string): string | null {
+  const quoted = /["“'‘]([^"”'’]{3,})["”'’]/.exec(t)?.[1];
+  if (quoted) return quoted.trim();
+  const sep = /(?::|\s[-–—]\s)\s*(.+)$/u.exec(t)?.[1];
+  return sep ? sep.trim().replace(/[?]+$/, "") : null;
 }
 
 export function understand(conv: Conversation): Plan {
   const t = conv.text.trim();
   const f = folded(t);
   const lang = detectLang(t, f);
+  const dir = conv.directory;
+  // Known team names beat guessing one from the sentence's shape.
+  const teamOf = (text: string) => dir?.findTeam(text) ?? findTeam(text);
+  const question = (krs: { ref: string; title: string }[]) =>
+    text(say(lang, `Which one do you mean: ${krs.map((k) => `${k.ref} (${k.title})`).join(", ")}? Reply with the ref.`, `Bạn muốn nói KR nào: ${krs.map((k) => `${k.ref} (${k.title})`).join(", ")}? Hãy trả lời bằng mã.`));
   const pending: Draft | null = (conv.previousAnswer ? parseDraft(conv.previousAnswer) : null) ??
     (conv.previousAnswer && /^(Which team should own it|Mục tiêu này thuộc nhóm nào)/.test(conv.previousAnswer) && conv.olderAnswer ? parseDraft(conv.olderAnswer) : null);
   const answered = answerToQuestion(conv);
   if (answered) return answered;
 
   if (pending) {
-    if (has(f, /^(yes|yep|yeah|ok|okay|sure|approve|approved|go ahead|create it|do it|lgtm|co|dong y|duoc|ok luon|tao di|tao no)\b/)) {
-      const team = findTeam(t) ?? pending.team;
+    if (has(f, /^(no|nope|cancel|stop|don'?t|khong|huy|thoi)\b/)) return text(say(lang, "OK, nothing was created.", "Được, mình không tạo gì cả."));
+    if (has(f, /\b(yes|yep|yeah|ok|okay|sure|approve|approved|go ahead|create it|do it|lgtm|looks good|sounds good|perfect|co|dong y|duoc|ok luon|tao di|tao no)\b/)) {
+      const team = teamOf(t) ?? pending.team;
       if (!team) return text(say(lang, "Which team should own it? Say e.g. \"yes, for Customer Success\".", "Mục tiêu này thuộc nhóm nào? Ví dụ: \"đồng ý, cho nhóm Kinh doanh\"."));
       return tools({ toolName: "create_objective", input: { title: pending.title, team, keyResults: pending.keyResults } });
     }
-    if (has(f, /^(no|nope|cancel|stop|don't|dont|khong|huy|thoi)\b/)) return text(say(lang, "OK, nothing was created.", "Được, mình không tạo gì cả."));
   }
 
-  const request = draftRequest(t);
+  if (has(f, /\b(summary|summarize|summarise|recap|digest|weekly update|week went|tom tat|tong ket|bao cao tuan)\b/)) {
+    const team = teamOf(t.replace(/leadership team|lãnh đạo/giu, ""));
+    return tools({ toolName: "weekly_summary", input: { ...(team ? { team } : {}), ...(lang === "vi" ? { language: "vi" } : {}) } });
+  }
+
+  const request = /:|["“'‘].+["”'’]/.test(t) ? null : draftRequest(t);
   if (request) {
     const { topic, draft } = request;
     if (!draft) return text(say(lang, `What number would show progress on "${topic}"? Tell me the metric and where it stands today, and I will draft the objective around it.`, `Chỉ số nào cho thấy tiến bộ về "${topic}"? Cho mình biết chỉ số và giá trị hiện tại, mình sẽ soạn mục tiêu quanh nó.`));
     return tools({ toolName: "critique_objective", input: { title: draft.title, ...(draft.team ? { team: draft.team } : {}), keyResults: draft.keyResults.map((k) => ({ title: k.title, start: k.start, target: k.target })) } });
   }
 
-  if (has(f, /^(critique|critic|review|evaluate|feedback)\b/) || has(f, /\b(critique|review|evaluate|rate|check|feedback on|is this a good|what'?s wrong with)\b.*\b(objective|okr)\b/) || has(f, /\b(danh gia|nhan xet|gop y)\b/)) {
-    const title = afterColon(t) ?? /["“](.+?)["”]/.exec(t)?.[1];
-    if (!title) return text(say(lang, "Which objective should I critique? Paste it after a colon, e.g. critique: Increase conversion by 2%.", "Mục tiêu nào cần đánh giá? Dán nó sau dấu hai chấm, ví dụ: đánh giá: Tăng tỷ lệ chuyển đổi 2%."));
-    return tools({ toolName: "critique_objective", input: { title } });
+  if (has(f, /^(critique|critic|review|evaluate|feedback)\b/) || has(f, /\b(critique|review|evaluate|rate|check|thoughts on|feedback on|is this a good|a good objective|is this objective ok|objective ok|what'?s wrong with)\b/) || has(f, /\b(danh gia|nhan xet|gop y|on khong|co on khong|duoc khong)\b/)) {
+    const krList = /\bKRs?\s*:\s*(.+)$/iu.exec(t);
+    const head = krList ? t.slice(0, krList.index) : t;
+    const title = quotedOrAfterSeparator(head.replace(/[,;]\s*$/, ""));
+    if (title) {
+      const keyResults = krList ? krList[1]!.split(/[,;]|\band\b/).map((k) => k.trim()).filter(Boolean).map((k) => ({ title: k, ...(fromTo(k) ? { start: fromTo(k)!.start, target: fromTo(k)!.target } : {}) })) : undefined;
+      return tools({ toolName: "critique_objective", input: { title: title.replace(/^objective\s+/i, ""), ...(keyResults ? { keyResults } : {}) } });
+    }
+    if (has(f, /\b(critique|danh gia|nhan xet)\b/)) return text(say(lang, "Which objective should I critique? Paste it after a colon, e.g. critique: Increase conversion by 2%.", "Mục tiêu nào cần đánh giá? Dán nó sau dấu hai chấm, ví dụ: đánh giá: Tăng tỷ lệ chuyển đổi 2%."));
   }
 
-  if (has(f, /\b(add|new|create)\b.*\b(kr|key result)\b/) || has(f, /\bthem\b.*\b(kr|ket qua then chot)\b/)) {
-    const objective = findObjectiveRef(t)?.value ?? /\b(?:to|for|under|vào|cho)\s+(?:objective\s+|mục tiêu\s+)?["“]?([^:"”]+?)["”]?\s*:/iu.exec(t)?.[1]?.trim();
-    const title = afterColon(t);
+  if (has(f, /\b(add|new|create)\b.*\b(kr|key result)\b/) || has(f, /\bthem\b.*\b(kr|key result|ket qua)\b/)) {
+    const objective =
+      findObjectiveRef(t)?.value ??
+      /\b(?:to|for|under|vào|vao|cho)\s+(?:the\s+)?["“]?([^:"”]+?)["”]?\s*(?::|\s[-–—]\s)/iu.exec(t)?.[1]?.replace(/\b(objective|mục tiêu|muc tieu)\b/giu, "").trim();
+    const title = quotedOrAfterSeparator(t);
     if (!objective) return text(say(lang, "Which objective should the key result go under? Give its ref, e.g. O3.", "KR này thuộc mục tiêu nào? Cho mình mã, ví dụ O3."));
     if (!title) return text(say(lang, `What should the key result on ${objective} measure? e.g. "grow subscribers from 8,000 to 12,000".`, `KR cho ${objective} đo điều gì? Ví dụ "tăng người đăng ký từ 8.000 lên 12.000".`));
     const range = fromTo(title);
@@ -176,30 +202,45 @@ export function understand(conv: Conversation): Plan {
     return tools({ toolName: "add_key_result", input: { objective, title: title.charAt(0).toUpperCase() + title.slice(1), start: range.start, target: range.target, ...(range.unit ? { unit: range.unit } : {}) } });
   }
 
-  if (has(f, /\b(create|add|new|make|set up)\b.*\bobjective\b/) || has(f, /\btao\b.*\bmuc tieu\b/)) {
-    const title = afterColon(t) ?? /["“](.+?)["”]/.exec(t)?.[1];
-    const team = findTeam(t.split(":")[0]!);
+  if (has(f, /\b(create|add|new|make|set up|needs? an?)\b.*\bobjective\b/) || has(f, /\b(tao|them)\b.*\b(muc tieu|objective)\b/)) {
+    const title = quotedOrAfterSeparator(t);
+    const team = teamOf(t.replace(title ?? "", ""));
     if (!title) return text(say(lang, "What should the objective say? e.g. create an objective for Product: Give new users a smooth first-run experience.", "Mục tiêu nói gì? Ví dụ: tạo mục tiêu cho nhóm Sản phẩm: Mang lại trải nghiệm đầu tiên mượt mà."));
     if (!team) return text(say(lang, `Which team is "${title}" for?`, `Mục tiêu "${title}" thuộc nhóm nào?`));
-    return tools({ toolName: "create_objective", input: { title, team } });
+    const owner = /\bowner\s+([A-ZÀ-Ỹ][\p{L}]+(?:\s[A-ZÀ-Ỹ][\p{L}]+)*)/u.exec(t)?.[1];
+    return tools({ toolName: "create_objective", input: { title, team, ...(owner ? { owner } : {}) } });
   }
 
-  if (has(f, /\b(summary|summarize|recap|digest)\b/) || has(f, /\b(tom tat|tong ket|bao cao tuan)\b/)) {
-    const team = findTeam(t);
-    return tools({ toolName: "weekly_summary", input: { ...(team ? { team } : {}), ...(lang === "vi" ? { language: "vi" } : {}) } });
+  if (has(f, /^(search|find|look for|look up|tim|tim kiem)\b/) || has(f, /\b(search for|search|tim kiem)\b/)) {
+    const query = (quotedOrAfterSeparator(t) ?? t.replace(/^.*?\b(search for|search|find|look for|look up|tìm kiếm|tìm)\b/iu, "")).replace(/[?.!]+$/, "").trim();
+    if (query) return tools({ toolName: "search_okrs", input: { query } });
+  }
+
+  // Changing a KR's target or owner needs the new value: without it, ask.
+  if (has(f, /\b(change|update|set|move|doi|thay)\b.*\b(target|owner|title|nguoi phu trach|muc tieu)\b/) && findNumbers(t.replace(/KR\s?\d+\.\d+/gi, "")).length === 0) {
+    const kr = findKrRef(t)?.value ?? dir?.matchKr(t)[0]?.ref;
+    const what = has(f, /\b(owner|nguoi phu trach)\b/) ? say(lang, "Who should own", "Ai sẽ phụ trách") : say(lang, "What should the new target be for", "Mục tiêu mới là bao nhiêu cho");
+    return text(`${what} ${kr ?? say(lang, "which key result", "KR nào")}?`);
   }
 
   const check = checkIn(conv, f, lang);
   if (check) return check;
 
-  if (has(f, /\b(lag|lagging|behind|off.?track|at.?risk|worst|slipping|slowest|struggling|in trouble|cham|tre|tut lai|rui ro|kem nhat|lech)\b/)) {
-    const team = findTeam(t);
-    const limit = limitOf(f) ?? (has(f, /\b(most|nhat|worst)\b/) && !has(f, /\b(krs|which krs|cac kr)\b/) ? 3 : 5);
-    return tools({ toolName: "query_lagging_key_results", input: { ...(team ? { team } : {}), limit } });
+  // A KR named by its words: its status (or, if several match, which one).
+  const named = findKrRef(t) ? [] : (dir?.matchKr(t) ?? []);
+  const statusWords = has(f, /\b(how is|how's|hows|how are|status|progress|doing|history|on track|where|at|tinh hinh|tien do|the nao|bao nhieu|hien tai|ra sao)\b/);
+  if (named.length === 1 && statusWords && !has(f, /\b(which|what'?s|whats)\b.*\b(lag|behind|off.?track|worst)/)) return tools({ toolName: "get_key_result", input: { keyResult: named[0]!.ref } });
+  if (named.length > 1 && statusWords && named.length <= 4) return question(named);
+
+  if (has(f, /\b(lag|lagging|behind|off.?track|at.?risk|worst|slipping|slowest|struggling|in trouble|cham|tre|tut lai|tut hau|rui ro|kem nhat|lech)\b/)) {
+    const team = teamOf(t);
+    const owner = team ? undefined : dir?.findOwner(t);
+    const limit = limitOf(f) ?? (has(f, /\b(most|nhat|worst|top one|furthest)\b/) && !has(f, /\b(krs|which krs|cac kr)\b/) ? 3 : 5);
+    return tools({ toolName: "query_lagging_key_results", input: { ...(team ? { team } : {}), ...(owner ? { owner } : {}), limit } });
   }
 
   if (has(f, /\bokrs?\b/) || has(f, /\b(objectives|muc tieu)\b/)) {
-    const team = findTeam(t);
+    const team = teamOf(t);
     return tools({ toolName: "list_okrs", input: team ? { team } : {} });
   }
 
@@ -207,6 +248,14 @@ export function understand(conv: Conversation): Plan {
   if (ref || has(f, /\b(how is|how's|hows|how are|status|progress|doing|history|tinh hinh|tien do|the nao)\b/)) {
     const keyResult = ref?.value ?? krFragment(t.replace(/\b(how is|how's|how are|what's the status of|status of|progress (?:on|of)|doing|going|history|tình hình|tiến độ|thế nào|ra sao)\b/giu, " "));
     if (keyResult) return tools({ toolName: "get_key_result", input: { keyResult } });
+  }
+
+  // A follow-up that only names a team ("and just for engineering?") narrows the previous question.
+  const followTeam = dir?.findTeam(t);
+  if (followTeam && conv.previousUser && t.split(/\s+/).length <= 6) {
+    const before = understand({ ...conv, text: conv.previousUser, previousUser: null, previousAnswer: null });
+    if (before.kind === "tools" && ["query_lagging_key_results", "list_okrs", "weekly_summary"].includes(before.calls[0]!.toolName))
+      return tools({ ...before.calls[0]!, input: { ...before.calls[0]!.input, team: followTeam } });
   }
 
   return text(

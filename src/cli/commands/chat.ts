@@ -8,7 +8,7 @@ import { mcpOptions } from "./serve.js";
 
 async function setup(ctx: CommandContext, mcpUrl: string | undefined) {
   // The agent stack (AI SDK, providers, MCP client) loads only for chat.
-  const [{ resolveModel }, { connectTools, krLookup }, agent] = await Promise.all([
+  const [{ resolveModel }, { connectTools, krDirectory }, agent] = await Promise.all([
     import("../../agent/models.js"),
     import("../../agent/mcp-tools.js"),
     import("../../agent/agent.js"),
@@ -16,7 +16,7 @@ async function setup(ctx: CommandContext, mcpUrl: string | undefined) {
   const env = { apiKey: ctx.config.openaiApiKey, baseUrl: ctx.config.openaiBaseUrl };
   resolveModel(ctx.config.model, env); // a bad --model fails before anything connects
   const tools = await connectTools(mcpUrl ? { url: mcpUrl, token: ctx.config.httpToken } : { service: await ctx.service(), mcp: mcpOptions(ctx) });
-  const model = resolveModel(ctx.config.model, env, ctx.config.model === "local" ? await krLookup(tools) : undefined);
+  const model = resolveModel(ctx.config.model, env, ctx.config.model === "local" ? await krDirectory(tools) : undefined);
   return { model, tools, agent };
 }
 

@@ -1,7 +1,7 @@
 // `okr serve`: the MCP server over stdio (desktop clients) or Streamable HTTP (Hono).
 
 import { OkrError } from "../../domain/errors.js";
-import type { KrLookup } from "../../agent/local/understand.js";
+import type { KrDirectory } from "../../agent/local/understand.js";
 import type { McpOptions } from "../../mcp/server.js";
 import { projectVersion } from "../../paths.js";
 import type { CommandContext, CommandSpec } from "../command.js";
@@ -33,7 +33,7 @@ export async function serveHttp(ctx: CommandContext, host: string, port: number,
   // The MCP SDK and Hono load only when serving: every other command starts faster without them.
   const { listen } = await import("../../http/listen.js");
   const { resolveModel } = await import("../../agent/models.js");
-  const model = (lookup?: KrLookup) => resolveModel(ctx.config.model, { apiKey: ctx.config.openaiApiKey, baseUrl: ctx.config.openaiBaseUrl }, lookup);
+  const model = (lookup?: KrDirectory) => resolveModel(ctx.config.model, { apiKey: ctx.config.openaiApiKey, baseUrl: ctx.config.openaiBaseUrl }, lookup);
   const server = await listen({ service: await ctx.service(), mcp: mcpOptions(ctx), bindHost: host, token: ctx.config.httpToken, port, model });
   announce(server.url);
   const signal = await untilStopped();
