@@ -21,17 +21,24 @@ const STOP = new Set(
     "green yellow red amber came come went got hit reached reach new latest current value number still tbh ok so far up down about around " +
     "increase raise grow reduce cut lift lower improve keep make get hold average rate monthly weekly " +
     "la cua cho tuan nay thang duoc roi dang o muc hien tai cap nhat ghi nhan tu tin do cay mau vang xanh nhe giup minh voi va cac nhung " +
-    "tang giam nang len xuong con dat so chi").split(" "),
+    "tang giam nang len xuong con dat so chi ngay gio day days hours done latest minh nhe di co gi ko khong nao" +
+    " muc toan cong ty rieng thi sao").split(" "),
 );
 
-const words = (text: string) => folded(text).split(/[^a-z0-9%]+/).filter((w) => w && !/^\d/.test(w));
-const stem = (w: string) => (w.length > 4 && w.endsWith("s") ? w.slice(0, -1) : w);
+// "30-day" stays one word ("30day"): it is what tells 30-day retention from net revenue retention.
+const words = (text: string) =>
+  folded(text)
+    .replace(/\b(\d+)-([a-z]+)/g, "$1$2")
+    .split(/[^a-z0-9%]+/)
+    .filter((w) => w && (!/^\d/.test(w) || /[a-z]/.test(w)));
+const stem = (w: string) => (w.length >= 4 && w.endsWith("s") && !w.endsWith("ss") ? w.slice(0, -1) : w);
 
 /** Title tokens plus acronyms of consecutive words ("monthly recurring revenue" → mrr). */
 function titleTokens(title: string): Set<string> {
   const ws = words(title);
   const out = new Set(ws.map(stem));
-  for (let n = 2; n <= 4; n++) for (let i = 0; i + n <= ws.length; i++) out.add(ws.slice(i, i + n).map((w) => w[0]).join(""));
+  // Two-letter acronyms ("ko", "co") collide with ordinary words; three and four letters do not.
+  for (let n = 3; n <= 4; n++) for (let i = 0; i + n <= ws.length; i++) out.add(ws.slice(i, i + n).map((w) => w[0]).join(""));
   return out;
 }
 
@@ -68,7 +75,8 @@ export class KrDirectory {
 
   /** A team named in the text, by its own name or a synonym in either language. */
   findTeam(text: string): string | undefined {
-    const f = ` ${folded(text).replace(/[^a-z0-9 ]+/g, " ")} `;
+    // "toàn công ty", "company-wide": the whole workspace, not the team called Company.
+    const f = ` ${folded(text).replace(/\b(toan cong ty|ca cong ty|whole company|company-?wide|across the company|all teams)\b/g, " ").replace(/[^a-z0-9 ]+/g, " ")} `;
     const teams = this.teams();
     for (const t of teams) if (f.includes(` ${folded(t)} `)) return t;
     for (const w of f.trim().split(/\s+/)) {
@@ -89,7 +97,13 @@ export class KrDirectory {
     const owners = [...new Set(this.krs.map((k) => k.owner).filter(Boolean))];
     const full = owners.find((o) => f.includes(` ${folded(o)} `));
     if (full) return full;
-    const byFirst = owners.filter((o) => f.includes(` ${folded(o).split(" ")[0]} `) || f.includes(` ${folded(o).split(" ").at(-1)} `));
-    return byFirst.length === 1 ? byFirst[0] : undefined;
+    // One name alone must be written as a name (capitalised, accents as stored): "giúp mình" is
+    // "help me", not Minh; "anh Nam" is Hoàng Văn Nam.
+    const tokens = new Set(text.split(/[^\p{L}]+/u).filter((w) => /^\p{Lu}/u.test(w)));
+    const byName = owners.filter((o) => {
+      const parts = o.split(" ");
+      return tokens.has(parts[0]!) || tokens.has(parts.at(-1)!);
+    });
+    return byName.length === 1 ? byName[0] : undefined;
   }
 }

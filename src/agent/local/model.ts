@@ -70,6 +70,7 @@ export class LocalModel implements LanguageModelV3 {
       previousAnswer: previous ? textOf(previous.content) : null,
       previousUser: previousUser ? textOf(previousUser.content) : null,
       olderAnswer: answers.length > 1 ? textOf(answers.at(-2)!.content) : null,
+      today: /Today is (\d{4}-\d{2}-\d{2})/.exec(prompt.find((m) => m.role === "system")?.content as string ?? "")?.[1] ?? null,
     });
     if (plan.kind === "text") return { content: [{ type: "text", text: plan.text }], finishReason: { unified: "stop", raw: "stop" } };
     return {

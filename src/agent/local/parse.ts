@@ -47,7 +47,8 @@ export function readNumber(token: string): { value: number; percent: boolean } |
   return Number.isFinite(value) ? { value: Number(value.toPrecision(15)), percent: suffix === "%" } : null;
 }
 
-const NUMBER_TOKEN = /[-+]?\d[\d.,]*\s*(?:k|m|b|nghìn|nghin|ngàn|ngan|triệu|trieu|tỷ|%)?(?![\w])/giu;
+const NUMBER_TOKEN = /[-+]?\d[\d.,]*/g;
+const SUFFIX = /^\s?(k|m|b|bn|nghìn|nghin|ngàn|ngan|triệu|trieu|tỷ|%)(?!\p{L})/iu;
 
 const SPELLED = /\b(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine)\b)?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\b/gi;
 
@@ -55,9 +56,16 @@ const SPELLED = /\b(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(
 export function findNumbers(text: string): Found<{ value: number; percent: boolean; raw: string }>[] {
   const out: Found<{ value: number; percent: boolean; raw: string }>[] = [];
   for (const m of text.matchAll(NUMBER_TOKEN)) {
-    const raw = m[0].replace(/[.,]+$/, "");
-    const n = readNumber(raw);
-    if (n) out.push({ value: { ...n, raw }, start: m.index!, end: m.index! + raw.length });
+    const digits = m[0].replace(/[.,]+$/, "");
+    const start = m.index!;
+    const after = text.slice(start + digits.length);
+    // Not a value: digits inside a name (Q4, p95, KR2.1) or an adjective ("30-day", "7-day").
+    if (start > 0 && /[\p{L}]/u.test(text[start - 1]!)) continue;
+    if (/^-\p{L}/u.test(after)) continue;
+    const suffix = SUFFIX.exec(after)?.[0] ?? "";
+    const raw = digits + suffix;
+    const n = readNumber(raw.replace(/\s/, ""));
+    if (n) out.push({ value: { ...n, raw }, start, end: start + raw.length });
   }
   for (const m of text.matchAll(SPELLED)) {
     const value = wordNumber(m[0]);
@@ -84,15 +92,16 @@ export interface ConfidenceFound extends Found<number> {
   fromColor?: string;
 }
 
+// (?<!\p{L}) … (?!\p{L}) rather than \b, which JavaScript does not apply to "đỏ" or "vàng".
 const COLORS: [RegExp, number, string][] = [
-  [/\b(red|đỏ|do)\b/i, 2, "red"],
-  [/\b(yellow|amber|vàng|vang)\b/i, 3, "yellow"],
-  [/\b(green|xanh)\b/i, 4, "green"],
+  [/(?<!\p{L})(red|đỏ)(?!\p{L})/iu, 2, "red"],
+  [/(?<!\p{L})(yellow|amber|vàng|vang)(?!\p{L})/iu, 3, "yellow"],
+  [/(?<!\p{L})(green|xanh)(?!\p{L})/iu, 4, "green"],
 ];
 
 /** "confidence 4", "conf: 3", "4/5", "tự tin 4", "độ tin cậy 3", or red/yellow/green (→ 2/3/4). */
 export function findConfidence(text: string): ConfidenceFound | null {
-  const labelled = /\b(?:confidence|conf|confident|tự tin|tu tin|độ tin cậy|do tin cay|tin cậy|tin cay)\s*(?:is|level|=|:|at|là|la)?\s*(\d(?:\.\d)?)(?:\s*\/\s*5)?/iu.exec(text);
+  const labelled = /\b(?:confidence|conf|confident|độ tự tin|do tu tin|tự tin|tu tin|độ tin cậy|do tin cay|tin cậy|tin cay)\s*(?:is|level|=|:|at|là|la|ở mức|o muc)?\s*(\d(?:\.\d)?)(?:\s*\/\s*5)?/iu.exec(text);
   if (labelled) return { value: Number(labelled[1]), start: labelled.index, end: labelled.index + labelled[0].length };
   const outOfFive = /\b(\d)\s*\/\s*5\b/.exec(text);
   if (outOfFive) return { value: Number(outOfFive[1]), start: outOfFive.index, end: outOfFive.index + outOfFive[0].length };

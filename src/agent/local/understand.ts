@@ -27,6 +27,24 @@ export interface Conversation {
   previousUser?: string | null;
   /** The agent's answer before the previous one (a draft survives one question about it). */
   olderAnswer?: string | null;
+  /** Today (YYYY-MM-DD), from the system prompt: for "yesterday" and "on Monday". */
+  today?: string | null;
+}
+
+const WEEKDAYS: [RegExp, number][] = [
+  [/\b(sunday|chu nhat)\b/, 0], [/\b(monday|thu hai|thu 2)\b/, 1], [/\b(tuesday|thu ba|thu 3)\b/, 2], [/\b(wednesday|thu tu|thu 4)\b/, 3],
+  [/\b(thursday|thu nam|thu 5)\b/, 4], [/\b(friday|thu sau|thu 6)\b/, 5], [/\b(saturday|thu bay|thu 7)\b/, 6],
+];
+
+/** "yesterday" / "hôm qua" / "on Monday" → the date, counted back from today (never forward). */
+export function relativeDate(f: string, today: string | null | undefined): string | undefined {
+  if (!today) return undefined;
+  const base = Date.parse(`${today}T00:00:00Z`);
+  const back = (days: number) => new Date(base - days * 86_400_000).toISOString().slice(0, 10);
+  if (/\b(yesterday|hom qua)\b/.test(f)) return back(1);
+  const dow = new Date(base).getUTCDay();
+  for (const [re, d] of WEEKDAYS) if (re.test(f)) return back((dow - d + 7) % 7);
+  return undefined;
 }
 
 const PICK_QUESTION = /^(Which one do you mean|Bạn muốn nói KR nào)/;
@@ -94,13 +112,8 @@ function checkIn(conv: Conversation, f: string, lang: Lang): Plan | null {
   const numbers = findNumbers(head).filter(
     (n) => !(ref && n.start >= ref.start && n.end <= ref.end) && !(confidence && n.start >= confidence.start && n.end <= confidence.end),
   );
-  const verb = has(f, /\b(log|logged|record|check ?in|checkin|chekc in|update|set|report|put|cap nhat|ghi nhan|bao cao|nhap)\b/) || has(f, /\b(is now|now at|is at|reached|hit|came in|dat|len|la|con|duoc)\b/);
-  // Without a verb, a number next to a KR's name still reads as a check-in ("NPS came in at 53").
-  const named = ref ? [] : (conv.directory?.matchKr(without(head, [...numbers, confidence])) ?? []);
+  const verb = has(f, /\b(log|logged|record|check ?in|checkin|chekc in|update|set|report|put|cap nhat|ghi nhan|bao cao|nhap)\b/) || has(f, /\b(is now|now at|is at|reached|hit|came in|down to|up to|done with|dat|len|la|con|duoc)\b/) || /=/.test(t);
   if (numbers.length === 0 && !(ref && verb)) return null;
-  if (!verb && !ref && named.length === 0) return null;
-  // "top 2 lagging KRs", "which is most behind" are questions, not values to log.
-  if (!verb && has(f, /\b(lag|lagging|behind|off.?track|worst|top|which|what|how|cham|tre|nao|bao nhieu)\b/)) return null;
   // Segments after the first comma that carry no number and no confidence read as the note.
   let noteText = note?.value;
   if (!noteText) {
@@ -108,10 +121,18 @@ function checkIn(conv: Conversation, f: string, lang: Lang): Plan | null {
     const free = segments.slice(1).filter((s) => findNumbers(s).length === 0 && !findConfidence(s) && !findKrRef(s) && s.split(/\s+/).length >= 2);
     if (free.length) noteText = free.join(", ");
   }
+  // Without a verb, a number next to a KR's name still reads as a check-in ("NPS came in at 53").
+  // The note is left out of the match: "onboarding emails shipped" does not name a KR.
+  const noteSpan = noteText && !note ? { value: 0, start: head.indexOf(noteText), end: head.indexOf(noteText) + noteText.length } : null;
+  const named = ref ? [] : (conv.directory?.matchKr(without(head, [...numbers, confidence, noteSpan])) ?? []);
+  if (!verb && !ref && named.length === 0) return null;
+  // "top 2 lagging KRs", "which is most behind" are questions, not values to log.
+  if (!verb && has(f, /\b(lag|lagging|behind|off.?track|worst|which|what|how|cham|tre|nao|bao nhieu)\b/)) return null;
   const value = numbers[0];
   if (named.length > 1) return text(say(lang, `Which one do you mean: ${named.map((k) => `${k.ref} (${k.title})`).join(", ")}? Reply with the ref.`, `Bạn muốn nói KR nào: ${named.map((k) => `${k.ref} (${k.title})`).join(", ")}? Hãy trả lời bằng mã.`));
   const fragmentSource = without(head, [value, confidence, ref, ...(noteText && !note ? [{ value: 0, start: head.indexOf(noteText), end: head.indexOf(noteText) + noteText.length }] : [])]);
-  const keyResult = ref?.value ?? named[0]?.ref ?? krFragment(fragmentSource);
+  // With the workspace's KR titles known, a name that matches none is a question, not a guess.
+  const keyResult = ref?.value ?? named[0]?.ref ?? (conv.directory ? "" : krFragment(fragmentSource));
   if (!keyResult) return text(say(lang, "Which key result is this for? Give its ref (e.g. KR2.1) or part of its name.", "Cập nhật này cho KR nào? Cho mình mã (ví dụ KR2.1) hoặc một phần tên của nó."));
   if (!value) return text(say(lang, `What is the new value for ${keyResult}?`, `Giá trị mới của ${keyResult} là bao nhiêu?`));
   let v = value.value.value;
@@ -121,6 +142,8 @@ function checkIn(conv: Conversation, f: string, lang: Lang): Plan | null {
   const input: Record<string, unknown> = { keyResult, value: v };
   if (confidence) input.confidence = confidence.value;
   if (noteText) input.note = noteText;
+  const date = relativeDate(f, conv.today);
+  if (date) input.date = date;
   return tools({ toolName: "log_check_in", input });
 }
 
@@ -150,7 +173,7 @@ export function understand(conv: Conversation): Plan {
   const lang = detectLang(t, f);
   const dir = conv.directory;
   // Known team names beat guessing one from the sentence's shape.
-  const teamOf = (text: string) => dir?.findTeam(text) ?? findTeam(text);
+  const teamOf = (text: string) => (dir ? dir.findTeam(text) : findTeam(text));
   const question = (krs: { ref: string; title: string }[]) =>
     text(say(lang, `Which one do you mean: ${krs.map((k) => `${k.ref} (${k.title})`).join(", ")}? Reply with the ref.`, `Bạn muốn nói KR nào: ${krs.map((k) => `${k.ref} (${k.title})`).join(", ")}? Hãy trả lời bằng mã.`));
   const pending: Draft | null = (conv.previousAnswer ? parseDraft(conv.previousAnswer) : null) ??
@@ -167,7 +190,7 @@ export function understand(conv: Conversation): Plan {
     }
   }
 
-  if (has(f, /\b(summary|summarize|summarise|recap|digest|weekly update|week went|tom tat|tong ket|bao cao tuan)\b/)) {
+  if (has(f, /\b(summary|summarize|summarise|recap|digest|weekly update|week went|tom tat|tong ket|bao cao tuan)\b/) || has(f, /\bweekly\b.*\b(update|report)\b/)) {
     const team = teamOf(t.replace(/leadership team|lãnh đạo/giu, ""));
     return tools({ toolName: "weekly_summary", input: { ...(team ? { team } : {}), ...(lang === "vi" ? { language: "vi" } : {}) } });
   }
@@ -179,7 +202,7 @@ export function understand(conv: Conversation): Plan {
     return tools({ toolName: "critique_objective", input: { title: draft.title, ...(draft.team ? { team: draft.team } : {}), keyResults: draft.keyResults.map((k) => ({ title: k.title, start: k.start, target: k.target })) } });
   }
 
-  if (has(f, /^(critique|critic|review|evaluate|feedback)\b/) || has(f, /\b(critique|review|evaluate|rate|check|thoughts on|feedback on|is this a good|a good objective|is this objective ok|objective ok|what'?s wrong with)\b/) || has(f, /\b(danh gia|nhan xet|gop y|on khong|co on khong|duoc khong)\b/)) {
+  if (has(f, /^(critique|critic|review|evaluate|feedback)\b/) || has(f, /\b(critique|review this|evaluate|rate this|check this objective|thoughts on|feedback on|is this a good|a good objective|is this objective ok|objective ok|what'?s wrong with)\b/) || has(f, /\b(danh gia|nhan xet|gop y|on khong|co on khong|duoc khong)\b/)) {
     const krList = /\bKRs?\s*:\s*(.+)$/iu.exec(t);
     const head = krList ? t.slice(0, krList.index) : t;
     const title = quotedOrAfterSeparator(head.replace(/[,;]\s*$/, ""));
@@ -228,13 +251,14 @@ export function understand(conv: Conversation): Plan {
 
   // A KR named by its words: its status (or, if several match, which one).
   const named = findKrRef(t) ? [] : (dir?.matchKr(t) ?? []);
-  const statusWords = has(f, /\b(how is|how's|hows|how are|status|progress|doing|history|on track|where|at|tinh hinh|tien do|the nao|bao nhieu|hien tai|ra sao)\b/);
-  if (named.length === 1 && statusWords && !has(f, /\b(which|what'?s|whats)\b.*\b(lag|behind|off.?track|worst)/)) return tools({ toolName: "get_key_result", input: { keyResult: named[0]!.ref } });
-  if (named.length > 1 && statusWords && named.length <= 4) return question(named);
+  const statusWords = has(f, /\b(how is|how's|hows|how are|status|progress|doing|history|on track|where|at|latest|update on|news|tinh hinh|tien do|the nao|bao nhieu|hien tai|ra sao|muc nao|o dau)\b/);
+  const laggingWords = has(f, /\b(lag|lagging|behind|off.?track|worst|slipping|cham|tre|tut)\b/);
+  if (named.length === 1 && statusWords && !laggingWords) return tools({ toolName: "get_key_result", input: { keyResult: named[0]!.ref } });
+  if (named.length > 1 && statusWords && !laggingWords && named.length <= 4) return question(named);
 
   if (has(f, /\b(lag|lagging|behind|off.?track|at.?risk|worst|slipping|slowest|struggling|in trouble|cham|tre|tut lai|tut hau|rui ro|kem nhat|lech)\b/)) {
-    const team = teamOf(t);
-    const owner = team ? undefined : dir?.findOwner(t);
+    const owner = dir?.findOwner(t);
+    const team = owner ? undefined : teamOf(t);
     const limit = limitOf(f) ?? (has(f, /\b(most|nhat|worst|top one|furthest)\b/) && !has(f, /\b(krs|which krs|cac kr)\b/) ? 3 : 5);
     return tools({ toolName: "query_lagging_key_results", input: { ...(team ? { team } : {}), ...(owner ? { owner } : {}), limit } });
   }
@@ -252,7 +276,7 @@ export function understand(conv: Conversation): Plan {
 
   // A follow-up that only names a team ("and just for engineering?") narrows the previous question.
   const followTeam = dir?.findTeam(t);
-  if (followTeam && conv.previousUser && t.split(/\s+/).length <= 6) {
+  if (followTeam && conv.previousUser && t.split(/\s+/).length <= 9) {
     const before = understand({ ...conv, text: conv.previousUser, previousUser: null, previousAnswer: null });
     if (before.kind === "tools" && ["query_lagging_key_results", "list_okrs", "weekly_summary"].includes(before.calls[0]!.toolName))
       return tools({ ...before.calls[0]!, input: { ...before.calls[0]!.input, team: followTeam } });
