@@ -52,18 +52,10 @@ export interface CheckResult {
 const norm = (s: unknown) => foldText(String(s)).replace(/[^\p{L}\p{N}%.]+/gu, " ").trim();
 const close = (a: number, e: number) => Math.abs(a - e) <= 1e-6 + 0.001 * Math.abs(e);
 
-async function sameKr(svc: OkrService, actual: unknown, expected: unknown): Promise<boolean> {
+/** Two names for the same KR or objective (ref, id or title words), or failing that the same text. */
+async function sameEntity(resolve: (q: string) => Promise<{ id: string }>, actual: unknown, expected: unknown): Promise<boolean> {
   try {
-    const [a, e] = await Promise.all([svc.resolveKeyResult(String(actual)), svc.resolveKeyResult(String(expected))]);
-    return a.id === e.id;
-  } catch {
-    return norm(actual) === norm(expected);
-  }
-}
-
-async function sameObjective(svc: OkrService, actual: unknown, expected: unknown): Promise<boolean> {
-  try {
-    const [a, e] = await Promise.all([svc.resolveObjective(String(actual)), svc.resolveObjective(String(expected))]);
+    const [a, e] = await Promise.all([resolve(String(actual)), resolve(String(expected))]);
     return a.id === e.id;
   } catch {
     return norm(actual) === norm(expected);
@@ -74,8 +66,8 @@ async function argsMatch(svc: OkrService, actual: Record<string, unknown>, expec
   for (const [key, want] of Object.entries(expected)) {
     const got = actual[key];
     if (got === undefined) return false;
-    if (key === "keyResult" && !(await sameKr(svc, got, want))) return false;
-    else if (key === "objective" && !(await sameObjective(svc, got, want))) return false;
+    if (key === "keyResult" && !(await sameEntity((q) => svc.resolveKeyResult(q), got, want))) return false;
+    else if (key === "objective" && !(await sameEntity((q) => svc.resolveObjective(q), got, want))) return false;
     else if (key === "team") {
       if ((matchTeam(String(got), teams) ?? norm(got)) !== (matchTeam(String(want), teams) ?? norm(want))) return false;
     } else if (key === "keyResult" || key === "objective") continue;
