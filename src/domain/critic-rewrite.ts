@@ -3,6 +3,7 @@
 // (null where it gives none, for the person to fill in). Checked by the same rules before use.
 
 import { findMetric, findOutput } from "./critic-language.js";
+import { plainDigits } from "./values.js";
 
 export interface RewriteKr {
   title: string;
@@ -36,11 +37,7 @@ const TOPICS: [RegExp, string, string][] = [
 const FALLBACK: [string, string] = ["Make a step change our customers will notice", "Tạo bước tiến mà khách hàng cảm nhận được"];
 
 function num(text: string): number | null {
-  let t = text.replace(/[$€£\s%]/g, "");
-  if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(t)) t = t.replace(/,/g, "");
-  else if (/^[1-9]\d{0,2}(\.\d{3})+(,\d+)?$/.test(t)) t = t.replace(/\./g, "").replace(",", ".");
-  else t = t.replace(",", ".");
-  const n = Number(t);
+  const n = Number(plainDigits(text.replace(/[$€£\s%]/g, "")));
   return Number.isFinite(n) ? n : null;
 }
 

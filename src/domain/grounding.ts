@@ -1,6 +1,8 @@
 // The grounding check: every number, date, ref and quote a summary states must come from the
 // facts it was written from. Pure; run on every summary, template or LLM.
 
+import { plainDigits } from "./values.js";
+
 export interface GroundingFact {
   id: string;
   values: number[];
@@ -38,10 +40,7 @@ const SCALES: Record<string, number> = { k: 1e3, m: 1e6, million: 1e6, bn: 1e9, 
 function parseClaim(raw: string): { value: number; decimals: number; percent: boolean; scale: number } | null {
   const m = /^([$€£]?)\s?(\d[\d.,]*)\s?(%|pts|points|điểm|k|m|bn|b|million|billion)?$/i.exec(raw.trim());
   if (!m) return null;
-  let digits = m[2]!.replace(/[.,]$/, "");
-  if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(digits)) digits = digits.replace(/,/g, "");
-  else if (/^[1-9]\d{0,2}(\.\d{3})+(,\d+)?$/.test(digits)) digits = digits.replace(/\./g, "").replace(",", ".");
-  else digits = digits.replace(",", ".");
+  const digits = plainDigits(m[2]!.replace(/[.,]$/, ""));
   const value = Number(digits);
   if (!Number.isFinite(value)) return null;
   const unit = (m[3] ?? "").toLowerCase();

@@ -3,6 +3,16 @@
 const HUMAN = /^([-+]?)(\d{1,3}(?:,\d{3})+|\d+)?(\.\d+)?\s*([kKmMbB]|%)?$/;
 const SCALE: Record<string, number> = { k: 1e3, m: 1e6, b: 1e9 };
 
+/**
+ * Digits as written in English or Vietnamese, as a plain dot-decimal string: 1,200,000.5 and
+ * 1.200.000,5 → 1200000.5, 53,4 → 53.4. (A leading 0 is never a thousands group: 0.615 stays.)
+ */
+export function plainDigits(digits: string): string {
+  if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(digits)) return digits.replace(/,/g, "");
+  if (/^[1-9]\d{0,2}(\.\d{3})+(,\d+)?$/.test(digits)) return digits.replace(/\./g, "").replace(",", ".");
+  return digits.replace(",", ".");
+}
+
 /** Returns null when the text is not a number; a trailing % is dropped (the KR's unit says %). */
 export function parseHumanNumber(text: string): number | null {
   const m = HUMAN.exec(text.trim());

@@ -2,6 +2,7 @@
 // Pure; the local model builds tool calls from these pieces.
 
 import { foldText } from "../../domain/resolve.js";
+import { plainDigits } from "../../domain/values.js";
 
 export interface Found<T> {
   value: T;
@@ -36,10 +37,7 @@ export function wordNumber(text: string): number | null {
 export function readNumber(token: string): { value: number; percent: boolean } | null {
   const m = /^([-+]?)(\d[\d.,]*)\s*(k|m|b|nghìn|nghin|ngàn|ngan|triệu|trieu|tỷ|ty|%)?$/i.exec(token.trim());
   if (!m) return null;
-  let digits = m[2]!;
-  if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(digits)) digits = digits.replace(/,/g, ""); // 1,200,000.5
-  else if (/^[1-9]\d{0,2}(\.\d{3})+(,\d+)?$/.test(digits)) digits = digits.replace(/\./g, "").replace(",", "."); // 1.200.000,5
-  else if (/^\d+,\d+$/.test(digits)) digits = digits.replace(",", "."); // 53,4
+  const digits = plainDigits(m[2]!);
   if (!/^\d+(\.\d+)?$/.test(digits)) return null;
   const suffix = (m[3] ?? "").toLowerCase();
   const scale = suffix === "k" || suffix.startsWith("ngh") || suffix.startsWith("ng") ? 1e3 : suffix === "m" || suffix.startsWith("tri") ? 1e6 : suffix === "b" || suffix.startsWith("t") ? 1e9 : 1;
