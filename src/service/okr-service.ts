@@ -140,8 +140,17 @@ export class OkrService {
     const inCycle = views.filter((o) => o.cycle === cycle);
     const perTeam = new Map<string, number>();
     for (const o of inCycle) perTeam.set(o.team, (perTeam.get(o.team) ?? 0) + 1);
+    // KRs grouped once, not rescanned per objective.
+    const krsByObjective = new Map<string, KeyResult[]>();
+    for (const k of ws.keyResults.values()) {
+      const ref = ws.objectives.get(k.objectiveId)?.ref;
+      if (!ref) continue;
+      const list = krsByObjective.get(ref);
+      if (list) list.push(k);
+      else krsByObjective.set(ref, [k]);
+    }
     return inCycle.map((o) => {
-      const krs = [...ws.keyResults.values()].filter((k) => ws.objectives.get(k.objectiveId)?.ref === o.ref);
+      const krs = krsByObjective.get(o.ref) ?? [];
       const r = critiqueWithRewrite({
         title: o.title,
         owner: o.owner,
