@@ -29,6 +29,13 @@ export async function importPath(svc: OkrService, path: string) {
   return svc.import(read.data, read.problems);
 }
 
+/** A service over a fresh data directory holding the acme fixture. */
+export async function acmeService(): Promise<OkrService> {
+  const svc = await openService(await tempDir());
+  await importPath(svc, FIXTURE);
+  return svc;
+}
+
 /** A copy of the fixture folder that a test may edit. */
 export async function fixtureCopy(): Promise<string> {
   const d = await tempDir("okr-fixture-copy-");

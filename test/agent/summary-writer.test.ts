@@ -6,7 +6,7 @@ import { MockLanguageModelV3 } from "ai/test";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeSummary } from "../../src/agent/summary-writer.js";
 import type { OkrService } from "../../src/service/okr-service.js";
-import { AS_OF, FIXTURE, cleanup, importPath, openService, tempDir } from "../helpers.js";
+import { AS_OF, acmeService, cleanup } from "../helpers.js";
 
 const answer = (text: string): LanguageModelV3GenerateResult => ({
   content: [{ type: "text", text }],
@@ -19,8 +19,7 @@ const INVENTED = "**Headline:** KR1.3 is 71 pts behind and churn hit 6.5% [F16].
 
 let svc: OkrService;
 beforeAll(async () => {
-  svc = await openService(await tempDir());
-  await importPath(svc, FIXTURE);
+  svc = await acmeService();
 });
 afterAll(async () => {
   await svc.close();

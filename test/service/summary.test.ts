@@ -3,12 +3,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { OkrService } from "../../src/service/okr-service.js";
 import { toHtml, toSlack } from "../../src/service/summary.js";
-import { AS_OF, FIXTURE, cleanup, importPath, openService, tempDir } from "../helpers.js";
+import { AS_OF, acmeService, cleanup } from "../helpers.js";
 
 let svc: OkrService;
 beforeAll(async () => {
-  svc = await openService(await tempDir());
-  await importPath(svc, FIXTURE);
+  svc = await acmeService();
 });
 afterAll(async () => {
   await svc.close();

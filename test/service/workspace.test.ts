@@ -3,15 +3,11 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { OkrError } from "../../src/domain/errors.js";
 import { checkInsCsv, okrsCsv } from "../../src/io/export-data.js";
-import { AS_OF, FIXTURE, cleanup, importPath, openService, tempDir } from "../helpers.js";
+import { AS_OF, FIXTURE, acmeService, cleanup, importPath, openService, tempDir } from "../helpers.js";
 
 afterEach(cleanup);
 
-async function acme() {
-  const svc = await openService(await tempDir());
-  await importPath(svc, FIXTURE);
-  return svc;
-}
+const acme = acmeService;
 
 describe("export", () => {
   it("JSON export → import into an empty directory → export gives the same JSON", async () => {
