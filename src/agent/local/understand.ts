@@ -137,7 +137,8 @@ function checkIn(conv: Conversation, f: string, lang: Lang): Plan | null {
   if (!value) return text(say(lang, `What is the new value for ${keyResult}?`, `Giá trị mới của ${keyResult} là bao nhiêu?`));
   let v = value.value.value;
   // 0.52 on a percent KR whose range lies above 1 can only mean 52%: read it so, and say so.
-  const kr = conv.directory?.byRef(keyResult) ?? (conv.directory?.matchKr(keyResult).length === 1 ? conv.directory.matchKr(keyResult)[0] : undefined);
+  const byWords = conv.directory?.matchKr(keyResult) ?? [];
+  const kr = conv.directory?.byRef(keyResult) ?? (byWords.length === 1 ? byWords[0] : undefined);
   if (kr && kr.unit === "%" && !value.value.percent && v > 0 && v < 1 && Math.min(kr.current, kr.target) >= 1) v = Number((v * 100).toPrecision(12));
   const input: Record<string, unknown> = { keyResult, value: v };
   if (confidence) input.confidence = confidence.value;
