@@ -56,7 +56,7 @@ async function fixtureDir(name: string): Promise<string> {
   if (!dir) {
     dir = join(work, `template-${name}`);
     const svc = new OkrService(await LanceStore.open(dir));
-    const read = await readImportSource(join(root, "..", "shared", "fixtures", name));
+    const read = await readImportSource(join(root, "examples", name));
     await svc.import(read.data, read.problems);
     await svc.close();
     templates.set(name, dir);

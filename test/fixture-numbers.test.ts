@@ -1,5 +1,5 @@
 // Independent check of the numbers the program reports for the Acme fixture
-// (/work/shared/fixtures/acme) as of 2026-11-26.
+// (examples/acme) as of 2026-11-26.
 //
 // Every expected value below was worked out BY HAND from the formulas in DESIGN.md
 // ("The numbers") and the rows of okrs.csv / checkins.csv. Nothing here was copied from the
@@ -19,7 +19,7 @@ import { LanceStore } from "../src/store/lance-store.js";
 import { OkrService } from "../src/service/okr-service.js";
 import { readImportSource } from "../src/io/read-import.js";
 
-const FIXTURE = join(import.meta.dirname, "../../shared/fixtures/acme");
+const FIXTURE = join(import.meta.dirname, "../examples/acme");
 const AS_OF = "2026-11-26";
 const E = 56 / 91; // expected progress for metric KRs on 2026-11-26 (≈ 0.6154)
 

@@ -7,7 +7,7 @@ import { readImportSource } from "../src/io/read-import.js";
 import { OkrService } from "../src/service/okr-service.js";
 import { LanceStore } from "../src/store/lance-store.js";
 
-export const FIXTURE = join(import.meta.dirname, "../../shared/fixtures/acme");
+export const FIXTURE = join(import.meta.dirname, "../examples/acme");
 export const AS_OF = "2026-11-26";
 
 const dirs: string[] = [];

@@ -1,4 +1,4 @@
-// Reads the spreadsheet export (okrs.csv + checkins.csv, see shared/fixtures/acme/README.md) into
+// Reads the spreadsheet export (okrs.csv + checkins.csv, see examples/acme/README.md) into
 // ImportData, collecting every problem with its file and line instead of stopping at the first.
 
 import { tryParseDay } from "../domain/dates.js";

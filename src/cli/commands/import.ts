@@ -21,12 +21,12 @@ export const importCommand: CommandSpec = {
   summary: "Import OKRs and check-ins from a spreadsheet export (okrs.csv, checkins.csv) or a JSON export.",
   usage: "okr import DIR|FILE [--data DIR] [--json]",
   description:
-    "DIR holds okrs.csv and/or checkins.csv (see shared/fixtures/acme/README.md for the columns); FILE is one\n" +
+    "DIR holds okrs.csv and/or checkins.csv (see examples/acme/README.md for the columns); FILE is one\n" +
     "of them or a file from `okr export --format json`. Columns may come in any order; extra columns are\n" +
     "ignored. Objectives and KRs are matched by ref and cycles by name, so importing the same files again\n" +
     "changes nothing. Any bad row fails the whole import, every problem is listed, and nothing is written.",
   options: {},
-  examples: ["okr import ../shared/fixtures/acme", "okr import okrs.csv", "okr import backup.json --data ./restored"],
+  examples: ["okr import examples/acme --data ./acme-data", "okr import okrs.csv", "okr import backup.json --data ./restored"],
   async run(ctx, { positionals }) {
     const source = positionals[0];
     if (!source) throw new OkrError("invalid_input", "Say what to import: okr import DIR|FILE (see okr import --help).");
