@@ -15,7 +15,7 @@ export const addKeyResult = defineTool({
   }),
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
   async run(args, ctx) {
-    const kr = await ctx.service.addKeyResult(args);
+    const kr = await ctx.service.addKeyResult(args, ctx.today());
     const objectiveRef = (await ctx.service.ws()).objectives.get(kr.objectiveId)!.ref;
     return {
       data: { keyResult: { ...kr, objectiveRef } },

@@ -3,6 +3,7 @@
 import type { ToolDefinition } from "../src/mcp/tool.js";
 import { addKeyResult } from "./add_key_result.js";
 import { createObjective } from "./create_objective.js";
+import { correctCheckIn } from "./correct_check_in.js";
 import { critiqueObjective } from "./critique_objective.js";
 import { getKeyResult } from "./get_key_result.js";
 import { listOkrs } from "./list_okrs.js";
@@ -13,5 +14,5 @@ import { updateKeyResult } from "./update_key_result.js";
 import { weeklySummary } from "./weekly_summary.js";
 
 export const TOOLS = [
-  listOkrs, getKeyResult, searchOkrs, queryLaggingKeyResults, createObjective, addKeyResult, logCheckIn, updateKeyResult, critiqueObjective, weeklySummary,
+  listOkrs, getKeyResult, searchOkrs, queryLaggingKeyResults, createObjective, addKeyResult, logCheckIn, correctCheckIn, updateKeyResult, critiqueObjective, weeklySummary,
 ] as unknown as ToolDefinition[];

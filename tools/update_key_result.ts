@@ -9,13 +9,14 @@ export const updateKeyResult = defineTool({
   name: "update_key_result",
   title: "Update a key result",
   description:
-    "Use this when the person asks to rename a key result, move its target, hand it to another owner or change its due date. The earlier version stays in history; the same update twice changes nothing. Check-ins are not edited here: log a new one.",
+    "Use this when the person asks to rename a key result, move its target, hand it to another owner or change its start or due date. The earlier version stays in history; the same update twice changes nothing. Check-ins are not edited here: log a new one.",
   input: z.object({
     keyResult: krQuery,
     title: z.string().min(1).optional().describe("New title"),
     target: z.number().optional().describe("New target"),
     owner: z.string().optional().describe("New owner"),
     due: date("due").nullable().optional().describe("New due date in the cycle; null clears"),
+    startDate: date("startDate").nullable().optional().describe("When pace starts; null = cycle start"),
   }),
   output: z.object({
     keyResult: z.object({ ref: z.string(), title: z.string(), target: z.number(), owner: z.string() }),
@@ -25,7 +26,7 @@ export const updateKeyResult = defineTool({
   async run(args, ctx) {
     const { keyResult: query, ...changes } = args;
     if (Object.values(changes).every((v) => v === undefined))
-      throw new OkrError("invalid_input", "Nothing to change: give a new title, target, owner or due date.");
+      throw new OkrError("invalid_input", "Nothing to change: give a new title, target, owner, start date or due date.");
     const { keyResult, changed } = await ctx.service.updateKeyResult(query, changes);
     const text = changed.length ? `Updated ${keyResult.ref} (${changed.join(", ")}): ${keyResult.title}, target ${keyResult.target}, owner ${keyResult.owner || "none"}.` : `${keyResult.ref} already looks like that; nothing changed.`;
     return { data: { keyResult, changed }, text };

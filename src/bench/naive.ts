@@ -5,6 +5,7 @@ import { parseDay } from "../domain/dates.js";
 import { compareLagging } from "../domain/lagging.js";
 import { evaluate, type History, type KrMetrics } from "../domain/metrics.js";
 import type { OkrStore } from "../store/store.js";
+import { krSpec } from "../service/workspace.js";
 
 export async function naiveLagging(store: OkrStore, asOf: string, limit: number, team?: string): Promise<string[]> {
   const s = await store.load();
@@ -29,7 +30,7 @@ export async function naiveLagging(store: OkrStore, asOf: string, limit: number,
     const g = groups.get(kr.id) ?? { days: [], values: [], confidences: [] };
     const h: History = { ...g, length: g.days.length };
     const metrics = evaluate(
-      { kind: kr.kind, direction: kr.direction, start: kr.start, target: kr.target, dueDay: kr.due ? parseDay(kr.due) : null },
+      krSpec(kr),
       { startDay: parseDay(c.start), endDay: parseDay(c.end) },
       h,
       day,

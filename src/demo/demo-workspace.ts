@@ -89,7 +89,7 @@ export function demoWorkspace(today: string): ImportData {
       const krRef = `KR${oi + 1}.${ki + 1}`;
       const kind = k.kind ?? "metric";
       const direction = k.direction ?? "increase";
-      data.keyResults.push({ ref: krRef, objectiveRef: oref, title: k.title, owner: k.owner, kind, direction, unit: k.unit, start: k.start, target: k.target, weight: null, due: null, at: "demo" });
+      data.keyResults.push({ ref: krRef, objectiveRef: oref, title: k.title, owner: k.owner, kind, direction, unit: k.unit, start: k.start, target: k.target, weight: null, startDate: null, due: null, at: "demo" });
       const step = Math.abs(k.target - k.start) >= 1000 ? 1000 : 0.1;
       for (let week = 0; week < 8 - (k.silentWeeks ?? 0); week++) {
         const date = addDays(start, 1 + week * 7);

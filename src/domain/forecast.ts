@@ -1,6 +1,6 @@
 // Cycle-end forecast (least squares through the cycle's check-ins) and end-of-cycle grades.
 
-import { clamp01, isBinary, latestIndexAtOrBefore, progressOf, type CycleSpan, type History, type KrSpec } from "./metrics.js";
+import { clamp01, isBinary, latestIndexAtOrBefore, paceSpan, progressOf, type CycleSpan, type History, type KrSpec } from "./metrics.js";
 
 export type GradeColor = "red" | "yellow" | "green";
 
@@ -11,8 +11,10 @@ export interface Grade {
 
 export interface Forecast {
   method: "least_squares" | "linear_pace" | "current";
-  /** Number of points the projection was fitted on, including (cycle start, start value). */
+  /** Number of points the projection was fitted on, including (start day, start value). */
   points: number;
+  /** How many of those points are check-ins (points − 1 for a metric KR). */
+  checkIns: number;
   projectedValue: number;
   projectedProgress: number;
   grade: Grade;
@@ -24,13 +26,15 @@ export function gradeOf(progress: number): Grade {
   return { score, color: score >= 0.7 ? "green" : score >= 0.4 ? "yellow" : "red" };
 }
 
-export function forecast(kr: KrSpec, cycle: CycleSpan, h: History, asOf: number): Forecast {
+/** Projects to the KR's due day (the cycle end by default), anchored at its start day. */
+export function forecast(kr: KrSpec, cycleSpan: CycleSpan, h: History, asOf: number): Forecast {
+  const cycle = paceSpan(kr, cycleSpan);
   const last = latestIndexAtOrBefore(h, Math.min(asOf, cycle.endDay));
   if (isBinary(kr)) {
     // A milestone or a threshold has no trend to extrapolate: it stays where it is.
     const value = last < 0 ? kr.start : (h.values[last] as number);
     const p = progressOf(kr, value);
-    return { method: "current", points: last + 1, projectedValue: value, projectedProgress: p, grade: gradeOf(p) };
+    return { method: "current", points: last + 1, checkIns: last + 1, projectedValue: value, projectedProgress: p, grade: gradeOf(p) };
   }
   const xs: number[] = [0];
   const ys: number[] = [kr.start];
@@ -53,7 +57,7 @@ export function forecast(kr: KrSpec, cycle: CycleSpan, h: History, asOf: number)
     projectedValue = elapsed > 0 ? kr.start + ((current - kr.start) * horizon) / elapsed : current;
   }
   const projectedProgress = progressOf(kr, projectedValue);
-  return { method, points: xs.length, projectedValue, projectedProgress, grade: gradeOf(projectedProgress) };
+  return { method, points: xs.length, checkIns: xs.length - 1, projectedValue, projectedProgress, grade: gradeOf(projectedProgress) };
 }
 
 /** Ordinary least squares y = a + b·x evaluated at `at`; a vertical cloud (all x equal) gives mean y. */

@@ -9,7 +9,9 @@ export interface KrSpec {
   direction: Direction;
   start: number;
   target: number;
-  /** Due day for milestone and stay KRs; null means the cycle end. */
+  /** Day pace starts counting from; null means the cycle start. */
+  startDay: number | null;
+  /** Due day; null means the cycle end. */
   dueDay: number | null;
 }
 
@@ -43,7 +45,7 @@ export interface KrMetrics {
   lastCheckInDay: number | null;
   stale: boolean;
   confidenceMismatch: boolean;
-  /** progress(asOf) − progress(asOf − 7 days), raw progress. */
+  /** clamped progress(asOf) − clamped progress(asOf − 7 days): on the same 0–1 scale as progress. */
   weeklyDelta: number;
 }
 
@@ -93,11 +95,17 @@ export function isBinary(kr: KrSpec): boolean {
   return kr.kind === "milestone" || kr.direction === "stay_above" || kr.direction === "stay_below";
 }
 
+/** The span pace runs over: the KR's own start and due days, defaulting to the cycle's. */
+export function paceSpan(kr: KrSpec, cycle: CycleSpan): CycleSpan {
+  return { startDay: kr.startDay ?? cycle.startDay, endDay: kr.dueDay ?? cycle.endDay };
+}
+
 export function expectedProgress(kr: KrSpec, cycle: CycleSpan, day: number): number {
-  if (isBinary(kr)) return day >= (kr.dueDay ?? cycle.endDay) ? 1 : 0;
-  const length = cycle.endDay - cycle.startDay;
-  if (length <= 0) return day >= cycle.endDay ? 1 : 0;
-  return clamp01((day - cycle.startDay) / length);
+  const { startDay, endDay } = paceSpan(kr, cycle);
+  if (isBinary(kr)) return day >= endDay ? 1 : 0;
+  const length = endDay - startDay;
+  if (length <= 0) return day >= endDay ? 1 : 0;
+  return clamp01((day - startDay) / length);
 }
 
 export function statusOf(progress: number, gap: number, confidence: number | null): Status {
@@ -116,7 +124,7 @@ export function evaluate(kr: KrSpec, cycle: CycleSpan, h: History, asOf: number)
   const clampedProgress = clamp01(progress);
   const expected = expectedProgress(kr, cycle, asOf);
   const gap = expected - clampedProgress;
-  const weekAgo = progressOf(kr, currentValue(kr, h, asOf - 7));
+  const weekAgo = clamp01(progressOf(kr, currentValue(kr, h, asOf - 7)));
   return {
     current,
     progress,
@@ -128,6 +136,6 @@ export function evaluate(kr: KrSpec, cycle: CycleSpan, h: History, asOf: number)
     lastCheckInDay,
     stale: lastCheckInDay === null || asOf - lastCheckInDay > STALE_AFTER_DAYS,
     confidenceMismatch: confidence !== null && confidence >= 4 && gap > 0.25,
-    weeklyDelta: progress - weekAgo,
+    weeklyDelta: clampedProgress - weekAgo,
   };
 }

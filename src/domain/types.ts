@@ -44,6 +44,9 @@ export interface KeyResult {
   start: number;
   target: number;
   weight: number | null;
+  /** When pace starts counting; null = the cycle start. A KR added mid-cycle gets the day it was
+   *  added, so it is not "behind" the moment it exists. */
+  startDate: IsoDate | null;
   due: IsoDate | null;
   createdAt: string;
   updatedAt: string;
@@ -59,4 +62,29 @@ export interface CheckIn {
   note: string;
   author: string;
   createdAt: string;
+}
+
+/** A fix of one check-in, appended like everything else: the check-in stays in history and in
+ *  exports, and every number reads it as corrected (`correct`) or as never made (`retract`).
+ *  Several corrections of one check-in: the latest written wins. */
+export interface CheckInCorrection {
+  id: string;
+  /** The check-in this supersedes (always the original's id, also when correcting again). */
+  checkInId: string;
+  krId: string;
+  action: "correct" | "retract";
+  /** The check-in as it should have been (for `correct`); fields left out keep the original's. */
+  date?: IsoDate;
+  value?: number;
+  confidence?: number;
+  note?: string;
+  /** Why, in the corrector's words (optional). */
+  reason: string;
+  author: string;
+  createdAt: string;
+}
+
+/** A check-in as every number reads it, with what it was corrected from when it was. */
+export interface EffectiveCheckIn extends CheckIn {
+  correctedFrom?: { value: number; confidence: number; date: IsoDate; note: string };
 }

@@ -3,14 +3,16 @@
 // export → import into an empty directory → export gives the same JSON.
 
 import { compareRefs } from "../domain/lagging.js";
-import type { CheckIn, Cycle, KeyResult, Objective } from "../domain/types.js";
+import type { CheckIn, CheckInCorrection, Cycle, KeyResult, Objective } from "../domain/types.js";
+import type { ImportCorrection } from "./import-data.js";
 import { toCsv } from "./csv.js";
 import { CHECKIN_COLUMNS, CHECKIN_OPTIONAL_COLUMNS, OKR_COLUMNS, OKR_OPTIONAL_COLUMNS } from "./import-csv.js";
 
 export const EXPORT_FORMAT = "okr-agent/export";
 export const EXPORT_VERSION = 1;
 
-export type ExportCheckIn = Pick<CheckIn, "date" | "value" | "confidence" | "note" | "author">;
+/** A check-in as written, with its corrections (oldest first) when it has any: history is kept. */
+export type ExportCheckIn = Pick<CheckIn, "date" | "value" | "confidence" | "note" | "author"> & { corrections?: ImportCorrection[] };
 
 export interface ExportKeyResult extends Omit<KeyResult, "id" | "objectiveId" | "createdAt" | "updatedAt"> {
   checkIns: ExportCheckIn[];
@@ -33,8 +35,10 @@ export interface ExportSource {
   cycles: Iterable<Cycle>;
   objectives: Iterable<Objective>;
   keyResults: Iterable<KeyResult>;
-  /** Check-ins in (date, written) order. */
+  /** Check-ins as written, in (date, written) order. */
   checkIns: readonly CheckIn[];
+  /** Their corrections, in written order. */
+  corrections?: readonly CheckInCorrection[];
 }
 
 export function buildExport(src: ExportSource): ExportDocument {
@@ -42,11 +46,24 @@ export function buildExport(src: ExportSource): ExportDocument {
   const cycleName = new Map(cycles.map((c) => [c.id, c.name]));
   const objectives = [...src.objectives].sort((a, b) => compareRefs(a.ref, b.ref));
   const objectiveRef = new Map(objectives.map((o) => [o.id, o.ref]));
+  const fixes = new Map<string, ImportCorrection[]>();
+  for (const x of src.corrections ?? []) {
+    // Fixed key order, so export → import → export gives the same text.
+    const fix = { action: x.action } as ImportCorrection;
+    if (x.date !== undefined) fix.date = x.date;
+    if (x.value !== undefined) fix.value = x.value;
+    if (x.confidence !== undefined) fix.confidence = x.confidence;
+    if (x.note !== undefined) fix.note = x.note;
+    fix.reason = x.reason;
+    fix.author = x.author;
+    fixes.set(x.checkInId, [...(fixes.get(x.checkInId) ?? []), fix]);
+  }
   const checkInsByKr = new Map<string, ExportCheckIn[]>();
   for (const c of src.checkIns) {
     let list = checkInsByKr.get(c.krId);
     if (!list) checkInsByKr.set(c.krId, (list = []));
-    list.push({ date: c.date, value: c.value, confidence: c.confidence, note: c.note, author: c.author });
+    const corrections = fixes.get(c.id);
+    list.push({ date: c.date, value: c.value, confidence: c.confidence, note: c.note, author: c.author, ...(corrections ? { corrections } : {}) });
   }
   const krsByObjective = new Map<string, ExportKeyResult[]>();
   for (const k of [...src.keyResults].sort((a, b) => compareRefs(a.ref, b.ref))) {
@@ -54,7 +71,7 @@ export function buildExport(src: ExportSource): ExportDocument {
     if (!list) krsByObjective.set(k.objectiveId, (list = []));
     list.push({
       ref: k.ref, title: k.title, owner: k.owner, kind: k.kind, direction: k.direction, unit: k.unit,
-      start: k.start, target: k.target, weight: k.weight, due: k.due, checkIns: checkInsByKr.get(k.id) ?? [],
+      start: k.start, target: k.target, weight: k.weight, startDate: k.startDate ?? null, due: k.due, checkIns: checkInsByKr.get(k.id) ?? [],
     });
   }
   return {
@@ -80,17 +97,30 @@ export function okrsCsv(doc: ExportDocument): string {
       rows.push([
         o.cycle, c?.start ?? "", c?.end ?? "", o.team, o.ref, o.title, o.owner, o.parentRef ?? "",
         k.ref, k.title, k.owner, k.kind, k.direction, k.unit, k.start, k.target,
-        o.description, o.committed ? "committed" : "aspirational", k.weight, k.due ?? "",
+        o.description, o.committed ? "committed" : "aspirational", k.weight, k.startDate ?? "", k.due ?? "",
       ]);
     }
   }
   return toCsv(header, rows);
 }
 
-/** checkins.csv: one row per check-in. */
+/** A check-in as its corrections leave it (the latest wins), or null when retracted. */
+export function asCorrected(c: ExportCheckIn): ExportCheckIn | null {
+  const fix = c.corrections?.at(-1);
+  if (!fix) return c;
+  if (fix.action === "retract") return null;
+  return { date: fix.date ?? c.date, value: fix.value ?? c.value, confidence: fix.confidence ?? c.confidence, note: fix.note ?? c.note, author: c.author };
+}
+
+/** checkins.csv: one row per check-in, as corrected (a spreadsheet has no place for history; the
+ *  JSON export keeps it). */
 export function checkInsCsv(doc: ExportDocument): string {
   const rows: (string | number | null)[][] = [];
   for (const o of doc.objectives)
-    for (const k of o.keyResults) for (const c of k.checkIns) rows.push([k.ref, c.date, c.value, c.confidence, c.author, c.note]);
+    for (const k of o.keyResults)
+      for (const written of k.checkIns) {
+        const c = asCorrected(written);
+        if (c) rows.push([k.ref, c.date, c.value, c.confidence, c.author, c.note]);
+      }
   return toCsv([...CHECKIN_COLUMNS, ...CHECKIN_OPTIONAL_COLUMNS], rows);
 }

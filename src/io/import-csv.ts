@@ -11,7 +11,7 @@ export const OKR_COLUMNS = [
   "kr_ref", "key_result", "kr_owner", "kr_type", "direction", "unit", "start_value", "target_value",
 ] as const;
 /** Columns we read when present; any other column is ignored. */
-export const OKR_OPTIONAL_COLUMNS = ["parent_objective_ref", "objective_description", "committed", "weight", "due_date"] as const;
+export const OKR_OPTIONAL_COLUMNS = ["parent_objective_ref", "objective_description", "committed", "weight", "start_date", "due_date"] as const;
 export const CHECKIN_COLUMNS = ["kr_ref", "date", "value", "confidence"] as const;
 export const CHECKIN_OPTIONAL_COLUMNS = ["author", "note"] as const;
 
@@ -19,6 +19,8 @@ export type CsvKind = "okrs" | "checkins";
 
 interface Table {
   get(row: number, column: string): string;
+  /** Whether the header names this column. */
+  has(column: string): boolean;
   rows: { line: number }[];
 }
 
@@ -45,6 +47,7 @@ function readTable(file: string, text: string, required: readonly string[], prob
   }
   return {
     rows: body.map((r) => ({ line: r.line })),
+    has: (column) => index.has(column),
     get(row, column) {
       const i = index.get(column);
       return i === undefined ? "" : unescapeFormula((body[row]!.cells[i] ?? "").trim());
@@ -90,6 +93,8 @@ export function parseOkrsCsv(file: string, text: string, into: ImportData, probl
     const weight = weightText ? parseNumber(weightText) : null;
     if (weightText && (weight === null || weight <= 0)) bad.push(`weight "${weightText}" must be a positive number`);
     const due = g("due_date") || null;
+    const startDate = g("start_date") || null;
+    if (startDate && tryParseDay(startDate) === null) bad.push(`start_date "${startDate}" is not a date (YYYY-MM-DD)`);
     if (due && tryParseDay(due) === null) bad.push(`due_date "${due}" is not a date (YYYY-MM-DD)`);
     for (const c of ["objective_ref", "kr_ref", "parent_objective_ref"])
       if (g(c) && !REF_PATTERN.test(g(c))) bad.push(`${c} "${g(c)}" must be letters, digits, dots or dashes (e.g. O3, KR2.1)`);
@@ -131,7 +136,7 @@ export function parseOkrsCsv(file: string, text: string, into: ImportData, probl
     }
     into.keyResults.push({
       ref: kref, objectiveRef: oref, title: g("key_result"), owner: g("kr_owner"), kind, direction, unit: g("unit"),
-      start: startValue!, target: target!, weight, due, at,
+      start: startValue!, target: target!, weight, due, at, ...(t.has("start_date") ? { startDate } : {}),
     });
   });
 }

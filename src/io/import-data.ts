@@ -1,7 +1,7 @@
 // The neutral shape every import source (spreadsheet CSV, our JSON export, the demo generator) is
 // turned into before the service checks it against the workspace and writes it in one commit.
 
-import type { CheckIn, Cycle, KeyResult, Objective } from "../domain/types.js";
+import type { CheckIn, CheckInCorrection, Cycle, KeyResult, Objective } from "../domain/types.js";
 
 /** Where an item came from, for error messages: "okrs.csv:5" or "export.json objectives[2]". */
 export type SourceAt = string;
@@ -18,13 +18,20 @@ export interface ImportObjective extends Omit<Objective, "id" | "ref" | "cycleId
   at: SourceAt;
 }
 
-export interface ImportKeyResult extends Omit<KeyResult, "id" | "objectiveId" | "createdAt" | "updatedAt"> {
+export interface ImportKeyResult extends Omit<KeyResult, "id" | "objectiveId" | "startDate" | "createdAt" | "updatedAt"> {
   objectiveRef: string;
+  /** When pace starts; undefined when the source has no such column (a stored one is kept). */
+  startDate?: string | null;
   at: SourceAt;
 }
 
+/** A correction as an export carries it: no ids, no clock. */
+export type ImportCorrection = Omit<CheckInCorrection, "id" | "checkInId" | "krId" | "createdAt">;
+
 export interface ImportCheckIn extends Pick<CheckIn, "date" | "value" | "confidence" | "note" | "author"> {
   krRef: string;
+  /** Corrections of this check-in, oldest first (JSON exports carry them). */
+  corrections?: ImportCorrection[];
   at: SourceAt;
 }
 

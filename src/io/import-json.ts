@@ -10,12 +10,23 @@ const date = z.string().refine((s) => tryParseDay(s) !== null, "must be a date a
 const ref = z.string().regex(REF_PATTERN, "must be letters, digits, dots or dashes (e.g. O3, KR2.1)");
 const text = z.string().default("");
 
+const confidence = z.number().int().min(1, "must be 1 to 5").max(5, "must be 1 to 5");
+const correction = z.object({
+  action: z.enum(["correct", "retract"]),
+  date: date.optional(),
+  value: z.number().finite().optional(),
+  confidence: confidence.optional(),
+  note: z.string().optional(),
+  reason: text,
+  author: text,
+});
 const checkIn = z.object({
   date,
   value: z.number().finite(),
-  confidence: z.number().int().min(1, "must be 1 to 5").max(5, "must be 1 to 5"),
+  confidence,
   note: text,
   author: text,
+  corrections: z.array(correction).optional(),
 });
 const keyResult = z.object({
   ref,
@@ -27,6 +38,7 @@ const keyResult = z.object({
   start: z.number().finite(),
   target: z.number().finite(),
   weight: z.number().positive().nullable().default(null),
+  startDate: date.nullable().optional(),
   due: date.nullable().default(null),
   checkIns: z.array(checkIn).default([]),
 });
@@ -74,6 +86,7 @@ export function parseExportJson(file: string, content: string, into: ImportData,
       into.keyResults.push({
         ref: k.ref, objectiveRef: o.ref, title: k.title, owner: k.owner, kind: k.kind as never, direction: k.direction as never,
         unit: k.unit, start: k.start, target: k.target, weight: k.weight, due: k.due, at: kat,
+        ...(k.startDate !== undefined ? { startDate: k.startDate } : {}),
       });
       k.checkIns.forEach((c, n) => into.checkIns.push({ krRef: k.ref, ...c, at: `${kat}.checkIns[${n}]` }));
     });

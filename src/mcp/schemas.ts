@@ -12,6 +12,8 @@ export const krQuery = z.string().min(1).describe("KR ref (KR2.1), id or unique 
 export const objectiveQuery = z.string().min(1).describe("Objective ref (O3), id or unique title words");
 
 export const status = z.enum(["completed", "on_track", "at_risk", "off_track"]);
+/** A status as people read it ("off track"); structured content keeps the enum. */
+export const statusText = (s: z.infer<typeof status>) => s.replace("_", " ");
 /** A KR with its numbers as of a date: what list and lagging outputs show for each KR.
  *  progress, expected and gap are fractions (0.615 = 61.5%); the tool descriptions say so once,
  *  to keep the catalog small. */
@@ -47,6 +49,7 @@ export const newKeyResult = z.object({
   start: z.number().optional().describe("Baseline (default 0)"),
   target: z.number().optional().describe("Target (required for metrics)"),
   owner: z.string().optional().describe("Owner"),
+  startDate: date("startDate").optional().describe("Pace starts; default today"),
   due: date("due").optional().describe("YYYY-MM-DD in the cycle"),
 });
 

@@ -35,6 +35,9 @@ export interface NewKeyResult {
   start?: number;
   target?: number;
   weight?: number | null;
+  /** When pace starts counting. Default: the day it is added (`today`), or the cycle start when
+   *  it is added before the cycle begins. */
+  startDate?: string | null;
   due?: string | null;
 }
 
@@ -89,7 +92,13 @@ export function placementFor(ws: Workspace, objective: Objective): KrPlacement {
   return { objective, cycle: ws.cycles.get(objective.cycleId)!, takenRefs: new Set([...ws.keyResults.values()].map((k) => k.ref.toUpperCase())) };
 }
 
-export function buildKeyResult(at: KrPlacement, k: NewKeyResult, now: string): KeyResult {
+/** The start date a new KR gets: the one given, else today when the cycle is already under way
+ *  (null, meaning the cycle start, otherwise). */
+function defaultStartDate(cycle: Cycle, today: string): string | null {
+  return today > cycle.start && today <= cycle.end ? today : null;
+}
+
+export function buildKeyResult(at: KrPlacement, k: NewKeyResult, now: string, today: string): KeyResult {
   const { objective, cycle } = at;
   const title = k.title.trim().replace(/\s+/g, " ");
   if (!title) throw bad("A key result needs a title that says what is measured, e.g. \"Raise 30-day retention from 45% to 60%\".");
@@ -105,11 +114,13 @@ export function buildKeyResult(at: KrPlacement, k: NewKeyResult, now: string): K
   if (direction === "decrease" && target > start) throw bad(`A decreasing key result needs a target below its start (${start} → ${target}); use direction increase.`);
   if (k.weight !== undefined && k.weight !== null && !(k.weight > 0)) throw bad("weight must be a positive number");
   checkDue(k.due, cycle);
+  const startDate = k.startDate !== undefined ? k.startDate : defaultStartDate(cycle, today);
+  checkStartDate(startDate, k.due ?? null, cycle);
   const ref = nextKrRef(objective.ref, at.takenRefs);
   at.takenRefs.add(ref.toUpperCase());
   return {
     id: randomUUID(), ref, objectiveId: objective.id, title, owner: k.owner?.trim() ?? "", kind, direction, unit: k.unit?.trim() ?? "",
-    start, target, weight: k.weight ?? null, due: k.due ?? null, createdAt: now, updatedAt: now,
+    start, target, weight: k.weight ?? null, startDate, due: k.due ?? null, createdAt: now, updatedAt: now,
   };
 }
 
@@ -118,11 +129,22 @@ export function checkDue(due: string | null | undefined, cycle: Cycle): void {
     throw bad(`due must be a date inside the cycle ${cycle.name} (${cycle.start} to ${cycle.end})`);
 }
 
+/** A start date must lie in the cycle and before the due date (or cycle end). */
+export function checkStartDate(startDate: string | null, due: string | null, cycle: Cycle): void {
+  if (startDate === null) return;
+  if (tryParseDay(startDate) === null || startDate < cycle.start || startDate > cycle.end)
+    throw bad(`start date must be a date inside the cycle ${cycle.name} (${cycle.start} to ${cycle.end}), not ${startDate}`);
+  const end = due ?? cycle.end;
+  if (startDate >= end) throw bad(`start date ${startDate} must be before the ${due ? "due date" : "cycle end"} ${end}`);
+}
+
 export interface KeyResultChanges {
   title?: string;
   target?: number;
   owner?: string;
   due?: string | null;
+  /** When pace starts; null = the cycle start. */
+  startDate?: string | null;
 }
 
 /** A new revision of a KR with the changes applied, and which fields really changed (none: no write). */
@@ -144,7 +166,10 @@ export function reviseKeyResult(kr: KeyResult, cycle: Cycle, c: KeyResultChanges
     checkDue(c.due, cycle);
     next.due = c.due;
   }
-  const changed = (["title", "target", "owner", "due"] as const).filter((f) => next[f] !== kr[f]);
+  if (c.startDate !== undefined) next.startDate = c.startDate;
+  next.startDate ??= null;
+  if (c.startDate !== undefined || c.due !== undefined) checkStartDate(next.startDate, next.due, cycle);
+  const changed = (["title", "target", "owner", "due", "startDate"] as const).filter((f) => next[f] !== (kr[f] ?? null));
   if (changed.length) next.updatedAt = now;
   return { next, changed };
 }

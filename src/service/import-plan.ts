@@ -4,8 +4,8 @@
 
 import { randomUUID } from "node:crypto";
 import { normalizeRef } from "../domain/refs.js";
-import type { CheckIn, Cycle, KeyResult, Objective } from "../domain/types.js";
-import type { ImportData } from "../io/import-data.js";
+import type { CheckIn, CheckInCorrection, Cycle, KeyResult, Objective } from "../domain/types.js";
+import type { ImportCorrection, ImportData } from "../io/import-data.js";
 import type { WriteBatch } from "../store/store.js";
 import type { Workspace } from "./workspace.js";
 
@@ -20,6 +20,13 @@ export interface ImportSummary {
   objectives: Counts;
   keyResults: Counts;
   checkIns: { added: number; skipped: number };
+  corrections: { added: number; skipped: number };
+}
+
+/** A stored check-in as import sees it: its id, and the corrections it already has. */
+export interface StoredCheckIn {
+  id: string;
+  corrections: Set<string>;
 }
 
 export interface ImportPlan {
@@ -34,11 +41,16 @@ export function checkInKey(c: { date: string; value: number; confidence: number;
   return `${c.date}|${c.value}|${c.confidence}|${c.author}|${c.note}`;
 }
 
-/** `existingKeys` holds checkInKey()s of stored check-ins per KR id, for the KRs the data touches. */
-export function planImport(ws: Workspace, data: ImportData, existingKeys: Map<string, Set<string>>, now: string): ImportPlan {
+export function correctionKey(c: ImportCorrection): string {
+  return JSON.stringify([c.action, c.date ?? null, c.value ?? null, c.confidence ?? null, c.note ?? null, c.reason, c.author]);
+}
+
+/** `existing` maps checkInKey()s of stored check-ins (as written) per KR id, for the KRs the data
+ *  touches, to the stored check-in. */
+export function planImport(ws: Workspace, data: ImportData, existing: Map<string, Map<string, StoredCheckIn>>, now: string): ImportPlan {
   const problems: string[] = [];
-  const batch: Required<WriteBatch> = { cycles: [], objectives: [], keyResults: [], checkIns: [] };
-  const summary: ImportSummary = { cycles: counts(), objectives: counts(), keyResults: counts(), checkIns: { added: 0, skipped: 0 } };
+  const batch: Required<WriteBatch> = { cycles: [], objectives: [], keyResults: [], checkIns: [], corrections: [] };
+  const summary: ImportSummary = { cycles: counts(), objectives: counts(), keyResults: counts(), checkIns: { added: 0, skipped: 0 }, corrections: { added: 0, skipped: 0 } };
 
   const cycles = new Map<string, Cycle>();
   for (const c of ws.cycles.values()) cycles.set(c.name, c);
@@ -93,7 +105,8 @@ export function planImport(ws: Workspace, data: ImportData, existingKeys: Map<st
     const old = ws.keyResultByRef(k.ref);
     const next: KeyResult = {
       id: old?.id ?? randomUUID(), ref: old?.ref ?? k.ref, objectiveId, title: k.title, owner: k.owner, kind: k.kind,
-      direction: k.direction, unit: k.unit, start: k.start, target: k.target, weight: k.weight, due: k.due,
+      direction: k.direction, unit: k.unit, start: k.start, target: k.target, weight: k.weight,
+      startDate: k.startDate !== undefined ? k.startDate : (old?.startDate ?? null), due: k.due,
       createdAt: old?.createdAt ?? now, updatedAt: now,
     };
     krs.set(normalizeRef(k.ref), next);
@@ -114,17 +127,32 @@ export function planImport(ws: Workspace, data: ImportData, existingKeys: Map<st
       problems.push(`${c.at}: date ${c.date} is outside ${kr.ref}'s cycle ${cycle.name} (${cycle.start} to ${cycle.end})`);
       continue;
     }
-    let keys = existingKeys.get(kr.id);
-    if (!keys) existingKeys.set(kr.id, (keys = new Set()));
+    let stored = existing.get(kr.id);
+    if (!stored) existing.set(kr.id, (stored = new Map()));
     const key = checkInKey(c);
-    if (keys.has(key)) {
-      summary.checkIns.skipped++;
-      continue;
+    let target = stored.get(key);
+    if (target) summary.checkIns.skipped++;
+    else {
+      stored.set(key, (target = { id: randomUUID(), corrections: new Set() }));
+      const checkIn: CheckIn = { id: target.id, krId: kr.id, date: c.date, value: c.value, confidence: c.confidence, note: c.note, author: c.author, createdAt: now };
+      batch.checkIns.push(checkIn);
+      summary.checkIns.added++;
     }
-    keys.add(key);
-    const checkIn: CheckIn = { id: randomUUID(), krId: kr.id, date: c.date, value: c.value, confidence: c.confidence, note: c.note, author: c.author, createdAt: now };
-    batch.checkIns.push(checkIn);
-    summary.checkIns.added++;
+    for (const fix of c.corrections ?? []) {
+      const ck = correctionKey(fix);
+      if (target.corrections.has(ck)) {
+        summary.corrections.skipped++;
+        continue;
+      }
+      target.corrections.add(ck);
+      if (fix.date !== undefined && cycle && (fix.date < cycle.start || fix.date > cycle.end)) {
+        problems.push(`${c.at}: a correction moves the check-in to ${fix.date}, outside ${kr.ref}'s cycle ${cycle.name}`);
+        continue;
+      }
+      const record: CheckInCorrection = { ...fix, id: randomUUID(), checkInId: target.id, krId: kr.id, createdAt: now };
+      batch.corrections.push(record);
+      summary.corrections.added++;
+    }
   }
   return { batch, summary, problems };
 }
@@ -137,7 +165,7 @@ function sameObjective(a: Objective, b: Objective): boolean {
 function sameKr(a: KeyResult, b: KeyResult): boolean {
   return a.objectiveId === b.objectiveId && a.title === b.title && a.owner === b.owner && a.kind === b.kind &&
     a.direction === b.direction && a.unit === b.unit && a.start === b.start && a.target === b.target &&
-    a.weight === b.weight && a.due === b.due;
+    a.weight === b.weight && (a.startDate ?? null) === (b.startDate ?? null) && a.due === b.due;
 }
 
 function hasParentLoop(id: string, objectives: Map<string, Objective>): boolean {

@@ -9,7 +9,8 @@ import { matchTeam } from "../domain/teams.js";
 import { OkrError } from "../domain/errors.js";
 import { evaluate } from "../domain/metrics.js";
 import { resolveOne } from "../domain/resolve.js";
-import type { CheckIn, Cycle, KeyResult, Objective } from "../domain/types.js";
+import type { CheckIn, Cycle, EffectiveCheckIn, KeyResult, Objective } from "../domain/types.js";
+import { buildCorrection, pickCheckIn, type CorrectionInput } from "./corrections.js";
 import { weeklyFacts, type Lang, type WeeklyFacts } from "./weekly.js";
 import { templateSummary } from "./summary.js";
 import { checkGrounding, type Grounding, type GroundingContext } from "../domain/grounding.js";
@@ -17,7 +18,7 @@ import { buildCycle, buildKeyResult, buildObjective, pickCycle, placementFor, re
 import { buildExport, type ExportDocument } from "../io/export-data.js";
 import type { ImportData } from "../io/import-data.js";
 import type { OkrStore } from "../store/store.js";
-import { checkInKey, planImport, type ImportSummary } from "./import-plan.js";
+import { checkInKey, correctionKey, planImport, type ImportSummary, type StoredCheckIn } from "./import-plan.js";
 import { krDetail, krRow, lagging, tree, type KrDetail, type KrRow, type LaggingOptions, type LaggingRow, type ObjectiveView } from "./views.js";
 import { Workspace } from "./workspace.js";
 
@@ -34,6 +35,17 @@ export interface CheckInInput {
 export interface CheckInResult {
   checkIn: Pick<CheckIn, "date" | "value" | "confidence" | "note" | "author">;
   confidenceCarriedOver: boolean;
+  before: KrRow;
+  after: KrRow;
+}
+
+export interface CorrectionResult {
+  action: "correct" | "retract";
+  keyResult: { ref: string; title: string; unit: string };
+  /** The check-in as it stood before this correction. */
+  checkIn: Pick<EffectiveCheckIn, "id" | "date" | "value" | "confidence" | "note" | "author">;
+  /** What it says now; null when retracted. */
+  corrected: Pick<EffectiveCheckIn, "date" | "value" | "confidence" | "note"> | null;
   before: KrRow;
   after: KrRow;
 }
@@ -72,21 +84,27 @@ export class OkrService {
     const touched = new Set<string>();
     for (const c of data.checkIns) {
       const kr = ws.keyResultByRef(c.krRef);
-      if (kr && ws.entry(kr.id)?.history.length) touched.add(kr.id);
+      if (kr) touched.add(kr.id);
     }
-    const existing = new Map<string, Set<string>>();
-    for (const c of await this.store.checkIns([...touched])) {
-      let set = existing.get(c.krId);
-      if (!set) existing.set(c.krId, (set = new Set()));
-      set.add(checkInKey(c));
+    // As written, not as corrected: re-importing a file whose check-in was corrected since must
+    // not bring the old value back as a new check-in.
+    const existing = new Map<string, Map<string, StoredCheckIn>>();
+    const byId = new Map<string, StoredCheckIn>();
+    for (const c of await this.store.checkInsAsWritten([...touched])) {
+      let map = existing.get(c.krId);
+      if (!map) existing.set(c.krId, (map = new Map()));
+      const stored = { id: c.id, corrections: new Set<string>() };
+      map.set(checkInKey(c), stored);
+      byId.set(c.id, stored);
     }
+    for (const x of await this.store.corrections([...touched])) byId.get(x.checkInId)?.corrections.add(correctionKey(x));
     const plan = planImport(ws, data, existing, this.clock().toISOString());
     const problems = [...parseProblems, ...plan.problems];
     if (problems.length) {
       throw new OkrError("invalid_input", `Import refused: ${problems.length} problem${problems.length > 1 ? "s" : ""}; nothing was written.`, { details: problems });
     }
     const b = plan.batch;
-    const records = (b.cycles?.length ?? 0) + (b.objectives?.length ?? 0) + (b.keyResults?.length ?? 0) + (b.checkIns?.length ?? 0);
+    const records = (b.cycles?.length ?? 0) + (b.objectives?.length ?? 0) + (b.keyResults?.length ?? 0) + (b.checkIns?.length ?? 0) + (b.corrections?.length ?? 0);
     if (records > 0) progress?.(`Writing ${records.toLocaleString("en-US")} new or changed records in one commit…`);
     await this.write(ws, plan.batch);
     return plan.summary;
@@ -94,8 +112,9 @@ export class OkrService {
 
   private async write(ws: Workspace, batch: Parameters<OkrStore["commit"]>[0]): Promise<void> {
     const { version, basedOn } = await this.store.commit(batch);
-    // Another process may have committed in between: then reload rather than patch.
-    if (basedOn === ws.version) ws.apply(batch, version);
+    // Another process may have committed in between: then reload rather than patch. Corrections
+    // (rare) also reload: they change histories in place.
+    if (basedOn === ws.version && !batch.corrections?.length) ws.apply(batch, version);
     else this.workspace = null;
   }
 
@@ -254,6 +273,42 @@ export class OkrService {
     return { checkIn: { date, value: checkIn.value, confidence, note: checkIn.note, author: checkIn.author }, confidenceCarriedOver: carried, before, after };
   }
 
+  /** Corrects or retracts one check-in with a correction record (the check-in stays in history).
+   *  Without a KR, the check-in meant is the one written last in the workspace. */
+  async correctCheckIn(input: CorrectionInput, asOf: string): Promise<CorrectionResult> {
+    const ws = await this.ws();
+    let kr: KeyResult, target: EffectiveCheckIn;
+    if (input.kr !== undefined) {
+      kr = await this.resolveKeyResult(input.kr);
+      target = pickCheckIn(await this.store.checkIns([kr.id]), input, kr.ref);
+    } else {
+      // The KRs with the newest writes hold the last check-in; a few suffice, even filtered by author.
+      const candidates = await this.store.checkIns(ws.recentlyCheckedIn(input.onlyBy ? 25 : 1));
+      target = pickCheckIn(candidates, input, "this workspace");
+      kr = ws.keyResults.get(target.krId)!;
+    }
+    const entry = ws.entry(kr.id)!;
+    const correction = buildCorrection(kr, entry.cycle, target, input, this.clock().toISOString());
+    const day = parseDay(asOf, "as-of date");
+    const asOfDay = Math.max(day, parseDay(correction.date ?? target.date));
+    const before = krRow(entry, evaluate(entry.spec, entry.span, entry.history, asOfDay));
+    const { version, basedOn } = await this.store.commit({ corrections: [correction] });
+    // Only our write landed: patch this KR's history from the store instead of reloading everything.
+    if (basedOn === ws.version) ws.replaceHistory(kr.id, await this.store.checkIns([kr.id]), version);
+    else this.workspace = null;
+    const fresh = (await this.ws()).entry(kr.id)!;
+    const after = krRow(fresh, evaluate(fresh.spec, fresh.span, fresh.history, asOfDay));
+    const { id, date, value, confidence, note, author } = target;
+    return {
+      action: correction.action,
+      keyResult: { ref: kr.ref, title: kr.title, unit: kr.unit },
+      checkIn: { id, date, value, confidence, note, author },
+      corrected: correction.action === "retract" ? null : { date: correction.date ?? date, value: correction.value ?? value, confidence: correction.confidence ?? confidence, note: correction.note ?? note },
+      before,
+      after,
+    };
+  }
+
   async createCycle(c: NewCycle): Promise<Cycle> {
     const ws = await this.ws();
     const cycle = buildCycle(ws, c);
@@ -272,16 +327,16 @@ export class OkrService {
     const now = this.clock().toISOString();
     const objective = buildObjective(ws, { ...o, parentId }, asOf, now);
     const at = placementFor(ws, objective);
-    const keyResults = (o.keyResults ?? []).map((k) => buildKeyResult(at, k, now));
+    const keyResults = (o.keyResults ?? []).map((k) => buildKeyResult(at, k, now, asOf));
     await this.write(ws, { objectives: [objective], keyResults });
     return { objective, keyResults };
   }
 
   /** A new key result on an objective (ref, id or name fragment) with the next free ref (KR<n>.<k>). */
-  async addKeyResult(k: NewKeyResult & { objective: string }): Promise<KeyResult> {
+  async addKeyResult(k: NewKeyResult & { objective: string }, asOf: string): Promise<KeyResult> {
     const objective = await this.resolveObjective(k.objective);
     const ws = await this.ws();
-    const kr = buildKeyResult(placementFor(ws, objective), k, this.clock().toISOString());
+    const kr = buildKeyResult(placementFor(ws, objective), k, this.clock().toISOString(), asOf);
     await this.write(ws, { keyResults: [kr] });
     return kr;
   }
@@ -317,7 +372,8 @@ export class OkrService {
 
   async exportDocument(): Promise<ExportDocument> {
     const ws = await this.ws();
-    return buildExport({ cycles: ws.cycles.values(), objectives: ws.objectives.values(), keyResults: ws.keyResults.values(), checkIns: await this.store.checkIns() });
+    const [checkIns, corrections] = await Promise.all([this.store.checkInsAsWritten(), this.store.corrections()]);
+    return buildExport({ cycles: ws.cycles.values(), objectives: ws.objectives.values(), keyResults: ws.keyResults.values(), checkIns, corrections });
   }
 
   async close(): Promise<void> {

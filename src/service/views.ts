@@ -96,6 +96,8 @@ export interface ObjectiveView {
   progress: number;
   expected: number;
   status: Status | null;
+  /** KRs pulling the objective down (off track, then at risk). */
+  pulledDownBy: string[];
   keyResults: KrRow[];
 }
 
@@ -105,9 +107,12 @@ export function tree(ws: Workspace, asOf: number, team?: string): ObjectiveView[
   for (const e of ws.entriesFor(team)) {
     const m = evaluate(e.spec, e.span, e.history, asOf);
     const id = e.objective.id;
-    if (!byObjective.has(id)) (byObjective.set(id, []), rollups.set(id, []));
-    byObjective.get(id)!.push(krRow(e, m));
-    rollups.get(id)!.push({ clampedProgress: m.clampedProgress, expected: m.expected, status: m.status, weight: e.kr.weight });
+    let rows = byObjective.get(id);
+    if (!rows) byObjective.set(id, (rows = []));
+    let inputs = rollups.get(id);
+    if (!inputs) rollups.set(id, (inputs = []));
+    rows.push(krRow(e, m));
+    inputs.push({ ref: e.kr.ref, clampedProgress: m.clampedProgress, expected: m.expected, status: m.status, weight: e.kr.weight });
   }
   const views: ObjectiveView[] = [];
   for (const o of ws.objectives.values()) {
@@ -116,7 +121,7 @@ export function tree(ws: Workspace, asOf: number, team?: string): ObjectiveView[
     views.push({
       ref: o.ref, title: o.title, team: o.team, owner: o.owner, cycle: ws.cycles.get(o.cycleId)?.name ?? "",
       parentRef: o.parentId ? (ws.objectives.get(o.parentId)?.ref ?? null) : null, committed: o.committed,
-      progress: round4(r.progress), expected: round4(r.expected), status: r.status, keyResults: byObjective.get(o.id) ?? [],
+      progress: round4(r.progress), expected: round4(r.expected), status: r.status, pulledDownBy: r.pulledDownBy, keyResults: byObjective.get(o.id) ?? [],
     });
   }
   return views.sort((a, b) => compareRefs(a.ref, b.ref));

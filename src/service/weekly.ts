@@ -46,7 +46,7 @@ const PHRASES = {
   en: {
     pts: (x: number) => `${Math.round(Math.abs(x) * 100)} pts`,
     overview: (n: number, c: Record<Status, number>) => `${n} key results: ${c.off_track} off track, ${c.at_risk} at risk, ${c.on_track} on track, ${c.completed} completed.`,
-    objective: (head: string, p: number, e: number, s: string) => `${head}: ${pct(p)} against ${pct(e)} expected, ${s}.`,
+    objective: (head: string, p: number, e: number, s: string, by: string[]) => `${head}: ${pct(p)} against ${pct(e)} expected, ${s}${by.length ? ` (held back by ${by.join(", ")})` : ""}.`,
     keyResult: (head: string, p: number, e: number, s: string, c: number | null) => `${head}: ${pct(p)} against ${pct(e)} expected, ${s}${c !== null ? `, confidence ${c}/5` : ""}.`,
     statusChange: (kr: string, a: string, b: string) => `${kr} went from ${a} to ${b}.`,
     up: (kr: string, d: string, p: number) => `${kr} gained ${d} this week (now ${pct(p)}).`,
@@ -62,7 +62,7 @@ const PHRASES = {
   vi: {
     pts: (x: number) => `${Math.round(Math.abs(x) * 100)} điểm`,
     overview: (n: number, c: Record<Status, number>) => `${n} kết quả then chốt: ${c.off_track} chệch hướng, ${c.at_risk} có rủi ro, ${c.on_track} đúng tiến độ, ${c.completed} đã hoàn thành.`,
-    objective: (head: string, p: number, e: number, s: string) => `${head}: ${pct(p)} so với kỳ vọng ${pct(e)}, ${s}.`,
+    objective: (head: string, p: number, e: number, s: string, by: string[]) => `${head}: ${pct(p)} so với kỳ vọng ${pct(e)}, ${s}${by.length ? ` (bị kéo xuống bởi ${by.join(", ")})` : ""}.`,
     keyResult: (head: string, p: number, e: number, s: string, c: number | null) => `${head}: ${pct(p)} so với kỳ vọng ${pct(e)}, ${s}${c !== null ? `, độ tin cậy ${c}/5` : ""}.`,
     statusChange: (kr: string, a: string, b: string) => `${kr} chuyển từ ${a} sang ${b}.`,
     up: (kr: string, d: string, p: number) => `${kr} tăng ${d} trong tuần (hiện ${pct(p)}).`,
@@ -101,8 +101,8 @@ export function weeklyFacts(ws: Workspace, asOf: string, team: string | undefine
   for (const e of entries) byObjective.set(e.objective.id, [...(byObjective.get(e.objective.id) ?? []), e]);
   for (const list of byObjective.values()) {
     const o = list[0]!.objective;
-    const r = rollupObjective(list.map((e) => ({ clampedProgress: now.get(e)!.clampedProgress, expected: now.get(e)!.expected, status: now.get(e)!.status, weight: e.kr.weight })));
-    add("objective", P.objective(`${o.ref} ${o.title} (${o.team})`, r.progress, r.expected, S[r.status!]), [o.ref], [r.progress, r.expected]);
+    const r = rollupObjective(list.map((e) => ({ ref: e.kr.ref, clampedProgress: now.get(e)!.clampedProgress, expected: now.get(e)!.expected, status: now.get(e)!.status, weight: e.kr.weight })));
+    add("objective", P.objective(`${o.ref} ${o.title} (${o.team})`, r.progress, r.expected, S[r.status!], r.pulledDownBy), [o.ref, ...r.pulledDownBy], [r.progress, r.expected]);
     for (const e of list) {
       const m = now.get(e)!;
       add("key_result", P.keyResult(`${e.kr.ref} ${e.kr.title}`, m.clampedProgress, m.expected, S[m.status], m.confidence), [e.kr.ref, o.ref],

@@ -29,6 +29,12 @@ export class KrHistory implements History {
   }
 }
 
+/** What the numbers need to know about a KR. Records written before KRs had a start date read as
+ *  starting with their cycle. */
+export function krSpec(kr: KeyResult): KrSpec {
+  return { kind: kr.kind, direction: kr.direction, start: kr.start, target: kr.target, startDay: kr.startDate ? parseDay(kr.startDate) : null, dueDay: kr.due ? parseDay(kr.due) : null };
+}
+
 /** Everything the numbers need for one KR, resolved once so the hot loop does no lookups. */
 export interface KrEntry {
   kr: KeyResult;
@@ -95,8 +101,33 @@ export class Workspace {
     this.krRefs.set(normalizeRef(k.ref), k);
   }
 
+  /** Replaces a KR's history with its check-ins as read back from the store (after a correction,
+   *  which may move, change or drop one). `checkIns` are in (date, written) order. */
+  replaceHistory(krId: string, checkIns: readonly CheckIn[], version: number): void {
+    const h = new KrHistory();
+    // Written time orders same-day check-ins and finds "the last one written"; the index keeps
+    // ms precision apart (several can share a millisecond).
+    checkIns.forEach((c, i) => h.insert(parseDay(c.date), c.value, c.confidence, Date.parse(c.createdAt) + i * 1e-6));
+    this.histories.set(krId, h);
+    this.dirty = true;
+    this.version = version;
+  }
+
   private addCheckIn(c: CheckIn): void {
-    this.history(c.krId).insert(parseDay(c.date), c.value, c.confidence, Date.parse(c.createdAt));
+    // The store stamps a row with max(createdAt, its write time); mirror that, so that check-ins
+    // written now order after those loaded from the store even when the caller's clock is set back.
+    this.history(c.krId).insert(parseDay(c.date), c.value, c.confidence, Math.max(Date.parse(c.createdAt), Date.now()));
+  }
+
+  /** KR ids by the time of their latest written check-in, newest first (for "undo my last check-in"). */
+  recentlyCheckedIn(limit: number): string[] {
+    const latest: [string, number][] = [];
+    for (const [krId, h] of this.histories) {
+      let max = -Infinity;
+      for (let i = 0; i < h.length; i++) if (h.createdAt[i]! > max) max = h.createdAt[i]!;
+      if (h.length) latest.push([krId, max]);
+    }
+    return latest.sort((a, b) => b[1] - a[1]).slice(0, limit).map(([id]) => id);
   }
 
   entry(krId: string): KrEntry | undefined {
@@ -124,7 +155,7 @@ export class Workspace {
         kr,
         objective,
         cycle,
-        spec: { kind: kr.kind, direction: kr.direction, start: kr.start, target: kr.target, dueDay: kr.due ? parseDay(kr.due) : null },
+        spec: krSpec(kr),
         span: { startDay: parseDay(cycle.start), endDay: parseDay(cycle.end) },
         history: this.history(kr.id),
       };

@@ -9,7 +9,7 @@ import type * as LanceTypes from "@lancedb/lancedb";
 import type * as ArrowTypes from "apache-arrow";
 import { formatDay, parseDay } from "../domain/dates.js";
 import { OkrError } from "../domain/errors.js";
-import type { CheckIn, Cycle, KeyResult, Objective } from "../domain/types.js";
+import type { CheckIn, CheckInCorrection, Cycle, EffectiveCheckIn, KeyResult, Objective } from "../domain/types.js";
 import { arrow, float64Column, int32Column, readRepeatedUtf8, utf8Column } from "./arrow-columns.js";
 import type { CheckInColumns, OkrStore, SearchHit, Snapshot, WriteBatch } from "./store.js";
 
@@ -18,10 +18,12 @@ const lancedb: typeof LanceTypes = require("@lancedb/lancedb");
 
 const TABLE = "records";
 const COMPACT_EVERY = 50;
-type Kind = "cycle" | "objective" | "key_result" | "check_in";
+type Kind = "cycle" | "objective" | "key_result" | "check_in" | "correction";
 
 /** Column layout. Entities keep their full JSON in `data`; check-ins use typed columns so the
- *  million-row scans that build the in-memory index never parse JSON. */
+ *  million-row scans that build the in-memory index never parse JSON. Corrections are rare: they
+ *  keep their JSON in `data`, with a null day so the check-in scan skips them, `ref` = the check-in
+ *  they supersede and `parent` = its KR. */
 const SCHEMA = new arrow.Schema([
   new arrow.Field("kind", new arrow.Utf8(), true),
   new arrow.Field("id", new arrow.Utf8(), true),
@@ -169,6 +171,7 @@ export class LanceStore implements OkrStore {
       table.query().select(["parent", "day", "value", "confidence", "written_at"]).toArrow(),
     ]);
     const cycles: Cycle[] = [], objectives: Objective[] = [], keyResults: KeyResult[] = [];
+    const corrections: { c: CheckInCorrection; at: number }[] = [];
     // A table created but never written to (a crash between the two) reads back without columns.
     if (entities.numRows > 0) {
       const latest = new Map<string, { kind: Kind; data: string; at: number }>();
@@ -179,37 +182,104 @@ export class LanceStore implements OkrStore {
         const seen = latest.get(id);
         if (!seen || at > seen.at) latest.set(id, { kind: kinds.get(i) as Kind, data: datas.get(i) as string, at });
       }
-      for (const { kind, data } of latest.values()) {
+      for (const { kind, data, at } of latest.values()) {
         const parsed = JSON.parse(data);
         if (kind === "cycle") cycles.push(parsed);
         else if (kind === "objective") objectives.push(parsed);
         else if (kind === "key_result") keyResults.push(parsed);
+        else if (kind === "correction") corrections.push({ c: parsed, at });
       }
     }
-    return { version, cycles, objectives, keyResults, checkIns: ci.numRows > 0 ? checkInColumns(ci) : emptyColumns() };
+    let checkIns = ci.numRows > 0 ? checkInColumns(ci) : emptyColumns();
+    if (corrections.length) checkIns = await this.correctColumns(table, checkIns, latestCorrections(corrections));
+    return { version, cycles, objectives, keyResults, checkIns };
   }
 
-  async checkIns(krIds?: readonly string[], since?: string): Promise<CheckIn[]> {
+  /** Applies corrections to scanned columns. The scan carries no check-in ids (a million of them
+   *  cost 0.4 s to decode), so the few corrected check-ins are looked up by id to learn their KR and
+   *  write stamp, which identify their rows in the scan. */
+  private async correctColumns(table: LanceTypes.Table, cols: CheckInColumns, latest: Map<string, CheckInCorrection>): Promise<CheckInColumns> {
+    const ids = [...latest.keys()];
+    const rows = await table.query().where(`kind = 'check_in' AND id IN (${ids.map(sqlString).join(", ")})`).select(["id", "parent", "written_at"]).toArray();
+    const byStamp = new Map<number, { krId: string; fix: CheckInCorrection }>();
+    for (const r of rows) byStamp.set(r.written_at as number, { krId: r.parent as string, fix: latest.get(r.id as string)! });
+    const out: CheckInColumns = { krIds: [], days: new Int32Array(cols.days.length), values: new Float64Array(cols.values.length), confidences: new Int32Array(cols.confidences.length), createdAt: new Float64Array(cols.createdAt.length) };
+    let k = 0;
+    for (let i = 0, n = cols.krIds.length; i < n; i++) {
+      const hit = byStamp.get(cols.createdAt[i]!);
+      let day = cols.days[i]!, value = cols.values[i]!, confidence = cols.confidences[i]!;
+      if (hit && hit.krId === cols.krIds[i]) {
+        if (hit.fix.action === "retract") continue;
+        if (hit.fix.date !== undefined) day = parseDay(hit.fix.date);
+        value = hit.fix.value ?? value;
+        confidence = hit.fix.confidence ?? confidence;
+      }
+      out.krIds.push(cols.krIds[i]!);
+      out.days[k] = day;
+      out.values[k] = value;
+      out.confidences[k] = confidence;
+      out.createdAt[k++] = cols.createdAt[i]!;
+    }
+    return { krIds: out.krIds, days: out.days.subarray(0, k), values: out.values.subarray(0, k), confidences: out.confidences.subarray(0, k), createdAt: out.createdAt.subarray(0, k) };
+  }
+
+  async checkIns(krIds?: readonly string[], since?: string): Promise<EffectiveCheckIn[]> {
     const table = await this.refreshTable();
     if (!table || (krIds && krIds.length === 0)) return [];
+    const latest = latestCorrections(await this.correctionRows(table, krIds));
+    // A correction may move a check-in into the window: fetch corrected ones whatever their date.
+    let where = since ? `day >= ${parseDay(since)}` : "";
+    if (since && latest.size) where = `(${where} OR id IN (${[...latest.keys()].map(sqlString).join(", ")}))`;
+    const raw = await this.rawCheckIns(table, krIds, where);
+    const out: (EffectiveCheckIn & { at: number })[] = [];
+    for (const c of raw) {
+      const fix = latest.get(c.id);
+      if (!fix) out.push(c);
+      else if (fix.action === "correct") {
+        out.push({
+          ...c, date: fix.date ?? c.date, value: fix.value ?? c.value, confidence: fix.confidence ?? c.confidence, note: fix.note ?? c.note,
+          correctedFrom: { value: c.value, confidence: c.confidence, date: c.date, note: c.note },
+        });
+      }
+    }
+    return sortCheckIns(since ? out.filter((c) => c.date >= since) : out);
+  }
+
+  async checkInsAsWritten(krIds?: readonly string[]): Promise<CheckIn[]> {
+    const table = await this.refreshTable();
+    if (!table || (krIds && krIds.length === 0)) return [];
+    return sortCheckIns(await this.rawCheckIns(table, krIds, ""));
+  }
+
+  async corrections(krIds?: readonly string[]): Promise<CheckInCorrection[]> {
+    const table = await this.refreshTable();
+    if (!table || (krIds && krIds.length === 0)) return [];
+    return (await this.correctionRows(table, krIds)).map((r) => r.c);
+  }
+
+  private async correctionRows(table: LanceTypes.Table, krIds?: readonly string[]): Promise<{ c: CheckInCorrection; at: number }[]> {
+    let where = "kind = 'correction'";
+    if (krIds) where += ` AND parent IN (${krIds.map(sqlString).join(", ")})`;
+    const rows = await table.query().where(where).select(["data", "written_at"]).toArray();
+    return rows.map((r) => ({ c: JSON.parse(r.data as string) as CheckInCorrection, at: r.written_at as number })).sort((a, b) => a.at - b.at);
+  }
+
+  private async rawCheckIns(table: LanceTypes.Table, krIds: readonly string[] | undefined, extra: string): Promise<(CheckIn & { at: number })[]> {
     let where = "kind = 'check_in'";
-    if (since) where += ` AND day >= ${parseDay(since)}`;
+    if (extra) where += ` AND ${extra}`;
     if (krIds) where += ` AND parent IN (${krIds.map(sqlString).join(", ")})`;
     const rows = await table.query().where(where).select(["id", "parent", "day", "value", "confidence", "text", "author", "written_at"]).toArray();
-    return rows
-      .map((r) => ({
-        id: r.id as string,
-        krId: r.parent as string,
-        date: formatDay(r.day as number),
-        value: r.value as number,
-        confidence: r.confidence as number,
-        note: (r.text as string | null) ?? "",
-        author: (r.author as string | null) ?? "",
-        createdAt: new Date(r.written_at as number).toISOString(),
-        at: r.written_at as number,
-      }))
-      .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.at - b.at))
-      .map(({ at: _at, ...c }) => c);
+    return rows.map((r) => ({
+      id: r.id as string,
+      krId: r.parent as string,
+      date: formatDay(r.day as number),
+      value: r.value as number,
+      confidence: r.confidence as number,
+      note: (r.text as string | null) ?? "",
+      author: (r.author as string | null) ?? "",
+      createdAt: new Date(r.written_at as number).toISOString(),
+      at: r.written_at as number,
+    }));
   }
 
   async search(text: string, limit: number): Promise<SearchHit[]> {
@@ -229,6 +299,21 @@ export class LanceStore implements OkrStore {
     this.table?.close();
     this.db?.close();
   }
+}
+
+/** The correction in force for each corrected check-in: the latest written. */
+function latestCorrections(rows: readonly { c: CheckInCorrection; at: number }[]): Map<string, CheckInCorrection> {
+  const latest = new Map<string, { c: CheckInCorrection; at: number }>();
+  for (const r of rows) {
+    const seen = latest.get(r.c.checkInId);
+    if (!seen || r.at > seen.at) latest.set(r.c.checkInId, r);
+  }
+  return new Map([...latest].map(([id, r]) => [id, r.c]));
+}
+
+/** (date, written) order, dropping the write stamp used for it. */
+function sortCheckIns<T extends { date: string; at: number }>(list: T[]): Omit<T, "at">[] {
+  return list.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.at - b.at)).map(({ at: _at, ...c }) => c);
 }
 
 async function exists(path: string): Promise<boolean> {
@@ -333,6 +418,7 @@ function toColumns(b: WriteBatch): Columns {
   for (const x of b.cycles ?? []) c.entity("cycle", x, x.name, null, null);
   for (const o of b.objectives ?? []) c.entity("objective", o, o.ref, o.cycleId, o.title);
   for (const k of b.keyResults ?? []) c.entity("key_result", k, k.ref, k.objectiveId, k.title);
+  for (const x of b.corrections ?? []) c.entity("correction", x, x.checkInId, x.krId, x.note || null);
   // Check-ins of one batch share few dates and usually one creation time: parse each once.
   const days = new Map<string, number>();
   let lastCreated = "", lastCreatedMs = 0;

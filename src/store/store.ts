@@ -1,6 +1,6 @@
 // The storage interface everything above the store sees. Only lance-store.ts knows about LanceDB.
 
-import type { CheckIn, Cycle, KeyResult, Objective } from "../domain/types.js";
+import type { CheckIn, CheckInCorrection, Cycle, EffectiveCheckIn, KeyResult, Objective } from "../domain/types.js";
 
 /** One atomic write: every record lands together or none does. */
 export interface WriteBatch {
@@ -8,6 +8,8 @@ export interface WriteBatch {
   objectives?: Objective[];
   keyResults?: KeyResult[];
   checkIns?: CheckIn[];
+  /** Each must name a check-in already stored or in this batch. */
+  corrections?: CheckInCorrection[];
 }
 
 /** Check-ins as parallel columns: the compact form the in-memory index is built from. */
@@ -46,8 +48,14 @@ export interface OkrStore {
    *  caller holding that version knows its copy plus the batch is the whole store; it is -1 when
    *  another writer may have committed in between. */
   commit(batch: WriteBatch): Promise<{ version: number; basedOn: number }>;
-  /** Full check-ins (notes, authors) of some KRs (all when `krIds` is omitted), dated `since` or later. */
-  checkIns(krIds?: readonly string[], since?: string): Promise<CheckIn[]>;
+  /** Full check-ins (notes, authors) of some KRs (all when `krIds` is omitted), dated `since` or
+   *  later, in (date, written) order, as corrected: a retracted one is left out, a corrected one
+   *  carries the corrected fields (and `correctedFrom`). Snapshots read check-ins the same way. */
+  checkIns(krIds?: readonly string[], since?: string): Promise<EffectiveCheckIn[]>;
+  /** Check-ins exactly as written, corrections not applied (exports, import's duplicate check). */
+  checkInsAsWritten(krIds?: readonly string[]): Promise<CheckIn[]>;
+  /** Corrections of some KRs' check-ins (all when omitted), in written order. */
+  corrections(krIds?: readonly string[]): Promise<CheckInCorrection[]>;
   /** Full-text search over objective titles, KR titles and check-in notes. */
   search(text: string, limit: number): Promise<SearchHit[]>;
   close(): Promise<void>;

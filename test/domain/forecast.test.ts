@@ -5,7 +5,7 @@ import type { History, KrSpec } from "../../src/domain/metrics.js";
 
 const d = parseDay;
 const cycle = { startDay: d("2026-10-01"), endDay: d("2026-12-31") }; // 91 days
-const kr: KrSpec = { kind: "metric", direction: "increase", start: 0, target: 91, dueDay: null };
+const kr: KrSpec = { kind: "metric", direction: "increase", start: 0, target: 91, startDay: null, dueDay: null };
 function hist(...rows: [string, number][]): History {
   return { days: rows.map((r) => d(r[0])), values: rows.map((r) => r[1]), confidences: rows.map(() => 3), length: rows.length };
 }
@@ -43,12 +43,12 @@ describe("forecast", () => {
     expect(f.projectedValue).toBeCloseTo(91, 8);
   });
   it("keeps milestones where they are", () => {
-    const m: KrSpec = { kind: "milestone", direction: "increase", start: 0, target: 1, dueDay: null };
+    const m: KrSpec = { kind: "milestone", direction: "increase", start: 0, target: 1, startDay: null, dueDay: null };
     expect(forecast(m, cycle, hist(["2026-11-01", 1]), d("2026-11-10")).projectedProgress).toBe(1);
     expect(forecast(m, cycle, hist(["2026-11-01", 0]), d("2026-11-10")).projectedProgress).toBe(0);
   });
   it("for a decrease KR projects progress toward the lower target", () => {
-    const dec: KrSpec = { kind: "metric", direction: "decrease", start: 91, target: 0, dueDay: null };
+    const dec: KrSpec = { kind: "metric", direction: "decrease", start: 91, target: 0, startDay: null, dueDay: null };
     const f = forecast(dec, cycle, hist(["2026-10-11", 81], ["2026-10-21", 71], ["2026-10-31", 61]), d("2026-11-01"));
     expect(f.projectedValue).toBeCloseTo(0, 8);
     expect(f.projectedProgress).toBeCloseTo(1, 8);

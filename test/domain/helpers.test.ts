@@ -26,13 +26,36 @@ describe("objective roll-up", () => {
       { clampedProgress: 0.8, expected: 0.6, status: "on_track", weight: null },
     ]);
     expect(r.progress).toBeCloseTo(0.5, 10);
-    expect(r.status).toBe("off_track");
+    // 10 pts behind is not more than 10: at risk only because one KR is off track.
+    expect(r.status).toBe("at_risk");
     const w = rollupObjective([
       { clampedProgress: 0.2, expected: 0.6, status: "at_risk", weight: 3 },
       { clampedProgress: 1, expected: 0.6, status: "completed", weight: 1 },
     ]);
     expect(w.progress).toBeCloseTo((0.2 * 3 + 1) / 4, 10);
     expect(w.status).toBe("at_risk");
+  });
+  it("takes its status from its own gap: ahead of pace is never off track, and it names the KRs pulling it down", () => {
+    const ahead = rollupObjective([
+      { ref: "KR1.1", clampedProgress: 0.1, expected: 0.6, status: "off_track", weight: null },
+      { ref: "KR1.2", clampedProgress: 1, expected: 0.6, status: "completed", weight: null },
+      { ref: "KR1.3", clampedProgress: 0.9, expected: 0.6, status: "on_track", weight: null },
+    ]);
+    expect(ahead.gap).toBeLessThan(0);
+    expect(ahead.status).toBe("at_risk");
+    expect(ahead.pulledDownBy).toEqual(["KR1.1"]);
+    const behind = rollupObjective([
+      { ref: "KR2.1", clampedProgress: 0.2, expected: 0.6, status: "at_risk", weight: null },
+      { ref: "KR2.2", clampedProgress: 0.3, expected: 0.6, status: "off_track", weight: null },
+    ]);
+    expect(behind.gap).toBeCloseTo(0.35, 10);
+    expect(behind.status).toBe("off_track");
+    expect(behind.pulledDownBy).toEqual(["KR2.2", "KR2.1"]);
+    const slightly = rollupObjective([{ ref: "KR3.1", clampedProgress: 0.45, expected: 0.6, status: "at_risk", weight: null }]);
+    expect(slightly.status).toBe("at_risk");
+    const fine = rollupObjective([{ ref: "KR4.1", clampedProgress: 0.55, expected: 0.6, status: "on_track", weight: null }]);
+    expect(fine.status).toBe("on_track");
+    expect(fine.pulledDownBy).toEqual([]);
   });
   it("is completed only when every KR is, and empty objectives have no status", () => {
     expect(rollupObjective([{ clampedProgress: 1, expected: 0.6, status: "completed", weight: null }]).status).toBe("completed");
@@ -62,7 +85,7 @@ describe("lagging order", () => {
   it("explains a KR with the numbers it holds", () => {
     const cycle = { startDay: parseDay("2026-10-01"), endDay: parseDay("2026-12-31") };
     const h = { days: [parseDay("2026-11-10")], values: [46], confidences: [2], length: 1 };
-    const metrics = evaluate({ kind: "metric", direction: "increase", start: 45, target: 60, dueDay: null }, cycle, h, parseDay("2026-11-26"));
+    const metrics = evaluate({ kind: "metric", direction: "increase", start: 45, target: 60, startDay: null, dueDay: null }, cycle, h, parseDay("2026-11-26"));
     expect(lagReason(metrics, parseDay("2026-11-26"))).toBe("55 pts behind pace (progress 7% vs expected 62%); confidence 2/5; no check-in for 16 days (last 2026-11-10)");
   });
 });

@@ -5,7 +5,7 @@ import { EMPTY_HISTORY, evaluate, expectedProgress, progressOf, statusOf, type H
 const d = parseDay;
 const cycle = { startDay: d("2026-10-01"), endDay: d("2026-12-31") }; // 91 days
 const metric = (start: number, target: number, direction: KrSpec["direction"] = start <= target ? "increase" : "decrease"): KrSpec => ({
-  kind: "metric", direction, start, target, dueDay: null,
+  kind: "metric", direction, start, target, startDay: null, dueDay: null,
 });
 function hist(...rows: [string, number, number][]): History {
   return { days: rows.map((r) => d(r[0])), values: rows.map((r) => r[1]), confidences: rows.map((r) => r[2]), length: rows.length };
@@ -41,17 +41,17 @@ describe("progress", () => {
     expect(progressOf(metric(50, 50, "decrease"), 40)).toBe(1);
   });
   it("milestones are 0 until the value reaches the target, then 1", () => {
-    const m: KrSpec = { kind: "milestone", direction: "increase", start: 0, target: 1, dueDay: null };
+    const m: KrSpec = { kind: "milestone", direction: "increase", start: 0, target: 1, startDay: null, dueDay: null };
     expect(progressOf(m, 0)).toBe(0);
     expect(progressOf(m, 0.9)).toBe(0);
     expect(progressOf(m, 1)).toBe(1);
   });
   it("stay KRs are 1 while on the right side of the threshold", () => {
-    const below: KrSpec = { kind: "metric", direction: "stay_below", start: 380, target: 400, dueDay: null };
+    const below: KrSpec = { kind: "metric", direction: "stay_below", start: 380, target: 400, startDay: null, dueDay: null };
     expect(progressOf(below, 399)).toBe(1);
     expect(progressOf(below, 400)).toBe(1);
     expect(progressOf(below, 401)).toBe(0);
-    const above: KrSpec = { kind: "metric", direction: "stay_above", start: 99, target: 99.5, dueDay: null };
+    const above: KrSpec = { kind: "metric", direction: "stay_above", start: 99, target: 99.5, startDay: null, dueDay: null };
     expect(progressOf(above, 99.4)).toBe(0);
     expect(progressOf(above, 99.6)).toBe(1);
   });
@@ -66,13 +66,13 @@ describe("expected progress", () => {
     expect(expectedProgress(metric(0, 1), cycle, d("2026-12-31"))).toBe(1);
   });
   it("is 0 before a milestone's or stay KR's due date and 1 from it on (default: cycle end)", () => {
-    const m: KrSpec = { kind: "milestone", direction: "increase", start: 0, target: 1, dueDay: d("2026-11-15") };
+    const m: KrSpec = { kind: "milestone", direction: "increase", start: 0, target: 1, startDay: null, dueDay: d("2026-11-15") };
     expect(expectedProgress(m, cycle, d("2026-11-14"))).toBe(0);
     expect(expectedProgress(m, cycle, d("2026-11-15"))).toBe(1);
-    const noDue = { ...m, dueDay: null };
+    const noDue = { ...m, startDay: null, dueDay: null };
     expect(expectedProgress(noDue, cycle, d("2026-12-30"))).toBe(0);
     expect(expectedProgress(noDue, cycle, d("2026-12-31"))).toBe(1);
-    const stay: KrSpec = { kind: "metric", direction: "stay_above", start: 90, target: 90, dueDay: null };
+    const stay: KrSpec = { kind: "metric", direction: "stay_above", start: 90, target: 90, startDay: null, dueDay: null };
     expect(expectedProgress(stay, cycle, d("2026-11-26"))).toBe(0);
   });
 });
@@ -145,11 +145,39 @@ describe("evaluate", () => {
     expect(m.confidence).toBe(2);
   });
   it("a stay KR on the right side is complete, on the wrong side after its due date is off track", () => {
-    const stay: KrSpec = { kind: "metric", direction: "stay_below", start: 380, target: 400, dueDay: null };
+    const stay: KrSpec = { kind: "metric", direction: "stay_below", start: 380, target: 400, startDay: null, dueDay: null };
     expect(evaluate(stay, cycle, hist(["2026-11-20", 390, 4]), d("2026-11-26")).status).toBe("completed");
     const wrong = evaluate(stay, cycle, hist(["2026-11-20", 420, 4]), d("2026-11-26"));
     expect(wrong.gap).toBe(0); // nothing expected before the due date
     expect(wrong.status).toBe("on_track");
     expect(evaluate(stay, cycle, hist(["2026-12-30", 420, 4]), d("2026-12-31")).status).toBe("off_track");
+  });
+});
+
+describe("pace for a KR with its own start date", () => {
+  it("counts expected progress from the KR's start day to its due day, not from the cycle's", () => {
+    const late: KrSpec = { ...metric(0, 100), startDay: d("2026-11-26") };
+    expect(expectedProgress(late, cycle, d("2026-11-26"))).toBe(0);
+    expect(expectedProgress(late, cycle, d("2026-11-01"))).toBe(0); // before it started
+    expect(expectedProgress(late, cycle, d("2026-12-11"))).toBeCloseTo(15 / 35, 10);
+    const m = evaluate(late, cycle, EMPTY_HISTORY, d("2026-11-26"));
+    expect(m.gap).toBe(0);
+    expect(m.status).toBe("on_track");
+    const due: KrSpec = { ...metric(0, 100), dueDay: d("2026-11-30") };
+    expect(expectedProgress(due, cycle, d("2026-11-30"))).toBe(1);
+    expect(expectedProgress(due, cycle, d("2026-10-31"))).toBeCloseTo(30 / 60, 10);
+  });
+});
+
+describe("weekly change", () => {
+  it("reads on the capped 0–1 scale: an overshoot or a regression below start moves at most 100 pts", () => {
+    const k = metric(45, 60);
+    // 45 → 150 in a week: raw progress 7, capped 1.
+    const up = evaluate(k, cycle, hist(["2026-11-19", 45, 4], ["2026-11-26", 150, 4]), d("2026-11-26"));
+    expect(up.progress).toBe(7);
+    expect(up.weeklyDelta).toBe(1);
+    // 50 → -60: raw progress −7, capped 0.
+    const down = evaluate(k, cycle, hist(["2026-11-19", 50, 4], ["2026-11-26", -60, 4]), d("2026-11-26"));
+    expect(down.weeklyDelta).toBeCloseTo(-(5 / 15), 10);
   });
 });

@@ -37,7 +37,7 @@ describe("HTTP transport", () => {
     const server = await listen({ service, mcp: MCP, bindHost: "127.0.0.1", token: null, port: 0 });
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     const c = await client(server.url);
-    expect((await c.listTools()).tools).toHaveLength(10);
+    expect((await c.listTools()).tools).toHaveLength(11);
     const lag = (await c.callTool({ name: "query_lagging_key_results", arguments: { limit: 1 } })) as CallToolResult;
     expect((lag.structuredContent as { keyResults: { ref: string }[] }).keyResults[0]!.ref).toBe("KR1.3");
     const logged = (await c.callTool({ name: "log_check_in", arguments: { keyResult: "KR1.3", value: 3.1, confidence: 5, note: "win-back campaign worked" } })) as CallToolResult;
@@ -89,7 +89,7 @@ describe("HTTP transport", () => {
     expect(await ok.json()).toMatchObject({ status: "ok", objectives: 9 });
     await expect(client(server.url, "wrong")).rejects.toThrow();
     const c = await client(server.url, "s3cret-token");
-    expect((await c.listTools()).tools.length).toBe(10);
+    expect((await c.listTools()).tools.length).toBe(11);
     await c.close();
     await server.close();
     await service.close();
