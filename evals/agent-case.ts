@@ -1,9 +1,44 @@
-// One agent eval case: its format, and how a run of it is scored (calls, state, asking, answer).
+// One agent eval case: its formats (our own regression set, and the blind sets written from the
+// fixture alone), and how a run of it is scored: calls, stored changes, asking, answer. A stored
+// change nobody asked for is counted apart as a wrong write.
 
 import { foldText } from "../src/domain/resolve.js";
 import { matchTeam } from "../src/domain/teams.js";
-import type { CheckIn, KeyResult, Objective } from "../src/domain/types.js";
+import type { CheckIn, CheckInCorrection, KeyResult, Objective } from "../src/domain/types.js";
 import type { OkrService } from "../src/service/okr-service.js";
+
+export interface ExpectedCheckIn {
+  kr: string;
+  value: number;
+  confidence?: number;
+  note?: string;
+  date?: string;
+}
+export interface ExpectedCorrection {
+  kr: string;
+  value?: number;
+  confidence?: number;
+  date?: string;
+  retract?: boolean;
+}
+export interface ExpectedKrUpdate {
+  kr: string;
+  title?: string;
+  target?: number;
+  owner?: string;
+}
+export interface ExpectedNewKr {
+  objective?: string;
+  title?: string;
+  start?: number;
+  target?: number;
+}
+export interface ExpectedObjective {
+  title?: string;
+  team?: string;
+  owner?: string;
+  parent?: string;
+}
 
 export interface EvalCase {
   id: string;
@@ -11,31 +46,79 @@ export interface EvalCase {
   lang: "en" | "vi";
   fixture: string;
   asOf: string;
+  /** Blind sets: how it is typed (slack, formal, no-diacritics, typos, mixed). */
+  style?: string;
   turns: { user: string }[];
   expect: {
     calls?: { name: string; args?: Record<string, unknown> }[];
+    /** The stored changes the run must leave; any other change fails the case and is a wrong write. */
     state?: {
-      checkIns?: { kr: string; value: number; confidence?: number; note?: string }[];
-      objectives?: { title?: string; team?: string }[];
-      keyResults?: { objective?: string; title?: string; start?: number; target?: number }[];
+      checkIns?: ExpectedCheckIn[];
+      objectives?: ExpectedObjective[];
+      /** Our own set: new KRs (not those of a new objective) and changed KRs together. */
+      keyResults?: (ExpectedNewKr & { title?: string })[];
+      /** Blind sets: KRs created (including a new objective's own) and KRs changed, apart. */
+      newKeyResults?: ExpectedNewKr[];
+      keyResultUpdates?: ExpectedKrUpdate[];
+      corrections?: ExpectedCorrection[];
     };
     noWrites?: boolean;
     asks?: boolean;
+    /** Refs the clarifying question must offer. */
+    askCandidates?: string[];
+    /** At least one must appear in the answers. */
     answerIncludes?: string[];
+    /** All must appear in the answers. */
+    answerIncludesAll?: string[];
     critic?: string[];
     grounded?: boolean;
   };
 }
 
+interface BlindCase {
+  id: string;
+  family: string;
+  lang: "en" | "vi";
+  style?: string;
+  turns: { user: string }[];
+  expect: {
+    writes?: {
+      checkIns?: ExpectedCheckIn[];
+      keyResultUpdates?: ExpectedKrUpdate[];
+      corrections?: ExpectedCorrection[];
+      objectives?: ExpectedObjective[];
+      newKeyResults?: ExpectedNewKr[];
+    };
+    asks?: boolean;
+    askCandidates?: string[];
+    answerIncludes?: string[];
+    answerIncludesAll?: string[];
+    calls?: { name: string; args?: Record<string, unknown> }[];
+  };
+}
+
+/** Either format, as one EvalCase. Blind cases run on acme as of its reference date. */
+export function normalizeCase(raw: EvalCase | BlindCase): EvalCase {
+  if (!("family" in raw)) return raw;
+  const { writes = {}, ...rest } = raw.expect;
+  const any = Object.values(writes).some((list) => Array.isArray(list) && list.length > 0);
+  return {
+    id: raw.id, category: raw.family, lang: raw.lang, fixture: "acme", asOf: "2026-11-26", style: raw.style, turns: raw.turns,
+    expect: { ...rest, ...(any ? { state: { ...writes, checkIns: writes.checkIns ?? [] } } : { noWrites: true }) },
+  };
+}
+
 export interface Snapshot {
+  /** As written: a corrected check-in keeps its original here. */
   checkIns: CheckIn[];
+  corrections: CheckInCorrection[];
   objectives: Map<string, Objective>;
   keyResults: Map<string, KeyResult>;
 }
 
 export async function snapshot(svc: OkrService): Promise<Snapshot> {
   const ws = await svc.ws();
-  return { checkIns: await svc.store.checkIns(), objectives: new Map(ws.objectives), keyResults: new Map(ws.keyResults) };
+  return { checkIns: await svc.store.checkInsAsWritten(), corrections: await svc.store.corrections(), objectives: new Map(ws.objectives), keyResults: new Map(ws.keyResults) };
 }
 
 export interface RunRecord {
@@ -49,8 +132,17 @@ export interface CheckResult {
   detail?: string;
 }
 
+export interface CaseScore {
+  checks: CheckResult[];
+  /** Stored changes the case did not ask for (wrong KR, wrong value, a check-in for an update…). */
+  wrongWrites: number;
+  wrongWriteDetail: string[];
+}
+
 const norm = (s: unknown) => foldText(String(s)).replace(/[^\p{L}\p{N}%.]+/gu, " ").trim();
 const close = (a: number, e: number) => Math.abs(a - e) <= 1e-6 + 0.001 * Math.abs(e);
+const sameRef = (a: string | undefined, b: string) => a !== undefined && a.toUpperCase() === b.toUpperCase();
+const contains = (actual: string, want: string) => norm(actual).includes(norm(want));
 
 /** Two names for the same KR or objective (ref, id or title words), or failing that the same text. */
 async function sameEntity(resolve: (q: string) => Promise<{ id: string }>, actual: unknown, expected: unknown): Promise<boolean> {
@@ -80,13 +172,21 @@ async function argsMatch(svc: OkrService, actual: Record<string, unknown>, expec
   return true;
 }
 
+/** Takes the first item of `pool` that `fits`, or reports `want` as missing. */
+function take<T, W>(pool: T[], want: W, fits: (x: T, w: W) => boolean, missing: string[], label: string): void {
+  const i = pool.findIndex((x) => fits(x, want));
+  if (i < 0) missing.push(`no ${label} ${JSON.stringify(want)}`);
+  else pool.splice(i, 1);
+}
+
 /** Scores a finished run. `before` and `after` are store snapshots around it. */
-export async function scoreCase(c: EvalCase, run: RunRecord, svc: OkrService, before: Snapshot, after: Snapshot): Promise<CheckResult[]> {
+export async function scoreCase(c: EvalCase, run: RunRecord, svc: OkrService, before: Snapshot, after: Snapshot): Promise<CaseScore> {
   const out: CheckResult[] = [];
   const e = c.expect;
   const ws = await svc.ws();
   const teams = ws.teams();
   const refOf = (krId: string) => after.keyResults.get(krId)?.ref ?? "?";
+  const objectiveRef = (id: string | null | undefined) => (id ? after.objectives.get(id)?.ref : undefined);
 
   if (e.calls) {
     const missing: string[] = [];
@@ -98,48 +198,81 @@ export async function scoreCase(c: EvalCase, run: RunRecord, svc: OkrService, be
     out.push({ check: "calls", pass: missing.length === 0, detail: missing.length ? `missing ${missing.join(", ")}; made ${run.calls.map((x) => `${x.name}(${JSON.stringify(x.args)})${x.isError ? "!" : ""}`).join(", ") || "none"}` : undefined });
   }
 
-  // Writes: new check-ins, new objectives, new or changed KRs (other than a new objective's own).
+  // Every stored change of the run, by kind.
   const beforeIds = new Set(before.checkIns.map((x) => x.id));
-  const newCheckIns = after.checkIns.filter((x) => !beforeIds.has(x.id));
-  const newObjectives = [...after.objectives.values()].filter((o) => !before.objectives.has(o.id));
-  const newObjectiveIds = new Set(newObjectives.map((o) => o.id));
-  const changedKrs = [...after.keyResults.values()].filter((k) => {
+  const checkIns = after.checkIns.filter((x) => !beforeIds.has(x.id));
+  const beforeFixes = new Set(before.corrections.map((x) => x.id));
+  const corrections = after.corrections.filter((x) => !beforeFixes.has(x.id));
+  const objectives = [...after.objectives.values()].filter((o) => !before.objectives.has(o.id));
+  const newObjectiveIds = new Set(objectives.map((o) => o.id));
+  const createdKrs = [...after.keyResults.values()].filter((k) => !before.keyResults.has(k.id));
+  const updatedKrs = [...after.keyResults.values()].filter((k) => {
     const old = before.keyResults.get(k.id);
-    return old ? JSON.stringify(old) !== JSON.stringify(k) : !newObjectiveIds.has(k.objectiveId);
+    return old !== undefined && JSON.stringify(old) !== JSON.stringify(k);
   });
-  const writes = newCheckIns.length + newObjectives.length + changedKrs.length;
+  const writes = checkIns.length + corrections.length + objectives.length + createdKrs.length + updatedKrs.length;
 
+  let wrong: string[] = [];
   if (e.state) {
-    const problems: string[] = [];
-    const pool = [...newCheckIns];
-    for (const want of e.state.checkIns ?? []) {
-      const i = pool.findIndex((x) => refOf(x.krId).toUpperCase() === want.kr.toUpperCase() && close(x.value, want.value) && (want.confidence === undefined || x.confidence === want.confidence) && (want.note === undefined || norm(x.note).includes(norm(want.note))));
-      if (i < 0) problems.push(`no check-in ${JSON.stringify(want)}`);
-      else pool.splice(i, 1);
+    const s = e.state;
+    const missing: string[] = [];
+    const ci = [...checkIns];
+    for (const want of s.checkIns ?? [])
+      take(ci, want, (x, w) => sameRef(refOf(x.krId), w.kr) && close(x.value, w.value) && (w.confidence === undefined || x.confidence === w.confidence) && (w.date === undefined || x.date === w.date) && (w.note === undefined || contains(x.note, w.note)), missing, "check-in");
+    const fixes = [...corrections];
+    for (const want of s.corrections ?? [])
+      take(fixes, want, (x, w) => sameRef(refOf(x.krId), w.kr) && (w.retract ? x.action === "retract" : x.action === "correct" && (w.value === undefined || (x.value !== undefined && close(x.value, w.value))) && (w.confidence === undefined || x.confidence === w.confidence) && (w.date === undefined || x.date === w.date)), missing, "correction");
+    const objs = [...objectives];
+    for (const want of s.objectives ?? [])
+      take(objs, want, (o, w) => (w.title === undefined || contains(o.title, w.title)) && (w.team === undefined || o.team === (matchTeam(w.team, teams) ?? w.team)) && (w.owner === undefined || contains(o.owner, w.owner)) && (w.parent === undefined || sameRef(objectiveRef(o.parentId), w.parent)), missing, "objective");
+    const krFits = (k: KeyResult, w: ExpectedNewKr) =>
+      (w.objective === undefined || sameRef(objectiveRef(k.objectiveId), w.objective)) && (w.title === undefined || contains(k.title, w.title)) && (w.start === undefined || close(k.start, w.start)) && (w.target === undefined || close(k.target, w.target));
+    let krs: KeyResult[];
+    if (s.keyResults) {
+      // Our own set's meaning: KRs of a new objective go with it; the rest are new or changed KRs.
+      krs = [...createdKrs.filter((k) => !newObjectiveIds.has(k.objectiveId)), ...updatedKrs];
+      for (const want of s.keyResults) take(krs, want, krFits, missing, "key result");
+    } else {
+      const created = [...createdKrs];
+      const updated = [...updatedKrs];
+      for (const want of s.newKeyResults ?? []) take(created, want, krFits, missing, "new key result");
+      for (const want of s.keyResultUpdates ?? [])
+        take(updated, want, (k, w) => sameRef(k.ref, w.kr) && (w.title === undefined || contains(k.title, w.title)) && (w.target === undefined || close(k.target, w.target)) && (w.owner === undefined || contains(k.owner, w.owner)), missing, "key result update");
+      // A new objective's KRs are part of it unless the case lists them.
+      krs = [...created.filter((k) => !newObjectiveIds.has(k.objectiveId) || (s.newKeyResults ?? []).length > 0), ...updated];
     }
-    const objPool = [...newObjectives];
-    for (const want of e.state.objectives ?? []) {
-      const i = objPool.findIndex((o) => (want.title === undefined || norm(o.title) === norm(want.title)) && (want.team === undefined || o.team === (matchTeam(want.team, teams) ?? want.team)));
-      if (i < 0) problems.push(`no objective ${JSON.stringify(want)}`);
-      else objPool.splice(i, 1);
-    }
-    const krPool = [...changedKrs];
-    for (const want of e.state.keyResults ?? []) {
-      const i = krPool.findIndex((k) => (want.objective === undefined || after.objectives.get(k.objectiveId)?.ref.toUpperCase() === want.objective.toUpperCase()) && (want.title === undefined || norm(k.title).includes(norm(want.title))) && (want.start === undefined || close(k.start, want.start)) && (want.target === undefined || close(k.target, want.target)));
-      if (i < 0) problems.push(`no key result ${JSON.stringify(want)}`);
-      else krPool.splice(i, 1);
-    }
-    const extra = pool.length + objPool.length + krPool.length;
-    if (extra) problems.push(`${extra} other write(s): ${[...pool.map((x) => `check-in ${refOf(x.krId)}=${x.value}`), ...objPool.map((o) => `objective "${o.title}"`), ...krPool.map((k) => `KR ${k.ref}`)].join(", ")}`);
+    wrong = [
+      ...ci.map((x) => `check-in ${refOf(x.krId)}=${x.value}`),
+      ...fixes.map((x) => `${x.action} ${refOf(x.krId)}${x.value !== undefined ? `=${x.value}` : ""}`),
+      ...objs.map((o) => `objective "${o.title}"`),
+      ...krs.map((k) => `KR ${k.ref}${before.keyResults.has(k.id) ? " changed" : " created"}`),
+    ];
+    const problems = [...missing, ...(wrong.length ? [`${wrong.length} other write(s): ${wrong.join(", ")}`] : [])];
     out.push({ check: "state", pass: problems.length === 0, detail: problems.join("; ") || undefined });
+  } else if (writes) {
+    // Nothing was asked to be written.
+    wrong = [
+      ...checkIns.map((x) => `check-in ${refOf(x.krId)}=${x.value}`),
+      ...corrections.map((x) => `${x.action} ${refOf(x.krId)}`),
+      ...objectives.map((o) => `objective "${o.title}"`),
+      ...[...createdKrs, ...updatedKrs].map((k) => `KR ${k.ref}`),
+    ];
   }
-  if (e.noWrites) out.push({ check: "noWrites", pass: writes === 0, detail: writes ? `${writes} write(s)` : undefined });
+  if (e.noWrites) out.push({ check: "noWrites", pass: writes === 0, detail: writes ? `${writes} write(s): ${wrong.join(", ")}` : undefined });
   const last = run.answers.at(-1) ?? "";
-  if (e.asks) out.push({ check: "asks", pass: last.includes("?"), detail: last.includes("?") ? undefined : `answer: ${last.slice(0, 120)}` });
+  if (e.asks) {
+    const asked = last.includes("?");
+    const offered = (e.askCandidates ?? []).filter((ref) => !new RegExp(`\\b${ref.replace(".", "\\.")}\\b`, "i").test(last));
+    out.push({ check: "asks", pass: asked && offered.length === 0, detail: !asked ? `answer: ${last.slice(0, 120)}` : offered.length ? `question does not offer ${offered.join(", ")}: ${last.slice(0, 160)}` : undefined });
+  }
+  const all = run.answers.join("\n").toLowerCase();
   if (e.answerIncludes) {
-    const all = run.answers.join("\n").toLowerCase();
     const ok = e.answerIncludes.some((s) => all.includes(s.toLowerCase()));
     out.push({ check: "answer", pass: ok, detail: ok ? undefined : `none of ${JSON.stringify(e.answerIncludes)} in: ${last.slice(0, 160)}` });
+  }
+  if (e.answerIncludesAll) {
+    const missing = e.answerIncludesAll.filter((s) => !all.includes(s.toLowerCase()));
+    out.push({ check: "answer", pass: missing.length === 0, detail: missing.length ? `missing ${JSON.stringify(missing)} in: ${last.slice(0, 160)}` : undefined });
   }
   if (e.critic) {
     const rules = new Set(run.calls.filter((x) => x.name === "critique_objective" || x.name === "create_objective").flatMap((x) => ((x.output as { findings?: { rule: string }[] } | null)?.findings ?? []).map((f) => f.rule)));
@@ -150,5 +283,5 @@ export async function scoreCase(c: EvalCase, run: RunRecord, svc: OkrService, be
     const summary = run.calls.find((x) => x.name === "weekly_summary")?.output as { grounded?: boolean } | undefined;
     out.push({ check: "grounded", pass: summary?.grounded === true, detail: summary ? undefined : "no weekly_summary call" });
   }
-  return out;
+  return { checks: out, wrongWrites: wrong.length, wrongWriteDetail: wrong };
 }

@@ -15,7 +15,7 @@ import { projectRoot } from "../src/paths.js";
 import { OkrService } from "../src/service/okr-service.js";
 import { LanceStore } from "../src/store/lance-store.js";
 import type { ModelMessage } from "ai";
-import { scoreCase, snapshot, type CheckResult, type EvalCase } from "./agent-case.js";
+import { normalizeCase, scoreCase, snapshot, type CheckResult, type EvalCase } from "./agent-case.js";
 
 const { values: args } = parseArgs({
   options: {
@@ -31,7 +31,7 @@ const root = projectRoot();
 const datasetPath = args.dataset ?? join(root, "evals", "datasets", "agent.jsonl");
 const cases: EvalCase[] = (await readFile(datasetPath, "utf8")).split("\n").filter((l) => l.trim()).map((l, i) => {
   try {
-    return JSON.parse(l) as EvalCase;
+    return normalizeCase(JSON.parse(l));
   } catch (e) {
     throw new Error(`${datasetPath}:${i + 1}: not JSON (${(e as Error).message})`);
   }
@@ -40,8 +40,11 @@ const cases: EvalCase[] = (await readFile(datasetPath, "utf8")).split("\n").filt
 interface CaseResult {
   id: string;
   category: string;
+  lang: string;
   pass: boolean;
   checks: CheckResult[];
+  wrongWrites: number;
+  wrongWriteDetail: string[];
   modelCalls: number;
   tokens: number;
   ms: number;
@@ -92,8 +95,8 @@ for (const [n, c] of cases.entries()) {
     error = (e as Error).message;
   }
   const ms = performance.now() - t0;
-  const checks = error ? [] : await scoreCase(c, run, svc, before, await snapshot(svc));
-  results.push({ id: c.id, category: c.category, pass: !error && checks.every((x) => x.pass), checks, modelCalls, tokens, ms, ...(error ? { error } : {}) });
+  const score = error ? { checks: [], wrongWrites: 0, wrongWriteDetail: [] } : await scoreCase(c, run, svc, before, await snapshot(svc));
+  results.push({ id: c.id, category: c.category, lang: c.lang, pass: !error && score.checks.every((x) => x.pass), ...score, modelCalls, tokens, ms, ...(error ? { error } : {}) });
   await tools.close();
   await svc.close();
   await rm(dir, { recursive: true, force: true });
@@ -108,6 +111,7 @@ function summarize(rs: CaseResult[]) {
   return {
     cases: rs.length,
     passed: share(rs.map((r) => r.pass)) ?? 0,
+    wrongWrites: rs.reduce((s, r) => s + r.wrongWrites, 0),
     toolCalls: by(["calls"]),
     state: by(["state"]),
     askAbstain: by(["asks", "noWrites"]),
@@ -120,6 +124,8 @@ function summarize(rs: CaseResult[]) {
 }
 const categories = [...new Set(results.map((r) => r.category))].sort();
 const perCategory = Object.fromEntries(categories.map((c) => [c, summarize(results.filter((r) => r.category === c))]));
+const langs = [...new Set(results.map((r) => r.lang))].sort();
+const perLang = Object.fromEntries(langs.map((l) => [l, summarize(results.filter((r) => r.lang === l))]));
 const overall = summarize(results);
 const failures = results.filter((r) => !r.pass).map((r) => ({ id: r.id, category: r.category, error: r.error, failed: r.checks.filter((x) => !x.pass) }));
 
@@ -127,14 +133,15 @@ const f = (x: number | null) => (x === null ? "   -" : x.toFixed(2));
 const table = [
   `agent eval: model ${config.model}, ${results.length} cases from ${datasetPath.replace(root + "/", "")}`,
   "",
-  `${"category".padEnd(14)} ${"cases".padStart(5)} ${"pass".padStart(5)} ${"calls".padStart(5)} ${"state".padStart(5)} ${"ask".padStart(5)} ${"answer".padStart(6)} ${"model calls".padStart(11)} ${"tokens".padStart(7)} ${"p50 ms".padStart(7)} ${"p95 ms".padStart(7)}`,
-  ...[...categories.map((c) => [c, perCategory[c]!] as const), ["overall", overall] as const].map(([name, s]) =>
-    `${name.padEnd(14)} ${String(s.cases).padStart(5)} ${f(s.passed).padStart(5)} ${f(s.toolCalls).padStart(5)} ${f(s.state).padStart(5)} ${f(s.askAbstain).padStart(5)} ${f(s.answer).padStart(6)} ${s.modelCallsPerCase.toFixed(2).padStart(11)} ${s.tokensPerCase.toFixed(0).padStart(7)} ${s.p50ms.toFixed(0).padStart(7)} ${s.p95ms.toFixed(0).padStart(7)}`),
+  `${"family".padEnd(14)} ${"cases".padStart(5)} ${"pass".padStart(5)} ${"wrong writes".padStart(12)} ${"calls".padStart(5)} ${"state".padStart(5)} ${"ask".padStart(5)} ${"answer".padStart(6)} ${"model calls".padStart(11)} ${"tokens".padStart(7)} ${"p50 ms".padStart(7)} ${"p95 ms".padStart(7)}`,
+  ...[...categories.map((c) => [c, perCategory[c]!] as const), ...langs.map((l) => [`lang ${l}`, perLang[l]!] as const), ["overall", overall] as const].map(([name, s]) =>
+    `${name.padEnd(14)} ${String(s.cases).padStart(5)} ${f(s.passed).padStart(5)} ${String(s.wrongWrites).padStart(12)} ${f(s.toolCalls).padStart(5)} ${f(s.state).padStart(5)} ${f(s.askAbstain).padStart(5)} ${f(s.answer).padStart(6)} ${s.modelCallsPerCase.toFixed(2).padStart(11)} ${s.tokensPerCase.toFixed(0).padStart(7)} ${s.p50ms.toFixed(0).padStart(7)} ${s.p95ms.toFixed(0).padStart(7)}`),
 ].join("\n");
 const failureLines = failures.map((x) => `  ${x.id}: ${x.error ?? x.failed.map((c) => `${c.check}${c.detail ? ` (${c.detail})` : ""}`).join("; ")}`);
+const wrongLines = results.filter((r) => r.wrongWrites > 0).map((r) => `  ${r.id}: ${r.wrongWriteDetail.join(", ")}`);
 
-if (args.json) console.log(JSON.stringify({ model: config.model, dataset: datasetPath, overall: overall.passed, cases: results.length, summary: overall, categories: perCategory, failures }, null, 2));
-else console.log(`${table}\n\nfailed cases (${failures.length}):\n${failureLines.join("\n") || "  none"}`);
+if (args.json) console.log(JSON.stringify({ model: config.model, dataset: datasetPath, overall: overall.passed, wrongWrites: overall.wrongWrites, cases: results.length, summary: overall, categories: perCategory, languages: perLang, failures }, null, 2));
+else console.log(`${table}\n\nwrong writes (${overall.wrongWrites}):\n${wrongLines.join("\n") || "  none"}\n\nfailed cases (${failures.length}):\n${failureLines.join("\n") || "  none"}`);
 
 if (args.report) {
   const file = join(root, "evals", "results", `${config.model.replace(/[^\w.-]+/g, "_")}.md`);

@@ -16,13 +16,15 @@ import { exportCommand } from "./commands/export.js";
 import { importCommand } from "./commands/import.js";
 import { krCommand } from "./commands/kr.js";
 import { laggingCommand } from "./commands/lagging.js";
+import { objectiveCommand } from "./commands/objective.js";
+import { undoCommand } from "./commands/undo.js";
 import { searchCommand } from "./commands/search.js";
 import { serveCommand } from "./commands/serve.js";
 import { treeCommand } from "./commands/tree.js";
 import { setColor } from "./format.js";
 
 export const COMMANDS: CommandSpec[] = [
-  laggingCommand, treeCommand, krCommand, checkinCommand, searchCommand, chatCommand, critiqueCommand, reviewCommand, summaryCommand, remindCommand, importCommand, exportCommand, demoCommand, serveCommand, startCommand,
+  laggingCommand, treeCommand, krCommand, checkinCommand, undoCommand, objectiveCommand, searchCommand, chatCommand, critiqueCommand, reviewCommand, summaryCommand, remindCommand, importCommand, exportCommand, demoCommand, serveCommand, startCommand,
 ];
 
 export interface CliIo {

@@ -4,34 +4,54 @@ import { OkrError } from "../../domain/errors.js";
 import { parseHumanNumber } from "../../domain/values.js";
 import type { CommandSpec } from "../command.js";
 import { pct, status, withUnit } from "../format.js";
+import { printCorrection } from "./undo.js";
 
 export const checkinCommand: CommandSpec = {
   name: "checkin",
   summary: "Log a check-in on a key result: its new value, your confidence and a note.",
-  usage: "okr checkin REF VALUE [--confidence 1-5] [--note TEXT] [--date YYYY-MM-DD] [--author NAME] [--json]",
+  usage: "okr checkin REF VALUE [--confidence 1-5] [--note TEXT] [--date YYYY-MM-DD] [--author NAME] [--json]\n       okr checkin [REF] [VALUE] --fix [--confidence 1-5] [--note TEXT] [--date YYYY-MM-DD]",
   description:
     "REF is a short ref (KR2.1), an id or a unique part of the title. VALUE is a number: 52, 52%, 1,200,000, 1.2M.\n" +
     "Confidence runs from 1 (no chance) to 5 (certain); without --confidence the last check-in's is kept.\n" +
-    "Check-ins are append-only: to correct one, log a new check-in.",
+    "--fix corrects the check-in written last (of REF, or anywhere without REF) instead of adding one: give the\n" +
+    "value, confidence, note or date it should have had. The original stays in history. okr undo retracts one.",
   options: {
     confidence: { type: "string", short: "c", description: "1 (no chance) … 5 (certain); default: the previous check-in's", placeholder: "N" },
     note: { type: "string", short: "n", description: "what happened, in a sentence", placeholder: "TEXT" },
     date: { type: "string", description: "the check-in's date (default: the as-of date)", placeholder: "YYYY-MM-DD" },
     author: { type: "string", description: "who is checking in (default: $OKR_AUTHOR or your user name)", placeholder: "NAME" },
+    fix: { type: "boolean", description: "correct the check-in written last instead of adding one" },
   },
-  examples: ['okr checkin KR2.1 53.4 --confidence 4 --note "onboarding emails shipped"', 'okr checkin "30-day retention" 53.4%'],
+  examples: [
+    'okr checkin KR2.1 53.4 --confidence 4 --note "onboarding emails shipped"',
+    'okr checkin "30-day retention" 53.4%',
+    "okr checkin KR2.1 54.3 --fix                # the last KR2.1 check-in should have said 54.3",
+    "okr checkin --fix --confidence 3            # the check-in written last, with another confidence",
+  ],
   async run(ctx, { values, positionals }) {
-    if (positionals.length < 2) throw new OkrError("invalid_input", "Give the key result and the new value: okr checkin KR2.1 53.4 (see okr checkin --help).");
-    const valueText = positionals[positionals.length - 1]!;
-    const query = positionals.slice(0, -1).join(" ");
-    const value = parseHumanNumber(valueText);
-    if (value === null) throw new OkrError("invalid_input", `"${valueText}" is not a number: give the KR's new value, e.g. 53.4, 1.2M or 1,200,000.`);
     let confidence: number | undefined;
     if (values.confidence !== undefined) {
       confidence = Number(values.confidence);
       if (!Number.isInteger(confidence) || confidence < 1 || confidence > 5)
         throw new OkrError("invalid_input", `--confidence must be a whole number from 1 (no chance) to 5 (certain), not "${values.confidence}"`);
     }
+    if (values.fix === true) {
+      // [REF] [VALUE]: a lone positional that reads as a number is the value, otherwise the KR.
+      const lastIsValue = positionals.length > 0 && parseHumanNumber(positionals[positionals.length - 1]!) !== null && (positionals.length > 1 || !/^kr/i.test(positionals[0]!));
+      const value = lastIsValue ? parseHumanNumber(positionals[positionals.length - 1]!)! : undefined;
+      const query = (lastIsValue ? positionals.slice(0, -1) : positionals).join(" ").trim();
+      const r = await (await ctx.service()).correctCheckIn(
+        { kr: query || undefined, action: "correct", value, confidence, note: values.note as string | undefined, date: values.date as string | undefined, author: (values.author as string | undefined) ?? ctx.config.author },
+        ctx.config.asOf,
+      );
+      if (ctx.json) return ctx.out(JSON.stringify(r, null, 2));
+      return printCorrection(ctx, r);
+    }
+    if (positionals.length < 2) throw new OkrError("invalid_input", "Give the key result and the new value: okr checkin KR2.1 53.4 (see okr checkin --help).");
+    const valueText = positionals[positionals.length - 1]!;
+    const query = positionals.slice(0, -1).join(" ");
+    const value = parseHumanNumber(valueText);
+    if (value === null) throw new OkrError("invalid_input", `"${valueText}" is not a number: give the KR's new value, e.g. 53.4, 1.2M or 1,200,000.`);
     const r = await (await ctx.service()).checkIn(
       { kr: query, value, confidence, note: values.note as string | undefined, date: values.date as string | undefined, author: (values.author as string | undefined) ?? ctx.config.author },
       ctx.config.asOf,

@@ -3,15 +3,31 @@
 import { OkrError } from "../../domain/errors.js";
 import type { CommandSpec } from "../command.js";
 import { bar, num, pct, pts, status, table, withUnit } from "../format.js";
+import { KR_WRITE_OPTIONS, addKr, setKr } from "./kr-write.js";
 
 export const krCommand: CommandSpec = {
   name: "kr",
-  summary: "Show one key result: numbers, status, forecast and check-in history.",
-  usage: "okr kr REF|NAME [--as-of YYYY-MM-DD] [--json]",
-  description: "REF is a short ref (KR2.1), an id, or a unique part of the title (\"retention\").",
-  options: {},
-  examples: ["okr kr KR1.3", 'okr kr "retention"', "okr kr KR2.1 --as-of 2026-11-01 --json"],
-  async run(ctx, { positionals }) {
+  summary: "Show one key result (numbers, forecast, history), or add one (kr add) or change one (kr set).",
+  usage: "okr kr REF|NAME [--as-of YYYY-MM-DD] [--json]\n       okr kr add OBJECTIVE TITLE --target N [--start N] [--unit U] [--owner NAME] [--start-date D] [--due D]\n       okr kr set REF [--target N] [--title TEXT] [--owner NAME] [--start-date D|cycle] [--due D|none]",
+  description:
+    "REF is a short ref (KR2.1), an id, or a unique part of the title (\"retention\"); OBJECTIVE likewise (O2).\n" +
+    "kr add: a new KR gets the next free ref; its pace counts from today (or from --start-date).\n" +
+    "kr set: a new revision of the KR (the earlier one stays in history); check-ins are not touched.",
+  options: KR_WRITE_OPTIONS,
+  examples: [
+    "okr kr KR1.3",
+    'okr kr "retention"',
+    "okr kr KR2.1 --as-of 2026-11-01 --json",
+    'okr kr add O2 "Raise activation from 40% to 55%" --start 40 --target 55 --unit % --owner "Bao Le"',
+    "okr kr set KR9.2 --target 60",
+    'okr kr set KR4.3 --title "Increase unit test coverage from 35% to 50%"',
+  ],
+  async run(ctx, args) {
+    const { positionals } = args;
+    if (positionals[0] === "add") return addKr(ctx, { ...args, positionals: positionals.slice(1) });
+    if (positionals[0] === "set") return setKr(ctx, { ...args, positionals: positionals.slice(1) });
+    const used = Object.keys(KR_WRITE_OPTIONS).filter((f) => args.values[f] !== undefined);
+    if (used.length) throw new OkrError("invalid_input", `--${used[0]} changes a key result: use okr kr set REF --${used[0]} … (or okr kr add).`);
     const query = positionals.join(" ").trim();
     if (!query) throw new OkrError("invalid_input", "Say which key result: okr kr KR2.1 (or part of its title). See okr kr --help.");
     const d = await (await ctx.service()).keyResult(query, ctx.config.asOf);

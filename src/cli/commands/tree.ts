@@ -9,7 +9,7 @@ export function renderTree(views: ObjectiveView[]): string {
   for (const o of views) {
     const parent = o.parentRef ? ` ↳ ${o.parentRef}` : "";
     out.push(`${o.ref}  ${o.title}`);
-    out.push(`    ${o.team} · ${o.owner || "no owner"} · ${o.cycle}${parent} · ${bar(o.progress)} ${pct(o.progress)} (expected ${pct(o.expected)}) · ${status(o.status)}`);
+    out.push(`    ${o.team} · ${o.owner || "no owner"} · ${o.cycle}${parent} · ${bar(o.progress)} ${pct(o.progress)} (expected ${pct(o.expected)}) · ${status(o.status)}${o.pulledDownBy.length ? ` (held back by ${o.pulledDownBy.join(", ")})` : ""}`);
     for (const k of o.keyResults) {
       const conf = k.confidence === null ? "no check-in" : `conf ${k.confidence}/5`;
       const value = `${withUnit(k.current, k.unit)} → ${withUnit(k.target, k.unit)}`;
