@@ -14,6 +14,7 @@ export const correctCheckIn = defineTool({
   input: z.object({
     keyResult: z.string().min(1).optional().describe("Default: the KR checked in last"),
     checkInId: z.string().optional().describe("Default: its latest"),
+    of: date("of").optional().describe("The check-in dated this day"),
     retract: z.boolean().optional().describe("Undo it"),
     value: z.number().optional().describe("Right value"),
     confidence: z.number().int().min(1).max(5).optional().describe("Right confidence"),
@@ -32,7 +33,7 @@ export const correctCheckIn = defineTool({
   async run(args, ctx) {
     const r = await ctx.service.correctCheckIn(
       {
-        kr: args.keyResult, checkInId: args.checkInId, action: args.retract ? "retract" : "correct", value: args.value, confidence: args.confidence,
+        kr: args.keyResult, checkInId: args.checkInId, checkInDate: args.of, action: args.retract ? "retract" : "correct", value: args.value, confidence: args.confidence,
         note: args.note, date: args.date, author: ctx.author, onlyBy: args.onlyMine ? ctx.author : undefined,
       },
       ctx.today(),

@@ -11,6 +11,8 @@ export interface CorrectionInput {
   kr?: string;
   /** One check-in by id; default: the KR's check-in written last. */
   checkInId?: string;
+  /** The check-in dated this day (the last written that day), instead of the last written. */
+  checkInDate?: string;
   /** `retract` undoes the check-in; `correct` replaces the fields given. */
   action: "correct" | "retract";
   value?: number;
@@ -27,7 +29,7 @@ export interface CorrectionInput {
 const bad = (message: string) => new OkrError("invalid_input", message);
 
 /** The check-in a correction is about: by id, else the one written last (by `onlyBy` if given). */
-export function pickCheckIn(checkIns: readonly EffectiveCheckIn[], input: Pick<CorrectionInput, "checkInId" | "onlyBy">, what: string): EffectiveCheckIn {
+export function pickCheckIn(checkIns: readonly EffectiveCheckIn[], input: Pick<CorrectionInput, "checkInId" | "checkInDate" | "onlyBy">, what: string): EffectiveCheckIn {
   if (input.checkInId) {
     const found = checkIns.find((c) => c.id === input.checkInId);
     if (!found) throw new OkrError("not_found", `No check-in ${input.checkInId} on ${what} (it may have been retracted already).`);
@@ -37,10 +39,11 @@ export function pickCheckIn(checkIns: readonly EffectiveCheckIn[], input: Pick<C
   let last: EffectiveCheckIn | undefined;
   for (const c of checkIns) {
     if (by && c.author.trim().toLowerCase() !== by) continue;
+    if (input.checkInDate && c.date !== input.checkInDate) continue;
     // Written order: createdAt, then the store's order (same-millisecond writes keep theirs).
     if (!last || c.createdAt >= last.createdAt) last = c;
   }
-  if (!last) throw new OkrError("not_found", `There is no check-in${by ? ` by ${input.onlyBy}` : ""} on ${what} to correct.`);
+  if (!last) throw new OkrError("not_found", `There is no check-in${by ? ` by ${input.onlyBy}` : ""}${input.checkInDate ? ` dated ${input.checkInDate}` : ""} on ${what} to correct.`);
   return last;
 }
 

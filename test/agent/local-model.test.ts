@@ -170,3 +170,30 @@ describe("other requests", () => {
     expect((await h.service.tree(AS_OF)).length).toBe(9);
   });
 });
+
+describe("fixing a check-in", () => {
+  it('"undo my last check-in" retracts the check-in written last, and says what it took back', async () => {
+    await h.say("log 61 for KR4.1, confidence 3");
+    const before = await h.service.keyResult("KR4.1", AS_OF);
+    expect(before.current).toBe(61);
+    const r = await h.say("undo my last check-in");
+    expect(r.toolCalls).toEqual([{ name: "correct_check_in", args: { keyResult: "KR4.1", retract: true }, isError: false }]);
+    expect(r.answer).toMatch(/Retracted KR4\.1's check-in of 2026-11-26 \(61, confidence 3\/5\)/);
+    expect((await h.service.keyResult("KR4.1", AS_OF)).current).toBe(65);
+  });
+  it('"that should have been 54" corrects the check-in just logged instead of adding one', async () => {
+    await h.say("log 45 for KR2.1, confidence 4");
+    const count = await h.checkInCount();
+    const r = await h.say("oops, that should have been 54");
+    expect(r.toolCalls[0]).toMatchObject({ name: "correct_check_in", args: { keyResult: "KR2.1", value: 54 }, isError: false });
+    expect(await h.checkInCount()).toBe(count);
+    expect((await h.service.keyResult("KR2.1", AS_OF)).current).toBe(54);
+    expect(r.answer).toContain("Corrected KR2.1's check-in");
+  });
+  it("reads a Vietnamese correction that names the check-in by its date, without taking the date for the value", async () => {
+    const r = await h.say("Check-in ngày 20/11 của KR5.2 bị nhập sai, giá trị đúng là 17.");
+    expect(r.toolCalls[0]).toMatchObject({ name: "correct_check_in", args: { keyResult: "KR5.2", of: "2026-11-20", value: 17 }, isError: false });
+    const d = await h.service.keyResult("KR5.2", AS_OF);
+    expect(d.checkIns.find((c) => c.date === "2026-11-20")?.value).toBe(17);
+  });
+});

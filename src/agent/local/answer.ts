@@ -67,6 +67,14 @@ function success(o: ToolOutcome, userText: string, lang: Lang, draft: Draft | nu
         `Đã ghi ${r.checkIn.value}${readAs} cho ${r.keyResult.ref} ${r.keyResult.title} ngày ${r.checkIn.date}, ${conf}. Tiến độ ${pct(r.before.progress)} → ${pct(r.after.progress)} (kỳ vọng ${pct(r.after.expected)}), ${status(r.before.status, lang)} → ${status(r.after.status, lang)}.`,
       );
     }
+    case "correct_check_in": {
+      const r = d as unknown as { action: string; keyResult: { ref: string }; checkIn: { date: string; value: number; confidence: number }; corrected: { date: string; value: number; confidence: number } | null; after: { progress: number; status: string } };
+      const was = say(lang, `${r.keyResult.ref}'s check-in of ${r.checkIn.date} (${r.checkIn.value}, confidence ${r.checkIn.confidence}/5)`, `lần cập nhật ngày ${r.checkIn.date} của ${r.keyResult.ref} (${r.checkIn.value}, độ tin cậy ${r.checkIn.confidence}/5)`);
+      const now = say(lang, `Progress is now ${pct(r.after.progress)}, ${status(r.after.status, lang)}. The original stays in history.`, `Tiến độ hiện là ${pct(r.after.progress)}, ${status(r.after.status, lang)}. Bản gốc vẫn được lưu trong lịch sử.`);
+      if (!r.corrected) return `${say(lang, `Retracted ${was}.`, `Đã huỷ ${was}.`)} ${now}`;
+      const c = r.corrected;
+      return `${say(lang, `Corrected ${was} to ${c.value}, confidence ${c.confidence}/5${c.date !== r.checkIn.date ? `, dated ${c.date}` : ""}.`, `Đã sửa ${was} thành ${c.value}, độ tin cậy ${c.confidence}/5${c.date !== r.checkIn.date ? `, ngày ${c.date}` : ""}.`)} ${now}`;
+    }
     case "get_key_result": {
       const k = d as unknown as Row & { current: number; target: number; unit: string; progress: number; expected: number; status: string; confidence: number | null; lastCheckIn: string | null; reason: string; forecast: { grade: { score: number; color: string } }; checkIns: { date: string; value: number; note: string }[] };
       const last = k.checkIns.at(-1);

@@ -6,6 +6,7 @@ import { findConfidence, findKrRef, findNote, findNumbers, findObjectiveRef, fol
 import { detectLang, say, type Lang } from "./lang.js";
 import { draftFor, parseDraft, type Draft } from "./draft.js";
 import type { KrDirectory } from "./directory.js";
+import { readCorrection } from "./correct.js";
 
 export interface ToolCallPlan {
   toolName: string;
@@ -190,6 +191,12 @@ export function understand(conv: Conversation): Plan {
       return tools({ toolName: "create_objective", input: { title: pending.title, team, keyResults: pending.keyResults } });
     }
   }
+
+  // Fixing or undoing a check-in comes before reading a new one: "should have been 54" is no new value.
+  const previous = conv.previousUser ? understand({ text: conv.previousUser, previousAnswer: null, directory: dir, today: conv.today }) : null;
+  const previousKr = previous?.kind === "tools" ? ((previous.calls.find((c) => c.toolName === "log_check_in")?.input.keyResult as string | undefined) ?? null) : null;
+  const correction = readCorrection(t, dir, previousKr, conv.today);
+  if (correction) return tools(correction);
 
   if (has(f, /\b(summary|summarize|summarise|recap|digest|weekly update|week went|tom tat|tong ket|bao cao tuan)\b/) || has(f, /\bweekly\b.*\b(update|report)\b/)) {
     const team = teamOf(t.replace(/leadership team|lãnh đạo/giu, ""));

@@ -1,0 +1,76 @@
+// "Undo my last check-in", "that should have been 54", "nhầm, phải là 45": a request to fix or
+// retract an earlier check-in, read into a correct_check_in call. It never becomes a new check-in.
+
+import { findConfidence, findKrRef, findNumbers, folded, without } from "./parse.js";
+import type { KrDirectory } from "./directory.js";
+
+export interface CorrectionPlan {
+  toolName: "correct_check_in";
+  input: Record<string, unknown>;
+}
+
+// Taking a check-in back. "delete"/"remove"/"cancel" alone could be about anything, so they need a
+// check-in word or a check-in just logged; "undo"/"retract" and "scratch that" are enough.
+const RETRACT_ALWAYS = /\b(undo|retract|revert|scratch that|roll ?back|take (?:it|that) back|hoan tac)\b/;
+const RETRACT_MAYBE = /\b(delete|remove|cancel|drop|discard|xoa|huy|bo (?:di|no|cai)|go bo)\b/;
+const CHECK_IN_WORDS = /\b(check.?ins?|checkin|entry|entries|update|log|logged|cap nhat|vua roi|vua nhap|vua log|moi nhat|gan nhat|lan cuoi|lan truoc)\b/;
+// Fixing one: the value (or confidence, date) it should have had.
+// Right after a check-in, an apology with a number is a fix too ("sorry, confidence is 3").
+const FIX_AFTER_LOG = /\b(sorry|sry|xin loi|a sorry|my bad|i mean)\b/;
+const FIX = /\b(should (?:have )?been|should be|meant|i mean|correction|correct (?:it|that|this)|fix (?:it|that|this)|was wrong|is wrong|wrong|typo|mistake|mistyped|oops|actually|not \d|nham|sua lai|sua thanh|phai la|dung ra|dung la|moi dung|sai roi|bi sai|nhap sai|chu khong phai|khong phai)\b/;
+
+/** Numbers the person says a check-in was NOT ("41.5 not 42", "44 chứ không phải 43"). */
+function negated(t: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  for (const m of t.matchAll(/\b(?:not|instead of|chứ không phải|chu khong phai|không phải|khong phai|thay vì|thay vi)\s+([-+]?\d[\d.,]*\s?\w{0,6})/giu))
+    out.push({ start: m.index! + m[0].length - m[1]!.length, end: m.index! + m[0].length });
+  return out;
+}
+
+/** A day and month as people write them ("20/11", "11/24", "ngày 20/11"): the span, and the date
+ *  in today's year when it reads unambiguously (day/month, or month/day when the day is over 12). */
+function dateSpan(t: string, today: string | null | undefined): { start: number; end: number; date?: string } | null {
+  const m = /\b(\d{1,2})\/(\d{1,2})(?:\/(\d{2,4}))?\b/.exec(t);
+  if (!m) return null;
+  const a = Number(m[1]), b = Number(m[2]);
+  const [day, month] = a > 12 ? [a, b] : b > 12 ? [b, a] : [a, b]; // ambiguous: day/month, as in Vietnamese
+  const year = m[3] ? (m[3].length === 2 ? 2000 + Number(m[3]) : Number(m[3])) : today ? Number(today.slice(0, 4)) : null;
+  const ok = year !== null && month >= 1 && month <= 12 && day >= 1 && day <= 31;
+  return { start: m.index, end: m.index + m[0].length, ...(ok ? { date: `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}` } : {}) };
+}
+
+/**
+ * A correction request, or null when the message is not one. `previousKr` is the KR the person
+ * logged in their previous message (so "that should have been 54" fixes that one).
+ */
+export function readCorrection(t: string, dir: KrDirectory | undefined, previousKr: string | null, today?: string | null): CorrectionPlan | null {
+  const f = folded(t);
+  const retract = RETRACT_ALWAYS.test(f) || (RETRACT_MAYBE.test(f) && (CHECK_IN_WORDS.test(f) || previousKr !== null) && !/\b(objective|muc tieu|key result|kr moi)\b/.test(f));
+  const fixing = !retract && (FIX.test(f) || (previousKr !== null && FIX_AFTER_LOG.test(f)));
+  if (!retract && !fixing) return null;
+  const ref = findKrRef(t);
+  const confidence = findConfidence(t);
+  // "the check-in of 20/11 was wrong": a date names which check-in, it is no value.
+  const dated = dateSpan(t, today);
+  const not = [...negated(t), ...(dated ? [dated] : [])];
+  const numbers = findNumbers(t).filter(
+    (n) => !(ref && n.start >= ref.start && n.end <= ref.end) && !(confidence && n.start >= confidence.start && n.end <= confidence.end) && !not.some((x) => n.start >= x.start && n.start < x.end),
+  );
+  if (fixing && numbers.length === 0 && !confidence) return null;
+  const named = ref ? [] : (dir?.matchKr(without(t, [...numbers, confidence, ...not.map((x) => ({ value: 0, ...x }))])) ?? []);
+  // The KR just logged beats a name match on words like "sorry" or "chứ".
+  const keyResult = ref?.value ?? previousKr ?? (named.length === 1 ? named[0]!.ref : null);
+  const input: Record<string, unknown> = keyResult ? { keyResult } : {};
+  if (dated?.date) input.of = dated.date;
+  if (retract) return { toolName: "correct_check_in", input: { ...input, retract: true } };
+  const value = numbers[0];
+  if (value) {
+    let v = value.value.value;
+    const kr = keyResult ? dir?.byRef(keyResult) : undefined;
+    // 0.52 on a percent KR whose range lies above 1 can only mean 52%.
+    if (kr && kr.unit === "%" && !value.value.percent && v > 0 && v < 1 && Math.min(kr.current, kr.target) >= 1) v = Number((v * 100).toPrecision(12));
+    input.value = v;
+  }
+  if (confidence) input.confidence = confidence.value;
+  return { toolName: "correct_check_in", input };
+}
