@@ -1,9 +1,12 @@
 // Turns ImportData into one write batch against the current workspace: matches cycles by name and
 // objectives/KRs by ref (so re-importing changes nothing), skips check-ins already stored, and
-// collects every cross-reference problem so a bad import writes nothing at all.
+// collects every cross-reference problem so a bad import writes nothing at all. A ref that names a
+// different objective or KR than the one stored under it (another workspace's O1) is a collision:
+// the caller refuses the import unless renames were asked for.
 
 import { randomUUID } from "node:crypto";
 import { normalizeRef } from "../domain/refs.js";
+import { sameTitle } from "../domain/resolve.js";
 import type { CheckIn, Cycle, KeyResult, Objective } from "../domain/types.js";
 import type { ImportData } from "../io/import-data.js";
 import type { WriteBatch } from "../store/store.js";
@@ -15,17 +18,35 @@ export interface Counts {
   unchanged: number;
 }
 
+/** A ref that the import and the workspace use for differently titled items (see sameTitle). */
+export interface TitleChange {
+  kind: "objective" | "key result";
+  ref: string;
+  stored: string;
+  incoming: string;
+  at: string;
+}
+
 export interface ImportSummary {
   cycles: Counts;
   objectives: Counts;
   keyResults: Counts;
   checkIns: { added: number; skipped: number };
+  /** Retitled objectives and KRs, written because renames were allowed (else they are collisions). */
+  renamed: TitleChange[];
 }
 
 export interface ImportPlan {
   batch: WriteBatch;
   summary: ImportSummary;
   problems: string[];
+  /** Refs naming other items than the stored ones; empty when renames are allowed. */
+  collisions: TitleChange[];
+}
+
+export interface ImportOptions {
+  /** Read a ref whose title changed as a rename of the stored item instead of a collision. */
+  allowRenames?: boolean;
 }
 
 const counts = (): Counts => ({ added: 0, updated: 0, unchanged: 0 });
@@ -35,10 +56,11 @@ export function checkInKey(c: { date: string; value: number; confidence: number;
 }
 
 /** `existingKeys` holds checkInKey()s of stored check-ins per KR id, for the KRs the data touches. */
-export function planImport(ws: Workspace, data: ImportData, existingKeys: Map<string, Set<string>>, now: string): ImportPlan {
+export function planImport(ws: Workspace, data: ImportData, existingKeys: Map<string, Set<string>>, now: string, opts: ImportOptions = {}): ImportPlan {
   const problems: string[] = [];
   const batch: Required<WriteBatch> = { cycles: [], objectives: [], keyResults: [], checkIns: [] };
-  const summary: ImportSummary = { cycles: counts(), objectives: counts(), keyResults: counts(), checkIns: { added: 0, skipped: 0 } };
+  const summary: ImportSummary = { cycles: counts(), objectives: counts(), keyResults: counts(), checkIns: { added: 0, skipped: 0 }, renamed: [] };
+  const titleChanges: TitleChange[] = [];
 
   const cycles = new Map<string, Cycle>();
   for (const c of ws.cycles.values()) cycles.set(c.name, c);
@@ -69,6 +91,7 @@ export function planImport(ws: Workspace, data: ImportData, existingKeys: Map<st
     }
     if (!cycle || (o.parentRef && !parentId)) continue;
     const old = ws.objectives.get(id);
+    if (old && !sameTitle(old.title, o.title)) titleChanges.push({ kind: "objective", ref: old.ref, stored: old.title, incoming: o.title, at: o.at });
     const next: Objective = {
       id, ref: old?.ref ?? o.ref, title: o.title, description: o.description, team: o.team, owner: o.owner, cycleId: cycle.id,
       parentId, committed: o.committed, createdAt: old?.createdAt ?? now, updatedAt: now,
@@ -91,6 +114,7 @@ export function planImport(ws: Workspace, data: ImportData, existingKeys: Map<st
       continue;
     }
     const old = ws.keyResultByRef(k.ref);
+    if (old && !sameTitle(old.title, k.title)) titleChanges.push({ kind: "key result", ref: old.ref, stored: old.title, incoming: k.title, at: k.at });
     const next: KeyResult = {
       id: old?.id ?? randomUUID(), ref: old?.ref ?? k.ref, objectiveId, title: k.title, owner: k.owner, kind: k.kind,
       direction: k.direction, unit: k.unit, start: k.start, target: k.target, weight: k.weight, due: k.due,
@@ -126,7 +150,8 @@ export function planImport(ws: Workspace, data: ImportData, existingKeys: Map<st
     batch.checkIns.push(checkIn);
     summary.checkIns.added++;
   }
-  return { batch, summary, problems };
+  if (opts.allowRenames) summary.renamed = titleChanges;
+  return { batch, summary, problems, collisions: opts.allowRenames ? [] : titleChanges };
 }
 
 function sameObjective(a: Objective, b: Objective): boolean {
