@@ -79,12 +79,17 @@ describe("okr", () => {
     const kr = JSON.parse((await okr(["kr", "KR2.1", "--json", "--as-of", AS_OF], { OKR_DATA_DIR: dir })).stdout);
     expect(kr.current).toBe(54.1);
     expect(kr.checkIns.at(-1)).toEqual({ date: AS_OF, value: 54.1, confidence: 4, note: "onboarding emails shipped", author: "Minh" });
+    // The project's one number reader: a Vietnamese decimal comma, and 1tr4 = 1,400,000.
+    expect((await okr(["checkin", "KR2.1", "54,3"], { OKR_DATA_DIR: dir, OKR_NOW: AS_OF })).stdout).toContain("Logged 54.3% on KR2.1");
+    expect((await okr(["checkin", "KR1.2", "1tr4"], { OKR_DATA_DIR: dir, OKR_NOW: AS_OF })).code).toBe(0);
+    expect(JSON.parse((await okr(["kr", "KR1.2", "--json", "--as-of", AS_OF], { OKR_DATA_DIR: dir })).stdout).current).toBe(1_400_000);
   });
 
   it("exits 1 with a useful message on bad input", async () => {
     const env = { OKR_DATA_DIR: data, OKR_NOW: AS_OF };
     const cases: [string[], RegExp][] = [
       [["checkin", "KR2.1", "lots"], /"lots" is not a number/],
+      [["checkin", "KR2.1", "45.200"], /"45\.200" is ambiguous: 45200 \(the dot groups thousands\) or 45\.2 \(a decimal point\)\?/],
       [["checkin", "KR2.1", "50", "--confidence", "9"], /--confidence must be a whole number from 1 \(no chance\) to 5/],
       [["kr", "retention"], /matches 2 key results: KR1\.1 .*KR2\.1 .*Use a ref/],
       [["kr", "KR77.1"], /No key result matches "KR77\.1"/],

@@ -146,6 +146,18 @@ describe("import", () => {
     await svc.close();
   });
 
+  it("reads cells with the project's one number reader, a lone dot staying a decimal point", async () => {
+    const dir = await fixtureCopy();
+    const text = await readFile(join(dir, "checkins.csv"), "utf8");
+    await writeFile(join(dir, "checkins.csv"), text.trimEnd() + '\nKR1.2,2026-11-26,"1,400,000",4,Linh Tran,\nKR2.1,2026-11-26,"53,4",4,Minh Nguyen,\nKR2.2,2026-11-26,3.125,4,Bao Le,\n');
+    const svc = await openService(await tempDir());
+    expect((await importPath(svc, dir)).checkIns.added).toBe(196);
+    expect((await svc.keyResult("KR1.2", AS_OF)).current).toBe(1_400_000);
+    expect((await svc.keyResult("KR2.1", AS_OF)).current).toBe(53.4);
+    expect((await svc.keyResult("KR2.2", AS_OF)).current).toBe(3.125);
+    await svc.close();
+  });
+
   it("edits a KR's owner and target under the same title as an ordinary update", async () => {
     const dir = await fixtureCopy();
     const svc = await openService(await tempDir());

@@ -1,7 +1,7 @@
 // `okr checkin REF VALUE`: append a check-in (value, confidence, note) to a key result.
 
 import { OkrError } from "../../domain/errors.js";
-import { parseHumanNumber } from "../../domain/values.js";
+import { readNumber } from "../../domain/values.js";
 import type { CommandSpec } from "../command.js";
 import { pct, status, withUnit } from "../format.js";
 
@@ -10,7 +10,10 @@ export const checkinCommand: CommandSpec = {
   summary: "Log a check-in on a key result: its new value, your confidence and a note.",
   usage: "okr checkin REF VALUE [--confidence 1-5] [--note TEXT] [--date YYYY-MM-DD] [--author NAME] [--json]",
   description:
-    "REF is a short ref (KR2.1), an id or a unique part of the title. VALUE is a number: 52, 52%, 1,200,000, 1.2M.\n" +
+    "REF is a short ref (KR2.1), an id or a unique part of the title. VALUE is a number as you would write it,\n" +
+    "in English or Vietnamese: 52, 52%, 53.4 or 53,4, 1,200,000 or 1.200.000, 1.2M, 15k, 1,2 triệu, 1tr4, 3 tỷ.\n" +
+    "A comma before exactly three digits groups thousands (1,200 = 1200), before one or two it is a decimal\n" +
+    "comma (53,4 = 53.4); 45.200 is refused as ambiguous (45200 or 45.2?).\n" +
     "Confidence runs from 1 (no chance) to 5 (certain); without --confidence the last check-in's is kept.\n" +
     "Check-ins are append-only: to correct one, log a new check-in.",
   options: {
@@ -24,8 +27,16 @@ export const checkinCommand: CommandSpec = {
     if (positionals.length < 2) throw new OkrError("invalid_input", "Give the key result and the new value: okr checkin KR2.1 53.4 (see okr checkin --help).");
     const valueText = positionals[positionals.length - 1]!;
     const query = positionals.slice(0, -1).join(" ");
-    const value = parseHumanNumber(valueText);
-    if (value === null) throw new OkrError("invalid_input", `"${valueText}" is not a number: give the KR's new value, e.g. 53.4, 1.2M or 1,200,000.`);
+    const read = readNumber(valueText);
+    if (read === null) throw new OkrError("invalid_input", `"${valueText}" is not a number: give the KR's new value, e.g. 53.4, 1.2M or 1,200,000.`);
+    // In chat the agent reads 45.200 as Vietnamese thousands and shows what it logged; here a wrong
+    // guess is silent (45200 or 45.2?), so ask for an unambiguous spelling instead.
+    if (read.ambiguous) {
+      const asDecimal = readNumber(valueText, "cell")!.value;
+      const pc = read.percent ? "%" : "";
+      throw new OkrError("invalid_input", `"${valueText}" is ambiguous: ${read.value}${pc} (the dot groups thousands) or ${asDecimal}${pc} (a decimal point)? Type one of those.`);
+    }
+    const value = read.value;
     let confidence: number | undefined;
     if (values.confidence !== undefined) {
       confidence = Number(values.confidence);
