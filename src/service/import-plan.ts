@@ -68,9 +68,9 @@ export function planImport(ws: Workspace, data: ImportData, existingKeys: Map<st
     const old = cycles.get(c.name);
     const next: Cycle = { id: old?.id ?? randomUUID(), name: c.name, start: c.start, end: c.end };
     cycles.set(c.name, next);
-    if (!old) (batch.cycles.push(next), summary.cycles.added++);
-    else if (old.start !== c.start || old.end !== c.end) (batch.cycles.push(next), summary.cycles.updated++);
-    else summary.cycles.unchanged++;
+    const outcome = !old ? "added" : old.start !== c.start || old.end !== c.end ? "updated" : "unchanged";
+    summary.cycles[outcome]++;
+    if (outcome !== "unchanged") batch.cycles.push(next);
   }
 
   // Objective ids first, so parents can point at objectives defined later in the same file.
@@ -97,9 +97,9 @@ export function planImport(ws: Workspace, data: ImportData, existingKeys: Map<st
       parentId, committed: o.committed, createdAt: old?.createdAt ?? now, updatedAt: now,
     };
     objectives.set(id, next);
-    if (!old) (batch.objectives.push(next), summary.objectives.added++);
-    else if (sameObjective(old, next)) summary.objectives.unchanged++;
-    else (batch.objectives.push(next), summary.objectives.updated++);
+    const outcome = !old ? "added" : sameObjective(old, next) ? "unchanged" : "updated";
+    summary.objectives[outcome]++;
+    if (outcome !== "unchanged") batch.objectives.push(next);
   }
   for (const o of data.objectives) {
     if (hasParentLoop(objectiveIds.get(normalizeRef(o.ref))!, objectives)) problems.push(`${o.at}: objective ${o.ref}'s parents form a loop`);
@@ -121,9 +121,9 @@ export function planImport(ws: Workspace, data: ImportData, existingKeys: Map<st
       createdAt: old?.createdAt ?? now, updatedAt: now,
     };
     krs.set(normalizeRef(k.ref), next);
-    if (!old) (batch.keyResults.push(next), summary.keyResults.added++);
-    else if (sameKr(old, next)) summary.keyResults.unchanged++;
-    else (batch.keyResults.push(next), summary.keyResults.updated++);
+    const outcome = !old ? "added" : sameKr(old, next) ? "unchanged" : "updated";
+    summary.keyResults[outcome]++;
+    if (outcome !== "unchanged") batch.keyResults.push(next);
   }
 
   const cycleById = new Map([...cycles.values()].map((c) => [c.id, c]));

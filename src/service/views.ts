@@ -105,7 +105,10 @@ export function tree(ws: Workspace, asOf: number, team?: string): ObjectiveView[
   for (const e of ws.entriesFor(team)) {
     const m = evaluate(e.spec, e.span, e.history, asOf);
     const id = e.objective.id;
-    if (!byObjective.has(id)) (byObjective.set(id, []), rollups.set(id, []));
+    if (!byObjective.has(id)) {
+      byObjective.set(id, []);
+      rollups.set(id, []);
+    }
     byObjective.get(id)!.push(krRow(e, m));
     rollups.get(id)!.push({ clampedProgress: m.clampedProgress, expected: m.expected, status: m.status, weight: e.kr.weight });
   }

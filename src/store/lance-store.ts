@@ -196,7 +196,9 @@ export class LanceStore implements OkrStore {
     if (since) where += ` AND day >= ${parseDay(since)}`;
     if (krIds) where += ` AND parent IN (${krIds.map(sqlString).join(", ")})`;
     const rows = await table.query().where(where).select(["id", "parent", "day", "value", "confidence", "text", "author", "written_at"]).toArray();
+    // Sorted on the stored columns (day, then write time) before mapping, so no helper field rides along.
     return rows
+      .sort((a, b) => (a.day as number) - (b.day as number) || (a.written_at as number) - (b.written_at as number))
       .map((r) => ({
         id: r.id as string,
         krId: r.parent as string,
@@ -206,10 +208,7 @@ export class LanceStore implements OkrStore {
         note: (r.text as string | null) ?? "",
         author: (r.author as string | null) ?? "",
         createdAt: new Date(r.written_at as number).toISOString(),
-        at: r.written_at as number,
-      }))
-      .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.at - b.at))
-      .map(({ at: _at, ...c }) => c);
+      }));
   }
 
   async search(text: string, limit: number): Promise<SearchHit[]> {
