@@ -33,7 +33,7 @@ const cases: EvalCase[] = (await readFile(datasetPath, "utf8")).split("\n").filt
   try {
     return normalizeCase(JSON.parse(l));
   } catch (e) {
-    throw new Error(`${datasetPath}:${i + 1}: not JSON (${(e as Error).message})`);
+    throw new Error(`${datasetPath}:${i + 1}: not JSON (${(e as Error).message})`, { cause: e });
   }
 });
 

@@ -48,9 +48,11 @@ export function score(rows: LabelledObjective[]): RuleScore[] {
       const fired = critique({ title: row.text, owner: "someone", keyResults: [{ title: "x", start: 0, target: 1 }, { title: "y", start: 0, target: 1 }] }).some((f) => f.rule === rule);
       const expected = row.labels[rule];
       if (fired && expected) s.tp++;
-      else if (fired) (s.fp++, s.misses.push({ id: row.id, text: row.text, expected }));
-      else if (expected) (s.fn++, s.misses.push({ id: row.id, text: row.text, expected }));
-      else s.tn++;
+      else if (fired || expected) {
+        if (fired) s.fp++;
+        else s.fn++;
+        s.misses.push({ id: row.id, text: row.text, expected });
+      } else s.tn++;
     }
     s.precision = s.tp + s.fp ? s.tp / (s.tp + s.fp) : 1;
     s.recall = s.tp + s.fn ? s.tp / (s.tp + s.fn) : 1;

@@ -32,6 +32,10 @@ export interface CommandContext {
   json: boolean;
   /** Opens the data directory on first use. */
   service(): Promise<OkrService>;
+  /** A service over another directory (okr import --replace builds the new workspace there); the caller closes it. */
+  serviceAt(dir: string): Promise<OkrService>;
+  /** The current time (fixed in tests): for names such as a moved-aside folder's timestamp. */
+  now(): Date;
   /** Prints a line (a newline is added). */
   out(text: string): void;
   /** Writes text to stdout exactly as given. */

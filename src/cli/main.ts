@@ -96,11 +96,15 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       config,
       json: values.json === true,
       async service() {
-        // LanceDB's native module loads only for commands that touch data (not for --help).
-        const { LanceStore } = await import("../store/lance-store.js");
-        if (!service) service = new OkrService(await LanceStore.open(config.dataDir), () => io.now ?? new Date());
+        if (!service) service = await ctx.serviceAt(config.dataDir);
         return service;
       },
+      async serviceAt(dir) {
+        // LanceDB's native module loads only for commands that touch data (not for --help).
+        const { LanceStore } = await import("../store/lance-store.js");
+        return new OkrService(await LanceStore.open(dir), () => io.now ?? new Date());
+      },
+      now: () => io.now ?? new Date(),
       out: (t) => io.stdout(t + "\n"),
       raw: (t) => io.stdout(t),
       err: (t) => io.stderr(t + "\n"),

@@ -37,8 +37,8 @@ const TOPICS: [RegExp, string, string][] = [
 const FALLBACK: [string, string] = ["Make a step change our customers will notice", "Tạo bước tiến mà khách hàng cảm nhận được"];
 
 function num(text: string): number | null {
-  const n = Number(plainDigits(text.replace(/[$€£\s%]/g, "")));
-  return Number.isFinite(n) ? n : null;
+  const digits = plainDigits(text.replace(/[$€£\s%]/g, ""));
+  return digits === null ? null : Number(digits);
 }
 
 /** The metric clause of the title (without a "by doing X" means) and the numbers it gives. */

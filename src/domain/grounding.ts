@@ -41,6 +41,7 @@ function parseClaim(raw: string): { value: number; decimals: number; percent: bo
   const m = /^([$€£]?)\s?(\d[\d.,]*)\s?(%|pts|points|điểm|k|m|bn|b|million|billion)?$/i.exec(raw.trim());
   if (!m) return null;
   const digits = plainDigits(m[2]!.replace(/[.,]$/, ""));
+  if (digits === null) return null;
   const value = Number(digits);
   if (!Number.isFinite(value)) return null;
   const unit = (m[3] ?? "").toLowerCase();

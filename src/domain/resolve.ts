@@ -23,6 +23,19 @@ export function foldText(text: string): string {
 }
 
 /**
+ * Whether two titles name the same objective or KR, for an import that meets a stored item under
+ * the same ref. Equal after folding case, whitespace and accents (foldText) and after reading every
+ * number (with a k/M/bn after it) as the same placeholder: titles restate their numbers ("Raise NPS
+ * from 48 to 65"), and an edited start or target is an update, not another KR. Any other word
+ * changed makes a different title (so "30-day" vs "7-day" alone does not: numbers never count).
+ */
+export function sameTitle(a: string, b: string): boolean {
+  // A k/M/bn right after a number is part of it ("$1.2M" and "$1,200,000" are both a number).
+  const key = (t: string) => foldText(t).replace(/\d+(?:[.,]\d+)*(?:\s?(?:k|m|bn|b)(?![a-z]))?/g, "#");
+  return key(a) === key(b);
+}
+
+/**
  * Exact id, then exact ref (case-insensitive), then a fragment of the title: a unique fragment
  * resolves, several matches are an `ambiguous` error listing them in ref order, none is `not_found`.
  */

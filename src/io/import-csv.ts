@@ -86,7 +86,8 @@ export function parseOkrsCsv(file: string, text: string, into: ImportData, probl
     if (g("kr_type") && !KR_KINDS.includes(kind)) bad.push(`kr_type "${g("kr_type")}" must be one of ${KR_KINDS.join(", ")}`);
     const direction = g("direction").toLowerCase() as Direction;
     if (g("direction") && !DIRECTIONS.includes(direction)) bad.push(`direction "${g("direction")}" must be one of ${DIRECTIONS.join(", ")}`);
-    const startValue = parseNumber(g("start_value")), target = parseNumber(g("target_value"));
+    // A value may carry the % a percent-formatted sheet exports ("52%" is 52, as in okr checkin).
+    const startValue = parseNumber(g("start_value"), { percent: true }), target = parseNumber(g("target_value"), { percent: true });
     if (startValue === null) bad.push(`start_value "${g("start_value")}" is not a number`);
     if (target === null) bad.push(`target_value "${g("target_value")}" is not a number`);
     const weightText = g("weight");
@@ -150,7 +151,7 @@ export function parseCheckInsCsv(file: string, text: string, into: ImportData, p
     const bad: string[] = [];
     if (!g("kr_ref")) bad.push("kr_ref is empty");
     if (tryParseDay(g("date")) === null) bad.push(`date "${g("date")}" is not a date (YYYY-MM-DD)`);
-    const value = parseNumber(g("value"));
+    const value = parseNumber(g("value"), { percent: true });
     if (value === null) bad.push(`value "${g("value")}" is not a number`);
     const confidence = parseNumber(g("confidence"));
     if (confidence === null || !Number.isInteger(confidence) || confidence < 1 || confidence > 5)

@@ -2,6 +2,7 @@
 // turned into before the service checks it against the workspace and writes it in one commit.
 
 import type { CheckIn, CheckInCorrection, Cycle, KeyResult, Objective } from "../domain/types.js";
+import { readNumber } from "../domain/values.js";
 
 /** Where an item came from, for error messages: "okrs.csv:5" or "export.json objectives[2]". */
 export type SourceAt = string;
@@ -46,12 +47,15 @@ export function emptyImport(): ImportData {
   return { cycles: [], objectives: [], keyResults: [], checkIns: [] };
 }
 
-/** A plain decimal number as a spreadsheet exports it; rejects "", "12%", "0x1F", "1,000". */
-const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
-
-export function parseNumber(text: string): number | null {
-  const t = text.trim();
-  return NUMBER.test(t) ? Number(t) : null;
+/**
+ * A number in a spreadsheet cell, read by the project's one number reader (domain/values.ts) as a
+ * cell: plain decimals and exponents as a program writes them (53.4, 3.125, 1e5, .5), and what
+ * people type into sheets (1,200,000, 53,4, 1.2M, 1,2 triệu, 1tr4). A lone dot is always a decimal
+ * point here (3.125 stays 3.125). Rejects "", "0x1F", "12..3"; "52%" only when `percent` allows it.
+ */
+export function parseNumber(text: string, opts: { percent?: boolean } = {}): number | null {
+  const n = readNumber(text, "cell");
+  return n && (opts.percent || !n.percent) ? n.value : null;
 }
 
 /** Refs are what people type: letters, digits, dots, dashes, underscores. */

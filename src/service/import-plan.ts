@@ -1,9 +1,12 @@
 // Turns ImportData into one write batch against the current workspace: matches cycles by name and
 // objectives/KRs by ref (so re-importing changes nothing), skips check-ins already stored, and
-// collects every cross-reference problem so a bad import writes nothing at all.
+// collects every cross-reference problem so a bad import writes nothing at all. A ref that names a
+// different objective or KR than the one stored under it (another workspace's O1) is a collision:
+// the caller refuses the import unless renames were asked for.
 
 import { randomUUID } from "node:crypto";
 import { normalizeRef } from "../domain/refs.js";
+import { sameTitle } from "../domain/resolve.js";
 import type { CheckIn, CheckInCorrection, Cycle, KeyResult, Objective } from "../domain/types.js";
 import type { ImportCorrection, ImportData } from "../io/import-data.js";
 import type { WriteBatch } from "../store/store.js";
@@ -15,12 +18,23 @@ export interface Counts {
   unchanged: number;
 }
 
+/** A ref that the import and the workspace use for differently titled items (see sameTitle). */
+export interface TitleChange {
+  kind: "objective" | "key result";
+  ref: string;
+  stored: string;
+  incoming: string;
+  at: string;
+}
+
 export interface ImportSummary {
   cycles: Counts;
   objectives: Counts;
   keyResults: Counts;
   checkIns: { added: number; skipped: number };
   corrections: { added: number; skipped: number };
+  /** Retitled objectives and KRs, written because renames were allowed (else they are collisions). */
+  renamed: TitleChange[];
 }
 
 /** A stored check-in as import sees it: its id, and the corrections it already has. */
@@ -33,6 +47,13 @@ export interface ImportPlan {
   batch: WriteBatch;
   summary: ImportSummary;
   problems: string[];
+  /** Refs naming other items than the stored ones; empty when renames are allowed. */
+  collisions: TitleChange[];
+}
+
+export interface ImportOptions {
+  /** Read a ref whose title changed as a rename of the stored item instead of a collision. */
+  allowRenames?: boolean;
 }
 
 const counts = (): Counts => ({ added: 0, updated: 0, unchanged: 0 });
@@ -47,10 +68,11 @@ export function correctionKey(c: ImportCorrection): string {
 
 /** `existing` maps checkInKey()s of stored check-ins (as written) per KR id, for the KRs the data
  *  touches, to the stored check-in. */
-export function planImport(ws: Workspace, data: ImportData, existing: Map<string, Map<string, StoredCheckIn>>, now: string): ImportPlan {
+export function planImport(ws: Workspace, data: ImportData, existing: Map<string, Map<string, StoredCheckIn>>, now: string, opts: ImportOptions = {}): ImportPlan {
   const problems: string[] = [];
   const batch: Required<WriteBatch> = { cycles: [], objectives: [], keyResults: [], checkIns: [], corrections: [] };
-  const summary: ImportSummary = { cycles: counts(), objectives: counts(), keyResults: counts(), checkIns: { added: 0, skipped: 0 }, corrections: { added: 0, skipped: 0 } };
+  const summary: ImportSummary = { cycles: counts(), objectives: counts(), keyResults: counts(), checkIns: { added: 0, skipped: 0 }, corrections: { added: 0, skipped: 0 }, renamed: [] };
+  const titleChanges: TitleChange[] = [];
 
   const cycles = new Map<string, Cycle>();
   for (const c of ws.cycles.values()) cycles.set(c.name, c);
@@ -58,9 +80,9 @@ export function planImport(ws: Workspace, data: ImportData, existing: Map<string
     const old = cycles.get(c.name);
     const next: Cycle = { id: old?.id ?? randomUUID(), name: c.name, start: c.start, end: c.end };
     cycles.set(c.name, next);
-    if (!old) (batch.cycles.push(next), summary.cycles.added++);
-    else if (old.start !== c.start || old.end !== c.end) (batch.cycles.push(next), summary.cycles.updated++);
-    else summary.cycles.unchanged++;
+    const outcome = !old ? "added" : old.start !== c.start || old.end !== c.end ? "updated" : "unchanged";
+    summary.cycles[outcome]++;
+    if (outcome !== "unchanged") batch.cycles.push(next);
   }
 
   // Objective ids first, so parents can point at objectives defined later in the same file.
@@ -81,14 +103,15 @@ export function planImport(ws: Workspace, data: ImportData, existing: Map<string
     }
     if (!cycle || (o.parentRef && !parentId)) continue;
     const old = ws.objectives.get(id);
+    if (old && !sameTitle(old.title, o.title)) titleChanges.push({ kind: "objective", ref: old.ref, stored: old.title, incoming: o.title, at: o.at });
     const next: Objective = {
       id, ref: old?.ref ?? o.ref, title: o.title, description: o.description, team: o.team, owner: o.owner, cycleId: cycle.id,
       parentId, committed: o.committed, createdAt: old?.createdAt ?? now, updatedAt: now,
     };
     objectives.set(id, next);
-    if (!old) (batch.objectives.push(next), summary.objectives.added++);
-    else if (sameObjective(old, next)) summary.objectives.unchanged++;
-    else (batch.objectives.push(next), summary.objectives.updated++);
+    const outcome = !old ? "added" : sameObjective(old, next) ? "unchanged" : "updated";
+    summary.objectives[outcome]++;
+    if (outcome !== "unchanged") batch.objectives.push(next);
   }
   for (const o of data.objectives) {
     if (hasParentLoop(objectiveIds.get(normalizeRef(o.ref))!, objectives)) problems.push(`${o.at}: objective ${o.ref}'s parents form a loop`);
@@ -103,6 +126,7 @@ export function planImport(ws: Workspace, data: ImportData, existing: Map<string
       continue;
     }
     const old = ws.keyResultByRef(k.ref);
+    if (old && !sameTitle(old.title, k.title)) titleChanges.push({ kind: "key result", ref: old.ref, stored: old.title, incoming: k.title, at: k.at });
     const next: KeyResult = {
       id: old?.id ?? randomUUID(), ref: old?.ref ?? k.ref, objectiveId, title: k.title, owner: k.owner, kind: k.kind,
       direction: k.direction, unit: k.unit, start: k.start, target: k.target, weight: k.weight,
@@ -110,9 +134,9 @@ export function planImport(ws: Workspace, data: ImportData, existing: Map<string
       createdAt: old?.createdAt ?? now, updatedAt: now,
     };
     krs.set(normalizeRef(k.ref), next);
-    if (!old) (batch.keyResults.push(next), summary.keyResults.added++);
-    else if (sameKr(old, next)) summary.keyResults.unchanged++;
-    else (batch.keyResults.push(next), summary.keyResults.updated++);
+    const outcome = !old ? "added" : sameKr(old, next) ? "unchanged" : "updated";
+    summary.keyResults[outcome]++;
+    if (outcome !== "unchanged") batch.keyResults.push(next);
   }
 
   const cycleById = new Map([...cycles.values()].map((c) => [c.id, c]));
@@ -154,7 +178,8 @@ export function planImport(ws: Workspace, data: ImportData, existing: Map<string
       summary.corrections.added++;
     }
   }
-  return { batch, summary, problems };
+  if (opts.allowRenames) summary.renamed = titleChanges;
+  return { batch, summary, problems, collisions: opts.allowRenames ? [] : titleChanges };
 }
 
 function sameObjective(a: Objective, b: Objective): boolean {

@@ -18,7 +18,7 @@ import { buildCycle, buildKeyResult, buildObjective, pickCycle, placementFor, re
 import { buildExport, type ExportDocument } from "../io/export-data.js";
 import type { ImportData } from "../io/import-data.js";
 import type { OkrStore } from "../store/store.js";
-import { checkInKey, correctionKey, planImport, type ImportSummary, type StoredCheckIn } from "./import-plan.js";
+import { checkInKey, correctionKey, planImport, type ImportOptions, type ImportSummary, type StoredCheckIn, type TitleChange } from "./import-plan.js";
 import { krDetail, krRow, lagging, tree, type KrDetail, type KrRow, type LaggingOptions, type LaggingRow, type ObjectiveView } from "./views.js";
 import { Workspace } from "./workspace.js";
 
@@ -58,6 +58,21 @@ export interface SearchResult {
   score: number;
 }
 
+/** How many collisions an error lists: enough to recognise the other workspace, short enough to read. */
+const COLLISIONS_SHOWN = 5;
+
+function collisionError(collisions: readonly TitleChange[]): OkrError {
+  const n = collisions.length;
+  const lines = collisions.slice(0, COLLISIONS_SHOWN).map((c) => `${c.ref}: stored "${c.stored}" vs incoming "${c.incoming}" (${c.at})`);
+  if (n > COLLISIONS_SHOWN) lines.push(`… and ${n - COLLISIONS_SHOWN} more`);
+  return new OkrError(
+    "conflict",
+    `Import refused: ${n} ref${n > 1 ? "s" : ""} in the import name${n > 1 ? "" : "s"} a different objective or key result than the workspace stores under ${n > 1 ? "them" : "it"} ` +
+      "(is this another workspace?); nothing was written.",
+    { details: lines },
+  );
+}
+
 export class OkrService {
   private workspace: Workspace | null = null;
 
@@ -78,8 +93,10 @@ export class OkrService {
   }
 
   /** All or nothing: every problem is collected, and either the whole import lands in one commit
-   *  or nothing is written. `progress` hears about the long steps of a big import. */
-  async import(data: ImportData, parseProblems: readonly string[] = [], progress?: (message: string) => void): Promise<ImportSummary> {
+   *  or nothing is written. `progress` hears about the long steps of a big import. Refs that name
+   *  other objectives or KRs than the stored ones are a `conflict` (another workspace's O1 must not
+   *  be merged into this one's), unless `allowRenames` says the titles were changed on purpose. */
+  async import(data: ImportData, parseProblems: readonly string[] = [], progress?: (message: string) => void, opts: ImportOptions = {}): Promise<ImportSummary> {
     const ws = await this.ws();
     const touched = new Set<string>();
     for (const c of data.checkIns) {
@@ -98,11 +115,12 @@ export class OkrService {
       byId.set(c.id, stored);
     }
     for (const x of await this.store.corrections([...touched])) byId.get(x.checkInId)?.corrections.add(correctionKey(x));
-    const plan = planImport(ws, data, existing, this.clock().toISOString());
+    const plan = planImport(ws, data, existing, this.clock().toISOString(), opts);
     const problems = [...parseProblems, ...plan.problems];
     if (problems.length) {
       throw new OkrError("invalid_input", `Import refused: ${problems.length} problem${problems.length > 1 ? "s" : ""}; nothing was written.`, { details: problems });
     }
+    if (plan.collisions.length) throw collisionError(plan.collisions);
     const b = plan.batch;
     const records = (b.cycles?.length ?? 0) + (b.objectives?.length ?? 0) + (b.keyResults?.length ?? 0) + (b.checkIns?.length ?? 0) + (b.corrections?.length ?? 0);
     if (records > 0) progress?.(`Writing ${records.toLocaleString("en-US")} new or changed records in one commit…`);

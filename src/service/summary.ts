@@ -55,11 +55,17 @@ export function toHtml(markdown: string): string {
   for (const line of markdown.split("\n")) {
     const inline = (s: string) => escapeHtml(s).replace(/\*\*(.+?)\*\*/g, "<strong>$1</strong>");
     if (line.startsWith("- ")) {
-      if (!list) (out.push("<ul>"), (list = true));
+      if (!list) {
+        out.push("<ul>");
+        list = true;
+      }
       out.push(`<li>${inline(line.slice(2))}</li>`);
       continue;
     }
-    if (list) (out.push("</ul>"), (list = false));
+    if (list) {
+      out.push("</ul>");
+      list = false;
+    }
     const h = /^(#{1,6})\s+(.*)$/.exec(line);
     if (h) out.push(`<h${h[1]!.length}>${inline(h[2]!)}</h${h[1]!.length}>`);
     else if (line.trim()) out.push(`<p>${inline(line)}</p>`);

@@ -313,7 +313,13 @@ function latestCorrections(rows: readonly { c: CheckInCorrection; at: number }[]
 
 /** (date, written) order, dropping the write stamp used for it. */
 function sortCheckIns<T extends { date: string; at: number }>(list: T[]): Omit<T, "at">[] {
-  return list.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.at - b.at)).map(({ at: _at, ...c }) => c);
+  return list
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.at - b.at))
+    .map((c) => {
+      const out: Omit<T, "at"> & { at?: number } = { ...c };
+      delete out.at;
+      return out;
+    });
 }
 
 async function exists(path: string): Promise<boolean> {

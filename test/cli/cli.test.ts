@@ -2,7 +2,7 @@
 
 import { execFile, spawn } from "node:child_process";
 import { readdir, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { COMMANDS } from "../../src/cli/main.js";
@@ -79,12 +79,17 @@ describe("okr", () => {
     const kr = JSON.parse((await okr(["kr", "KR2.1", "--json", "--as-of", AS_OF], { OKR_DATA_DIR: dir })).stdout);
     expect(kr.current).toBe(54.1);
     expect(kr.checkIns.at(-1)).toEqual({ date: AS_OF, value: 54.1, confidence: 4, note: "onboarding emails shipped", author: "Minh" });
+    // The project's one number reader: a Vietnamese decimal comma, and 1tr4 = 1,400,000.
+    expect((await okr(["checkin", "KR2.1", "54,3"], { OKR_DATA_DIR: dir, OKR_NOW: AS_OF })).stdout).toContain("Logged 54.3% on KR2.1");
+    expect((await okr(["checkin", "KR1.2", "1tr4"], { OKR_DATA_DIR: dir, OKR_NOW: AS_OF })).code).toBe(0);
+    expect(JSON.parse((await okr(["kr", "KR1.2", "--json", "--as-of", AS_OF], { OKR_DATA_DIR: dir })).stdout).current).toBe(1_400_000);
   });
 
   it("exits 1 with a useful message on bad input", async () => {
     const env = { OKR_DATA_DIR: data, OKR_NOW: AS_OF };
     const cases: [string[], RegExp][] = [
       [["checkin", "KR2.1", "lots"], /"lots" is not a number/],
+      [["checkin", "KR2.1", "45.200"], /"45\.200" is ambiguous: 45200 \(the dot groups thousands\) or 45\.2 \(a decimal point\)\?/],
       [["checkin", "KR2.1", "50", "--confidence", "9"], /--confidence must be a whole number from 1 \(no chance\) to 5/],
       [["kr", "retention"], /matches 2 key results: KR1\.1 .*KR2\.1 .*Use a ref/],
       [["kr", "KR77.1"], /No key result matches "KR77\.1"/],
@@ -114,6 +119,57 @@ describe("okr", () => {
     expect(r.stderr).toContain('checkins.csv:3: confidence "0" must be a whole number from 1');
     expect(await listing(data)).toEqual(before);
   });
+
+  it("refuses to merge acme into the demo workspace, naming the collisions and the ways forward", async () => {
+    const root = await tempDir();
+    const dir = join(root, "data");
+    expect((await okr(["demo", "--data", dir, "--as-of", AS_OF])).code).toBe(0);
+    const before = await listing(dir);
+    const r = await okr(["import", FIXTURE, "--data", dir]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toContain("okr import: Import refused: 15 refs in the import name a different objective or key result");
+    expect(r.stderr).toContain('  O1: stored "Become the workspace remote product teams love" vs incoming "Become the go-to workspace for remote product teams" (okrs.csv:2)');
+    expect(r.stderr).toContain("… and 10 more");
+    expect(r.stderr).toMatch(/keep both: import into another folder: okr import \S+ --data \S*acme-data/);
+    expect(r.stderr).toMatch(/okr export --out backup\.json .*then okr import \S+ --replace/);
+    expect(r.stderr).toContain("--allow-renames");
+    expect(await listing(dir)).toEqual(before);
+    expect(await readdir(root)).toEqual(["data"]);
+  }, 30_000);
+
+  it("import --replace moves the old workspace aside, kept whole, and imports into a fresh one", async () => {
+    const root = await tempDir();
+    const dir = join(root, "data");
+    expect((await okr(["demo", "--data", dir, "--as-of", AS_OF])).code).toBe(0);
+    const before = await listing(dir);
+    const r = await okr(["import", FIXTURE, "--data", dir, "--replace"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("objectives: 9 added, 0 updated, 0 unchanged");
+    const aside = /The previous workspace was moved to (\S+) \(nothing was deleted/.exec(r.stdout)?.[1];
+    expect(aside).toMatch(/\/data\.replaced-\d{8}-\d{6}$/);
+    expect((await readdir(root)).sort()).toEqual(["data", basename(aside!)]);
+    expect(await listing(aside!)).toEqual(before);
+    const tree = async (d: string) => (JSON.parse((await okr(["tree", "--json", "--as-of", AS_OF, "--data", d])).stdout) as { title: string }[]).map((o) => o.title);
+    expect(await tree(dir)).toContain("Become the go-to workspace for remote product teams");
+    expect(await tree(dir)).toHaveLength(9);
+    expect(await tree(aside!)).toEqual(expect.arrayContaining(["Become the workspace remote product teams love"]));
+    expect(await tree(aside!)).toHaveLength(5);
+  }, 30_000);
+
+  it("a failed import --replace leaves the data directory as it was, with no folder left behind", async () => {
+    const root = await tempDir();
+    const dir = join(root, "data");
+    expect((await okr(["import", FIXTURE, "--data", dir])).code).toBe(0);
+    const before = await listing(dir);
+    const bad = await fixtureCopy();
+    await writeFile(join(bad, "checkins.csv"), "kr_ref,date,value,confidence\nKR1.1,2026-10-02,oops,4\n");
+    const r = await okr(["import", bad, "--data", dir, "--replace"]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('checkins.csv:2: value "oops" is not a number');
+    expect(await readdir(root)).toEqual(["data"]);
+    expect(await listing(dir)).toEqual(before);
+  }, 30_000);
 
   it("exits 1 when the data directory is a file, and 2 when the store is damaged", async () => {
     const file = join(await tempDir(), "not-a-dir");

@@ -1,7 +1,9 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { demoWorkspace } from "../../src/demo/demo-workspace.js";
 import { OkrError } from "../../src/domain/errors.js";
+import { readImportSource } from "../../src/io/read-import.js";
 import { AS_OF, FIXTURE, cleanup, fixtureCopy, importPath, listing, openService, tempDir } from "../helpers.js";
 
 afterEach(cleanup);
@@ -141,6 +143,75 @@ describe("import", () => {
     const kr = await svc.keyResult("KR9.2", AS_OF);
     expect(kr.target).toBe(70);
     expect((await svc.tree(AS_OF)).flatMap((o) => o.keyResults).length).toBe(25);
+    await svc.close();
+  });
+
+  it("reads cells with the project's one number reader, a lone dot staying a decimal point", async () => {
+    const dir = await fixtureCopy();
+    const text = await readFile(join(dir, "checkins.csv"), "utf8");
+    await writeFile(join(dir, "checkins.csv"), text.trimEnd() + '\nKR1.2,2026-11-26,"1,400,000",4,Linh Tran,\nKR2.1,2026-11-26,"53,4",4,Minh Nguyen,\nKR2.2,2026-11-26,3.125,4,Bao Le,\n');
+    const svc = await openService(await tempDir());
+    expect((await importPath(svc, dir)).checkIns.added).toBe(196);
+    expect((await svc.keyResult("KR1.2", AS_OF)).current).toBe(1_400_000);
+    expect((await svc.keyResult("KR2.1", AS_OF)).current).toBe(53.4);
+    expect((await svc.keyResult("KR2.2", AS_OF)).current).toBe(3.125);
+    await svc.close();
+  });
+
+  it("edits a KR's owner and target under the same title as an ordinary update", async () => {
+    const dir = await fixtureCopy();
+    const svc = await openService(await tempDir());
+    await importPath(svc, dir);
+    // Same words; case, spacing and accents may differ, and numbers in the title follow the target.
+    const okrs = (await readFile(join(dir, "okrs.csv"), "utf8"))
+      .replace("Raise NPS from 48 to 65,Grace Okafor,metric,increase,NPS,48,65", "raise NPS  from 48 to 72,Ahmed Hassan,metric,increase,NPS,48,72")
+      .replace("Giảm chu kỳ bán hàng trung bình từ 42 xuống 30 ngày", "Giam chu ky ban hang trung binh tu 42 xuong 28 ngay");
+    await writeFile(join(dir, "okrs.csv"), okrs);
+    const s = await importPath(svc, dir);
+    expect(s.keyResults).toEqual({ added: 0, updated: 2, unchanged: 23 });
+    expect(s.renamed).toEqual([]);
+    const kr = await svc.keyResult("KR9.2", AS_OF);
+    expect(kr).toMatchObject({ target: 72, owner: "Ahmed Hassan", title: "raise NPS  from 48 to 72" });
+    await svc.close();
+  });
+
+  it("refuses another workspace under the same refs (the demo, then acme) and writes nothing", async () => {
+    const data = await tempDir();
+    const svc = await openService(data);
+    await svc.import(demoWorkspace(AS_OF));
+    const before = await listing(data);
+    const version = await svc.store.version();
+    const err = await expectImportError(importPath(svc, FIXTURE));
+    expect(err.code).toBe("conflict");
+    expect(err.message).toMatch(/^Import refused: 15 refs in the import name a different objective or key result than the workspace stores under them .*nothing was written\.$/);
+    expect(err.details).toEqual([
+      'O1: stored "Become the workspace remote product teams love" vs incoming "Become the go-to workspace for remote product teams" (okrs.csv:2)',
+      'O2: stored "Make the first week with us effortless" vs incoming "Give new users a smooth first-run experience" (okrs.csv:5)',
+      'O3: stored "Ship releases our customers can trust" vs incoming "Increase conversion by 2% by optimizing the landing page" (okrs.csv:8)',
+      'O4: stored "Xây dựng đội ngũ bán hàng hiệu quả và bền vững" vs incoming "Ship releases our customers can trust" (okrs.csv:10)',
+      'O5: stored "Make every customer feel heard" vs incoming "Speed up the development team" (okrs.csv:13)',
+      "… and 10 more",
+    ]);
+    expect(await svc.store.version()).toBe(version);
+    expect(await listing(data)).toEqual(before);
+    expect((await svc.keyResult("KR1.1", AS_OF)).title).toBe("Grow ARR from $2.0M to $2.6M");
+    await svc.close();
+  });
+
+  it("takes a changed title as a rename only when asked to", async () => {
+    const dir = await fixtureCopy();
+    const svc = await openService(await tempDir());
+    await importPath(svc, dir);
+    const okrs = (await readFile(join(dir, "okrs.csv"), "utf8")).replaceAll("Speed up the development team", "Ship smaller changes more often");
+    await writeFile(join(dir, "okrs.csv"), okrs);
+    const read = await readImportSource(dir);
+    const err = await expectImportError(svc.import(read.data, read.problems));
+    expect(err.details).toEqual(['O5: stored "Speed up the development team" vs incoming "Ship smaller changes more often" (okrs.csv:13)']);
+    expect(err.message).toMatch(/^Import refused: 1 ref in the import names a different objective or key result than the workspace stores under it/);
+    const s = await svc.import(read.data, read.problems, undefined, { allowRenames: true });
+    expect(s.objectives).toEqual({ added: 0, updated: 1, unchanged: 8 });
+    expect(s.renamed).toEqual([{ kind: "objective", ref: "O5", stored: "Speed up the development team", incoming: "Ship smaller changes more often", at: "okrs.csv:13" }]);
+    expect((await svc.tree(AS_OF)).find((o) => o.ref === "O5")!.title).toBe("Ship smaller changes more often");
     await svc.close();
   });
 });

@@ -2,7 +2,10 @@
 // Pure; the local model builds tool calls from these pieces.
 
 import { foldText } from "../../domain/resolve.js";
-import { plainDigits } from "../../domain/values.js";
+import { readNumber } from "../../domain/values.js";
+
+// One reader for the whole project (domain/values.ts): what "53,4", "1tr4" or "45.200" mean.
+export { readNumber };
 
 export interface Found<T> {
   value: T;
@@ -30,27 +33,15 @@ export function wordNumber(text: string): number | null {
   return parts.length === 2 && (WORD_NUMBERS[parts[0]!]! < 20 || WORD_NUMBERS[parts[1]!]! >= 10) ? null : total;
 }
 
-/**
- * A number as typed: 53.4, 53,4 (Vietnamese decimal comma), 1,200,000, 1.200.000 (Vietnamese
- * thousands), 1.2M, 15k, 8 nghìn, 1,5 triệu, 52%.
- */
-export function readNumber(token: string): { value: number; percent: boolean } | null {
-  const m = /^([-+]?)(\d[\d.,]*)\s*(k|m|b|nghìn|nghin|ngàn|ngan|triệu|trieu|tỷ|ty|%)?$/i.exec(token.trim());
-  if (!m) return null;
-  const digits = plainDigits(m[2]!);
-  if (!/^\d+(\.\d+)?$/.test(digits)) return null;
-  const suffix = (m[3] ?? "").toLowerCase();
-  const scale = suffix === "k" || suffix.startsWith("ngh") || suffix.startsWith("ng") ? 1e3 : suffix === "m" || suffix.startsWith("tri") ? 1e6 : suffix === "b" || suffix.startsWith("t") ? 1e9 : 1;
-  const value = Number(`${m[1]}${digits}`) * scale;
-  return Number.isFinite(value) ? { value: Number(value.toPrecision(15)), percent: suffix === "%" } : null;
-}
-
 const NUMBER_TOKEN = /[-+]?\d[\d.,]*/g;
-const SUFFIX = /^\s?(k|m|b|bn|nghìn|nghin|ngàn|ngan|triệu|trieu|tỷ|%)(?!\p{L})/iu;
+// What may follow the digits of one number: a scale word (with its fraction in 1tr4 / 2k5) or %.
+const SUFFIX = /^(?:(?:k|tr|tỷ|tỉ)\d+|\s?(?:k|m|mn|b|bn|nghìn|nghin|ngàn|ngan|thousand|triệu|trieu|tr|million|tỷ|tỉ|ty|billion|%))(?!\p{L})/iu;
+// "nửa triệu" (half a million); no \b: JavaScript's \b does not see "ử" as a word character.
+const HALF = /(?<!\p{L})(?:nửa|nua)\s+(?:nghìn|nghin|ngàn|ngan|triệu|trieu|tỷ|tỉ)(?!\p{L})/giu;
 
 const SPELLED = /\b(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine)\b)?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\b/gi;
 
-/** Numbers in digits (see readNumber) and spelled-out English ones ("fifty-two"), in text order. */
+/** Numbers in digits (see readNumber), "nửa triệu" and spelled-out English ones ("fifty-two"), in text order. */
 export function findNumbers(text: string): Found<{ value: number; percent: boolean; raw: string }>[] {
   const out: Found<{ value: number; percent: boolean; raw: string }>[] = [];
   for (const m of text.matchAll(NUMBER_TOKEN)) {
@@ -62,8 +53,12 @@ export function findNumbers(text: string): Found<{ value: number; percent: boole
     if (/^-\p{L}/u.test(after)) continue;
     const suffix = SUFFIX.exec(after)?.[0] ?? "";
     const raw = digits + suffix;
-    const n = readNumber(raw.replace(/\s/, ""));
-    if (n) out.push({ value: { ...n, raw }, start, end: start + raw.length });
+    const n = readNumber(raw);
+    if (n) out.push({ value: { value: n.value, percent: n.percent, raw }, start, end: start + raw.length });
+  }
+  for (const m of text.matchAll(HALF)) {
+    const n = readNumber(m[0]);
+    if (n) out.push({ value: { value: n.value, percent: false, raw: m[0] }, start: m.index!, end: m.index! + m[0].length });
   }
   for (const m of text.matchAll(SPELLED)) {
     const value = wordNumber(m[0]);

@@ -1,7 +1,8 @@
 // `okr checkin REF VALUE`: append a check-in (value, confidence, note) to a key result.
 
 import { OkrError } from "../../domain/errors.js";
-import { parseHumanNumber } from "../../domain/values.js";
+import { readNumber } from "../../domain/values.js";
+import { readCliNumber } from "../read-value.js";
 import type { CommandSpec } from "../command.js";
 import { pct, status, withUnit } from "../format.js";
 import { printCorrection } from "./undo.js";
@@ -11,7 +12,10 @@ export const checkinCommand: CommandSpec = {
   summary: "Log a check-in on a key result: its new value, your confidence and a note.",
   usage: "okr checkin REF VALUE [--confidence 1-5] [--note TEXT] [--date YYYY-MM-DD] [--author NAME] [--json]\n       okr checkin [REF] [VALUE] --fix [--confidence 1-5] [--note TEXT] [--date YYYY-MM-DD]",
   description:
-    "REF is a short ref (KR2.1), an id or a unique part of the title. VALUE is a number: 52, 52%, 1,200,000, 1.2M.\n" +
+    "REF is a short ref (KR2.1), an id or a unique part of the title. VALUE is a number as you would write it,\n" +
+    "in English or Vietnamese: 52, 52%, 53.4 or 53,4, 1,200,000 or 1.200.000, 1.2M, 15k, 1,2 triệu, 1tr4, 3 tỷ.\n" +
+    "A comma before exactly three digits groups thousands (1,200 = 1200), before one or two it is a decimal\n" +
+    "comma (53,4 = 53.4); 45.200 is refused as ambiguous (45200 or 45.2?).\n" +
     "Confidence runs from 1 (no chance) to 5 (certain); without --confidence the last check-in's is kept.\n" +
     "--fix corrects the check-in written last (of REF, or anywhere without REF) instead of adding one: give the\n" +
     "value, confidence, note or date it should have had. The original stays in history. okr undo retracts one.",
@@ -37,8 +41,8 @@ export const checkinCommand: CommandSpec = {
     }
     if (values.fix === true) {
       // [REF] [VALUE]: a lone positional that reads as a number is the value, otherwise the KR.
-      const lastIsValue = positionals.length > 0 && parseHumanNumber(positionals[positionals.length - 1]!) !== null && (positionals.length > 1 || !/^kr/i.test(positionals[0]!));
-      const value = lastIsValue ? parseHumanNumber(positionals[positionals.length - 1]!)! : undefined;
+      const lastIsValue = positionals.length > 0 && readNumber(positionals[positionals.length - 1]!) !== null && (positionals.length > 1 || !/^kr/i.test(positionals[0]!));
+      const value = lastIsValue ? readCliNumber(positionals[positionals.length - 1]!) : undefined;
       const query = (lastIsValue ? positionals.slice(0, -1) : positionals).join(" ").trim();
       const r = await (await ctx.service()).correctCheckIn(
         { kr: query || undefined, action: "correct", value, confidence, note: values.note as string | undefined, date: values.date as string | undefined, author: (values.author as string | undefined) ?? ctx.config.author },
@@ -48,10 +52,8 @@ export const checkinCommand: CommandSpec = {
       return printCorrection(ctx, r);
     }
     if (positionals.length < 2) throw new OkrError("invalid_input", "Give the key result and the new value: okr checkin KR2.1 53.4 (see okr checkin --help).");
-    const valueText = positionals[positionals.length - 1]!;
+    const value = readCliNumber(positionals[positionals.length - 1]!);
     const query = positionals.slice(0, -1).join(" ");
-    const value = parseHumanNumber(valueText);
-    if (value === null) throw new OkrError("invalid_input", `"${valueText}" is not a number: give the KR's new value, e.g. 53.4, 1.2M or 1,200,000.`);
     const r = await (await ctx.service()).checkIn(
       { kr: query, value, confidence, note: values.note as string | undefined, date: values.date as string | undefined, author: (values.author as string | undefined) ?? ctx.config.author },
       ctx.config.asOf,

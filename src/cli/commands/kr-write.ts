@@ -3,10 +3,10 @@
 
 import { tryParseDay } from "../../domain/dates.js";
 import { OkrError } from "../../domain/errors.js";
-import { parseHumanNumber } from "../../domain/values.js";
 import type { Direction, KrKind } from "../../domain/types.js";
 import type { CommandContext, OptionSpec, ParsedArgs } from "../command.js";
 import { withUnit } from "../format.js";
+import { readCliNumber } from "../read-value.js";
 
 export const KR_WRITE_OPTIONS: Record<string, OptionSpec> = {
   title: { type: "string", description: "set: the new title", placeholder: "TEXT" },
@@ -25,9 +25,7 @@ const str = (v: unknown) => (typeof v === "string" ? v : undefined);
 function number(flag: string, v: unknown): number | undefined {
   const text = str(v);
   if (text === undefined) return undefined;
-  const n = parseHumanNumber(text);
-  if (n === null) throw new OkrError("invalid_input", `--${flag} "${text}" is not a number: write it like 60, 53.4, 1.2M or 1,200,000.`);
-  return n;
+  return readCliNumber(text, `--${flag} "${text}"`);
 }
 
 function day(flag: string, v: unknown, clear: string): string | null | undefined {
