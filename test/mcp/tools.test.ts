@@ -1,5 +1,6 @@
 // Every tool through a real MCP client over an in-memory transport: results, errors, catalog.
 
+import { ErrorCode, McpError } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cleanup } from "../helpers.js";
 import { connectedClient, text } from "./helpers.js";
@@ -209,6 +210,17 @@ describe("resources and prompts", () => {
     expect(JSON.parse((tree.contents[0] as { text: string }).text).length).toBeGreaterThanOrEqual(9);
     const listed = await h.client.listResources();
     expect(listed.resources.map((r) => r.uri)).toContain("okr://key-results/KR2.1");
+  });
+
+  it("answers a URI that names nothing with a not-found error (invalid params), not an internal error", async () => {
+    const missing = await h.client.readResource({ uri: "okr://key-results/KR99" }).then(() => null, (e: unknown) => e as McpError);
+    expect(missing).toBeInstanceOf(McpError);
+    expect(missing!.code).toBe(ErrorCode.InvalidParams);
+    expect(missing!.message).toContain('Resource okr://key-results/KR99 not found: No key result matches "KR99"');
+    expect(missing!.data).toEqual({ uri: "okr://key-results/KR99" });
+    const cycle = await h.client.readResource({ uri: "okr://cycles/2031-Q1/tree" }).then(() => null, (e: unknown) => e as McpError);
+    expect(cycle!.code).toBe(ErrorCode.InvalidParams);
+    expect(cycle!.message).toContain('No cycle named "2031-Q1". Cycles: 2026-Q4');
   });
 
   it("serves the prompts from prompts/*.md with their arguments filled in", async () => {
