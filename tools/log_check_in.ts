@@ -2,6 +2,7 @@
 
 import { z } from "zod";
 import { defineTool } from "../src/mcp/tool.js";
+import { statusText } from "../src/domain/wording.js";
 import { date, krQuery, pct, status } from "../src/mcp/schemas.js";
 
 export const logCheckIn = defineTool({
@@ -38,7 +39,7 @@ export const logCheckIn = defineTool({
       data: { ...r, keyResult: { ref: a.ref, title: a.title, unit: a.unit } },
       text:
         `Logged ${r.checkIn.value}${a.unit === "%" ? "%" : a.unit ? ` ${a.unit}` : ""} on ${a.ref} ${a.title} for ${r.checkIn.date} (confidence ${r.checkIn.confidence}/5${r.confidenceCarriedOver ? ", kept from the last check-in" : ""}). ` +
-        `Progress ${pct(r.before.progress)} → ${pct(a.progress)} (expected ${pct(a.expected)}); ${r.before.status} → ${a.status}.`,
+        `Progress ${pct(r.before.progress)} → ${pct(a.progress)} (expected ${pct(a.expected)}); ${statusText(r.before.status)} → ${statusText(a.status)}.`,
     };
   },
 });

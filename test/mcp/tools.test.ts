@@ -95,6 +95,21 @@ describe("read tools", () => {
     expect(text(missing)).toContain('No key result matches "KR42.9"');
   });
 
+  it("words statuses for people in the text copies (off track, not off_track); structuredContent keeps the enum", async () => {
+    const texts = [
+      text(await h.call("query_lagging_key_results", { limit: 25 })),
+      text(await h.call("list_okrs")),
+      text(await h.call("get_key_result", { keyResult: "KR1.3" })),
+    ].join("\n");
+    expect(texts).not.toMatch(/off_track|at_risk|on_track/);
+    expect(texts).toContain("1. KR1.3 Reduce monthly logo churn from 5% to 3% (Company): 5% vs 62% expected, off track;");
+    expect(texts).toMatch(/, at risk\b/);
+    expect(texts).toMatch(/, on track\b/);
+    const kr = await h.call("get_key_result", { keyResult: "KR1.3" });
+    expect(kr.structuredContent).toMatchObject({ status: "off_track" });
+    expect(text(kr)).toMatch(/off track; confidence 2\/5; .* \d+ check-ins\.$/);
+  });
+
   it("search_okrs finds KRs through notes, Vietnamese without accents included", async () => {
     const r = (await h.call("search_okrs", { query: "churn survey" })).structuredContent as { results: { ref: string; kind: string }[] };
     expect(r.results[0]).toMatchObject({ ref: "KR1.3", kind: "check_in" });
