@@ -61,17 +61,15 @@ export const serveCommand: CommandSpec = {
   async run(ctx, { values }) {
     if (values.stdio === values.http) throw new OkrError("invalid_input", "Pick one transport: okr serve --stdio or okr serve --http (see okr serve --help).");
     if (values.stdio) {
-      const [{ StdioServerTransport }, { createMcpServer }] = await Promise.all([
-        import("@modelcontextprotocol/sdk/server/stdio.js"),
-        import("../../mcp/server.js"),
-      ]);
+      const [{ StdioUntilEnd }, { createMcpServer }] = await Promise.all([import("../../mcp/stdio.js"), import("../../mcp/server.js")]);
       const server = createMcpServer(await ctx.service(), mcpOptions(ctx));
-      const transport = new StdioServerTransport();
-      const closed = new Promise<void>((resolve) => (transport.onclose = resolve));
+      const transport = new StdioUntilEnd();
+      const closed = new Promise<void>((resolve) => (server.server.onclose = resolve));
       await server.connect(transport);
       ctx.err(`okr MCP server on stdio (data ${ctx.config.dataDir}${ctx.config.readOnly ? ", read-only" : ""})`);
-      // Ends when the client closes stdin, or on a signal.
-      await Promise.race([closed, untilStopped()]);
+      // Ends when the client closes stdin (the normal way: exit 0 once every request is answered),
+      // when the transport closes, or on a signal.
+      await Promise.race([transport.ended, closed, untilStopped()]);
       await server.close();
       return;
     }
