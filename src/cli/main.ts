@@ -1,10 +1,9 @@
-// The `okr` command: parses arguments, runs one command, maps errors to exit codes
-// (0 ok, 1 bad input with a message on stderr, 2 internal error).
+// The `okr` command: parses arguments, runs one command, maps errors to exit codes (EXIT below).
 
 import { parseArgs } from "node:util";
 import { loadConfig, type Config } from "../config.js";
 import { projectVersion } from "../paths.js";
-import { OkrError, isOkrError } from "../domain/errors.js";
+import { OkrError, isOkrError, type OkrErrorCode } from "../domain/errors.js";
 import { OkrService } from "../service/okr-service.js";
 import { GLOBAL_OPTIONS, commandHelp, type CommandContext, type CommandSpec } from "./command.js";
 import { chatCommand } from "./commands/chat.js";
@@ -24,6 +23,19 @@ import { setColor } from "./format.js";
 export const COMMANDS: CommandSpec[] = [
   laggingCommand, treeCommand, krCommand, checkinCommand, searchCommand, chatCommand, critiqueCommand, reviewCommand, summaryCommand, remindCommand, importCommand, exportCommand, demoCommand, serveCommand, startCommand,
 ];
+
+/** Exit codes (README documents them): scripts can tell "fix the call" from "try again later". */
+export const EXIT = {
+  ok: 0,
+  /** Bad input, or something named that does not exist: the message says what to change. */
+  badInput: 1,
+  /** A bug in okr or damaged data: the message carries the stack for a report. */
+  internal: 2,
+  /** Something outside okr failed (a webhook, an MCP or model server): retrying later may help. */
+  unavailable: 3,
+} as const;
+
+const exitCode = (code: OkrErrorCode): number => (code === "internal" ? EXIT.internal : code === "unavailable" ? EXIT.unavailable : EXIT.badInput);
 
 export interface CliIo {
   env: Record<string, string | undefined>;
@@ -51,6 +63,7 @@ function mainHelp(): string {
     "OKR_HTTP_TOKEN (bearer token for okr serve --http), OKR_READ_ONLY=1 (read-only MCP tools),",
     "OKR_MODEL (agent model), OPENAI_API_KEY, OPENAI_BASE_URL (OpenAI-compatible servers).",
     "Run `okr <command> --help` for a command's options and examples.",
+    `Exit codes: ${EXIT.ok} ok, ${EXIT.badInput} bad input (the message says what to fix), ${EXIT.internal} internal error, ${EXIT.unavailable} a server or webhook could not be reached.`,
   ].join("\n");
 }
 
@@ -104,16 +117,15 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       err: (t) => io.stderr(t + "\n"),
     };
     await command.run(ctx, { values: values as Record<string, string | boolean | string[] | undefined>, positionals });
-    return 0;
+    return EXIT.ok;
   } catch (e) {
     if (isOkrError(e) && e.code !== "internal") {
       io.stderr(`okr ${name}: ${e.message}\n`);
       for (const d of e.details) io.stderr(`  ${d}\n`);
-      // Not the caller's input and not our bug: a remote failure, reported plainly.
-      return e.code === "unavailable" ? 2 : 1;
+      return exitCode(e.code);
     }
     io.stderr(`okr ${name}: internal error: ${(e as Error)?.stack ?? String(e)}\n`);
-    return 2;
+    return EXIT.internal;
   } finally {
     if (service) await (service as OkrService).close().catch(() => {});
   }
