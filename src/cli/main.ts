@@ -1,10 +1,10 @@
 // The `okr` command: parses arguments, runs one command, maps errors to exit codes (EXIT below).
 
-import { parseArgs } from "node:util";
 import { loadConfig, type Config } from "../config.js";
 import { projectVersion } from "../paths.js";
-import { OkrError, isOkrError, type OkrErrorCode } from "../domain/errors.js";
+import { isOkrError, type OkrErrorCode } from "../domain/errors.js";
 import { OkrService } from "../service/okr-service.js";
+import { parseCommandArgs } from "./args.js";
 import { GLOBAL_OPTIONS, commandHelp, type CommandContext, type CommandSpec } from "./command.js";
 import { chatCommand } from "./commands/chat.js";
 import { checkinCommand } from "./commands/checkin.js";
@@ -19,6 +19,7 @@ import { searchCommand } from "./commands/search.js";
 import { serveCommand } from "./commands/serve.js";
 import { treeCommand } from "./commands/tree.js";
 import { setColor } from "./format.js";
+import { closest } from "./suggest.js";
 
 export const COMMANDS: CommandSpec[] = [
   laggingCommand, treeCommand, krCommand, checkinCommand, searchCommand, chatCommand, critiqueCommand, reviewCommand, summaryCommand, remindCommand, importCommand, exportCommand, demoCommand, serveCommand, startCommand,
@@ -49,7 +50,7 @@ export interface CliIo {
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
   return [
-    "okr: a local-first OKR workspace (objectives, key results, check-ins) on LanceDB.",
+    `okr ${projectVersion()}: a local-first OKR workspace (objectives, key results, check-ins) on LanceDB.`,
     "",
     "Usage: okr <command> [options]",
     "",
@@ -58,6 +59,7 @@ function mainHelp(): string {
     "",
     "Options for every command:",
     ...Object.entries(GLOBAL_OPTIONS).map(([n, o]) => `  --${`${n}${o.type === "string" ? ` ${o.placeholder}` : ""}`.padEnd(20)} ${o.description}`),
+    `  ${"--version, -V".padEnd(22)} print okr's version (also: okr version)`,
     "",
     "Environment: OKR_DATA_DIR (data directory), OKR_NOW (today, YYYY-MM-DD), OKR_AUTHOR (check-in author),",
     "OKR_HTTP_TOKEN (bearer token for okr serve --http), OKR_READ_ONLY=1 (read-only MCP tools),",
@@ -74,25 +76,19 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.stdout((sub ? commandHelp(sub) : mainHelp()) + "\n");
     return name ? 0 : 1;
   }
-  if (name === "--version" || name === "-v") {
+  if (name === "--version" || name === "-V" || name === "-v" || name === "version") {
     io.stdout(projectVersion() + "\n");
-    return 0;
+    return EXIT.ok;
   }
   const command = COMMANDS.find((c) => c.name === name);
   if (!command) {
-    io.stderr(`okr: unknown command "${name}". Commands: ${COMMANDS.map((c) => c.name).join(", ")}. See okr --help.\n`);
-    return 1;
+    const guess = closest(name, COMMANDS.map((c) => c.name));
+    io.stderr(`okr: unknown command "${name}".${guess ? ` Did you mean \`okr ${guess}\`?` : ""} Commands: ${COMMANDS.map((c) => c.name).join(", ")}. See okr --help.\n`);
+    return EXIT.badInput;
   }
   let service: OkrService | null = null;
   try {
-    const options = { ...command.options, ...GLOBAL_OPTIONS } as Record<string, { type: "string" | "boolean"; short?: string; multiple?: boolean }>;
-    let parsed;
-    try {
-      parsed = parseArgs({ args: rest, options, allowPositionals: true, strict: true });
-    } catch (e) {
-      throw new OkrError("invalid_input", `${(e as Error).message.replace(/\. To specify a positional.*$/s, "")}. See okr ${name} --help.`);
-    }
-    const { values, positionals } = parsed;
+    const { values, positionals } = parseCommandArgs(name, { ...command.options, ...GLOBAL_OPTIONS }, rest);
     if (values.help) {
       io.stdout(commandHelp(command) + "\n");
       return 0;
@@ -116,7 +112,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       raw: (t) => io.stdout(t),
       err: (t) => io.stderr(t + "\n"),
     };
-    await command.run(ctx, { values: values as Record<string, string | boolean | string[] | undefined>, positionals });
+    await command.run(ctx, { values, positionals });
     return EXIT.ok;
   } catch (e) {
     if (isOkrError(e) && e.code !== "internal") {

@@ -90,7 +90,7 @@ describe("okr", () => {
       [["kr", "KR77.1"], /No key result matches "KR77\.1"/],
       [["lagging", "--as-of", "2026-13-01"], /--as-of "2026-13-01" is not a date/],
       [["lagging", "--limit", "0"], /--limit must be a whole number of at least 1/],
-      [["lagging", "--bogus"], /Unknown option '--bogus'.*okr lagging --help/],
+      [["lagging", "--bogus"], /Unknown option --bogus\. See okr lagging --help/],
       [["frobnicate"], /unknown command "frobnicate"/],
       [["export", "--format", "xml"], /--format must be json or csv/],
       [["import", "/nonexistent/path"], /Nothing to import at \/nonexistent\/path/],

@@ -2,13 +2,15 @@
 // instead, the exit code scripts can rely on, warnings that do not block, and counts that read right.
 
 import { execFile } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { afterAll, describe, expect, it } from "vitest";
-import { AS_OF, cleanup } from "../helpers.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { AS_OF, FIXTURE, cleanup, tempDir } from "../helpers.js";
 
 const BIN = join(import.meta.dirname, "../../bin/okr.js");
+const VERSION = (JSON.parse(readFileSync(join(import.meta.dirname, "../../package.json"), "utf8")) as { version: string }).version;
 const run = promisify(execFile);
 
 async function okr(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -29,7 +31,58 @@ function oneLine(r: { stdout: string; stderr: string }, what: string): string {
   return r.stderr;
 }
 
+let data: string;
+beforeAll(async () => {
+  data = await tempDir();
+  expect((await okr(["import", FIXTURE, "--data", data])).code).toBe(0);
+}, 30_000);
 afterAll(cleanup);
+
+describe("bad input: exit 1 and one line saying what to fix", () => {
+  it("checks numeric options itself, negative numbers included", async () => {
+    for (const limit of ["-3", "abc", "0", "2.5"]) {
+      const r = await okr(["lagging", "--limit", limit, "--data", data]);
+      expect(r.code, limit).toBe(1);
+      expect(oneLine(r, limit)).toBe(`okr lagging: --limit must be a whole number of at least 1, not "${limit}" (e.g. --limit 5)\n`);
+    }
+    const search = await okr(["search", "retention", "--limit", "-1", "--data", data]);
+    expect(oneLine(search, "search")).toContain('--limit must be a whole number of at least 1, not "-1"');
+    const port = await okr(["serve", "--http", "--port", "70000", "--data", data]);
+    expect(port.code).toBe(1);
+    expect(oneLine(port, "port")).toContain('--port must be a whole number from 0 to 65535, not "70000" (e.g. --port 8787)');
+    expect((await okr(["lagging", "--limit", "2", "--data", data, "--json"])).code).toBe(0);
+  });
+
+  it("suggests the command or option that was probably meant", async () => {
+    const tre = await okr(["tre"]);
+    expect(tre.code).toBe(1);
+    expect(oneLine(tre, "tre")).toMatch(/^okr: unknown command "tre"\. Did you mean `okr tree`\? Commands: lagging, tree, /);
+    expect((await okr(["lagigng"])).stderr).toContain("Did you mean `okr lagging`?");
+    expect((await okr(["frobnicate"])).stderr).not.toContain("Did you mean");
+    const opt = await okr(["lagging", "--lmit", "3", "--data", data]);
+    expect(opt.code).toBe(1);
+    expect(oneLine(opt, "--lmit")).toBe("okr lagging: Unknown option --lmit. Did you mean --limit? See okr lagging --help.\n");
+    const noValue = await okr(["lagging", "--team", "--json", "--data", data]);
+    expect(oneLine(noValue, "--team --json")).toContain("--team needs a value: --team T");
+    const negative = await okr(["checkin", "KR2.1", "-3", "--data", data]);
+    expect(oneLine(negative, "-3")).toContain("-3 looks like a negative number: put it after --, as in okr checkin KR2.1 --data");
+  });
+});
+
+describe("okr --version", () => {
+  it("prints the package version as --version, -V and version, and --help mentions it", async () => {
+    for (const flag of ["--version", "-V", "version"]) {
+      const r = await okr([flag]);
+      expect(r.code, flag).toBe(0);
+      expect(r.stdout, flag).toBe(`${VERSION}\n`);
+      expect(r.stderr, flag).toBe("");
+    }
+    const help = await okr(["--help"]);
+    expect(help.stdout).toMatch(new RegExp(`^okr ${VERSION.replace(/\./g, "\\.")}: `));
+    expect(help.stdout).toContain("--version, -V");
+    expect(help.stdout).toContain("Exit codes: 0 ok, 1 bad input (the message says what to fix), 2 internal error, 3 a server or webhook could not be reached.");
+  });
+});
 
 describe("a server that cannot be reached: exit 3 and how to start one", () => {
   it("okr chat --mcp-url on a closed port", async () => {

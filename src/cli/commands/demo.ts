@@ -41,12 +41,13 @@ export const startCommand: CommandSpec = {
   async run(ctx, { values }) {
     const svc = await ctx.service();
     if (await svc.isEmpty()) await writeDemo(ctx);
+    const port = parsePort(values.port as string | undefined); // a bad port fails before any write
     const rows = await svc.lagging(ctx.config.asOf, { limit: 5 });
     ctx.out(`OKR workspace ${ctx.config.dataDir} as of ${ctx.config.asOf}\n`);
     ctx.out(renderTree(await svc.tree(ctx.config.asOf)));
     ctx.out(`\nLagging most:\n`);
     ctx.out(laggingTable(rows));
-    await serveHttp(ctx, (values.host as string | undefined) ?? "127.0.0.1", parsePort(values.port as string | undefined), (url) => {
+    await serveHttp(ctx, (values.host as string | undefined) ?? "127.0.0.1", port, (url) => {
       ctx.out(`\nServing on ${url}`);
       ctx.out(`MCP endpoint (Streamable HTTP): ${url}/mcp · health: ${url}/healthz`);
       ctx.out(`Try: npx okr lagging · npx okr kr ${rows[0]?.ref ?? "KR1.1"} · Ctrl-C to stop`);

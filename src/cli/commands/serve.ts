@@ -4,6 +4,7 @@ import { OkrError } from "../../domain/errors.js";
 import type { KrDirectory } from "../../agent/local/understand.js";
 import type { McpOptions } from "../../mcp/server.js";
 import { projectVersion } from "../../paths.js";
+import { wholeNumber } from "../args.js";
 import type { CommandContext, CommandSpec } from "../command.js";
 
 export const DEFAULT_PORT = 8787;
@@ -22,10 +23,7 @@ function untilStopped(): Promise<string> {
 }
 
 export function parsePort(text: string | undefined): number {
-  if (text === undefined) return DEFAULT_PORT;
-  const port = Number(text);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new OkrError("invalid_input", `--port must be a whole number from 0 to 65535, not "${text}"`);
-  return port;
+  return wholeNumber(text, "--port", { min: 0, max: 65535, example: DEFAULT_PORT }) ?? DEFAULT_PORT;
 }
 
 /** Serves until stopped; `announce` tells the person where, once listening. */
