@@ -3,7 +3,7 @@
 import { loadConfig, type Config } from "../config.js";
 import { projectVersion } from "../paths.js";
 import { isOkrError, type OkrErrorCode } from "../domain/errors.js";
-import { OkrService } from "../service/okr-service.js";
+import type { OkrService } from "../service/okr-service.js";
 import { parseCommandArgs } from "./args.js";
 import { GLOBAL_OPTIONS, commandHelp, type CommandContext, type CommandSpec } from "./command.js";
 import { chatCommand } from "./commands/chat.js";
@@ -20,6 +20,7 @@ import { serveCommand } from "./commands/serve.js";
 import { treeCommand } from "./commands/tree.js";
 import { setColor } from "./format.js";
 import { closest } from "./suggest.js";
+import { requireWorkspace } from "./workspace-check.js";
 
 export const COMMANDS: CommandSpec[] = [
   laggingCommand, treeCommand, krCommand, checkinCommand, searchCommand, chatCommand, critiqueCommand, reviewCommand, summaryCommand, remindCommand, importCommand, exportCommand, demoCommand, serveCommand, startCommand,
@@ -103,10 +104,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       config,
       json: values.json === true,
       async service() {
-        // LanceDB's native module loads only for commands that touch data (not for --help).
-        const { LanceStore } = await import("../store/lance-store.js");
-        if (!service) service = new OkrService(await LanceStore.open(config.dataDir), () => io.now ?? new Date());
-        return service;
+        if (service) return service;
+        // LanceDB's native module and the service load only for commands that touch data (not for --help).
+        const [{ LanceStore }, { OkrService }] = await Promise.all([import("../store/lance-store.js"), import("../service/okr-service.js")]);
+        if (!command.workspace) await requireWorkspace(config.dataDir, LanceStore.holdsWorkspace);
+        return (service = new OkrService(await LanceStore.open(config.dataDir), () => io.now ?? new Date()));
       },
       out: (t) => io.stdout(t + "\n"),
       raw: (t) => io.stdout(t),

@@ -2,7 +2,7 @@
 // instead, the exit code scripts can rely on, warnings that do not block, and counts that read right.
 
 import { execFile } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -67,6 +67,30 @@ describe("bad input: exit 1 and one line saying what to fix", () => {
     const negative = await okr(["checkin", "KR2.1", "-3", "--data", data]);
     expect(oneLine(negative, "-3")).toContain("-3 looks like a negative number: put it after --, as in okr checkin KR2.1 --data");
   });
+
+  it("refuses a --data folder without a workspace for every command that reads one, and creates nothing", async () => {
+    const missing = join(await tempDir(), "no-such-folder");
+    const reads = [["lagging"], ["tree"], ["kr", "KR1.1"], ["search", "retention"], ["summary"], ["remind"], ["review"], ["export"], ["chat", "which KR is lagging?"], ["serve", "--stdio"], ["checkin", "KR2.1", "54"]];
+    for (const args of reads) {
+      const r = await okr([...args, "--data", missing]);
+      expect(r.code, args[0]).toBe(1);
+      expect(oneLine(r, args[0]!)).toBe(
+        `okr ${args[0]}: No OKR workspace at ${missing} (the folder does not exist). Check --data or OKR_DATA_DIR, or create one: okr import FOLDER --data ${missing}, or okr demo --data ${missing} for a demo.\n`,
+      );
+    }
+    expect(existsSync(missing)).toBe(false);
+    const csvFolder = await okr(["tree", "--data", FIXTURE]);
+    expect(oneLine(csvFolder, "csv folder")).toContain(`${FIXTURE} holds files to import, not an OKR workspace: okr import ${FIXTURE} --data NEW_FOLDER`);
+    const empty = await tempDir();
+    expect(oneLine(await okr(["lagging", "--data", empty]), "empty")).toContain(`No OKR workspace in ${empty} (the folder is empty).`);
+    // Commands that create a workspace still do; the critic needs none.
+    expect((await okr(["critique", "Delight new users", "--data", missing])).code).toBe(0);
+    expect((await okr(["demo", "--data", missing])).code).toBe(0);
+    expect((await okr(["tree", "--data", missing])).code).toBe(0);
+    const imported = join(await tempDir(), "new");
+    expect((await okr(["import", FIXTURE, "--data", imported])).code).toBe(0);
+    expect((await okr(["lagging", "--data", imported])).code).toBe(0);
+  }, 60_000);
 });
 
 describe("okr --version", () => {

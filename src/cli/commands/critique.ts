@@ -31,6 +31,8 @@ export const critiqueCommand: CommandSpec = {
     model: { type: "string", short: "m", description: "an LLM to word the rewrite (rules still judge it)", placeholder: "M" },
   },
   examples: ['okr critique "Increase conversion by 2% by optimizing the landing page"', 'okr critique "Delight new users" --kr "Raise activation from 40% to 55%" --kr "Publish 3 guides" --owner Minh'],
+  // Checks a draft: the workspace only adds the team's objective count, so none is needed.
+  workspace: "optional",
   async run(ctx, { values, positionals }) {
     const title = positionals.join(" ").trim();
     if (!title) throw new OkrError("invalid_input", 'Give the draft objective: okr critique "Delight our enterprise customers" (see okr critique --help).');

@@ -27,6 +27,7 @@ export const importCommand: CommandSpec = {
     "changes nothing. Any bad row fails the whole import, every problem is listed, and nothing is written.",
   options: {},
   examples: ["okr import examples/acme --data ./acme-data", "okr import okrs.csv", "okr import backup.json --data ./restored"],
+  workspace: "create",
   async run(ctx, { positionals }) {
     const source = positionals[0];
     if (!source) throw new OkrError("invalid_input", "Say what to import: okr import DIR|FILE (see okr import --help).");
