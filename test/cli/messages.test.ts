@@ -124,3 +124,23 @@ describe("a server that cannot be reached: exit 3 and how to start one", () => {
   });
 });
 
+describe("warnings and notes on stderr, the work still done", () => {
+  it("a second check-in on the same day is written, with a warning saying one exists and how to correct", async () => {
+    const dir = await tempDir();
+    expect((await okr(["import", FIXTURE, "--data", dir])).code).toBe(0);
+    const first = await okr(["checkin", "KR2.1", "54", "--confidence", "4", "--data", dir]);
+    expect(first.code).toBe(0);
+    expect(first.stderr).toBe("");
+    const second = await okr(["checkin", "KR2.1", "54", "--data", dir]);
+    expect(second.code).toBe(0);
+    expect(second.stdout).toContain("Logged 54% on KR2.1");
+    expect(second.stderr).toBe(
+      "Warning: KR2.1 already had a check-in on 2026-11-26 (54%, confidence 4/5). Both are kept and the latest counts (check-ins are never edited: logging again is how a wrong value is corrected); for another day's value, pass --date YYYY-MM-DD.\n",
+    );
+    const kr = JSON.parse((await okr(["kr", "KR2.1", "--json", "--data", dir])).stdout) as { checkIns: { date: string }[] };
+    expect(kr.checkIns.filter((c) => c.date === AS_OF)).toHaveLength(2);
+    const otherDay = await okr(["checkin", "KR2.1", "54.5", "--date", "2026-11-25", "--data", dir]);
+    expect(otherDay.stderr).toBe("");
+  });
+});
+

@@ -162,6 +162,17 @@ describe("write tools", () => {
     expect(text(r)).toContain("Logged 55.2% on KR2.1");
   });
 
+  it("log_check_in writes a second check-in on the same day, and its text says one already existed", async () => {
+    const first = await h.call("log_check_in", { keyResult: "KR4.2", value: 98.1, confidence: 4, date: "2026-11-24" });
+    expect(text(first)).not.toContain("already had");
+    const second = await h.call("log_check_in", { keyResult: "KR4.2", value: 98.2, date: "2026-11-24" });
+    expect(second.isError).toBeFalsy();
+    expect(second.structuredContent).toMatchObject({ checkIn: { date: "2026-11-24", value: 98.2 } });
+    expect(text(second)).toContain(
+      "Note: KR4.2 already had a check-in on 2026-11-24 (98.1%, confidence 4/5). Both are kept and the latest counts (check-ins are never edited: logging again is how a wrong value is corrected); for another day's value, pass its date.",
+    );
+  });
+
   it("log_check_in refuses bad calls with messages that say how to fix them", async () => {
     const version = await h.service.store.version();
     const cases: [Record<string, unknown>, RegExp][] = [

@@ -2,6 +2,7 @@
 
 import { OkrError } from "../../domain/errors.js";
 import { parseHumanNumber } from "../../domain/values.js";
+import { checkInsOnDay, sameDayWarning } from "../../service/same-day.js";
 import type { CommandSpec } from "../command.js";
 import { pct, status, withUnit } from "../format.js";
 
@@ -32,10 +33,15 @@ export const checkinCommand: CommandSpec = {
       if (!Number.isInteger(confidence) || confidence < 1 || confidence > 5)
         throw new OkrError("invalid_input", `--confidence must be a whole number from 1 (no chance) to 5 (certain), not "${values.confidence}"`);
     }
-    const r = await (await ctx.service()).checkIn(
-      { kr: query, value, confidence, note: values.note as string | undefined, date: values.date as string | undefined, author: (values.author as string | undefined) ?? ctx.config.author },
+    const svc = await ctx.service();
+    const date = (values.date as string | undefined) ?? ctx.config.asOf;
+    const sameDay = await checkInsOnDay(svc, query, date);
+    const r = await svc.checkIn(
+      { kr: query, value, confidence, note: values.note as string | undefined, date, author: (values.author as string | undefined) ?? ctx.config.author },
       ctx.config.asOf,
     );
+    const warning = sameDayWarning(sameDay, date, { withUnit, anotherDay: "pass --date YYYY-MM-DD" });
+    if (warning) ctx.err(`Warning: ${warning}`);
     if (ctx.json) return ctx.out(JSON.stringify(r, null, 2));
     const a = r.after;
     ctx.out(`Logged ${withUnit(r.checkIn.value, a.unit)} on ${a.ref} ${a.title} (${r.checkIn.date}, confidence ${r.checkIn.confidence}/5${r.confidenceCarriedOver ? " kept from the last check-in" : ""}).`);
