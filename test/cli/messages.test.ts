@@ -144,3 +144,13 @@ describe("warnings and notes on stderr, the work still done", () => {
   });
 });
 
+describe("counts read right", () => {
+  it("okr review says 1 objective, import 1 file", async () => {
+    const one = await okr(["review", "--team", "Company", "--data", data]);
+    expect(one.stdout).toMatch(/^1 objective reviewed, 0 with findings\./);
+    const two = await okr(["review", "--team", "Product", "--data", data]);
+    expect(two.stdout).toMatch(/^2 objectives reviewed, 1 with findings\./);
+    const imported = await okr(["import", join(FIXTURE, "okrs.csv"), "--data", join(await tempDir(), "okrs-only")]);
+    expect(imported.stderr).toContain("Read 1 file: 25 key results, 0 check-ins.");
+  });
+});

@@ -3,6 +3,7 @@
 import { mkdir, rename, stat, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { OkrError } from "../../domain/errors.js";
+import { count } from "../../domain/wording.js";
 import { checkInsCsv, okrsCsv } from "../../io/export-data.js";
 import type { CommandSpec } from "../command.js";
 
@@ -48,7 +49,7 @@ export const exportCommand: CommandSpec = {
       if (!out) return ctx.raw(text);
       const path = (await isDirectory(out)) ? join(out, "okrs.json") : out;
       await writeAtomic(path, text);
-      return ctx.err(`Wrote ${path} (${doc.objectives.length} objectives)`);
+      return ctx.err(`Wrote ${path} (${count(doc.objectives.length, "objective")})`);
     }
     if (out && ((await isDirectory(out)) || out.endsWith("/"))) {
       await writeAtomic(join(out, "okrs.csv"), okrsCsv(doc));

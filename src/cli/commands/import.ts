@@ -1,6 +1,7 @@
 // `okr import DIR|FILE`: load a spreadsheet export or a JSON export, all or nothing.
 
 import { OkrError } from "../../domain/errors.js";
+import { count } from "../../domain/wording.js";
 import { readImportSource } from "../../io/read-import.js";
 import type { ImportSummary } from "../../service/import-plan.js";
 import type { CommandSpec } from "../command.js";
@@ -26,13 +27,13 @@ export const importCommand: CommandSpec = {
     "ignored. Objectives and KRs are matched by ref and cycles by name, so importing the same files again\n" +
     "changes nothing. Any bad row fails the whole import, every problem is listed, and nothing is written.",
   options: {},
-  examples: ["okr import examples/acme --data ./acme-data", "okr import okrs.csv", "okr import backup.json --data ./restored"],
   workspace: "create",
+  examples: ["okr import examples/acme --data ./acme-data", "okr import okrs.csv", "okr import backup.json --data ./restored"],
   async run(ctx, { positionals }) {
     const source = positionals[0];
     if (!source) throw new OkrError("invalid_input", "Say what to import: okr import DIR|FILE (see okr import --help).");
     const read = await readImportSource(source);
-    if (!ctx.json) ctx.err(`Read ${read.files.length} file(s): ${read.data.keyResults.length.toLocaleString("en-US")} key results, ${read.data.checkIns.length.toLocaleString("en-US")} check-ins. Checking them against the workspace…`);
+    if (!ctx.json) ctx.err(`Read ${count(read.files.length, "file")}: ${count(read.data.keyResults.length, "key result")}, ${count(read.data.checkIns.length, "check-in")}. Checking them against the workspace…`);
     const summary = await (await ctx.service()).import(read.data, read.problems, ctx.json ? undefined : (m) => ctx.err(m));
     if (ctx.json) return ctx.out(JSON.stringify({ dataDir: ctx.config.dataDir, files: read.files, ...summary }, null, 2));
     ctx.out(`Imported into ${ctx.config.dataDir}\n${describeSummary(summary)}`);
