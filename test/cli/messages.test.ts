@@ -3,6 +3,7 @@
 
 import { execFile } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
+import { mkdir } from "node:fs/promises";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -141,6 +142,18 @@ describe("warnings and notes on stderr, the work still done", () => {
     expect(kr.checkIns.filter((c) => c.date === AS_OF)).toHaveLength(2);
     const otherDay = await okr(["checkin", "KR2.1", "54.5", "--date", "2026-11-25", "--data", dir]);
     expect(otherDay.stderr).toBe("");
+  });
+
+  it("okr export --format csv to stdout says the check-ins are not in it, and how to get them", async () => {
+    const r = await okr(["export", "--format", "csv", "--data", data]);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split("\r\n")[0]).toMatch(/^cycle,cycle_start,cycle_end,team,objective/);
+    expect(r.stderr).toBe("Note: that was okrs.csv (objectives and key results); the check-ins are not in it: add --table checkins for them, or --out DIR for both files.\n");
+    expect((await okr(["export", "--format", "csv", "--table", "okrs", "--data", data])).stderr).toBe(""); // asked for that table alone
+    const dir = join(await tempDir(), "sheet");
+    await mkdir(dir);
+    const both = await okr(["export", "--format", "csv", "--out", dir, "--data", data]);
+    expect(both.stderr).toContain("checkins.csv");
   });
 });
 

@@ -57,8 +57,14 @@ export const exportCommand: CommandSpec = {
       return ctx.err(`Wrote ${join(out, "okrs.csv")} and ${join(out, "checkins.csv")}`);
     }
     const text = tableName === "okrs" ? okrsCsv(doc) : checkInsCsv(doc);
-    if (!out) return ctx.raw(text);
+    // One CSV holds one table: without --table, say that the check-ins are not in it and how to get them.
+    const left = values.table === undefined ? `; the check-ins are not in it: add --table checkins for them, or --out DIR for both files` : "";
+    if (!out) {
+      ctx.raw(text);
+      if (left) ctx.err(`Note: that was okrs.csv (objectives and key results)${left}.`);
+      return;
+    }
     await writeAtomic(out, text);
-    ctx.err(`Wrote ${out}`);
+    ctx.err(`Wrote ${out}${left ? ` (objectives and key results${left})` : ""}`);
   },
 };
