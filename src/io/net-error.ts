@@ -17,7 +17,7 @@ const REASONS: Record<string, string> = {
   CERT_HAS_EXPIRED: "its TLS certificate has expired",
 };
 
-type ErrorLike = { name?: string; message?: string; code?: unknown; cause?: unknown; errors?: unknown[] };
+type ErrorLike = { name?: string; message?: string; code?: unknown; cause?: unknown; errors?: unknown[]; lastError?: unknown };
 
 /** The reason a request never got an HTTP answer ("connection refused: …"), or null when `e` is not
  *  such a failure (an HTTP error status, a bug). */
@@ -29,7 +29,8 @@ export function networkReason(e: unknown): string | null {
     const code = x.code ?? (x.errors?.[0] as ErrorLike | undefined)?.code;
     if (typeof code === "string") return REASONS[code] ?? code;
     if (x.message === "bad port") return "that port is one browsers and fetch refuse to use";
-    x = x.cause as ErrorLike | undefined;
+    // The AI SDK gives up after retries with a RetryError whose lastError holds the failed call.
+    x = (x.cause ?? x.lastError) as ErrorLike | undefined;
   }
   return e instanceof TypeError && e.message === "fetch failed" ? "the request failed" : null;
 }

@@ -109,12 +109,18 @@ describe("okr --version", () => {
   });
 });
 
+/** A port nothing listens on: one the OS just gave us, closed again. */
+async function closedPort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((r) => probe.listen(0, "127.0.0.1", r));
+  const port = (probe.address() as { port: number }).port;
+  await new Promise((r) => probe.close(r));
+  return port;
+}
+
 describe("a server that cannot be reached: exit 3 and how to start one", () => {
   it("okr chat --mcp-url on a closed port", async () => {
-    const probe = createServer();
-    await new Promise<void>((r) => probe.listen(0, "127.0.0.1", r));
-    const port = (probe.address() as { port: number }).port;
-    await new Promise((r) => probe.close(r));
+    const port = await closedPort();
     const url = `http://127.0.0.1:${port}/mcp`;
     const r = await okr(["chat", "--mcp-url", url, "which KR is lagging most?"]);
     expect(r.code).toBe(3);
@@ -123,6 +129,16 @@ describe("a server that cannot be reached: exit 3 and how to start one", () => {
     );
     expect(oneLine(await okr(["chat", "--mcp-url", "not a url", "hi"]), "bad url")).toContain('--mcp-url "not a url" is not an http(s) URL');
   });
+
+  it("okr chat with a model server that is not running", async () => {
+    const port = await closedPort();
+    const base = `http://127.0.0.1:${port}/v1`;
+    const r = await okr(["chat", "--model", "openai-compatible:llama3.1", "--data", data, "which KR is lagging most?"], { OPENAI_BASE_URL: base });
+    expect(r.code).toBe(3);
+    expect(oneLine(r, "model")).toBe(
+      `okr chat: Cannot reach the model server at ${base} (connection refused: nothing is listening there). Start it (Ollama: ollama serve), check OPENAI_BASE_URL, or use --model local.\n`,
+    );
+  }, 30_000);
 });
 
 describe("warnings and notes on stderr, the work still done", () => {
