@@ -84,6 +84,37 @@ describe("ensure-built", () => {
     expect(readFileSync(join(ROOT, "bin/okr.js"), "utf8")).toContain("ensureBuilt()");
   });
 
+  it("loads the heavy stacks only in the commands that use them (npm run bench:cli prints the times)", async () => {
+    const dir = await tempDir("okr-loads-");
+    const data = join(dir, "data");
+    await run(process.execPath, [join(ROOT, "bin/okr.js"), "import", join(ROOT, "examples/acme"), "--data", data]);
+    // A module hook that writes down every ES module the process loads.
+    const hook = join(dir, "hook.mjs");
+    writeFileSync(
+      hook,
+      `import { register } from "node:module";\n` +
+        `register("data:text/javascript," + encodeURIComponent(\`import { appendFileSync } from "node:fs";\n` +
+        `export async function load(url, context, next) { appendFileSync(process.env.OKR_TEST_LOADED, url + "\\\\n"); return next(url, context); }\`));\n`,
+    );
+    const loaded = async (args: string[]) => {
+      const log = join(dir, `${args[0]}.log`);
+      await run(process.execPath, ["--import", hook, join(ROOT, "bin/okr.js"), ...args, "--data", data], { env: { ...process.env, OKR_TEST_LOADED: log, OKR_NOW: "2026-11-26" } });
+      return readFileSync(log, "utf8");
+    };
+    const heavy = /node_modules\/(ai|@ai-sdk\/[^/]+|@modelcontextprotocol\/sdk|hono|@hono\/[^/]+)\//;
+    for (const args of [["lagging"], ["tree"], ["kr", "KR2.1"]]) {
+      const urls = await loaded(args);
+      expect(urls, args[0]).toContain("/dist/src/store/lance-store.js");
+      expect(urls.match(heavy)?.[0] ?? null, args[0]).toBeNull();
+    }
+    for (const args of [["--help"], ["--version"]]) {
+      const urls = await loaded(args);
+      expect(urls, args[0]).not.toContain("/dist/src/store/lance-store.js");
+      expect(urls, args[0]).not.toContain("/dist/src/service/okr-service.js");
+      expect(urls.match(heavy)?.[0] ?? null, args[0]).toBeNull();
+    }
+  }, 30_000);
+
   it("a current build starts without compiling or printing anything but the answer", async () => {
     const bin = join(ROOT, "bin/okr.js");
     await run(process.execPath, [bin, "--version"]); // builds if this checkout's sources just changed
