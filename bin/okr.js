@@ -1,6 +1,10 @@
 #!/usr/bin/env node
-// Entry point of the `okr` command; the TypeScript sources are compiled to dist/ by `npm install`.
-import { runCli } from "../dist/src/cli/main.js";
+// Entry point of the `okr` command: compiles the TypeScript sources to dist/ first if they changed
+// since the last build (saying so on stderr), then runs the compiled CLI.
+import { ensureBuilt } from "../scripts/ensure-built.js";
+
+if (!ensureBuilt()) process.exit(2);
+const { runCli } = await import("../dist/src/cli/main.js");
 
 // `okr lagging | head` closes the pipe early: that is the reader being done, not an error.
 process.stdout.on("error", (e) => {

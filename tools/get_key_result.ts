@@ -2,6 +2,7 @@
 
 import { z } from "zod";
 import { defineTool, READ_ONLY } from "../src/mcp/tool.js";
+import { count, statusText } from "../src/domain/wording.js";
 import { asOf, krNumbers, krQuery, pct } from "../src/mcp/schemas.js";
 
 export const getKeyResult = defineTool({
@@ -27,8 +28,8 @@ export const getKeyResult = defineTool({
   async run(args, ctx) {
     const d = await ctx.service.keyResult(args.keyResult, args.asOf ?? ctx.today());
     const text =
-      `${d.ref} ${d.title} (${d.team}): ${d.current} ${d.unit} toward ${d.target}; progress ${pct(d.progress)}, expected ${pct(d.expected)}, ${d.status}; ` +
-      `confidence ${d.confidence ?? "-"}/5; ${d.reason}. Forecast: grade ${d.forecast.grade.score.toFixed(1)} (${d.forecast.grade.color}). ${d.checkIns.length} check-ins.`;
+      `${d.ref} ${d.title} (${d.team}): ${d.current} ${d.unit} toward ${d.target}; progress ${pct(d.progress)}, expected ${pct(d.expected)}, ${statusText(d.status)}; ` +
+      `confidence ${d.confidence ?? "-"}/5; ${d.reason}. Forecast: grade ${d.forecast.grade.score.toFixed(1)} (${d.forecast.grade.color}). ${count(d.checkIns.length, "check-in")}.`;
     return { data: d, text };
   },
 });

@@ -2,6 +2,7 @@
 
 import { z } from "zod";
 import { defineTool, READ_ONLY } from "../src/mcp/tool.js";
+import { statusText } from "../src/domain/wording.js";
 import { asOf, krNumbers, pct, status, team } from "../src/mcp/schemas.js";
 
 export const listOkrs = defineTool({
@@ -38,7 +39,7 @@ export const listOkrs = defineTool({
     const objectives = await ctx.service.tree(day, args.team, { cycle: args.cycle, owner: args.owner });
     const text = objectives.length
       ? objectives
-          .map((o) => [`${o.ref} ${o.title} (${o.team}) ${pct(o.progress)}, ${o.status ?? "no KRs"}`, ...o.keyResults.map((k) => `  ${k.ref} ${k.title}: ${pct(k.progress)} (expected ${pct(k.expected)}), ${k.status}`)].join("\n"))
+          .map((o) => [`${o.ref} ${o.title} (${o.team}) ${pct(o.progress)}, ${o.status ? statusText(o.status) : "no KRs"}`, ...o.keyResults.map((k) => `  ${k.ref} ${k.title}: ${pct(k.progress)} (expected ${pct(k.expected)}), ${statusText(k.status)}`)].join("\n"))
           .join("\n")
       : "No objectives match.";
     return { data: { asOf: day, objectives }, text: `OKRs as of ${day}:\n${text}` };

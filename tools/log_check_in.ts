@@ -2,6 +2,8 @@
 
 import { z } from "zod";
 import { defineTool } from "../src/mcp/tool.js";
+import { statusText } from "../src/domain/wording.js";
+import { checkInsOnDay, sameDayWarning } from "../src/service/same-day.js";
 import { date, krQuery, pct, status } from "../src/mcp/schemas.js";
 
 export const logCheckIn = defineTool({
@@ -32,13 +34,18 @@ export const logCheckIn = defineTool({
   }),
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
   async run(args, ctx) {
-    const r = await ctx.service.checkIn({ kr: args.keyResult, value: args.value, confidence: args.confidence, note: args.note, date: args.date, author: args.author ?? ctx.author }, ctx.today());
+    const date = args.date ?? ctx.today();
+    const sameDay = await checkInsOnDay(ctx.service, args.keyResult, date);
+    const r = await ctx.service.checkIn({ kr: args.keyResult, value: args.value, confidence: args.confidence, note: args.note, date, author: args.author ?? ctx.author }, ctx.today());
     const a = r.after;
+    const withUnit = (v: number, u: string) => `${v}${u === "%" ? "%" : u ? ` ${u}` : ""}`;
+    const warning = sameDayWarning(sameDay, date, { withUnit, anotherDay: "pass its date", fix: "To take this one back or correct a value instead of adding one, use correct_check_in" });
     return {
       data: { ...r, keyResult: { ref: a.ref, title: a.title, unit: a.unit } },
       text:
-        `Logged ${r.checkIn.value}${a.unit === "%" ? "%" : a.unit ? ` ${a.unit}` : ""} on ${a.ref} ${a.title} for ${r.checkIn.date} (confidence ${r.checkIn.confidence}/5${r.confidenceCarriedOver ? ", kept from the last check-in" : ""}). ` +
-        `Progress ${pct(r.before.progress)} → ${pct(a.progress)} (expected ${pct(a.expected)}); ${r.before.status} → ${a.status}.`,
+        `Logged ${withUnit(r.checkIn.value, a.unit)} on ${a.ref} ${a.title} for ${r.checkIn.date} (confidence ${r.checkIn.confidence}/5${r.confidenceCarriedOver ? ", kept from the last check-in" : ""}). ` +
+        `Progress ${pct(r.before.progress)} → ${pct(a.progress)} (expected ${pct(a.expected)}); ${statusText(r.before.status)} → ${statusText(a.status)}.` +
+        (warning ? ` Note: ${warning}` : ""),
     };
   },
 });

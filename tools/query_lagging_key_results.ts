@@ -2,6 +2,7 @@
 
 import { z } from "zod";
 import { defineTool, READ_ONLY } from "../src/mcp/tool.js";
+import { statusText } from "../src/domain/wording.js";
 import { asOf, krNumbers, pct, team } from "../src/mcp/schemas.js";
 
 export const queryLaggingKeyResults = defineTool({
@@ -32,7 +33,7 @@ export const queryLaggingKeyResults = defineTool({
     const day = args.asOf ?? ctx.today();
     const keyResults = await ctx.service.lagging(day, { team: args.team, owner: args.owner, limit: args.limit ?? 5 });
     const text = keyResults.length
-      ? keyResults.map((k, i) => `${i + 1}. ${k.ref} ${k.title} (${k.team}): ${pct(k.progress)} vs ${pct(k.expected)} expected, ${k.status}; ${k.reason}`).join("\n")
+      ? keyResults.map((k, i) => `${i + 1}. ${k.ref} ${k.title} (${k.team}): ${pct(k.progress)} vs ${pct(k.expected)} expected, ${statusText(k.status)}; ${k.reason}`).join("\n")
       : "Nothing is lagging: every matching key result is completed.";
     return { data: { asOf: day, keyResults }, text: `Most behind pace as of ${day}:\n${text}` };
   },

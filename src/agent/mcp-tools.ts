@@ -3,10 +3,12 @@
 // (or the error text), not only the short text copy.
 
 import { createMCPClient, type MCPClient } from "@ai-sdk/mcp";
-import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+import { StreamableHTTPClientTransport, StreamableHTTPError } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import type { ToolSet } from "ai";
+import { OkrError } from "../domain/errors.js";
+import { networkReason } from "../io/net-error.js";
 import { createMcpServer, type McpOptions } from "../mcp/server.js";
 import type { OkrService } from "../service/okr-service.js";
 import { KrDirectory } from "./local/directory.js";
@@ -33,6 +35,18 @@ function textOf(r: CallToolResult): string {
   return r.content.map((c) => (c.type === "text" ? c.text : "")).join("\n");
 }
 
+/** Why a remote MCP server could not be used, as one line saying what to do; other errors as they are. */
+function remoteError(url: string, e: unknown): unknown {
+  const reason = networkReason(e);
+  if (reason !== null) return new OkrError("unavailable", `Cannot reach the MCP server at ${url} (${reason}). Start one with okr serve --http (it listens on http://127.0.0.1:8787/mcp), or fix --mcp-url.`, { cause: e });
+  if (e instanceof StreamableHTTPError && (e.code === 401 || e.code === 403))
+    return new OkrError("invalid_input", `The MCP server at ${url} refused the request (HTTP ${e.code}): set OKR_HTTP_TOKEN to the token it was started with.`, { cause: e });
+  if (e instanceof StreamableHTTPError && e.code !== undefined && e.code < 500)
+    return new OkrError("invalid_input", `${url} answered HTTP ${e.code}, not MCP: give the /mcp address of okr serve --http, e.g. http://127.0.0.1:8787/mcp.`, { cause: e });
+  if (e instanceof StreamableHTTPError) return new OkrError("unavailable", `The MCP server at ${url} failed (HTTP ${e.code ?? "error"}); try again, or look at its log.`, { cause: e });
+  return e;
+}
+
 export async function connectTools(source: ToolSource): Promise<AgentTools> {
   let client: MCPClient;
   let closeServer = async () => {};
@@ -43,10 +57,18 @@ export async function connectTools(source: ToolSource): Promise<AgentTools> {
     client = await createMCPClient({ transport: clientSide, name: "okr-agent" });
     closeServer = () => server.close();
   } else {
+    const url = URL.canParse(source.url) ? new URL(source.url) : null;
+    if (!url || !/^https?:$/.test(url.protocol)) throw new OkrError("invalid_input", `--mcp-url "${source.url}" is not an http(s) URL: e.g. http://127.0.0.1:8787/mcp`);
     const headers: Record<string, string> = source.token ? { Authorization: `Bearer ${source.token}` } : {};
-    client = await createMCPClient({ transport: new StreamableHTTPClientTransport(new URL(source.url), { requestInit: { headers } }), name: "okr-agent" });
+    try {
+      client = await createMCPClient({ transport: new StreamableHTTPClientTransport(url, { requestInit: { headers } }), name: "okr-agent" });
+    } catch (e) {
+      throw remoteError(source.url, e);
+    }
   }
-  const listed = await client.listTools();
+  const listed = await client.listTools().catch((e: unknown) => {
+    throw "url" in source ? remoteError(source.url, e) : e;
+  });
   const raw = client.toolsFromDefinitions(listed);
   const tools: ToolSet = {};
   for (const [name, t] of Object.entries(raw)) {

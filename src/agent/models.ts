@@ -3,8 +3,9 @@
 
 import { createOpenAI } from "@ai-sdk/openai";
 import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
-import type { LanguageModelV3 } from "@ai-sdk/provider";
+import { APICallError, type LanguageModelV3 } from "@ai-sdk/provider";
 import { OkrError } from "../domain/errors.js";
+import { networkReason } from "../io/net-error.js";
 import { LocalModel } from "./local/model.js";
 import type { KrDirectory } from "./local/understand.js";
 
@@ -29,4 +30,19 @@ export function resolveModel(spec: string, env: ModelEnv, lookup?: KrDirectory):
     return createOpenAICompatible({ name: "openai-compatible", baseURL: env.baseUrl, ...(env.apiKey ? { apiKey: env.apiKey } : {}) }).chatModel(name);
   }
   throw new OkrError("invalid_input", `Unknown model "${spec}": use local, openai:<model> or openai-compatible:<model>.`);
+}
+
+/** A failed call to a model server as one line saying what to do (exit code 3 when it could not be
+ *  reached or failed, 1 when it refused our key or the model name); other errors as they are. */
+export function modelFailure(spec: string, env: ModelEnv, e: unknown): unknown {
+  const where = spec.startsWith("openai-compatible") ? `the model server at ${env.baseUrl}` : "the OpenAI API";
+  const reason = networkReason(e);
+  if (reason !== null)
+    return new OkrError("unavailable", `Cannot reach ${where} (${reason}). Start it (Ollama: ollama serve), check OPENAI_BASE_URL, or use --model local.`, { cause: e });
+  const call = APICallError.isInstance(e) ? e : APICallError.isInstance((e as { lastError?: unknown })?.lastError) ? ((e as { lastError: APICallError }).lastError) : null;
+  if (!call) return e;
+  const status = call.statusCode;
+  if (status === 401 || status === 403) return new OkrError("invalid_input", `${where} refused the API key (HTTP ${status}): check OPENAI_API_KEY.`, { cause: e });
+  if (status === 404) return new OkrError("invalid_input", `${where} does not know the model in --model ${spec} (HTTP 404): check its name.`, { cause: e });
+  return new OkrError("unavailable", `${where} failed (${status ? `HTTP ${status}: ` : ""}${call.message.slice(0, 200)}); try again later, or use --model local.`, { cause: e });
 }

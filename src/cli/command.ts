@@ -19,6 +19,9 @@ export interface CommandSpec {
   description?: string;
   options: Record<string, OptionSpec>;
   examples: string[];
+  /** What the command needs in --data: an existing workspace (the default: reading a missing
+   *  folder would look like an empty workspace), or none because it creates one, or none at all. */
+  workspace?: "create" | "optional";
   run(ctx: CommandContext, args: ParsedArgs): Promise<void>;
 }
 

@@ -2,6 +2,7 @@
 // unless stdout is a terminal (so piped output stays clean).
 
 import type { Status } from "../domain/types.js";
+import { STATUS_TEXT } from "../domain/wording.js";
 
 let useColor = false;
 /** Called once by the CLI with what config decided (a TTY and no NO_COLOR). */
@@ -10,17 +11,10 @@ export function setColor(on: boolean): void {
 }
 const paint = (code: number, s: string) => (useColor ? `\x1b[${code}m${s}\x1b[0m` : s);
 
-const STATUS_LABEL: Record<Status, [string, number]> = {
-  completed: ["completed", 36],
-  on_track: ["on track", 32],
-  at_risk: ["at risk", 33],
-  off_track: ["off track", 31],
-};
+const STATUS_COLOR: Record<Status, number> = { completed: 36, on_track: 32, at_risk: 33, off_track: 31 };
 
 export function status(s: Status | null): string {
-  if (!s) return "-";
-  const [label, color] = STATUS_LABEL[s];
-  return paint(color, label);
+  return s ? paint(STATUS_COLOR[s], STATUS_TEXT[s]) : "-";
 }
 
 export function pct(x: number): string {

@@ -1,11 +1,10 @@
-// The `okr` command: parses arguments, runs one command, maps errors to exit codes
-// (0 ok, 1 bad input with a message on stderr, 2 internal error).
+// The `okr` command: parses arguments, runs one command, maps errors to exit codes (EXIT below).
 
-import { parseArgs } from "node:util";
 import { loadConfig, type Config } from "../config.js";
 import { projectVersion } from "../paths.js";
-import { OkrError, isOkrError } from "../domain/errors.js";
-import { OkrService } from "../service/okr-service.js";
+import { isOkrError, type OkrErrorCode } from "../domain/errors.js";
+import type { OkrService } from "../service/okr-service.js";
+import { parseCommandArgs } from "./args.js";
 import { GLOBAL_OPTIONS, commandHelp, type CommandContext, type CommandSpec } from "./command.js";
 import { chatCommand } from "./commands/chat.js";
 import { checkinCommand } from "./commands/checkin.js";
@@ -22,10 +21,25 @@ import { searchCommand } from "./commands/search.js";
 import { serveCommand } from "./commands/serve.js";
 import { treeCommand } from "./commands/tree.js";
 import { setColor } from "./format.js";
+import { closest } from "./suggest.js";
+import { requireWorkspace } from "./workspace-check.js";
 
 export const COMMANDS: CommandSpec[] = [
   laggingCommand, treeCommand, krCommand, checkinCommand, undoCommand, objectiveCommand, searchCommand, chatCommand, critiqueCommand, reviewCommand, summaryCommand, remindCommand, importCommand, exportCommand, demoCommand, serveCommand, startCommand,
 ];
+
+/** Exit codes (README documents them): scripts can tell "fix the call" from "try again later". */
+export const EXIT = {
+  ok: 0,
+  /** Bad input, or something named that does not exist: the message says what to change. */
+  badInput: 1,
+  /** A bug in okr or damaged data: the message carries the stack for a report. */
+  internal: 2,
+  /** Something outside okr failed (a webhook, an MCP or model server): retrying later may help. */
+  unavailable: 3,
+} as const;
+
+const exitCode = (code: OkrErrorCode): number => (code === "internal" ? EXIT.internal : code === "unavailable" ? EXIT.unavailable : EXIT.badInput);
 
 export interface CliIo {
   env: Record<string, string | undefined>;
@@ -39,7 +53,7 @@ export interface CliIo {
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
   return [
-    "okr: a local-first OKR workspace (objectives, key results, check-ins) on LanceDB.",
+    `okr ${projectVersion()}: a local-first OKR workspace (objectives, key results, check-ins) on LanceDB.`,
     "",
     "Usage: okr <command> [options]",
     "",
@@ -48,11 +62,13 @@ function mainHelp(): string {
     "",
     "Options for every command:",
     ...Object.entries(GLOBAL_OPTIONS).map(([n, o]) => `  --${`${n}${o.type === "string" ? ` ${o.placeholder}` : ""}`.padEnd(20)} ${o.description}`),
+    `  ${"--version, -V".padEnd(22)} print okr's version (also: okr version)`,
     "",
     "Environment: OKR_DATA_DIR (data directory), OKR_NOW (today, YYYY-MM-DD), OKR_AUTHOR (check-in author),",
     "OKR_HTTP_TOKEN (bearer token for okr serve --http), OKR_READ_ONLY=1 (read-only MCP tools),",
     "OKR_MODEL (agent model), OPENAI_API_KEY, OPENAI_BASE_URL (OpenAI-compatible servers).",
     "Run `okr <command> --help` for a command's options and examples.",
+    `Exit codes: ${EXIT.ok} ok, ${EXIT.badInput} bad input (the message says what to fix), ${EXIT.internal} internal error, ${EXIT.unavailable} a server or webhook could not be reached.`,
   ].join("\n");
 }
 
@@ -63,25 +79,19 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.stdout((sub ? commandHelp(sub) : mainHelp()) + "\n");
     return name ? 0 : 1;
   }
-  if (name === "--version" || name === "-v") {
+  if (name === "--version" || name === "-V" || name === "-v" || name === "version") {
     io.stdout(projectVersion() + "\n");
-    return 0;
+    return EXIT.ok;
   }
   const command = COMMANDS.find((c) => c.name === name);
   if (!command) {
-    io.stderr(`okr: unknown command "${name}". Commands: ${COMMANDS.map((c) => c.name).join(", ")}. See okr --help.\n`);
-    return 1;
+    const guess = closest(name, COMMANDS.map((c) => c.name));
+    io.stderr(`okr: unknown command "${name}".${guess ? ` Did you mean \`okr ${guess}\`?` : ""} Commands: ${COMMANDS.map((c) => c.name).join(", ")}. See okr --help.\n`);
+    return EXIT.badInput;
   }
   let service: OkrService | null = null;
   try {
-    const options = { ...command.options, ...GLOBAL_OPTIONS } as Record<string, { type: "string" | "boolean"; short?: string; multiple?: boolean }>;
-    let parsed;
-    try {
-      parsed = parseArgs({ args: rest, options, allowPositionals: true, strict: true });
-    } catch (e) {
-      throw new OkrError("invalid_input", `${(e as Error).message.replace(/\. To specify a positional.*$/s, "")}. See okr ${name} --help.`);
-    }
-    const { values, positionals } = parsed;
+    const { values, positionals } = parseCommandArgs(name, { ...command.options, ...GLOBAL_OPTIONS }, rest);
     if (values.help) {
       io.stdout(commandHelp(command) + "\n");
       return 0;
@@ -96,12 +106,16 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       config,
       json: values.json === true,
       async service() {
-        if (!service) service = await ctx.serviceAt(config.dataDir);
-        return service;
+        if (service) return service;
+        if (!command.workspace) {
+          const { LanceStore } = await import("../store/lance-store.js");
+          await requireWorkspace(config.dataDir, LanceStore.holdsWorkspace);
+        }
+        return (service = await ctx.serviceAt(config.dataDir));
       },
       async serviceAt(dir) {
-        // LanceDB's native module loads only for commands that touch data (not for --help).
-        const { LanceStore } = await import("../store/lance-store.js");
+        // LanceDB's native module and the service load only for commands that touch data (not for --help).
+        const [{ LanceStore }, { OkrService }] = await Promise.all([import("../store/lance-store.js"), import("../service/okr-service.js")]);
         return new OkrService(await LanceStore.open(dir), () => io.now ?? new Date());
       },
       now: () => io.now ?? new Date(),
@@ -109,17 +123,16 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       raw: (t) => io.stdout(t),
       err: (t) => io.stderr(t + "\n"),
     };
-    await command.run(ctx, { values: values as Record<string, string | boolean | string[] | undefined>, positionals });
-    return 0;
+    await command.run(ctx, { values, positionals });
+    return EXIT.ok;
   } catch (e) {
     if (isOkrError(e) && e.code !== "internal") {
       io.stderr(`okr ${name}: ${e.message}\n`);
       for (const d of e.details) io.stderr(`  ${d}\n`);
-      // Not the caller's input and not our bug: a remote failure, reported plainly.
-      return e.code === "unavailable" ? 2 : 1;
+      return exitCode(e.code);
     }
     io.stderr(`okr ${name}: internal error: ${(e as Error)?.stack ?? String(e)}\n`);
-    return 2;
+    return EXIT.internal;
   } finally {
     if (service) await (service as OkrService).close().catch(() => {});
   }

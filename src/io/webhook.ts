@@ -1,6 +1,8 @@
 // Posts a message to a Slack-style incoming webhook ({"text": …}), retrying what may pass later.
 
 import { OkrError } from "../domain/errors.js";
+import { count } from "../domain/wording.js";
+import { networkReason } from "./net-error.js";
 
 export interface PostOptions {
   attempts?: number;
@@ -29,9 +31,10 @@ export async function postWebhook(url: string, text: string, o: PostOptions = {}
         throw new OkrError("invalid_input", `The webhook at ${parsed.host} refused the message (${last}). Check the URL.`);
     } catch (e) {
       if (e instanceof OkrError) throw e;
-      last = (e as Error).message;
+      last = networkReason(e) ?? (e as Error).message;
     }
     if (i < attempts) await new Promise((r) => setTimeout(r, backoff[Math.min(i - 1, backoff.length - 1)]));
   }
-  throw new OkrError("unavailable", `Could not post to ${parsed.host} after ${attempts} attempts (last: ${last}). Nothing was sent; try again later.`);
+  // Not our bug and not the caller's input: the receiving end is down or unreachable (exit code 3).
+  throw new OkrError("unavailable", `Could not post to ${parsed.host} after ${count(attempts, "attempt")} (last: ${last}). Nothing was sent; check the --post-to URL, or try again later.`);
 }

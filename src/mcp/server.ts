@@ -5,7 +5,8 @@ import { McpServer, ResourceTemplate } from "@modelcontextprotocol/sdk/server/mc
 import { TOOLS } from "../../tools/index.js";
 import type { OkrService } from "../service/okr-service.js";
 import { registerPrompts } from "./prompts.js";
-import { ListToolsRequestSchema } from "@modelcontextprotocol/sdk/types.js";
+import { ErrorCode, ListToolsRequestSchema, McpError } from "@modelcontextprotocol/sdk/types.js";
+import { isOkrError } from "../domain/errors.js";
 import { listEntry, registerTool, type ToolContext } from "./tool.js";
 
 export interface McpOptions {
@@ -16,6 +17,20 @@ export interface McpOptions {
 }
 
 const json = (uri: URL, data: unknown) => ({ contents: [{ uri: uri.href, mimeType: "application/json", text: JSON.stringify(data, null, 2) }] });
+
+/** Reads a resource; a URI naming nothing (unknown or ambiguous KR, unknown cycle) is the client's
+ *  mistake, not ours: MCP's invalid-params error (-32602, what SEP-2164 settled on for "resource not
+ *  found" and what the SDK itself answers for URIs no template matches) with a message saying what
+ *  exists. Anything else is a bug and stays an internal error. */
+async function readJson(uri: URL, read: () => Promise<unknown>, hint: string) {
+  try {
+    return json(uri, await read());
+  } catch (e) {
+    if (isOkrError(e) && (e.code === "not_found" || e.code === "ambiguous" || e.code === "invalid_input"))
+      throw new McpError(ErrorCode.InvalidParams, `Resource ${uri.href} not found: ${e.message}${hint}`, { uri: uri.href });
+    throw e;
+  }
+}
 /** Resource lists stay bounded on huge workspaces; every KR is still readable by its URI. */
 const MAX_LISTED = 500;
 
@@ -39,7 +54,7 @@ export function createMcpServer(service: OkrService, opts: McpOptions): McpServe
       }),
     }),
     { title: "OKR tree of a cycle", description: "Every objective of a cycle with its key results, progress and status as of today.", mimeType: "application/json" },
-    async (uri, { cycle }) => json(uri, await service.tree(opts.today(), undefined, { cycle: decodeURIComponent(String(cycle)) })),
+    (uri, { cycle }) => readJson(uri, () => service.tree(opts.today(), undefined, { cycle: decodeURIComponent(String(cycle)) }), ""),
   );
   server.registerResource(
     "key-result",
@@ -49,7 +64,7 @@ export function createMcpServer(service: OkrService, opts: McpOptions): McpServe
       }),
     }),
     { title: "Key result", description: "One key result with its numbers, forecast and check-ins as of today.", mimeType: "application/json" },
-    async (uri, { ref }) => json(uri, await service.keyResult(decodeURIComponent(String(ref)), opts.today())),
+    (uri, { ref }) => readJson(uri, () => service.keyResult(decodeURIComponent(String(ref)), opts.today()), " resources/list gives every key result's URI."),
   );
   registerPrompts(server, opts.today);
   return server;

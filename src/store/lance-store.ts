@@ -65,6 +65,12 @@ export class LanceStore implements OkrStore {
     return store;
   }
 
+  /** Whether `dir` holds a workspace (its table), without opening anything: a missing or empty
+   *  folder, or one with something else in it, does not. */
+  static async holdsWorkspace(dir: string): Promise<boolean> {
+    return exists(join(dir, `${TABLE}.lance`));
+  }
+
   private async connect(): Promise<LanceTypes.Connection> {
     if (this.db) return this.db;
     try {

@@ -38,6 +38,15 @@ afterAll(async () => {
   await cleanup();
 });
 
+/** A port nothing listens on: one the OS just gave us, closed again. */
+async function closedPort(): Promise<number> {
+  const s = createServer();
+  await new Promise<void>((r) => s.listen(0, "127.0.0.1", r));
+  const port = (s.address() as AddressInfo).port;
+  await new Promise((r) => s.close(r));
+  return port;
+}
+
 describe("okr summary", () => {
   it("--format json gives markdown, facts, grounded, claims and the writer", async () => {
     const r = await okr(["summary", "--as-of", AS_OF, "--data", data, "--format", "json"]);
@@ -57,11 +66,15 @@ describe("okr summary", () => {
     expect(received).toHaveLength(1);
     expect(received[0]!.text.split("\n")[0]).toBe("*Tóm tắt OKR tuần, 2026-11-20 đến 2026-11-26*");
   });
-  it("reports a webhook that keeps failing plainly (exit 2) and a refused one at once (exit 1)", async () => {
+  it("reports a webhook that keeps failing or cannot be reached in one line (exit 3), and a refused one at once (exit 1)", async () => {
     plan = [503, 503, 503];
     const down = await okr(["summary", "--as-of", AS_OF, "--data", data, "--post-to", url]);
-    expect(down.code).toBe(2);
-    expect(down.stderr).toMatch(/Could not post to 127\.0\.0\.1:\d+ after 3 attempts \(last: HTTP 503 nope\)\. Nothing was sent/);
+    expect(down.code).toBe(3); // a remote failure: neither the caller's input (1) nor our bug (2)
+    expect(down.stderr).toMatch(/^okr summary: Could not post to 127\.0\.0\.1:\d+ after 3 attempts \(last: HTTP 503 nope\)\. Nothing was sent; check the --post-to URL, or try again later\.\n$/);
+    const closed = await closedPort();
+    const unreachable = await okr(["remind", "--as-of", AS_OF, "--data", data, "--post-to", `http://127.0.0.1:${closed}/hook`]);
+    expect(unreachable.code).toBe(3);
+    expect(unreachable.stderr).toBe(`okr remind: Could not post to 127.0.0.1:${closed} after 3 attempts (last: connection refused: nothing is listening there). Nothing was sent; check the --post-to URL, or try again later.\n`);
     plan = [404];
     const refused = await okr(["remind", "--as-of", AS_OF, "--data", data, "--post-to", url]);
     expect(refused.code).toBe(1);

@@ -1,6 +1,6 @@
 // MCP over stdio: the real `okr serve --stdio` process driven by the SDK's stdio client.
 
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
@@ -44,5 +44,29 @@ describe("stdio transport", () => {
     expect(stderr).toContain("okr MCP server on stdio");
     const { stdout } = await run(process.execPath, [BIN, "kr", "KR2.3", "--json", "--as-of", AS_OF, "--data", dir]);
     expect(JSON.parse(stdout)).toMatchObject({ current: 79, confidence: 4, stale: false });
+  }, 30_000);
+
+  it("exits 0 when its input closes, the way MCP clients stop it, after answering every request it read", async () => {
+    const dir = await tempDir();
+    await run(process.execPath, [BIN, "import", FIXTURE, "--data", dir]);
+    const serve = (input: string) =>
+      new Promise<{ code: number | null; stdout: string }>((resolve) => {
+        const child = spawn(process.execPath, [BIN, "serve", "--stdio", "--data", dir, "--as-of", AS_OF], { stdio: ["pipe", "pipe", "ignore"] });
+        let stdout = "";
+        child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+        child.on("close", (code) => resolve({ code, stdout }));
+        child.stdin.end(input);
+      });
+    expect((await serve("")).code).toBe(0); // was 13: Node's "unsettled top-level await"
+    const requests = [
+      { jsonrpc: "2.0", id: 1, method: "initialize", params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "pipe", version: "1" } } },
+      { jsonrpc: "2.0", method: "notifications/initialized" },
+      { jsonrpc: "2.0", id: 2, method: "tools/call", params: { name: "query_lagging_key_results", arguments: { limit: 1 } } },
+    ];
+    const piped = await serve(requests.map((r) => JSON.stringify(r) + "\n").join(""));
+    expect(piped.code).toBe(0);
+    const answers = piped.stdout.trim().split("\n").map((l) => JSON.parse(l) as { id: number; result: { structuredContent?: { keyResults: { ref: string }[] } } });
+    expect(answers.map((a) => a.id)).toEqual([1, 2]);
+    expect(answers[1]!.result.structuredContent!.keyResults[0]!.ref).toBe("KR1.3");
   }, 30_000);
 });

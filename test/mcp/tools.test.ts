@@ -1,5 +1,6 @@
 // Every tool through a real MCP client over an in-memory transport: results, errors, catalog.
 
+import { ErrorCode, McpError } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cleanup } from "../helpers.js";
 import { connectedClient, text } from "./helpers.js";
@@ -95,6 +96,21 @@ describe("read tools", () => {
     expect(text(missing)).toContain('No key result matches "KR42.9"');
   });
 
+  it("words statuses for people in the text copies (off track, not off_track); structuredContent keeps the enum", async () => {
+    const texts = [
+      text(await h.call("query_lagging_key_results", { limit: 25 })),
+      text(await h.call("list_okrs")),
+      text(await h.call("get_key_result", { keyResult: "KR1.3" })),
+    ].join("\n");
+    expect(texts).not.toMatch(/off_track|at_risk|on_track/);
+    expect(texts).toContain("1. KR1.3 Reduce monthly logo churn from 5% to 3% (Company): 5% vs 62% expected, off track;");
+    expect(texts).toMatch(/, at risk\b/);
+    expect(texts).toMatch(/, on track\b/);
+    const kr = await h.call("get_key_result", { keyResult: "KR1.3" });
+    expect(kr.structuredContent).toMatchObject({ status: "off_track" });
+    expect(text(kr)).toMatch(/off track; confidence 2\/5; .* \d+ check-ins\.$/);
+  });
+
   it("search_okrs finds KRs through notes, Vietnamese without accents included", async () => {
     const r = (await h.call("search_okrs", { query: "churn survey" })).structuredContent as { results: { ref: string; kind: string }[] };
     expect(r.results[0]).toMatchObject({ ref: "KR1.3", kind: "check_in" });
@@ -145,6 +161,17 @@ describe("write tools", () => {
     expect(d.before.progress).toBeCloseTo((53.4 - 45) / 15, 3);
     expect(d.after.progress).toBeCloseTo((55.2 - 45) / 15, 3);
     expect(text(r)).toContain("Logged 55.2% on KR2.1");
+  });
+
+  it("log_check_in writes a second check-in on the same day, and its text says one already existed", async () => {
+    const first = await h.call("log_check_in", { keyResult: "KR4.2", value: 98.1, confidence: 4, date: "2026-11-24" });
+    expect(text(first)).not.toContain("already had");
+    const second = await h.call("log_check_in", { keyResult: "KR4.2", value: 98.2, date: "2026-11-24" });
+    expect(second.isError).toBeFalsy();
+    expect(second.structuredContent).toMatchObject({ checkIn: { date: "2026-11-24", value: 98.2 } });
+    expect(text(second)).toContain(
+      "Note: KR4.2 already had a check-in on 2026-11-24 (98.1%, confidence 4/5). Both are kept and the latest counts. To take this one back or correct a value instead of adding one, use correct_check_in; for another day's value, pass its date.",
+    );
   });
 
   it("log_check_in refuses bad calls with messages that say how to fix them", async () => {
@@ -210,6 +237,17 @@ describe("resources and prompts", () => {
     expect(JSON.parse((tree.contents[0] as { text: string }).text).length).toBeGreaterThanOrEqual(9);
     const listed = await h.client.listResources();
     expect(listed.resources.map((r) => r.uri)).toContain("okr://key-results/KR2.1");
+  });
+
+  it("answers a URI that names nothing with a not-found error (invalid params), not an internal error", async () => {
+    const missing = await h.client.readResource({ uri: "okr://key-results/KR99" }).then(() => null, (e: unknown) => e as McpError);
+    expect(missing).toBeInstanceOf(McpError);
+    expect(missing!.code).toBe(ErrorCode.InvalidParams);
+    expect(missing!.message).toContain('Resource okr://key-results/KR99 not found: No key result matches "KR99"');
+    expect(missing!.data).toEqual({ uri: "okr://key-results/KR99" });
+    const cycle = await h.client.readResource({ uri: "okr://cycles/2031-Q1/tree" }).then(() => null, (e: unknown) => e as McpError);
+    expect(cycle!.code).toBe(ErrorCode.InvalidParams);
+    expect(cycle!.message).toContain('No cycle named "2031-Q1". Cycles: 2026-Q4');
   });
 
   it("serves the prompts from prompts/*.md with their arguments filled in", async () => {

@@ -8,7 +8,7 @@ import { mcpOptions } from "./serve.js";
 
 async function setup(ctx: CommandContext, mcpUrl: string | undefined) {
   // The agent stack (AI SDK, providers, MCP client) loads only for chat.
-  const [{ resolveModel }, { connectTools, krDirectory }, agent] = await Promise.all([
+  const [{ resolveModel, modelFailure }, { connectTools, krDirectory }, agent] = await Promise.all([
     import("../../agent/models.js"),
     import("../../agent/mcp-tools.js"),
     import("../../agent/agent.js"),
@@ -17,7 +17,7 @@ async function setup(ctx: CommandContext, mcpUrl: string | undefined) {
   resolveModel(ctx.config.model, env); // a bad --model fails before anything connects
   const tools = await connectTools(mcpUrl ? { url: mcpUrl, token: ctx.config.httpToken } : { service: await ctx.service(), mcp: mcpOptions(ctx) });
   const model = resolveModel(ctx.config.model, env, ctx.config.model === "local" ? await krDirectory(tools) : undefined);
-  return { model, tools, agent };
+  return { model, tools, agent, failure: (e: unknown) => modelFailure(ctx.config.model, env, e) };
 }
 
 export const chatCommand: CommandSpec = {
@@ -35,10 +35,12 @@ export const chatCommand: CommandSpec = {
   examples: ['okr chat "which KR is lagging most this week?"', 'okr chat "log 53.4% for 30-day retention, confidence 4" --json', "okr chat --model openai-compatible:llama3.1"],
   async run(ctx, { values, positionals }) {
     const message = positionals.join(" ").trim();
-    const { model, tools, agent } = await setup(ctx, values["mcp-url"] as string | undefined);
+    const { model, tools, agent, failure } = await setup(ctx, values["mcp-url"] as string | undefined);
     try {
       if (message) {
-        const r = await agent.runAgent({ model, tools, messages: [{ role: "user", content: message }], today: ctx.config.today() });
+        const r = await agent.runAgent({ model, tools, messages: [{ role: "user", content: message }], today: ctx.config.today() }).catch((e: unknown) => {
+          throw failure(e);
+        });
         if (ctx.json) return ctx.out(JSON.stringify({ answer: r.answer, toolCalls: r.toolCalls, model: r.model, steps: r.steps, usage: r.usage }, null, 2));
         return ctx.out(r.answer);
       }

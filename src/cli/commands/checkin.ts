@@ -3,6 +3,7 @@
 import { OkrError } from "../../domain/errors.js";
 import { readNumber } from "../../domain/values.js";
 import { readCliNumber } from "../read-value.js";
+import { checkInsOnDay, sameDayWarning } from "../../service/same-day.js";
 import type { CommandSpec } from "../command.js";
 import { pct, status, withUnit } from "../format.js";
 import { printCorrection } from "./undo.js";
@@ -54,10 +55,15 @@ export const checkinCommand: CommandSpec = {
     if (positionals.length < 2) throw new OkrError("invalid_input", "Give the key result and the new value: okr checkin KR2.1 53.4 (see okr checkin --help).");
     const value = readCliNumber(positionals[positionals.length - 1]!);
     const query = positionals.slice(0, -1).join(" ");
-    const r = await (await ctx.service()).checkIn(
-      { kr: query, value, confidence, note: values.note as string | undefined, date: values.date as string | undefined, author: (values.author as string | undefined) ?? ctx.config.author },
+    const svc = await ctx.service();
+    const date = (values.date as string | undefined) ?? ctx.config.asOf;
+    const sameDay = await checkInsOnDay(svc, query, date);
+    const r = await svc.checkIn(
+      { kr: query, value, confidence, note: values.note as string | undefined, date, author: (values.author as string | undefined) ?? ctx.config.author },
       ctx.config.asOf,
     );
+    const warning = sameDayWarning(sameDay, date, { withUnit, anotherDay: "pass --date YYYY-MM-DD", fix: `To take this one back: okr undo ${r.after.ref} (okr checkin ${r.after.ref} VALUE --fix corrects the latest instead of adding one)` });
+    if (warning) ctx.err(`Warning: ${warning}`);
     if (ctx.json) return ctx.out(JSON.stringify(r, null, 2));
     const a = r.after;
     ctx.out(`Logged ${withUnit(r.checkIn.value, a.unit)} on ${a.ref} ${a.title} (${r.checkIn.date}, confidence ${r.checkIn.confidence}/5${r.confidenceCarriedOver ? " kept from the last check-in" : ""}).`);

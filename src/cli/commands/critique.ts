@@ -3,6 +3,7 @@
 import { OkrError } from "../../domain/errors.js";
 import type { Finding } from "../../domain/critic.js";
 import type { Rewrite } from "../../domain/critic-rewrite.js";
+import { count } from "../../domain/wording.js";
 import { fromTo } from "../../agent/local/parse.js";
 import type { CommandSpec } from "../command.js";
 
@@ -30,6 +31,8 @@ export const critiqueCommand: CommandSpec = {
     team: { type: "string", description: "its team (to count the team's objectives)", placeholder: "T" },
     model: { type: "string", short: "m", description: "an LLM to word the rewrite (rules still judge it)", placeholder: "M" },
   },
+  // Checks a draft: the workspace only adds the team's objective count, so none is needed.
+  workspace: "optional",
   examples: ['okr critique "Increase conversion by 2% by optimizing the landing page"', 'okr critique "Delight new users" --kr "Raise activation from 40% to 55%" --kr "Publish 3 guides" --owner Minh'],
   async run(ctx, { values, positionals }) {
     const title = positionals.join(" ").trim();
@@ -65,7 +68,7 @@ export const reviewCommand: CommandSpec = {
     if (ctx.json) return ctx.out(JSON.stringify(rows, null, 2));
     if (rows.length === 0) return ctx.out("No objectives in the current cycle.");
     const flagged = rows.filter((r) => r.findings.length).length;
-    ctx.out(`${rows.length} objectives reviewed, ${flagged} with findings.\n`);
+    ctx.out(`${count(rows.length, "objective")} reviewed, ${flagged} with findings.\n`);
     for (const r of rows) ctx.out(`${r.ref}  ${r.title} (${r.team})\n${renderFindings(r.findings, r.rewrite, "    ")}\n`);
   },
 };

@@ -22,6 +22,7 @@ export const demoCommand: CommandSpec = {
   usage: "okr demo [--data DIR] [--as-of YYYY-MM-DD]",
   description: "Five teams (one writing in Vietnamese), a 13-week cycle eight weeks in, some KRs on pace, some lagging, one stale.",
   options: {},
+  workspace: "create",
   examples: ["okr demo --data ./demo-data", "okr demo --as-of 2026-11-26"],
   async run(ctx) {
     await writeDemo(ctx);
@@ -37,8 +38,10 @@ export const startCommand: CommandSpec = {
     port: { type: "string", description: `HTTP port (default ${DEFAULT_PORT}; 0 = any free port)`, placeholder: "N" },
     host: { type: "string", description: "address to listen on (default 127.0.0.1)", placeholder: "H" },
   },
+  workspace: "create",
   examples: ["npm start", "OKR_DATA_DIR=./acme okr start --port 9000"],
   async run(ctx, { values }) {
+    const port = parsePort(values.port as string | undefined); // a bad port fails before any write
     const svc = await ctx.service();
     if (await svc.isEmpty()) await writeDemo(ctx);
     const rows = await svc.lagging(ctx.config.asOf, { limit: 5 });
@@ -46,7 +49,7 @@ export const startCommand: CommandSpec = {
     ctx.out(renderTree(await svc.tree(ctx.config.asOf)));
     ctx.out(`\nLagging most:\n`);
     ctx.out(laggingTable(rows));
-    await serveHttp(ctx, (values.host as string | undefined) ?? "127.0.0.1", parsePort(values.port as string | undefined), (url) => {
+    await serveHttp(ctx, (values.host as string | undefined) ?? "127.0.0.1", port, (url) => {
       ctx.out(`\nServing on ${url}`);
       ctx.out(`MCP endpoint (Streamable HTTP): ${url}/mcp · health: ${url}/healthz`);
       ctx.out(`Try: npx okr lagging · npx okr kr ${rows[0]?.ref ?? "KR1.1"} · Ctrl-C to stop`);

@@ -3,6 +3,7 @@
 import { mkdir, rename, stat, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { OkrError } from "../../domain/errors.js";
+import { count } from "../../domain/wording.js";
 import { checkInsCsv, okrsCsv } from "../../io/export-data.js";
 import type { CommandSpec } from "../command.js";
 
@@ -48,7 +49,7 @@ export const exportCommand: CommandSpec = {
       if (!out) return ctx.raw(text);
       const path = (await isDirectory(out)) ? join(out, "okrs.json") : out;
       await writeAtomic(path, text);
-      return ctx.err(`Wrote ${path} (${doc.objectives.length} objectives)`);
+      return ctx.err(`Wrote ${path} (${count(doc.objectives.length, "objective")})`);
     }
     if (out && ((await isDirectory(out)) || out.endsWith("/"))) {
       await writeAtomic(join(out, "okrs.csv"), okrsCsv(doc));
@@ -56,8 +57,14 @@ export const exportCommand: CommandSpec = {
       return ctx.err(`Wrote ${join(out, "okrs.csv")} and ${join(out, "checkins.csv")}`);
     }
     const text = tableName === "okrs" ? okrsCsv(doc) : checkInsCsv(doc);
-    if (!out) return ctx.raw(text);
+    // One CSV holds one table: without --table, say that the check-ins are not in it and how to get them.
+    const left = values.table === undefined ? `; the check-ins are not in it: add --table checkins for them, or --out DIR for both files` : "";
+    if (!out) {
+      ctx.raw(text);
+      if (left) ctx.err(`Note: that was okrs.csv (objectives and key results)${left}.`);
+      return;
+    }
     await writeAtomic(out, text);
-    ctx.err(`Wrote ${out}`);
+    ctx.err(`Wrote ${out}${left ? ` (objectives and key results${left})` : ""}`);
   },
 };

@@ -3,6 +3,7 @@
 import { mkdir, rm } from "node:fs/promises";
 import { basename, extname, isAbsolute, relative } from "node:path";
 import { OkrError, isOkrError } from "../../domain/errors.js";
+import { count } from "../../domain/wording.js";
 import { readImportSource } from "../../io/read-import.js";
 import { checkReplaceable, freeSibling, swapIn } from "../../io/replace-dir.js";
 import type { ImportSummary } from "../../service/import-plan.js";
@@ -85,6 +86,7 @@ export const importCommand: CommandSpec = {
     "                    deleted; a failed import leaves the data directory as it was. Stop `okr serve` on\n" +
     "                    that folder first; `okr export --out backup.json` beforehand gives a portable copy too;\n" +
     "  --allow-renames   the titles were changed on purpose: store them as new revisions of the same refs.",
+  workspace: "create",
   options: {
     replace: { type: "boolean", description: "import into a fresh workspace; the current data directory is moved aside (kept, not deleted)" },
     "allow-renames": { type: "boolean", description: "accept changed titles under existing refs as renames instead of refusing the import" },
@@ -103,7 +105,7 @@ export const importCommand: CommandSpec = {
     if (replace && allowRenames) throw new OkrError("invalid_input", "--replace starts from an empty workspace, so there is nothing to rename: give one of --replace and --allow-renames.");
     if (replace) checkReplaceable(ctx.config.dataDir, process.cwd());
     const read = await readImportSource(source);
-    if (!ctx.json) ctx.err(`Read ${read.files.length} file(s): ${read.data.keyResults.length.toLocaleString("en-US")} key results, ${read.data.checkIns.length.toLocaleString("en-US")} check-ins. Checking them against the workspace…`);
+    if (!ctx.json) ctx.err(`Read ${count(read.files.length, "file")}: ${count(read.data.keyResults.length, "key result")}, ${count(read.data.checkIns.length, "check-in")}. Checking them against the workspace…`);
     const progress = ctx.json ? undefined : (m: string) => ctx.err(m);
     let summary: ImportSummary;
     let movedAside: string | null = null;

@@ -1,9 +1,20 @@
 // `okr kr REF`: one key result with its check-in history and forecast.
 
 import { OkrError } from "../../domain/errors.js";
+import type { Forecast } from "../../domain/forecast.js";
+import { count } from "../../domain/wording.js";
 import type { CommandSpec } from "../command.js";
 import { bar, num, pct, pts, status, table, withUnit } from "../format.js";
 import { KR_WRITE_OPTIONS, addKr, setKr } from "./kr-write.js";
+
+/** What the forecast rests on, in numbers that agree with the check-in table below it: the fit
+ *  counts (cycle start, start value) as one of its points, which is not a check-in. */
+export function forecastBasis(f: Pick<Forecast, "method" | "points">): string {
+  if (f.method === "current") return "the current value: a milestone or threshold has no trend";
+  const checkIns = count(f.points - 1, "check-in");
+  if (f.method === "least_squares") return `least squares over ${checkIns} and the start value`;
+  return f.points > 1 ? `straight line from the start value through ${checkIns}` : "no check-in yet: the start value";
+}
 
 export const krCommand: CommandSpec = {
   name: "kr",
@@ -40,7 +51,7 @@ export const krCommand: CommandSpec = {
     ctx.out(`Confidence ${d.confidence ?? "-"}/5 · last check-in ${d.lastCheckIn ?? "never"}${d.stale ? " (stale)" : ""} · this week ${pts(d.weeklyDelta)}`);
     ctx.out(`Why: ${d.reason}`);
     const f = d.forecast;
-    ctx.out(`Forecast at cycle end (${f.method.replace("_", " ")}, ${f.points} points): ${withUnit(f.projectedValue, d.unit)} → ${pct(Math.max(0, f.projectedProgress))} · grade ${f.grade.score.toFixed(1)} ${f.grade.color}`);
+    ctx.out(`Forecast at cycle end (${forecastBasis(f)}): ${withUnit(f.projectedValue, d.unit)} → ${pct(Math.max(0, f.projectedProgress))} · grade ${f.grade.score.toFixed(1)} ${f.grade.color}`);
     ctx.out("");
     if (d.checkIns.length === 0) return ctx.out("No check-ins yet.");
     ctx.out(table(["Date", ">Value", ">Conf", "Author", "Note"], d.checkIns.map((c) => [c.date, num(c.value), `${c.confidence}/5`, c.author, c.note])));

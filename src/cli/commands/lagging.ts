@@ -1,16 +1,9 @@
 // `okr lagging`: key results most behind pace first.
 
-import { OkrError } from "../../domain/errors.js";
 import type { LaggingRow } from "../../service/views.js";
+import { wholeNumber } from "../args.js";
 import type { CommandSpec } from "../command.js";
 import { pct, pts, status, table, truncate, withUnit } from "../format.js";
-
-export function parseLimit(text: string | undefined): number | undefined {
-  if (text === undefined) return undefined;
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < 1) throw new OkrError("invalid_input", `--limit must be a whole number of at least 1, not "${text}"`);
-  return n;
-}
 
 export function laggingTable(rows: LaggingRow[]): string {
   return table(
@@ -35,12 +28,8 @@ export const laggingCommand: CommandSpec = {
   },
   examples: ["okr lagging --limit 5", "okr lagging --team Sales --as-of 2026-11-26", "okr lagging --json | jq '.[0].ref'"],
   async run(ctx, { values }) {
-    const svc = await ctx.service();
-    const rows = await svc.lagging(ctx.config.asOf, {
-      team: values.team as string | undefined,
-      owner: values.owner as string | undefined,
-      limit: parseLimit(values.limit as string | undefined),
-    });
+    const limit = wholeNumber(values.limit as string | undefined, "--limit", { min: 1, example: 5 });
+    const rows = await (await ctx.service()).lagging(ctx.config.asOf, { team: values.team as string | undefined, owner: values.owner as string | undefined, limit });
     if (ctx.json) return ctx.out(JSON.stringify(rows, null, 2));
     if (rows.length === 0) return ctx.out(`Nothing is lagging as of ${ctx.config.asOf}: every matching key result is completed (or there are none).`);
     ctx.out(`Key results most behind pace as of ${ctx.config.asOf}\n`);

@@ -3,7 +3,7 @@
 import { OkrError } from "../../domain/errors.js";
 import type { CommandSpec } from "../command.js";
 import { table, truncate } from "../format.js";
-import { parseLimit } from "./lagging.js";
+import { wholeNumber } from "../args.js";
 
 export const searchCommand: CommandSpec = {
   name: "search",
@@ -14,7 +14,8 @@ export const searchCommand: CommandSpec = {
   async run(ctx, { values, positionals }) {
     const text = positionals.join(" ").trim();
     if (!text) throw new OkrError("invalid_input", "Give words to search for: okr search retention");
-    const hits = await (await ctx.service()).search(text, parseLimit(values.limit as string | undefined) ?? 10);
+    const limit = wholeNumber(values.limit as string | undefined, "--limit", { min: 1, example: 5 }) ?? 10;
+    const hits = await (await ctx.service()).search(text, limit);
     if (ctx.json) return ctx.out(JSON.stringify(hits, null, 2));
     if (hits.length === 0) return ctx.out(`Nothing matches "${text}".`);
     const where = { objective: "objective", key_result: "KR title", check_in: "check-in note" } as const;

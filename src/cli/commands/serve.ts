@@ -4,6 +4,7 @@ import { OkrError } from "../../domain/errors.js";
 import type { KrDirectory } from "../../agent/local/understand.js";
 import type { McpOptions } from "../../mcp/server.js";
 import { projectVersion } from "../../paths.js";
+import { wholeNumber } from "../args.js";
 import type { CommandContext, CommandSpec } from "../command.js";
 
 export const DEFAULT_PORT = 8787;
@@ -22,10 +23,7 @@ function untilStopped(): Promise<string> {
 }
 
 export function parsePort(text: string | undefined): number {
-  if (text === undefined) return DEFAULT_PORT;
-  const port = Number(text);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new OkrError("invalid_input", `--port must be a whole number from 0 to 65535, not "${text}"`);
-  return port;
+  return wholeNumber(text, "--port", { min: 0, max: 65535, example: DEFAULT_PORT }) ?? DEFAULT_PORT;
 }
 
 /** Serves until stopped; `announce` tells the person where, once listening. */
@@ -61,17 +59,15 @@ export const serveCommand: CommandSpec = {
   async run(ctx, { values }) {
     if (values.stdio === values.http) throw new OkrError("invalid_input", "Pick one transport: okr serve --stdio or okr serve --http (see okr serve --help).");
     if (values.stdio) {
-      const [{ StdioServerTransport }, { createMcpServer }] = await Promise.all([
-        import("@modelcontextprotocol/sdk/server/stdio.js"),
-        import("../../mcp/server.js"),
-      ]);
+      const [{ StdioUntilEnd }, { createMcpServer }] = await Promise.all([import("../../mcp/stdio.js"), import("../../mcp/server.js")]);
       const server = createMcpServer(await ctx.service(), mcpOptions(ctx));
-      const transport = new StdioServerTransport();
-      const closed = new Promise<void>((resolve) => (transport.onclose = resolve));
+      const transport = new StdioUntilEnd();
+      const closed = new Promise<void>((resolve) => (server.server.onclose = resolve));
       await server.connect(transport);
       ctx.err(`okr MCP server on stdio (data ${ctx.config.dataDir}${ctx.config.readOnly ? ", read-only" : ""})`);
-      // Ends when the client closes stdin, or on a signal.
-      await Promise.race([closed, untilStopped()]);
+      // Ends when the client closes stdin (the normal way: exit 0 once every request is answered),
+      // when the transport closes, or on a signal.
+      await Promise.race([transport.ended, closed, untilStopped()]);
       await server.close();
       return;
     }

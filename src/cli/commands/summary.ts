@@ -1,6 +1,7 @@
 // `okr summary` (the weekly leadership summary, grounded) and `okr remind` (who has not checked in).
 
 import { OkrError } from "../../domain/errors.js";
+import { count } from "../../domain/wording.js";
 import { postWebhook } from "../../io/webhook.js";
 import { toHtml, toSlack } from "../../service/summary.js";
 import type { Lang } from "../../service/weekly.js";
@@ -45,7 +46,7 @@ export const summaryCommand: CommandSpec = {
     const written = await writeSummary({ facts: w.facts, template: w.summary, lang: l, context: w.groundingContext, model });
     if (values["post-to"]) {
       const { attempts } = await postWebhook(values["post-to"] as string, toSlack(written.markdown));
-      ctx.err(`Posted to ${new URL(values["post-to"] as string).host}${attempts > 1 ? ` (after ${attempts} attempts)` : ""}.`);
+      ctx.err(`Posted to ${new URL(values["post-to"] as string).host}${attempts > 1 ? ` (after ${count(attempts, "attempt")})` : ""}.`);
     }
     if (format === "json") return ctx.out(JSON.stringify({ markdown: written.markdown, facts: w.facts, grounded: written.grounded, claims: written.claims, writer: written.writer }, null, 2));
     ctx.out(format === "slack" ? toSlack(written.markdown) : format === "html" ? toHtml(written.markdown) : written.markdown);
