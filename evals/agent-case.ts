@@ -103,7 +103,13 @@ export function normalizeCase(raw: EvalCase | BlindCase): EvalCase {
   const { writes = {}, ...rest } = raw.expect;
   const any = Object.values(writes).some((list) => Array.isArray(list) && list.length > 0);
   return {
-    id: raw.id, category: raw.family, lang: raw.lang, fixture: "acme", asOf: "2026-11-26", style: raw.style, turns: raw.turns,
+    id: raw.id,
+    category: raw.family,
+    lang: raw.lang,
+    fixture: "acme",
+    asOf: "2026-11-26",
+    style: raw.style,
+    turns: raw.turns,
     expect: { ...rest, ...(any ? { state: { ...writes, checkIns: writes.checkIns ?? [] } } : { noWrites: true }) },
   };
 }
@@ -139,7 +145,10 @@ export interface CaseScore {
   wrongWriteDetail: string[];
 }
 
-const norm = (s: unknown) => foldText(String(s)).replace(/[^\p{L}\p{N}%.]+/gu, " ").trim();
+const norm = (s: unknown) =>
+  foldText(String(s))
+    .replace(/[^\p{L}\p{N}%.]+/gu, " ")
+    .trim();
 const close = (a: number, e: number) => Math.abs(a - e) <= 1e-6 + 0.001 * Math.abs(e);
 const sameRef = (a: string | undefined, b: string) => a !== undefined && a.toUpperCase() === b.toUpperCase();
 const contains = (actual: string, want: string) => norm(actual).includes(norm(want));
@@ -195,7 +204,13 @@ export async function scoreCase(c: EvalCase, run: RunRecord, svc: OkrService, be
       for (const got of run.calls) if (got.name === want.name && !got.isError && (await argsMatch(svc, got.args, want.args ?? {}, teams))) found = true;
       if (!found) missing.push(`${want.name}(${JSON.stringify(want.args ?? {})})`);
     }
-    out.push({ check: "calls", pass: missing.length === 0, detail: missing.length ? `missing ${missing.join(", ")}; made ${run.calls.map((x) => `${x.name}(${JSON.stringify(x.args)})${x.isError ? "!" : ""}`).join(", ") || "none"}` : undefined });
+    out.push({
+      check: "calls",
+      pass: missing.length === 0,
+      detail: missing.length
+        ? `missing ${missing.join(", ")}; made ${run.calls.map((x) => `${x.name}(${JSON.stringify(x.args)})${x.isError ? "!" : ""}`).join(", ") || "none"}`
+        : undefined,
+    });
   }
 
   // Every stored change of the run, by kind.
@@ -218,15 +233,52 @@ export async function scoreCase(c: EvalCase, run: RunRecord, svc: OkrService, be
     const missing: string[] = [];
     const ci = [...checkIns];
     for (const want of s.checkIns ?? [])
-      take(ci, want, (x, w) => sameRef(refOf(x.krId), w.kr) && close(x.value, w.value) && (w.confidence === undefined || x.confidence === w.confidence) && (w.date === undefined || x.date === w.date) && (w.note === undefined || contains(x.note, w.note)), missing, "check-in");
+      take(
+        ci,
+        want,
+        (x, w) =>
+          sameRef(refOf(x.krId), w.kr) &&
+          close(x.value, w.value) &&
+          (w.confidence === undefined || x.confidence === w.confidence) &&
+          (w.date === undefined || x.date === w.date) &&
+          (w.note === undefined || contains(x.note, w.note)),
+        missing,
+        "check-in",
+      );
     const fixes = [...corrections];
     for (const want of s.corrections ?? [])
-      take(fixes, want, (x, w) => sameRef(refOf(x.krId), w.kr) && (w.retract ? x.action === "retract" : x.action === "correct" && (w.value === undefined || (x.value !== undefined && close(x.value, w.value))) && (w.confidence === undefined || x.confidence === w.confidence) && (w.date === undefined || x.date === w.date)), missing, "correction");
+      take(
+        fixes,
+        want,
+        (x, w) =>
+          sameRef(refOf(x.krId), w.kr) &&
+          (w.retract
+            ? x.action === "retract"
+            : x.action === "correct" &&
+              (w.value === undefined || (x.value !== undefined && close(x.value, w.value))) &&
+              (w.confidence === undefined || x.confidence === w.confidence) &&
+              (w.date === undefined || x.date === w.date)),
+        missing,
+        "correction",
+      );
     const objs = [...objectives];
     for (const want of s.objectives ?? [])
-      take(objs, want, (o, w) => (w.title === undefined || contains(o.title, w.title)) && (w.team === undefined || o.team === (matchTeam(w.team, teams) ?? w.team)) && (w.owner === undefined || contains(o.owner, w.owner)) && (w.parent === undefined || sameRef(objectiveRef(o.parentId), w.parent)), missing, "objective");
+      take(
+        objs,
+        want,
+        (o, w) =>
+          (w.title === undefined || contains(o.title, w.title)) &&
+          (w.team === undefined || o.team === (matchTeam(w.team, teams) ?? w.team)) &&
+          (w.owner === undefined || contains(o.owner, w.owner)) &&
+          (w.parent === undefined || sameRef(objectiveRef(o.parentId), w.parent)),
+        missing,
+        "objective",
+      );
     const krFits = (k: KeyResult, w: ExpectedNewKr) =>
-      (w.objective === undefined || sameRef(objectiveRef(k.objectiveId), w.objective)) && (w.title === undefined || contains(k.title, w.title)) && (w.start === undefined || close(k.start, w.start)) && (w.target === undefined || close(k.target, w.target));
+      (w.objective === undefined || sameRef(objectiveRef(k.objectiveId), w.objective)) &&
+      (w.title === undefined || contains(k.title, w.title)) &&
+      (w.start === undefined || close(k.start, w.start)) &&
+      (w.target === undefined || close(k.target, w.target));
     let krs: KeyResult[];
     if (s.keyResults) {
       // Our own set's meaning: KRs of a new objective go with it; the rest are new or changed KRs.
@@ -237,7 +289,17 @@ export async function scoreCase(c: EvalCase, run: RunRecord, svc: OkrService, be
       const updated = [...updatedKrs];
       for (const want of s.newKeyResults ?? []) take(created, want, krFits, missing, "new key result");
       for (const want of s.keyResultUpdates ?? [])
-        take(updated, want, (k, w) => sameRef(k.ref, w.kr) && (w.title === undefined || contains(k.title, w.title)) && (w.target === undefined || close(k.target, w.target)) && (w.owner === undefined || contains(k.owner, w.owner)), missing, "key result update");
+        take(
+          updated,
+          want,
+          (k, w) =>
+            sameRef(k.ref, w.kr) &&
+            (w.title === undefined || contains(k.title, w.title)) &&
+            (w.target === undefined || close(k.target, w.target)) &&
+            (w.owner === undefined || contains(k.owner, w.owner)),
+          missing,
+          "key result update",
+        );
       // A new objective's KRs are part of it unless the case lists them.
       krs = [...created.filter((k) => !newObjectiveIds.has(k.objectiveId) || (s.newKeyResults ?? []).length > 0), ...updated];
     }
@@ -263,7 +325,11 @@ export async function scoreCase(c: EvalCase, run: RunRecord, svc: OkrService, be
   if (e.asks) {
     const asked = last.includes("?");
     const offered = (e.askCandidates ?? []).filter((ref) => !new RegExp(`\\b${ref.replace(".", "\\.")}\\b`, "i").test(last));
-    out.push({ check: "asks", pass: asked && offered.length === 0, detail: !asked ? `answer: ${last.slice(0, 120)}` : offered.length ? `question does not offer ${offered.join(", ")}: ${last.slice(0, 160)}` : undefined });
+    out.push({
+      check: "asks",
+      pass: asked && offered.length === 0,
+      detail: !asked ? `answer: ${last.slice(0, 120)}` : offered.length ? `question does not offer ${offered.join(", ")}: ${last.slice(0, 160)}` : undefined,
+    });
   }
   const all = run.answers.join("\n").toLowerCase();
   if (e.answerIncludes) {
@@ -275,7 +341,11 @@ export async function scoreCase(c: EvalCase, run: RunRecord, svc: OkrService, be
     out.push({ check: "answer", pass: missing.length === 0, detail: missing.length ? `missing ${JSON.stringify(missing)} in: ${last.slice(0, 160)}` : undefined });
   }
   if (e.critic) {
-    const rules = new Set(run.calls.filter((x) => x.name === "critique_objective" || x.name === "create_objective").flatMap((x) => ((x.output as { findings?: { rule: string }[] } | null)?.findings ?? []).map((f) => f.rule)));
+    const rules = new Set(
+      run.calls
+        .filter((x) => x.name === "critique_objective" || x.name === "create_objective")
+        .flatMap((x) => ((x.output as { findings?: { rule: string }[] } | null)?.findings ?? []).map((f) => f.rule)),
+    );
     const missing = e.critic.filter((r) => !rules.has(r));
     out.push({ check: "critic", pass: missing.length === 0, detail: missing.length ? `missing rules ${missing.join(", ")}; got ${[...rules].join(", ") || "none"}` : undefined });
   }

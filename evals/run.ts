@@ -29,13 +29,16 @@ const { values: args } = parseArgs({
 const config = loadConfig({ model: args.model }, process.env);
 const root = projectRoot();
 const datasetPath = args.dataset ?? join(root, "evals", "datasets", "agent.jsonl");
-const cases: EvalCase[] = (await readFile(datasetPath, "utf8")).split("\n").filter((l) => l.trim()).map((l, i) => {
-  try {
-    return normalizeCase(JSON.parse(l));
-  } catch (e) {
-    throw new Error(`${datasetPath}:${i + 1}: not JSON (${(e as Error).message})`, { cause: e });
-  }
-});
+const cases: EvalCase[] = (await readFile(datasetPath, "utf8"))
+  .split("\n")
+  .filter((l) => l.trim())
+  .map((l, i) => {
+    try {
+      return normalizeCase(JSON.parse(l));
+    } catch (e) {
+      throw new Error(`${datasetPath}:${i + 1}: not JSON (${(e as Error).message})`, { cause: e });
+    }
+  });
 
 interface CaseResult {
   id: string;
@@ -79,7 +82,9 @@ for (const [n, c] of cases.entries()) {
   const before = await snapshot(svc);
   const messages: ModelMessage[] = [];
   const run = { answers: [] as string[], calls: [] as { name: string; args: Record<string, unknown>; isError: boolean; output: unknown }[] };
-  let modelCalls = 0, tokens = 0, error: string | undefined;
+  let modelCalls = 0,
+    tokens = 0,
+    error: string | undefined;
   const t0 = performance.now();
   try {
     for (const turn of c.turns) {
@@ -118,8 +123,14 @@ function summarize(rs: CaseResult[]) {
     answer: by(["answer", "critic", "grounded"]),
     modelCallsPerCase: rs.reduce((s, r) => s + r.modelCalls, 0) / Math.max(1, rs.length),
     tokensPerCase: rs.reduce((s, r) => s + r.tokens, 0) / Math.max(1, rs.length),
-    p50ms: pctile(rs.map((r) => r.ms), 0.5),
-    p95ms: pctile(rs.map((r) => r.ms), 0.95),
+    p50ms: pctile(
+      rs.map((r) => r.ms),
+      0.5,
+    ),
+    p95ms: pctile(
+      rs.map((r) => r.ms),
+      0.95,
+    ),
   };
 }
 const categories = [...new Set(results.map((r) => r.category))].sort();
@@ -134,14 +145,36 @@ const table = [
   `agent eval: model ${config.model}, ${results.length} cases from ${datasetPath.replace(root + "/", "")}`,
   "",
   `${"family".padEnd(14)} ${"cases".padStart(5)} ${"pass".padStart(5)} ${"wrong writes".padStart(12)} ${"calls".padStart(5)} ${"state".padStart(5)} ${"ask".padStart(5)} ${"answer".padStart(6)} ${"model calls".padStart(11)} ${"tokens".padStart(7)} ${"p50 ms".padStart(7)} ${"p95 ms".padStart(7)}`,
-  ...[...categories.map((c) => [c, perCategory[c]!] as const), ...langs.map((l) => [`lang ${l}`, perLang[l]!] as const), ["overall", overall] as const].map(([name, s]) =>
-    `${name.padEnd(14)} ${String(s.cases).padStart(5)} ${f(s.passed).padStart(5)} ${String(s.wrongWrites).padStart(12)} ${f(s.toolCalls).padStart(5)} ${f(s.state).padStart(5)} ${f(s.askAbstain).padStart(5)} ${f(s.answer).padStart(6)} ${s.modelCallsPerCase.toFixed(2).padStart(11)} ${s.tokensPerCase.toFixed(0).padStart(7)} ${s.p50ms.toFixed(0).padStart(7)} ${s.p95ms.toFixed(0).padStart(7)}`),
+  ...[...categories.map((c) => [c, perCategory[c]!] as const), ...langs.map((l) => [`lang ${l}`, perLang[l]!] as const), ["overall", overall] as const].map(
+    ([name, s]) =>
+      `${name.padEnd(14)} ${String(s.cases).padStart(5)} ${f(s.passed).padStart(5)} ${String(s.wrongWrites).padStart(12)} ${f(s.toolCalls).padStart(5)} ${f(s.state).padStart(5)} ${f(s.askAbstain).padStart(5)} ${f(s.answer).padStart(6)} ${s.modelCallsPerCase.toFixed(2).padStart(11)} ${s.tokensPerCase.toFixed(0).padStart(7)} ${s.p50ms.toFixed(0).padStart(7)} ${s.p95ms.toFixed(0).padStart(7)}`,
+  ),
 ].join("\n");
 const failureLines = failures.map((x) => `  ${x.id}: ${x.error ?? x.failed.map((c) => `${c.check}${c.detail ? ` (${c.detail})` : ""}`).join("; ")}`);
 const wrongLines = results.filter((r) => r.wrongWrites > 0).map((r) => `  ${r.id}: ${r.wrongWriteDetail.join(", ")}`);
 
-if (args.json) console.log(JSON.stringify({ model: config.model, dataset: datasetPath, overall: overall.passed, wrongWrites: overall.wrongWrites, cases: results.length, summary: overall, categories: perCategory, languages: perLang, failures }, null, 2));
-else console.log(`${table}\n\nwrong writes (${overall.wrongWrites}):\n${wrongLines.join("\n") || "  none"}\n\nfailed cases (${failures.length}):\n${failureLines.join("\n") || "  none"}`);
+if (args.json)
+  console.log(
+    JSON.stringify(
+      {
+        model: config.model,
+        dataset: datasetPath,
+        overall: overall.passed,
+        wrongWrites: overall.wrongWrites,
+        cases: results.length,
+        summary: overall,
+        categories: perCategory,
+        languages: perLang,
+        failures,
+      },
+      null,
+      2,
+    ),
+  );
+else
+  console.log(
+    `${table}\n\nwrong writes (${overall.wrongWrites}):\n${wrongLines.join("\n") || "  none"}\n\nfailed cases (${failures.length}):\n${failureLines.join("\n") || "  none"}`,
+  );
 
 if (args.report) {
   const file = join(root, "evals", "results", `${config.model.replace(/[^\w.-]+/g, "_")}.md`);

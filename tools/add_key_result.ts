@@ -8,7 +8,7 @@ export const addKeyResult = defineTool({
   name: "add_key_result",
   title: "Add a key result",
   description:
-    "Use this when the person asks to add a measurable key result to an objective, e.g. \"add a KR to O3: grow subscribers from 8,000 to 12,000\". Returns the new KR with its ref.",
+    'Use this when the person asks to add a measurable key result to an objective, e.g. "add a KR to O3: grow subscribers from 8,000 to 12,000". Returns the new KR with its ref.',
   input: newKeyResult.extend({ objective: objectiveQuery, weight: z.number().positive().optional().describe("Roll-up weight (default 1)") }),
   output: z.object({
     keyResult: z.object({ ref: z.string(), title: z.string(), objectiveRef: z.string(), direction: z.string(), start: z.number(), target: z.number(), unit: z.string() }),

@@ -10,7 +10,7 @@ export const correctCheckIn = defineTool({
   name: "correct_check_in",
   title: "Correct or undo a check-in",
   description:
-    "Use this when the person says a check-in was wrong (\"that should have been 54\", \"undo my last check-in\"), instead of logging a new one. Without keyResult, fixes the check-in written last; retract: true undoes it. The original stays in history.",
+    'Use this when the person says a check-in was wrong ("that should have been 54", "undo my last check-in"), instead of logging a new one. Without keyResult, fixes the check-in written last; retract: true undoes it. The original stays in history.',
   input: z.object({
     keyResult: z.string().min(1).optional().describe("Default: the KR checked in last"),
     checkInId: z.string().optional().describe("Default: its latest"),
@@ -33,8 +33,16 @@ export const correctCheckIn = defineTool({
   async run(args, ctx) {
     const r = await ctx.service.correctCheckIn(
       {
-        kr: args.keyResult, checkInId: args.checkInId, checkInDate: args.of, action: args.retract ? "retract" : "correct", value: args.value, confidence: args.confidence,
-        note: args.note, date: args.date, author: ctx.author, onlyBy: args.onlyMine ? ctx.author : undefined,
+        kr: args.keyResult,
+        checkInId: args.checkInId,
+        checkInDate: args.of,
+        action: args.retract ? "retract" : "correct",
+        value: args.value,
+        confidence: args.confidence,
+        note: args.note,
+        date: args.date,
+        author: ctx.author,
+        onlyBy: args.onlyMine ? ctx.author : undefined,
       },
       ctx.today(),
     );

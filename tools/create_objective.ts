@@ -4,7 +4,6 @@ import { z } from "zod";
 import { defineTool } from "../src/mcp/tool.js";
 import { finding, newKeyResult, objectiveQuery } from "../src/mcp/schemas.js";
 
-
 export const createObjective = defineTool({
   name: "create_objective",
   title: "Create an objective",
@@ -33,8 +32,12 @@ export const createObjective = defineTool({
     const { objective, keyResults } = await ctx.service.createObjective(args, today);
     const ws = await ctx.service.ws();
     const view = {
-      ref: objective.ref, title: objective.title, team: objective.team, owner: objective.owner,
-      cycle: ws.cycles.get(objective.cycleId)?.name ?? "", parentRef: objective.parentId ? (ws.objectives.get(objective.parentId)?.ref ?? null) : null,
+      ref: objective.ref,
+      title: objective.title,
+      team: objective.team,
+      owner: objective.owner,
+      cycle: ws.cycles.get(objective.cycleId)?.name ?? "",
+      parentRef: objective.parentId ? (ws.objectives.get(objective.parentId)?.ref ?? null) : null,
     };
     const text =
       `Created ${objective.ref} "${objective.title}" (${objective.team}, ${view.cycle})` +

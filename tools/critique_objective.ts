@@ -13,11 +13,16 @@ export const critiqueObjective = defineTool({
     title: z.string().min(1).describe("Draft objective"),
     owner: z.string().optional().describe("Its owner"),
     team: z.string().optional().describe("Its team"),
-    keyResults: z.array(newKeyResult.pick({ title: true, kind: true, start: true, target: true, owner: true })).optional().describe("Draft key results"),
+    keyResults: z
+      .array(newKeyResult.pick({ title: true, kind: true, start: true, target: true, owner: true }))
+      .optional()
+      .describe("Draft key results"),
   }),
   output: z.object({
     findings: z.array(finding),
-    rewrite: z.object({ objective: z.string(), keyResults: z.array(z.object({ title: z.string(), start: z.number().nullable(), target: z.number().nullable(), unit: z.string() })) }).nullable(),
+    rewrite: z
+      .object({ objective: z.string(), keyResults: z.array(z.object({ title: z.string(), start: z.number().nullable(), target: z.number().nullable(), unit: z.string() })) })
+      .nullable(),
   }),
   annotations: READ_ONLY,
   async run(args, ctx) {

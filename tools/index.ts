@@ -14,5 +14,15 @@ import { updateKeyResult } from "./update_key_result.js";
 import { weeklySummary } from "./weekly_summary.js";
 
 export const TOOLS = [
-  listOkrs, getKeyResult, searchOkrs, queryLaggingKeyResults, createObjective, addKeyResult, logCheckIn, correctCheckIn, updateKeyResult, critiqueObjective, weeklySummary,
+  listOkrs,
+  getKeyResult,
+  searchOkrs,
+  queryLaggingKeyResults,
+  createObjective,
+  addKeyResult,
+  logCheckIn,
+  correctCheckIn,
+  updateKeyResult,
+  critiqueObjective,
+  weeklySummary,
 ] as unknown as ToolDefinition[];

@@ -9,7 +9,7 @@ export const listOkrs = defineTool({
   name: "list_okrs",
   title: "List OKRs",
   description:
-    "Use this to see objectives and their key results with progress, expected progress and status, e.g. \"show Sales' OKRs\". Filter by team, cycle or owner. Returns refs (O3, KR3.1) to use with other tools.",
+    'Use this to see objectives and their key results with progress, expected progress and status, e.g. "show Sales\' OKRs". Filter by team, cycle or owner. Returns refs (O3, KR3.1) to use with other tools.',
   input: z.object({
     team,
     cycle: z.string().min(1).optional().describe("Only this cycle, e.g. 2026-Q4"),
@@ -39,7 +39,12 @@ export const listOkrs = defineTool({
     const objectives = await ctx.service.tree(day, args.team, { cycle: args.cycle, owner: args.owner });
     const text = objectives.length
       ? objectives
-          .map((o) => [`${o.ref} ${o.title} (${o.team}) ${pct(o.progress)}, ${o.status ? statusText(o.status) : "no KRs"}`, ...o.keyResults.map((k) => `  ${k.ref} ${k.title}: ${pct(k.progress)} (expected ${pct(k.expected)}), ${statusText(k.status)}`)].join("\n"))
+          .map((o) =>
+            [
+              `${o.ref} ${o.title} (${o.team}) ${pct(o.progress)}, ${o.status ? statusText(o.status) : "no KRs"}`,
+              ...o.keyResults.map((k) => `  ${k.ref} ${k.title}: ${pct(k.progress)} (expected ${pct(k.expected)}), ${statusText(k.status)}`),
+            ].join("\n"),
+          )
           .join("\n")
       : "No objectives match.";
     return { data: { asOf: day, objectives }, text: `OKRs as of ${day}:\n${text}` };

@@ -10,7 +10,7 @@ export const logCheckIn = defineTool({
   name: "log_check_in",
   title: "Log a check-in",
   description:
-    "Use this when the person reports a new value for a key result, e.g. \"log 53.4% for 30-day retention, confidence 4, onboarding emails shipped\". Appends a check-in (never edits one) and returns progress and status before and after.",
+    'Use this when the person reports a new value for a key result, e.g. "log 53.4% for 30-day retention, confidence 4, onboarding emails shipped". Appends a check-in (never edits one) and returns progress and status before and after.',
   input: z.object({
     keyResult: krQuery,
     value: z.number({ error: "value must be a number in the KR's unit, e.g. 53.4 or 1200000" }).describe("New value in the KR's unit (53.4 for 53.4%)"),
@@ -36,10 +36,17 @@ export const logCheckIn = defineTool({
   async run(args, ctx) {
     const date = args.date ?? ctx.today();
     const sameDay = await checkInsOnDay(ctx.service, args.keyResult, date);
-    const r = await ctx.service.checkIn({ kr: args.keyResult, value: args.value, confidence: args.confidence, note: args.note, date, author: args.author ?? ctx.author }, ctx.today());
+    const r = await ctx.service.checkIn(
+      { kr: args.keyResult, value: args.value, confidence: args.confidence, note: args.note, date, author: args.author ?? ctx.author },
+      ctx.today(),
+    );
     const a = r.after;
     const withUnit = (v: number, u: string) => `${v}${u === "%" ? "%" : u ? ` ${u}` : ""}`;
-    const warning = sameDayWarning(sameDay, date, { withUnit, anotherDay: "pass its date", fix: "To take this one back or correct a value instead of adding one, use correct_check_in" });
+    const warning = sameDayWarning(sameDay, date, {
+      withUnit,
+      anotherDay: "pass its date",
+      fix: "To take this one back or correct a value instead of adding one, use correct_check_in",
+    });
     return {
       data: { ...r, keyResult: { ref: a.ref, title: a.title, unit: a.unit } },
       text:

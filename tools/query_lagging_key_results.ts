@@ -9,7 +9,7 @@ export const queryLaggingKeyResults = defineTool({
   name: "query_lagging_key_results",
   title: "Lagging key results",
   description:
-    "Use this for \"which KR is lagging most (this week)?\" or \"what's off track in Sales?\". Returns open KRs most behind pace first (gap = expected − progress, fractions), with confidence, weekly change, staleness and a one-line reason.",
+    'Use this for "which KR is lagging most (this week)?" or "what\'s off track in Sales?". Returns open KRs most behind pace first (gap = expected − progress, fractions), with confidence, weekly change, staleness and a one-line reason.',
   input: z.object({
     team,
     owner: z.string().min(1).optional().describe("Only KRs this person owns"),

@@ -25,10 +25,11 @@ export const updateKeyResult = defineTool({
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
   async run(args, ctx) {
     const { keyResult: query, ...changes } = args;
-    if (Object.values(changes).every((v) => v === undefined))
-      throw new OkrError("invalid_input", "Nothing to change: give a new title, target, owner, start date or due date.");
+    if (Object.values(changes).every((v) => v === undefined)) throw new OkrError("invalid_input", "Nothing to change: give a new title, target, owner, start date or due date.");
     const { keyResult, changed } = await ctx.service.updateKeyResult(query, changes);
-    const text = changed.length ? `Updated ${keyResult.ref} (${changed.join(", ")}): ${keyResult.title}, target ${keyResult.target}, owner ${keyResult.owner || "none"}.` : `${keyResult.ref} already looks like that; nothing changed.`;
+    const text = changed.length
+      ? `Updated ${keyResult.ref} (${changed.join(", ")}): ${keyResult.title}, target ${keyResult.target}, owner ${keyResult.owner || "none"}.`
+      : `${keyResult.ref} already looks like that; nothing changed.`;
     return { data: { keyResult, changed }, text };
   },
 });

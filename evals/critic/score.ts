@@ -45,7 +45,14 @@ export function score(rows: LabelledObjective[]): RuleScore[] {
     const s: RuleScore = { rule, tp: 0, fp: 0, fn: 0, tn: 0, precision: 0, recall: 0, misses: [] };
     for (const row of rows) {
       // Judged on the title alone, with enough owned, measurable KRs that structure rules stay quiet.
-      const fired = critique({ title: row.text, owner: "someone", keyResults: [{ title: "x", start: 0, target: 1 }, { title: "y", start: 0, target: 1 }] }).some((f) => f.rule === rule);
+      const fired = critique({
+        title: row.text,
+        owner: "someone",
+        keyResults: [
+          { title: "x", start: 0, target: 1 },
+          { title: "y", start: 0, target: 1 },
+        ],
+      }).some((f) => f.rule === rule);
       const expected = row.labels[rule];
       if (fired && expected) s.tp++;
       else if (fired || expected) {

@@ -38,7 +38,7 @@ export async function llmRewrite(model: LanguageModelV3, title: string, rules: R
   } catch {
     objective = undefined;
   }
-  if (typeof objective !== "string") return { rewrite: rules, source: "rules", rejected: "the model did not answer with {\"objective\": …}" };
+  if (typeof objective !== "string") return { rewrite: rules, source: "rules", rejected: 'the model did not answer with {"objective": …}' };
   const broken = judgeObjective(objective);
   if (broken) return { rewrite: rules, source: "rules", rejected: `the model's "${objective}" ${broken}` };
   return { rewrite: { ...rules, objective: objective.trim() }, source: "llm" };

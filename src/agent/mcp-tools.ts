@@ -27,8 +27,14 @@ export type ToolSource = { service: OkrService; mcp: McpOptions } | { url: strin
 /** The workspace's KRs, teams and owners for the local model, read once through list_okrs. */
 export async function krDirectory(tools: AgentTools): Promise<KrDirectory> {
   const r = await tools.call("list_okrs", {});
-  const objectives = (r.structuredContent as { objectives?: { team: string; keyResults: { ref: string; title: string; owner: string; unit: string; current: number; target: number }[] }[] } | undefined)?.objectives ?? [];
-  return new KrDirectory(objectives.flatMap((o) => o.keyResults.map((k) => ({ ref: k.ref, title: k.title, owner: k.owner, team: o.team, unit: k.unit, current: k.current, target: k.target }))));
+  const objectives =
+    (
+      r.structuredContent as
+        { objectives?: { team: string; keyResults: { ref: string; title: string; owner: string; unit: string; current: number; target: number }[] }[] } | undefined
+    )?.objectives ?? [];
+  return new KrDirectory(
+    objectives.flatMap((o) => o.keyResults.map((k) => ({ ref: k.ref, title: k.title, owner: k.owner, team: o.team, unit: k.unit, current: k.current, target: k.target }))),
+  );
 }
 
 function textOf(r: CallToolResult): string {
@@ -38,12 +44,18 @@ function textOf(r: CallToolResult): string {
 /** Why a remote MCP server could not be used, as one line saying what to do; other errors as they are. */
 function remoteError(url: string, e: unknown): unknown {
   const reason = networkReason(e);
-  if (reason !== null) return new OkrError("unavailable", `Cannot reach the MCP server at ${url} (${reason}). Start one with okr serve --http (it listens on http://127.0.0.1:8787/mcp), or fix --mcp-url.`, { cause: e });
+  if (reason !== null)
+    return new OkrError(
+      "unavailable",
+      `Cannot reach the MCP server at ${url} (${reason}). Start one with okr serve --http (it listens on http://127.0.0.1:8787/mcp), or fix --mcp-url.`,
+      { cause: e },
+    );
   if (e instanceof StreamableHTTPError && (e.code === 401 || e.code === 403))
     return new OkrError("invalid_input", `The MCP server at ${url} refused the request (HTTP ${e.code}): set OKR_HTTP_TOKEN to the token it was started with.`, { cause: e });
   if (e instanceof StreamableHTTPError && e.code !== undefined && e.code < 500)
     return new OkrError("invalid_input", `${url} answered HTTP ${e.code}, not MCP: give the /mcp address of okr serve --http, e.g. http://127.0.0.1:8787/mcp.`, { cause: e });
-  if (e instanceof StreamableHTTPError) return new OkrError("unavailable", `The MCP server at ${url} failed (HTTP ${e.code ?? "error"}); try again, or look at its log.`, { cause: e });
+  if (e instanceof StreamableHTTPError)
+    return new OkrError("unavailable", `The MCP server at ${url} failed (HTTP ${e.code ?? "error"}); try again, or look at its log.`, { cause: e });
   return e;
 }
 

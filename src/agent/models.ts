@@ -39,7 +39,7 @@ export function modelFailure(spec: string, env: ModelEnv, e: unknown): unknown {
   const reason = networkReason(e);
   if (reason !== null)
     return new OkrError("unavailable", `Cannot reach ${where} (${reason}). Start it (Ollama: ollama serve), check OPENAI_BASE_URL, or use --model local.`, { cause: e });
-  const call = APICallError.isInstance(e) ? e : APICallError.isInstance((e as { lastError?: unknown })?.lastError) ? ((e as { lastError: APICallError }).lastError) : null;
+  const call = APICallError.isInstance(e) ? e : APICallError.isInstance((e as { lastError?: unknown })?.lastError) ? (e as { lastError: APICallError }).lastError : null;
   if (!call) return e;
   const status = call.statusCode;
   if (status === 401 || status === 403) return new OkrError("invalid_input", `${where} refused the API key (HTTP ${status}): check OPENAI_API_KEY.`, { cause: e });

@@ -27,7 +27,11 @@ export async function writeSummary(input: SummaryInput): Promise<WrittenSummary>
   const template = (writer: string): WrittenSummary => ({ markdown: input.template, ...checkGrounding(input.template, input.context), writer });
   if (!input.model) return template("template");
   const name = `llm:${input.model.provider}:${input.model.modelId}`;
-  const facts = JSON.stringify(input.facts.map(({ id, kind, text, refs, dates }) => ({ id, kind, text, refs, dates })), null, 1);
+  const facts = JSON.stringify(
+    input.facts.map(({ id, kind, text, refs, dates }) => ({ id, kind, text, refs, dates })),
+    null,
+    1,
+  );
   const prompt = fillPrompt(loadPrompt("weekly-summary"), { language: input.lang === "vi" ? "Vietnamese" : "English", facts });
   let messages: { role: "user" | "assistant"; content: string }[] = [{ role: "user", content: prompt }];
   for (let attempt = 1; attempt <= 2; attempt++) {
@@ -44,7 +48,10 @@ export async function writeSummary(input: SummaryInput): Promise<WrittenSummary>
     messages = [
       ...messages,
       { role: "assistant", content: text },
-      { role: "user", content: `These claims are not in the facts: ${bad.join(", ")}. Rewrite the summary using only numbers, dates, refs and quotes exactly as the facts give them.` },
+      {
+        role: "user",
+        content: `These claims are not in the facts: ${bad.join(", ")}. Rewrite the summary using only numbers, dates, refs and quotes exactly as the facts give them.`,
+      },
     ];
   }
   return template("template");

@@ -29,13 +29,11 @@ export async function naiveLagging(store: OkrStore, asOf: string, limit: number,
     const c = cycles.get(o.cycleId)!;
     const g = groups.get(kr.id) ?? { days: [], values: [], confidences: [] };
     const h: History = { ...g, length: g.days.length };
-    const metrics = evaluate(
-      krSpec(kr),
-      { startDay: parseDay(c.start), endDay: parseDay(c.end) },
-      h,
-      day,
-    );
+    const metrics = evaluate(krSpec(kr), { startDay: parseDay(c.start), endDay: parseDay(c.end) }, h, day);
     if (metrics.status !== "completed") rows.push({ ref: kr.ref, metrics });
   }
-  return rows.sort(compareLagging).slice(0, limit).map((r) => r.ref);
+  return rows
+    .sort(compareLagging)
+    .slice(0, limit)
+    .map((r) => r.ref);
 }

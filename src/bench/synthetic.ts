@@ -35,7 +35,7 @@ export async function writeSyntheticWorkspace(dir: string, size: SyntheticSize):
   const perObjective = size.krsPerObjective ?? 4;
   const teams = Array.from({ length: size.teams ?? 20 }, (_, i) => `Team ${String(i + 1).padStart(2, "0")}`);
   let seed = 42;
-  const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  const rand = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
   const objectives = Math.ceil(size.keyResults / perObjective);
   const specs: { ref: string; start: number; target: number; pace: number }[] = [];
   function* okrRows(): Generator<string> {

@@ -11,7 +11,9 @@ const looksNumeric = (s: string) => /^-(\d|\.\d)/.test(s);
 
 /** Parses `argv` against a command's options; throws invalid_input naming the fix. */
 export function parseCommandArgs(command: string, options: Record<string, OptionSpec>, argv: string[]): ParsedArgs {
-  const config = Object.fromEntries(Object.entries(options).map(([n, o]) => [n, { type: o.type, ...(o.short ? { short: o.short } : {}), ...(o.multiple ? { multiple: true } : {}) }]));
+  const config = Object.fromEntries(
+    Object.entries(options).map(([n, o]) => [n, { type: o.type, ...(o.short ? { short: o.short } : {}), ...(o.multiple ? { multiple: true } : {}) }]),
+  );
   const { values, positionals, tokens } = parseArgs({ args: argv, options: config, allowPositionals: true, strict: false, tokens: true });
   const help = ` See okr ${command} --help.`;
   const byShort = new Map(Object.entries(options).flatMap(([n, o]) => (o.short ? [[o.short, n] as const] : [])));

@@ -25,7 +25,23 @@ import { closest } from "./suggest.js";
 import { requireWorkspace } from "./workspace-check.js";
 
 export const COMMANDS: CommandSpec[] = [
-  laggingCommand, treeCommand, krCommand, checkinCommand, undoCommand, objectiveCommand, searchCommand, chatCommand, critiqueCommand, reviewCommand, summaryCommand, remindCommand, importCommand, exportCommand, demoCommand, serveCommand, startCommand,
+  laggingCommand,
+  treeCommand,
+  krCommand,
+  checkinCommand,
+  undoCommand,
+  objectiveCommand,
+  searchCommand,
+  chatCommand,
+  critiqueCommand,
+  reviewCommand,
+  summaryCommand,
+  remindCommand,
+  importCommand,
+  exportCommand,
+  demoCommand,
+  serveCommand,
+  startCommand,
 ];
 
 /** Exit codes (README documents them): scripts can tell "fix the call" from "try again later". */
@@ -48,7 +64,6 @@ export interface CliIo {
   now?: Date;
   color?: boolean;
 }
-
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -85,7 +100,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
   const command = COMMANDS.find((c) => c.name === name);
   if (!command) {
-    const guess = closest(name, COMMANDS.map((c) => c.name));
+    const guess = closest(
+      name,
+      COMMANDS.map((c) => c.name),
+    );
     io.stderr(`okr: unknown command "${name}".${guess ? ` Did you mean \`okr ${guess}\`?` : ""} Commands: ${COMMANDS.map((c) => c.name).join(", ")}. See okr --help.\n`);
     return EXIT.badInput;
   }
@@ -97,7 +115,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return 0;
     }
     const config: Config = loadConfig(
-      { data: values.data as string | undefined, asOf: values["as-of"] as string | undefined, author: values.author as string | undefined, readOnly: values["read-only"] === true, model: values.model as string | undefined },
+      {
+        data: values.data as string | undefined,
+        asOf: values["as-of"] as string | undefined,
+        author: values.author as string | undefined,
+        readOnly: values["read-only"] === true,
+        model: values.model as string | undefined,
+      },
       io.env,
       io.now,
     );

@@ -46,7 +46,10 @@ const METRIC_PATTERNS: RegExp[] = [
   new RegExp(String.raw`\b${NUM}\s?x\b`, "i"), // 2x
   /\b(?:double|triple|quadruple|halve|twice|in half|by half|by a (?:third|quarter|half)|by (?:one|two) (?:thirds?|quarters?))\b/i,
   /(?:gấp\s+(?:đôi|ba|bốn|\d+)|giảm\s+(?:một\s+)?(?:nửa|một phần ba))/iu,
-  new RegExp(String.raw`\b(?:NPS|ARR|MRR|CSAT|CAC|LTV|GMV|DAU|MAU|WAU|churn|revenue|doanh thu|conversion|retention|uptime|latency)\b[^.,;]{0,25}?\b(?:above|below|over|under|to|by|at least|of|at|trên|dưới|lên|đạt)\s+[$€£]?${NUM}`, "iu"),
+  new RegExp(
+    String.raw`\b(?:NPS|ARR|MRR|CSAT|CAC|LTV|GMV|DAU|MAU|WAU|churn|revenue|doanh thu|conversion|retention|uptime|latency)\b[^.,;]{0,25}?\b(?:above|below|over|under|to|by|at least|of|at|trên|dưới|lên|đạt)\s+[$€£]?${NUM}`,
+    "iu",
+  ),
   new RegExp(String.raw`(?<![\w.])${NUM}(?![\w.])`, "u"), // any other number left: a count ("hire 5 engineers", "đạt 1.000 khách hàng")
 ];
 
@@ -62,14 +65,17 @@ export function findMetric(title: string): Span | null {
   return null;
 }
 
-const OUTPUT_VERBS_EN = "launch|ship|build|migrate|release|implement|deploy|develop|create|publish|roll out|rollout|redesign|rebuild|rewrite|re-?platform|integrate|complete|finish|deliver|set up|install|introduce|upgrade|replace|automate|refactor|move to|switch to|adopt|optimi[sz]e|hire";
+const OUTPUT_VERBS_EN =
+  "launch|ship|build|migrate|release|implement|deploy|develop|create|publish|roll out|rollout|redesign|rebuild|rewrite|re-?platform|integrate|complete|finish|deliver|set up|install|introduce|upgrade|replace|automate|refactor|move to|switch to|adopt|optimi[sz]e|hire";
 const OUTPUT_VERBS_VI = "ra mắt|triển khai|xây dựng|phát hành|di chuyển|chuyển|hoàn thành|hoàn thiện|tích hợp|thiết kế lại|cài đặt|nâng cấp|phát triển|tự động hóa|tối ưu|tuyển";
 const OUTPUT_START = new RegExp(String.raw`^\s*(?:to\s+|we will\s+|let's\s+)?(${OUTPUT_VERBS_EN}|${OUTPUT_VERBS_VI})\b`, "iu");
-const BY_DOING = /\b(by|through|via)\s+(optimi[sz]ing|launching|building|shipping|implementing|redesigning|migrating|releasing|creating|adding|rolling out|rewriting|hiring|deploying)\b[^,.;]*/i;
+const BY_DOING =
+  /\b(by|through|via)\s+(optimi[sz]ing|launching|building|shipping|implementing|redesigning|migrating|releasing|creating|adding|rolling out|rewriting|hiring|deploying)\b[^,.;]*/i;
 // Vietnamese means: "bằng cách …", "nhờ triển khai …", "thông qua việc ra mắt …".
 const BANG_CACH = new RegExp(String.raw`(?:bằng cách|(?:nhờ|thông qua|qua|bằng)(?: việc)?\s+(?:${OUTPUT_VERBS_VI}))\s*[^,.;]*`, "iu");
 /** Words that turn "build/ship X" into an outcome people notice: who benefits and how. */
-const OUTCOME_MARKERS = /\b(customers?|users?|people|teams?|everyone|clients?|buyers|members|employees|partners)\b[^,.;]{0,30}\b(can|love|trust|want|need|rely|enjoy|feel|choose|recommend|count on|notice)\b|\bso that\b|\bthat (?:our|customers|users|people)\b|\b(khách hàng|người dùng|mọi người|nhân viên)\b[^,.;]{0,30}\b(tin|yêu|muốn|cần|hài lòng|lựa chọn|giới thiệu)|\b(để|giúp)\s+(khách hàng|người dùng|đội|nhân viên)|\b(hiệu quả|bền vững|đáng tin cậy|vững mạnh)\b/iu;
+const OUTCOME_MARKERS =
+  /\b(customers?|users?|people|teams?|everyone|clients?|buyers|members|employees|partners)\b[^,.;]{0,30}\b(can|love|trust|want|need|rely|enjoy|feel|choose|recommend|count on|notice)\b|\bso that\b|\bthat (?:our|customers|users|people)\b|\b(khách hàng|người dùng|mọi người|nhân viên)\b[^,.;]{0,30}\b(tin|yêu|muốn|cần|hài lòng|lựa chọn|giới thiệu)|\b(để|giúp)\s+(khách hàng|người dùng|đội|nhân viên)|\b(hiệu quả|bền vững|đáng tin cậy|vững mạnh)\b/iu;
 
 export function findOutput(title: string): Span | null {
   const means = BY_DOING.exec(title) ?? BANG_CACH.exec(title);
@@ -90,7 +96,8 @@ export function findVague(title: string): Span | null {
   return null;
 }
 
-const ACTIVITY = /^\s*(hold|run|conduct|organi[sz]e|host|attend|publish|write|send|post|talk to|meet(?: with)?|interview|call|visit|review|schedule|prepare|draft|present|train|tổ chức|tham dự|tham gia|viết|gửi|đăng|gặp|phỏng vấn|gọi|xem xét|họp|chuẩn bị|trình bày|đào tạo)\b/iu;
+const ACTIVITY =
+  /^\s*(hold|run|conduct|organi[sz]e|host|attend|publish|write|send|post|talk to|meet(?: with)?|interview|call|visit|review|schedule|prepare|draft|present|train|tổ chức|tham dự|tham gia|viết|gửi|đăng|gặp|phỏng vấn|gọi|xem xét|họp|chuẩn bị|trình bày|đào tạo)\b/iu;
 
 /** A KR that counts work done ("Hold 10 customer interviews") rather than a result it should move. */
 export function findActivity(krTitle: string): Span | null {

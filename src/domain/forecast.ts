@@ -63,10 +63,16 @@ export function forecast(kr: KrSpec, cycleSpan: CycleSpan, h: History, asOf: num
 /** Ordinary least squares y = a + b·x evaluated at `at`; a vertical cloud (all x equal) gives mean y. */
 function fitLine(xs: number[], ys: number[], at: number): number {
   const n = xs.length;
-  let sx = 0, sy = 0;
-  for (let i = 0; i < n; i++) { sx += xs[i] as number; sy += ys[i] as number; }
-  const mx = sx / n, my = sy / n;
-  let sxx = 0, sxy = 0;
+  let sx = 0,
+    sy = 0;
+  for (let i = 0; i < n; i++) {
+    sx += xs[i] as number;
+    sy += ys[i] as number;
+  }
+  const mx = sx / n,
+    my = sy / n;
+  let sxx = 0,
+    sxy = 0;
   for (let i = 0; i < n; i++) {
     const dx = (xs[i] as number) - mx;
     sxx += dx * dx;

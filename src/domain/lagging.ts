@@ -21,9 +21,11 @@ export interface LagKey {
 export function compareLagKeys(a: LagKey, b: LagKey): number {
   const g = b.gap - a.gap;
   if (Math.abs(g) > 1e-12) return g;
-  const ca = a.confidence ?? 0, cb = b.confidence ?? 0;
+  const ca = a.confidence ?? 0,
+    cb = b.confidence ?? 0;
   if (ca !== cb) return ca - cb;
-  const la = a.lastCheckInDay ?? -Infinity, lb = b.lastCheckInDay ?? -Infinity;
+  const la = a.lastCheckInDay ?? -Infinity,
+    lb = b.lastCheckInDay ?? -Infinity;
   if (la !== lb) return la < lb ? -1 : 1;
   return compareRefs(a.ref, b.ref);
 }
@@ -38,21 +40,27 @@ export function compareLagging(a: RankedKr, b: RankedKr): number {
 /** Natural order for refs so that KR2.10 comes after KR2.9 (hand-rolled: localeCompare with
  *  `numeric` was a third of the time of sorting 40,000 KRs). */
 export function compareRefs(a: string, b: string): number {
-  let i = 0, j = 0;
+  let i = 0,
+    j = 0;
   while (i < a.length && j < b.length) {
-    const ca = a.charCodeAt(i), cb = b.charCodeAt(j);
-    const da = ca >= 48 && ca <= 57, db = cb >= 48 && cb <= 57;
+    const ca = a.charCodeAt(i),
+      cb = b.charCodeAt(j);
+    const da = ca >= 48 && ca <= 57,
+      db = cb >= 48 && cb <= 57;
     if (da && db) {
-      let ei = i, ej = j;
+      let ei = i,
+        ej = j;
       while (ei < a.length && a.charCodeAt(ei) >= 48 && a.charCodeAt(ei) <= 57) ei++;
       while (ej < b.length && b.charCodeAt(ej) >= 48 && b.charCodeAt(ej) <= 57) ej++;
-      const na = Number(a.slice(i, ei)), nb = Number(b.slice(j, ej));
+      const na = Number(a.slice(i, ei)),
+        nb = Number(b.slice(j, ej));
       if (na !== nb) return na - nb;
       i = ei;
       j = ej;
       continue;
     }
-    const la = ca >= 65 && ca <= 90 ? ca + 32 : ca, lb = cb >= 65 && cb <= 90 ? cb + 32 : cb;
+    const la = ca >= 65 && ca <= 90 ? ca + 32 : ca,
+      lb = cb >= 65 && cb <= 90 ? cb + 32 : cb;
     if (la !== lb) return la - lb;
     i++;
     j++;

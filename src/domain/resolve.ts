@@ -52,11 +52,9 @@ export function resolveOne<T extends Resolvable>(items: readonly T[], query: str
   if (matches.length === 1) return matches[0] as T;
   if (matches.length > 1) {
     const candidates: Candidate[] = matches.map((m) => ({ id: m.id, ref: m.ref, title: m.title }));
-    throw new OkrError(
-      "ambiguous",
-      `"${q}" matches ${matches.length} ${what}s: ${candidates.map((c) => `${c.ref} (${c.title})`).join(", ")}. Use a ref to pick one.`,
-      { candidates },
-    );
+    throw new OkrError("ambiguous", `"${q}" matches ${matches.length} ${what}s: ${candidates.map((c) => `${c.ref} (${c.title})`).join(", ")}. Use a ref to pick one.`, {
+      candidates,
+    });
   }
   throw new OkrError("not_found", `No ${what} matches "${q}". Use a ref such as ${items[0]?.ref ?? "KR1.1"}, or run \`okr tree\` to see them.`);
 }

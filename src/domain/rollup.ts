@@ -25,8 +25,11 @@ export interface ObjectiveRollup {
 
 export function rollupObjective(krs: readonly RollupInput[]): ObjectiveRollup {
   if (krs.length === 0) return { progress: 0, expected: 0, gap: 0, status: null, pulledDownBy: [] };
-  let total = 0, progress = 0, expected = 0;
-  let allCompleted = true, anyOffTrack = false;
+  let total = 0,
+    progress = 0,
+    expected = 0;
+  let allCompleted = true,
+    anyOffTrack = false;
   for (const kr of krs) {
     const w = kr.weight !== null && kr.weight > 0 ? kr.weight : 1;
     total += w;
@@ -39,9 +42,6 @@ export function rollupObjective(krs: readonly RollupInput[]): ObjectiveRollup {
   expected /= total;
   const gap = expected - progress;
   const status: Status = allCompleted ? "completed" : gap > 0.25 ? "off_track" : gap > 0.1 || anyOffTrack ? "at_risk" : "on_track";
-  const pulledDownBy = [
-    ...krs.filter((k) => k.status === "off_track"),
-    ...krs.filter((k) => k.status === "at_risk"),
-  ].flatMap((k) => (k.ref ? [k.ref] : []));
+  const pulledDownBy = [...krs.filter((k) => k.status === "off_track"), ...krs.filter((k) => k.status === "at_risk")].flatMap((k) => (k.ref ? [k.ref] : []));
   return { progress, expected, gap, status, pulledDownBy };
 }

@@ -31,15 +31,30 @@ export interface NumberRead {
 }
 
 const SCALES: Record<string, number> = {
-  k: 1e3, nghin: 1e3, ngan: 1e3, thousand: 1e3,
-  m: 1e6, mn: 1e6, tr: 1e6, trieu: 1e6, million: 1e6,
-  b: 1e9, bn: 1e9, ty: 1e9, ti: 1e9, billion: 1e9,
+  k: 1e3,
+  nghin: 1e3,
+  ngan: 1e3,
+  thousand: 1e3,
+  m: 1e6,
+  mn: 1e6,
+  tr: 1e6,
+  trieu: 1e6,
+  million: 1e6,
+  b: 1e9,
+  bn: 1e9,
+  ty: 1e9,
+  ti: 1e9,
+  billion: 1e9,
 };
 /** The scale words that take the compact form 1tr4 / 2k5 / 1tỷ2. */
 const COMPACT = new Set(["k", "tr", "ty", "ti"]);
 
 function fold(word: string): string {
-  return word.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/gi, "d").toLowerCase();
+  return word
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/đ/gi, "d")
+    .toLowerCase();
 }
 
 /** The multiplier a scale word stands for (see above), or undefined. */

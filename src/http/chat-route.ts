@@ -21,10 +21,14 @@ export function chatRoute(o: ChatRouteOptions) {
     try {
       body = await c.req.json();
     } catch {
-      return c.json({ error: "Send JSON: { \"messages\": [...] } in the AI SDK UI message format." }, 400);
+      return c.json({ error: 'Send JSON: { "messages": [...] } in the AI SDK UI message format.' }, 400);
     }
     if (!Array.isArray(body.messages) || body.messages.length === 0) return c.json({ error: "messages must be a non-empty array of UI messages." }, 400);
-    const [{ convertToModelMessages }, { connectTools, krDirectory }, { streamAgent }] = await Promise.all([import("ai"), import("../agent/mcp-tools.js"), import("../agent/agent.js")]);
+    const [{ convertToModelMessages }, { connectTools, krDirectory }, { streamAgent }] = await Promise.all([
+      import("ai"),
+      import("../agent/mcp-tools.js"),
+      import("../agent/agent.js"),
+    ]);
     let messages;
     try {
       messages = await convertToModelMessages(body.messages as never);

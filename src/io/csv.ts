@@ -75,7 +75,7 @@ export function parseCsv(text: string): CsvParseResult {
     } else cell += ch;
     i++;
   }
-  if (inQuotes) problems.push({ line: quoteStartLine, message: "a quoted cell is never closed (missing \")" });
+  if (inQuotes) problems.push({ line: quoteStartLine, message: 'a quoted cell is never closed (missing ")' });
   if (cell !== "" || cells.length > 0) endRecord();
   return { records, problems };
 }

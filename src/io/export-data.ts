@@ -70,8 +70,18 @@ export function buildExport(src: ExportSource): ExportDocument {
     let list = krsByObjective.get(k.objectiveId);
     if (!list) krsByObjective.set(k.objectiveId, (list = []));
     list.push({
-      ref: k.ref, title: k.title, owner: k.owner, kind: k.kind, direction: k.direction, unit: k.unit,
-      start: k.start, target: k.target, weight: k.weight, startDate: k.startDate ?? null, due: k.due, checkIns: checkInsByKr.get(k.id) ?? [],
+      ref: k.ref,
+      title: k.title,
+      owner: k.owner,
+      kind: k.kind,
+      direction: k.direction,
+      unit: k.unit,
+      start: k.start,
+      target: k.target,
+      weight: k.weight,
+      startDate: k.startDate ?? null,
+      due: k.due,
+      checkIns: checkInsByKr.get(k.id) ?? [],
     });
   }
   return {
@@ -79,9 +89,15 @@ export function buildExport(src: ExportSource): ExportDocument {
     version: EXPORT_VERSION,
     cycles: cycles.sort((a, b) => (a.start === b.start ? a.name.localeCompare(b.name) : a.start < b.start ? -1 : 1)).map((c) => ({ name: c.name, start: c.start, end: c.end })),
     objectives: objectives.map((o) => ({
-      ref: o.ref, title: o.title, description: o.description, team: o.team, owner: o.owner,
-      cycle: cycleName.get(o.cycleId) ?? "", parentRef: o.parentId ? (objectiveRef.get(o.parentId) ?? null) : null,
-      committed: o.committed, keyResults: krsByObjective.get(o.id) ?? [],
+      ref: o.ref,
+      title: o.title,
+      description: o.description,
+      team: o.team,
+      owner: o.owner,
+      cycle: cycleName.get(o.cycleId) ?? "",
+      parentRef: o.parentId ? (objectiveRef.get(o.parentId) ?? null) : null,
+      committed: o.committed,
+      keyResults: krsByObjective.get(o.id) ?? [],
     })),
   };
 }
@@ -95,9 +111,27 @@ export function okrsCsv(doc: ExportDocument): string {
     const c = cycles.get(o.cycle);
     for (const k of o.keyResults) {
       rows.push([
-        o.cycle, c?.start ?? "", c?.end ?? "", o.team, o.ref, o.title, o.owner, o.parentRef ?? "",
-        k.ref, k.title, k.owner, k.kind, k.direction, k.unit, k.start, k.target,
-        o.description, o.committed ? "committed" : "aspirational", k.weight, k.startDate ?? "", k.due ?? "",
+        o.cycle,
+        c?.start ?? "",
+        c?.end ?? "",
+        o.team,
+        o.ref,
+        o.title,
+        o.owner,
+        o.parentRef ?? "",
+        k.ref,
+        k.title,
+        k.owner,
+        k.kind,
+        k.direction,
+        k.unit,
+        k.start,
+        k.target,
+        o.description,
+        o.committed ? "committed" : "aspirational",
+        k.weight,
+        k.startDate ?? "",
+        k.due ?? "",
       ]);
     }
   }

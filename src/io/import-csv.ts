@@ -7,8 +7,21 @@ import { parseCsv, unescapeFormula } from "./csv.js";
 import { REF_PATTERN, parseNumber, type ImportData } from "./import-data.js";
 
 export const OKR_COLUMNS = [
-  "cycle", "cycle_start", "cycle_end", "team", "objective_ref", "objective", "objective_owner",
-  "kr_ref", "key_result", "kr_owner", "kr_type", "direction", "unit", "start_value", "target_value",
+  "cycle",
+  "cycle_start",
+  "cycle_end",
+  "team",
+  "objective_ref",
+  "objective",
+  "objective_owner",
+  "kr_ref",
+  "key_result",
+  "kr_owner",
+  "kr_type",
+  "direction",
+  "unit",
+  "start_value",
+  "target_value",
 ] as const;
 /** Columns we read when present; any other column is ignored. */
 export const OKR_OPTIONAL_COLUMNS = ["parent_objective_ref", "objective_description", "committed", "weight", "start_date", "due_date"] as const;
@@ -76,9 +89,9 @@ export function parseOkrsCsv(file: string, text: string, into: ImportData, probl
     const at = `${file}:${line}`;
     const g = (c: string) => t.get(r, c);
     const bad: string[] = [];
-    for (const c of ["cycle", "team", "objective_ref", "objective", "kr_ref", "key_result", "kr_type", "direction"])
-      if (!g(c)) bad.push(`${c} is empty`);
-    const start = g("cycle_start"), end = g("cycle_end");
+    for (const c of ["cycle", "team", "objective_ref", "objective", "kr_ref", "key_result", "kr_type", "direction"]) if (!g(c)) bad.push(`${c} is empty`);
+    const start = g("cycle_start"),
+      end = g("cycle_end");
     if (tryParseDay(start) === null) bad.push(`cycle_start "${start}" is not a date (YYYY-MM-DD)`);
     if (tryParseDay(end) === null) bad.push(`cycle_end "${end}" is not a date (YYYY-MM-DD)`);
     if (tryParseDay(start) !== null && tryParseDay(end) !== null && start >= end) bad.push(`cycle_end ${end} is not after cycle_start ${start}`);
@@ -87,7 +100,8 @@ export function parseOkrsCsv(file: string, text: string, into: ImportData, probl
     const direction = g("direction").toLowerCase() as Direction;
     if (g("direction") && !DIRECTIONS.includes(direction)) bad.push(`direction "${g("direction")}" must be one of ${DIRECTIONS.join(", ")}`);
     // A value may carry the % a percent-formatted sheet exports ("52%" is 52, as in okr checkin).
-    const startValue = parseNumber(g("start_value"), { percent: true }), target = parseNumber(g("target_value"), { percent: true });
+    const startValue = parseNumber(g("start_value"), { percent: true }),
+      target = parseNumber(g("target_value"), { percent: true });
     if (startValue === null) bad.push(`start_value "${g("start_value")}" is not a number`);
     if (target === null) bad.push(`target_value "${g("target_value")}" is not a number`);
     const weightText = g("weight");
@@ -112,8 +126,7 @@ export function parseOkrsCsv(file: string, text: string, into: ImportData, probl
     const oref = g("objective_ref");
     const sig = JSON.stringify([g("objective"), g("team"), g("objective_owner"), cycle, g("parent_objective_ref")]);
     const seenObjective = objectives.get(oref.toUpperCase());
-    if (seenObjective && seenObjective.sig !== sig)
-      bad.push(`objective ${oref} has different title, team, owner, cycle or parent than on line ${seenObjective.line}`);
+    if (seenObjective && seenObjective.sig !== sig) bad.push(`objective ${oref} has different title, team, owner, cycle or parent than on line ${seenObjective.line}`);
     const kref = g("kr_ref");
     const seenKr = krs.get(kref.toUpperCase());
     if (seenKr) bad.push(`key result ${kref} already appears on line ${seenKr}`);
@@ -131,13 +144,31 @@ export function parseOkrsCsv(file: string, text: string, into: ImportData, probl
     if (!seenObjective) {
       objectives.set(oref.toUpperCase(), { sig, line });
       into.objectives.push({
-        ref: oref, title: g("objective"), description: g("objective_description"), team: g("team"), owner: g("objective_owner"),
-        cycle, parentRef: g("parent_objective_ref") || null, committed, at,
+        ref: oref,
+        title: g("objective"),
+        description: g("objective_description"),
+        team: g("team"),
+        owner: g("objective_owner"),
+        cycle,
+        parentRef: g("parent_objective_ref") || null,
+        committed,
+        at,
       });
     }
     into.keyResults.push({
-      ref: kref, objectiveRef: oref, title: g("key_result"), owner: g("kr_owner"), kind, direction, unit: g("unit"),
-      start: startValue!, target: target!, weight, due, at, ...(t.has("start_date") ? { startDate } : {}),
+      ref: kref,
+      objectiveRef: oref,
+      title: g("key_result"),
+      owner: g("kr_owner"),
+      kind,
+      direction,
+      unit: g("unit"),
+      start: startValue!,
+      target: target!,
+      weight,
+      due,
+      at,
+      ...(t.has("start_date") ? { startDate } : {}),
     });
   });
 }

@@ -78,14 +78,31 @@ export function parseExportJson(file: string, content: string, into: ImportData,
   doc.objectives.forEach((o, i) => {
     const at = `${file} objectives[${i}]`;
     into.objectives.push({
-      ref: o.ref, title: o.title, description: o.description, team: o.team, owner: o.owner, cycle: o.cycle,
-      parentRef: o.parentRef, committed: o.committed, at,
+      ref: o.ref,
+      title: o.title,
+      description: o.description,
+      team: o.team,
+      owner: o.owner,
+      cycle: o.cycle,
+      parentRef: o.parentRef,
+      committed: o.committed,
+      at,
     });
     o.keyResults.forEach((k, j) => {
       const kat = `${at}.keyResults[${j}]`;
       into.keyResults.push({
-        ref: k.ref, objectiveRef: o.ref, title: k.title, owner: k.owner, kind: k.kind as never, direction: k.direction as never,
-        unit: k.unit, start: k.start, target: k.target, weight: k.weight, due: k.due, at: kat,
+        ref: k.ref,
+        objectiveRef: o.ref,
+        title: k.title,
+        owner: k.owner,
+        kind: k.kind as never,
+        direction: k.direction as never,
+        unit: k.unit,
+        start: k.start,
+        target: k.target,
+        weight: k.weight,
+        due: k.due,
+        at: kat,
         ...(k.startDate !== undefined ? { startDate: k.startDate } : {}),
       });
       k.checkIns.forEach((c, n) => into.checkIns.push({ krRef: k.ref, ...c, at: `${kat}.checkIns[${n}]` }));

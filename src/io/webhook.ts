@@ -36,5 +36,8 @@ export async function postWebhook(url: string, text: string, o: PostOptions = {}
     if (i < attempts) await new Promise((r) => setTimeout(r, backoff[Math.min(i - 1, backoff.length - 1)]));
   }
   // Not our bug and not the caller's input: the receiving end is down or unreachable (exit code 3).
-  throw new OkrError("unavailable", `Could not post to ${parsed.host} after ${count(attempts, "attempt")} (last: ${last}). Nothing was sent; check the --post-to URL, or try again later.`);
+  throw new OkrError(
+    "unavailable",
+    `Could not post to ${parsed.host} after ${count(attempts, "attempt")} (last: ${last}). Nothing was sent; check the --post-to URL, or try again later.`,
+  );
 }

@@ -6,7 +6,6 @@ import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
 import { projectRoot } from "../paths.js";
 
-
 const cache = new Map<string, string>();
 export function loadPrompt(name: string): string {
   let text = cache.get(name);
@@ -23,17 +22,29 @@ const user = (text: string) => ({ messages: [{ role: "user" as const, content: {
 export function registerPrompts(server: McpServer, today: () => string): void {
   server.registerPrompt(
     "draft_objective",
-    { title: "Draft an objective", description: "Draft a qualitative objective with 2–4 measurable key results, checked by the critic, created only after approval.", argsSchema: { goal: z.string().describe("What the team wants to achieve"), team: z.string().optional().describe("The team") } },
+    {
+      title: "Draft an objective",
+      description: "Draft a qualitative objective with 2–4 measurable key results, checked by the critic, created only after approval.",
+      argsSchema: { goal: z.string().describe("What the team wants to achieve"), team: z.string().optional().describe("The team") },
+    },
     ({ goal, team }) => user(fillPrompt(loadPrompt("draft_objective"), { goal, team: team || "the team" })),
   );
   server.registerPrompt(
     "weekly_leadership_summary",
-    { title: "Weekly leadership summary", description: "A short, honest summary of the week in which every number cites a stored fact.", argsSchema: { team: z.string().optional().describe("One team, or the whole workspace") } },
+    {
+      title: "Weekly leadership summary",
+      description: "A short, honest summary of the week in which every number cites a stored fact.",
+      argsSchema: { team: z.string().optional().describe("One team, or the whole workspace") },
+    },
     ({ team }) => user(fillPrompt(loadPrompt("weekly_leadership_summary"), { scope: team || "the whole company", asOf: today() })),
   );
   server.registerPrompt(
     "review_okrs",
-    { title: "Review OKRs", description: "Coach-style review of a team's OKRs: critic findings, lagging and stale KRs, one improvement each.", argsSchema: { team: z.string().optional().describe("One team, or the whole workspace") } },
+    {
+      title: "Review OKRs",
+      description: "Coach-style review of a team's OKRs: critic findings, lagging and stale KRs, one improvement each.",
+      argsSchema: { team: z.string().optional().describe("One team, or the whole workspace") },
+    },
     ({ team }) => user(fillPrompt(loadPrompt("review_okrs"), { scope: team || "the whole company" })),
   );
 }

@@ -3,8 +3,7 @@
 import { z } from "zod";
 import { tryParseDay } from "../domain/dates.js";
 
-export const date = (what: string) =>
-  z.string().refine((s) => tryParseDay(s) !== null, { message: `${what} must be a date as YYYY-MM-DD, e.g. 2026-11-26` });
+export const date = (what: string) => z.string().refine((s) => tryParseDay(s) !== null, { message: `${what} must be a date as YYYY-MM-DD, e.g. 2026-11-26` });
 
 export const asOf = date("asOf").optional().describe("YYYY-MM-DD; default today");
 export const team = z.string().min(1).optional().describe("Only this team");

@@ -18,7 +18,10 @@ export class StdioUntilEnd implements Transport {
   /** Resolves once stdin has ended and every request read before that has been answered. */
   readonly ended = new Promise<void>((resolve) => (this.finish = resolve));
 
-  constructor(private readonly stdin: NodeJS.ReadableStream = process.stdin, stdout: NodeJS.WritableStream = process.stdout) {
+  constructor(
+    private readonly stdin: NodeJS.ReadableStream = process.stdin,
+    stdout: NodeJS.WritableStream = process.stdout,
+  ) {
     this.inner = new StdioServerTransport(stdin as never, stdout as never);
   }
 

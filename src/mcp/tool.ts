@@ -45,10 +45,8 @@ export async function callTool(t: ToolDefinition, args: unknown, ctx: ToolContex
 }
 
 export function registerTool(server: McpServer, t: ToolDefinition, ctx: ToolContext): void {
-  server.registerTool(
-    t.name,
-    { title: t.title, description: t.description, inputSchema: t.input, outputSchema: t.output, annotations: t.annotations },
-    (args: unknown) => callTool(t, args, ctx),
+  server.registerTool(t.name, { title: t.title, description: t.description, inputSchema: t.input, outputSchema: t.output, annotations: t.annotations }, (args: unknown) =>
+    callTool(t, args, ctx),
   );
 }
 
@@ -60,9 +58,8 @@ function compactSchema(node: unknown, output: boolean): unknown {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(node)) {
     if (k === "$schema" || (k === "additionalProperties" && v === false) || (output && k === "required" && Array.isArray(v))) continue;
-    out[k] = k === "properties" && v && typeof v === "object"
-      ? Object.fromEntries(Object.entries(v).map(([name, s]) => [name, compactSchema(s, output)]))
-      : compactSchema(v, output);
+    out[k] =
+      k === "properties" && v && typeof v === "object" ? Object.fromEntries(Object.entries(v).map(([name, s]) => [name, compactSchema(s, output)])) : compactSchema(v, output);
   }
   return out;
 }

@@ -43,7 +43,8 @@ export function pickCheckIn(checkIns: readonly EffectiveCheckIn[], input: Pick<C
     // Written order: createdAt, then the store's order (same-millisecond writes keep theirs).
     if (!last || c.createdAt >= last.createdAt) last = c;
   }
-  if (!last) throw new OkrError("not_found", `There is no check-in${by ? ` by ${input.onlyBy}` : ""}${input.checkInDate ? ` dated ${input.checkInDate}` : ""} on ${what} to correct.`);
+  if (!last)
+    throw new OkrError("not_found", `There is no check-in${by ? ` by ${input.onlyBy}` : ""}${input.checkInDate ? ` dated ${input.checkInDate}` : ""} on ${what} to correct.`);
   return last;
 }
 

@@ -75,8 +75,17 @@ export function buildObjective(ws: Workspace, o: NewObjective, asOf: string, now
   if (o.parentId && !ws.objectives.has(o.parentId)) throw new OkrError("not_found", `Parent objective ${o.parentId} does not exist`);
   const ref = nextObjectiveRef([...ws.objectives.values()].map((x) => x.ref));
   return {
-    id: randomUUID(), ref, title, description: o.description?.trim() ?? "", team, owner: o.owner?.trim() ?? "", cycleId: cycle.id,
-    parentId: o.parentId ?? null, committed: o.committed ?? true, createdAt: now, updatedAt: now,
+    id: randomUUID(),
+    ref,
+    title,
+    description: o.description?.trim() ?? "",
+    team,
+    owner: o.owner?.trim() ?? "",
+    cycleId: cycle.id,
+    parentId: o.parentId ?? null,
+    committed: o.committed ?? true,
+    createdAt: now,
+    updatedAt: now,
   };
 }
 
@@ -101,7 +110,7 @@ function defaultStartDate(cycle: Cycle, today: string): string | null {
 export function buildKeyResult(at: KrPlacement, k: NewKeyResult, now: string, today: string): KeyResult {
   const { objective, cycle } = at;
   const title = k.title.trim().replace(/\s+/g, " ");
-  if (!title) throw bad("A key result needs a title that says what is measured, e.g. \"Raise 30-day retention from 45% to 60%\".");
+  if (!title) throw bad('A key result needs a title that says what is measured, e.g. "Raise 30-day retention from 45% to 60%".');
   const kind = k.kind ?? "metric";
   if (!KR_KINDS.includes(kind)) throw bad(`kind must be one of ${KR_KINDS.join(", ")}`);
   const start = k.start ?? 0;
@@ -119,14 +128,26 @@ export function buildKeyResult(at: KrPlacement, k: NewKeyResult, now: string, to
   const ref = nextKrRef(objective.ref, at.takenRefs);
   at.takenRefs.add(ref.toUpperCase());
   return {
-    id: randomUUID(), ref, objectiveId: objective.id, title, owner: k.owner?.trim() ?? "", kind, direction, unit: k.unit?.trim() ?? "",
-    start, target, weight: k.weight ?? null, startDate, due: k.due ?? null, createdAt: now, updatedAt: now,
+    id: randomUUID(),
+    ref,
+    objectiveId: objective.id,
+    title,
+    owner: k.owner?.trim() ?? "",
+    kind,
+    direction,
+    unit: k.unit?.trim() ?? "",
+    start,
+    target,
+    weight: k.weight ?? null,
+    startDate,
+    due: k.due ?? null,
+    createdAt: now,
+    updatedAt: now,
   };
 }
 
 export function checkDue(due: string | null | undefined, cycle: Cycle): void {
-  if (due && (tryParseDay(due) === null || due < cycle.start || due > cycle.end))
-    throw bad(`due must be a date inside the cycle ${cycle.name} (${cycle.start} to ${cycle.end})`);
+  if (due && (tryParseDay(due) === null || due < cycle.start || due > cycle.end)) throw bad(`due must be a date inside the cycle ${cycle.name} (${cycle.start} to ${cycle.end})`);
 }
 
 /** A start date must lie in the cycle and before the due date (or cycle end). */

@@ -71,7 +71,14 @@ export function correctionKey(c: ImportCorrection): string {
 export function planImport(ws: Workspace, data: ImportData, existing: Map<string, Map<string, StoredCheckIn>>, now: string, opts: ImportOptions = {}): ImportPlan {
   const problems: string[] = [];
   const batch: Required<WriteBatch> = { cycles: [], objectives: [], keyResults: [], checkIns: [], corrections: [] };
-  const summary: ImportSummary = { cycles: counts(), objectives: counts(), keyResults: counts(), checkIns: { added: 0, skipped: 0 }, corrections: { added: 0, skipped: 0 }, renamed: [] };
+  const summary: ImportSummary = {
+    cycles: counts(),
+    objectives: counts(),
+    keyResults: counts(),
+    checkIns: { added: 0, skipped: 0 },
+    corrections: { added: 0, skipped: 0 },
+    renamed: [],
+  };
   const titleChanges: TitleChange[] = [];
 
   const cycles = new Map<string, Cycle>();
@@ -105,8 +112,17 @@ export function planImport(ws: Workspace, data: ImportData, existing: Map<string
     const old = ws.objectives.get(id);
     if (old && !sameTitle(old.title, o.title)) titleChanges.push({ kind: "objective", ref: old.ref, stored: old.title, incoming: o.title, at: o.at });
     const next: Objective = {
-      id, ref: old?.ref ?? o.ref, title: o.title, description: o.description, team: o.team, owner: o.owner, cycleId: cycle.id,
-      parentId, committed: o.committed, createdAt: old?.createdAt ?? now, updatedAt: now,
+      id,
+      ref: old?.ref ?? o.ref,
+      title: o.title,
+      description: o.description,
+      team: o.team,
+      owner: o.owner,
+      cycleId: cycle.id,
+      parentId,
+      committed: o.committed,
+      createdAt: old?.createdAt ?? now,
+      updatedAt: now,
     };
     objectives.set(id, next);
     const outcome = !old ? "added" : sameObjective(old, next) ? "unchanged" : "updated";
@@ -128,10 +144,21 @@ export function planImport(ws: Workspace, data: ImportData, existing: Map<string
     const old = ws.keyResultByRef(k.ref);
     if (old && !sameTitle(old.title, k.title)) titleChanges.push({ kind: "key result", ref: old.ref, stored: old.title, incoming: k.title, at: k.at });
     const next: KeyResult = {
-      id: old?.id ?? randomUUID(), ref: old?.ref ?? k.ref, objectiveId, title: k.title, owner: k.owner, kind: k.kind,
-      direction: k.direction, unit: k.unit, start: k.start, target: k.target, weight: k.weight,
-      startDate: k.startDate !== undefined ? k.startDate : (old?.startDate ?? null), due: k.due,
-      createdAt: old?.createdAt ?? now, updatedAt: now,
+      id: old?.id ?? randomUUID(),
+      ref: old?.ref ?? k.ref,
+      objectiveId,
+      title: k.title,
+      owner: k.owner,
+      kind: k.kind,
+      direction: k.direction,
+      unit: k.unit,
+      start: k.start,
+      target: k.target,
+      weight: k.weight,
+      startDate: k.startDate !== undefined ? k.startDate : (old?.startDate ?? null),
+      due: k.due,
+      createdAt: old?.createdAt ?? now,
+      updatedAt: now,
     };
     krs.set(normalizeRef(k.ref), next);
     const outcome = !old ? "added" : sameKr(old, next) ? "unchanged" : "updated";
@@ -183,14 +210,31 @@ export function planImport(ws: Workspace, data: ImportData, existing: Map<string
 }
 
 function sameObjective(a: Objective, b: Objective): boolean {
-  return a.title === b.title && a.description === b.description && a.team === b.team && a.owner === b.owner &&
-    a.cycleId === b.cycleId && a.parentId === b.parentId && a.committed === b.committed;
+  return (
+    a.title === b.title &&
+    a.description === b.description &&
+    a.team === b.team &&
+    a.owner === b.owner &&
+    a.cycleId === b.cycleId &&
+    a.parentId === b.parentId &&
+    a.committed === b.committed
+  );
 }
 
 function sameKr(a: KeyResult, b: KeyResult): boolean {
-  return a.objectiveId === b.objectiveId && a.title === b.title && a.owner === b.owner && a.kind === b.kind &&
-    a.direction === b.direction && a.unit === b.unit && a.start === b.start && a.target === b.target &&
-    a.weight === b.weight && (a.startDate ?? null) === (b.startDate ?? null) && a.due === b.due;
+  return (
+    a.objectiveId === b.objectiveId &&
+    a.title === b.title &&
+    a.owner === b.owner &&
+    a.kind === b.kind &&
+    a.direction === b.direction &&
+    a.unit === b.unit &&
+    a.start === b.start &&
+    a.target === b.target &&
+    a.weight === b.weight &&
+    (a.startDate ?? null) === (b.startDate ?? null) &&
+    a.due === b.due
+  );
 }
 
 function hasParentLoop(id: string, objectives: Map<string, Objective>): boolean {

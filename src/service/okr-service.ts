@@ -14,7 +14,18 @@ import { buildCorrection, pickCheckIn, type CorrectionInput } from "./correction
 import { weeklyFacts, type Lang, type WeeklyFacts } from "./weekly.js";
 import { templateSummary } from "./summary.js";
 import { checkGrounding, type Grounding, type GroundingContext } from "../domain/grounding.js";
-import { buildCycle, buildKeyResult, buildObjective, pickCycle, placementFor, reviseKeyResult, type KeyResultChanges, type NewCycle, type NewKeyResult, type NewObjective } from "./create.js";
+import {
+  buildCycle,
+  buildKeyResult,
+  buildObjective,
+  pickCycle,
+  placementFor,
+  reviseKeyResult,
+  type KeyResultChanges,
+  type NewCycle,
+  type NewKeyResult,
+  type NewObjective,
+} from "./create.js";
 import { buildExport, type ExportDocument } from "../io/export-data.js";
 import type { ImportData } from "../io/import-data.js";
 import type { OkrStore } from "../store/store.js";
@@ -139,7 +150,8 @@ export class OkrService {
   async lagging(asOf: string, opts: LaggingOptions = {}): Promise<LaggingRow[]> {
     const ws = await this.ws();
     if (opts.team !== undefined) opts = { ...opts, team: this.checkTeam(ws, opts.team) };
-    if (opts.limit !== undefined && (!Number.isInteger(opts.limit) || opts.limit < 1)) throw new OkrError("invalid_input", `limit must be a whole number of at least 1, not ${opts.limit}`);
+    if (opts.limit !== undefined && (!Number.isInteger(opts.limit) || opts.limit < 1))
+      throw new OkrError("invalid_input", `limit must be a whole number of at least 1, not ${opts.limit}`);
     return lagging(ws, parseDay(asOf, "as-of date"), opts);
   }
 
@@ -151,9 +163,7 @@ export class OkrService {
       throw new OkrError("not_found", `No cycle named "${filter.cycle}". Cycles: ${[...ws.cycles.values()].map((c) => c.name).join(", ") || "(none yet)"}.`);
     const owner = filter.owner?.trim().toLowerCase();
     return tree(ws, parseDay(asOf, "as-of date"), team).filter(
-      (o) =>
-        (filter.cycle === undefined || o.cycle === filter.cycle) &&
-        (!owner || o.owner.toLowerCase() === owner || o.keyResults.some((k) => k.owner.toLowerCase() === owner)),
+      (o) => (filter.cycle === undefined || o.cycle === filter.cycle) && (!owner || o.owner.toLowerCase() === owner || o.keyResults.some((k) => k.owner.toLowerCase() === owner)),
     );
   }
 
@@ -211,7 +221,10 @@ export class OkrService {
   }
 
   /** Owners whose open KRs have no check-in this week (asOf and the 6 days before), by owner. */
-  async reminders(asOf: string, team?: string): Promise<{ weekStart: string; owners: { owner: string; keyResults: { ref: string; title: string; lastCheckIn: string | null }[] }[] }> {
+  async reminders(
+    asOf: string,
+    team?: string,
+  ): Promise<{ weekStart: string; owners: { owner: string; keyResults: { ref: string; title: string; lastCheckIn: string | null }[] }[] }> {
     const rows = (await this.tree(asOf, team)).flatMap((o) => o.keyResults);
     const weekStart = addDays(asOf, -6);
     const byOwner = new Map<string, { ref: string; title: string; lastCheckIn: string | null }[]>();
@@ -282,8 +295,14 @@ export class OkrService {
     const asOfDay = Math.max(parseDay(asOf, "as-of date"), day);
     const before = krRow(entry, evaluate(entry.spec, entry.span, entry.history, asOfDay));
     const checkIn: CheckIn = {
-      id: randomUUID(), krId: kr.id, date, value: input.value, confidence, note: input.note?.trim() ?? "",
-      author: input.author?.trim() ?? "", createdAt: this.clock().toISOString(),
+      id: randomUUID(),
+      krId: kr.id,
+      date,
+      value: input.value,
+      confidence,
+      note: input.note?.trim() ?? "",
+      author: input.author?.trim() ?? "",
+      createdAt: this.clock().toISOString(),
     };
     await this.write(ws, { checkIns: [checkIn] });
     const fresh = (await this.ws()).entry(kr.id)!;
@@ -321,7 +340,10 @@ export class OkrService {
       action: correction.action,
       keyResult: { ref: kr.ref, title: kr.title, unit: kr.unit },
       checkIn: { id, date, value, confidence, note, author },
-      corrected: correction.action === "retract" ? null : { date: correction.date ?? date, value: correction.value ?? value, confidence: correction.confidence ?? confidence, note: correction.note ?? note },
+      corrected:
+        correction.action === "retract"
+          ? null
+          : { date: correction.date ?? date, value: correction.value ?? value, confidence: correction.confidence ?? confidence, note: correction.note ?? note },
       before,
       after,
     };

@@ -6,11 +6,23 @@ import type { Fact, FactKind, Lang, WeeklyFacts } from "./weekly.js";
 const HEADINGS: Record<Lang, { title: (w: WeeklyFacts) => string; headline: string; risk: string; moved: string; decide: string; chase: string; quotes: string; none: string }> = {
   en: {
     title: (w) => `Weekly OKR summary${w.team ? ` — ${w.team}` : ""}, ${w.weekStart} to ${w.asOf}`,
-    headline: "Headline", risk: "At risk and why", moved: "What moved", decide: "Needs a decision", chase: "Check-ins to chase", quotes: "In their words (quoted from check-in notes)", none: "Nothing this week.",
+    headline: "Headline",
+    risk: "At risk and why",
+    moved: "What moved",
+    decide: "Needs a decision",
+    chase: "Check-ins to chase",
+    quotes: "In their words (quoted from check-in notes)",
+    none: "Nothing this week.",
   },
   vi: {
     title: (w) => `Tóm tắt OKR tuần${w.team ? ` — ${w.team}` : ""}, ${w.weekStart} đến ${w.asOf}`,
-    headline: "Tóm lược", risk: "Rủi ro và lý do", moved: "Thay đổi trong tuần", decide: "Cần quyết định", chase: "Cần nhắc cập nhật", quotes: "Trích từ ghi chú cập nhật", none: "Không có gì trong tuần này.",
+    headline: "Tóm lược",
+    risk: "Rủi ro và lý do",
+    moved: "Thay đổi trong tuần",
+    decide: "Cần quyết định",
+    chase: "Cần nhắc cập nhật",
+    quotes: "Trích từ ghi chú cập nhật",
+    none: "Không có gì trong tuần này.",
   },
 };
 
@@ -23,7 +35,9 @@ export function templateSummary(w: WeeklyFacts, lang: Lang): string {
   const cite = (f: Fact) => `${f.text} [${f.id}]`;
   const overview = of("overview")[0]!;
   const worst = of("lagging")[0];
-  const headline = worst ? `${overview.text.replace(/\.$/, "")}; ${lang === "vi" ? "chậm nhất" : "furthest behind"}: ${worst.text.replace(/\.$/, "")}. [${overview.id}, ${worst.id}]` : cite(overview);
+  const headline = worst
+    ? `${overview.text.replace(/\.$/, "")}; ${lang === "vi" ? "chậm nhất" : "furthest behind"}: ${worst.text.replace(/\.$/, "")}. [${overview.id}, ${worst.id}]`
+    : cite(overview);
   const section = (title: string, facts: Fact[]) => [`## ${title}`, ...(facts.length ? facts.map((f) => `- ${cite(f)}`) : [H.none]), ""];
   return [
     `# ${H.title(w)}`,
@@ -35,14 +49,21 @@ export function templateSummary(w: WeeklyFacts, lang: Lang): string {
     ...section(H.decide, of("confidence_mismatch", "forecast_miss")),
     ...section(H.chase, of("stale")),
     ...(of("quote").length ? section(H.quotes, of("quote")) : []),
-  ].join("\n").trimEnd();
+  ]
+    .join("\n")
+    .trimEnd();
 }
 
 /** Slack mrkdwn: *bold* headings, • bullets. */
 export function toSlack(markdown: string): string {
   return markdown
     .split("\n")
-    .map((l) => l.replace(/^#{1,6}\s+(.*)$/, "*$1*").replace(/\*\*(.+?)\*\*/g, "*$1*").replace(/^- /, "• "))
+    .map((l) =>
+      l
+        .replace(/^#{1,6}\s+(.*)$/, "*$1*")
+        .replace(/\*\*(.+?)\*\*/g, "*$1*")
+        .replace(/^- /, "• "),
+    )
     .join("\n");
 }
 

@@ -40,11 +40,26 @@ export interface LaggingRow extends KrRow {
 
 export function krRow(e: KrEntry, m: KrMetrics): KrRow {
   return {
-    ref: e.kr.ref, title: e.kr.title, team: e.objective.team, objectiveRef: e.objective.ref, owner: e.kr.owner,
-    kind: e.kr.kind, direction: e.kr.direction, unit: e.kr.unit, start: e.kr.start, target: e.kr.target, current: m.current,
-    progress: round4(m.clampedProgress), expected: round4(m.expected), gap: round4(m.gap), status: m.status,
-    confidence: m.confidence, lastCheckIn: m.lastCheckInDay === null ? null : formatDay(m.lastCheckInDay),
-    stale: m.stale, confidenceMismatch: m.confidenceMismatch, weeklyDelta: round4(m.weeklyDelta),
+    ref: e.kr.ref,
+    title: e.kr.title,
+    team: e.objective.team,
+    objectiveRef: e.objective.ref,
+    owner: e.kr.owner,
+    kind: e.kr.kind,
+    direction: e.kr.direction,
+    unit: e.kr.unit,
+    start: e.kr.start,
+    target: e.kr.target,
+    current: m.current,
+    progress: round4(m.clampedProgress),
+    expected: round4(m.expected),
+    gap: round4(m.gap),
+    status: m.status,
+    confidence: m.confidence,
+    lastCheckIn: m.lastCheckInDay === null ? null : formatDay(m.lastCheckInDay),
+    stale: m.stale,
+    confidenceMismatch: m.confidenceMismatch,
+    weeklyDelta: round4(m.weeklyDelta),
   };
 }
 
@@ -119,9 +134,18 @@ export function tree(ws: Workspace, asOf: number, team?: string): ObjectiveView[
     if (team !== undefined && !byObjective.has(o.id) && !sameTeam(o.team, team)) continue;
     const r = rollupObjective(rollups.get(o.id) ?? []);
     views.push({
-      ref: o.ref, title: o.title, team: o.team, owner: o.owner, cycle: ws.cycles.get(o.cycleId)?.name ?? "",
-      parentRef: o.parentId ? (ws.objectives.get(o.parentId)?.ref ?? null) : null, committed: o.committed,
-      progress: round4(r.progress), expected: round4(r.expected), status: r.status, pulledDownBy: r.pulledDownBy, keyResults: byObjective.get(o.id) ?? [],
+      ref: o.ref,
+      title: o.title,
+      team: o.team,
+      owner: o.owner,
+      cycle: ws.cycles.get(o.cycleId)?.name ?? "",
+      parentRef: o.parentId ? (ws.objectives.get(o.parentId)?.ref ?? null) : null,
+      committed: o.committed,
+      progress: round4(r.progress),
+      expected: round4(r.expected),
+      status: r.status,
+      pulledDownBy: r.pulledDownBy,
+      keyResults: byObjective.get(o.id) ?? [],
     });
   }
   return views.sort((a, b) => compareRefs(a.ref, b.ref));

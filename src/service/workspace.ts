@@ -32,7 +32,14 @@ export class KrHistory implements History {
 /** What the numbers need to know about a KR. Records written before KRs had a start date read as
  *  starting with their cycle. */
 export function krSpec(kr: KeyResult): KrSpec {
-  return { kind: kr.kind, direction: kr.direction, start: kr.start, target: kr.target, startDay: kr.startDate ? parseDay(kr.startDate) : null, dueDay: kr.due ? parseDay(kr.due) : null };
+  return {
+    kind: kr.kind,
+    direction: kr.direction,
+    start: kr.start,
+    target: kr.target,
+    startDay: kr.startDate ? parseDay(kr.startDate) : null,
+    dueDay: kr.due ? parseDay(kr.due) : null,
+  };
 }
 
 /** Everything the numbers need for one KR, resolved once so the hot loop does no lookups. */
@@ -127,7 +134,10 @@ export class Workspace {
       for (let i = 0; i < h.length; i++) if (h.createdAt[i]! > max) max = h.createdAt[i]!;
       if (h.length) latest.push([krId, max]);
     }
-    return latest.sort((a, b) => b[1] - a[1]).slice(0, limit).map(([id]) => id);
+    return latest
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, limit)
+      .map(([id]) => id);
   }
 
   entry(krId: string): KrEntry | undefined {

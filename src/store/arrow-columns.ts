@@ -30,9 +30,7 @@ export function utf8Column(values: readonly (string | null)[]): ArrowTypes.Vecto
   const joined = Buffer.from(values.map((v) => v ?? "").join(""), "utf8");
   const data = new Uint8Array(joined.buffer, joined.byteOffset, joined.byteLength);
   const { bitmap, nullCount } = nullBitmap((i) => values[i] === null || values[i] === undefined, n);
-  return arrow.makeVector(
-    arrow.makeData({ type: new arrow.Utf8(), length: n, nullCount, nullBitmap: bitmap, valueOffsets: offsets, data }),
-  );
+  return arrow.makeVector(arrow.makeData({ type: new arrow.Utf8(), length: n, nullCount, nullBitmap: bitmap, valueOffsets: offsets, data }));
 }
 
 export function int32Column(values: ArrayLike<number>, isNull?: (i: number) => boolean): ArrowTypes.Vector<ArrowTypes.Int32> {
@@ -68,7 +66,8 @@ export function readRepeatedUtf8(vector: ArrowTypes.Vector<ArrowTypes.Utf8>): st
         out[k] = "";
         continue;
       }
-      const start = offsets[bit]!, end = offsets[bit + 1]!;
+      const start = offsets[bit]!,
+        end = offsets[bit + 1]!;
       const cur = bytes.subarray(start, end);
       if (prevBytes && prevBytes.length === cur.length && Buffer.compare(prevBytes, cur) === 0) {
         out[k] = prev;

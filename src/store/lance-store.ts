@@ -59,7 +59,8 @@ export class LanceStore implements OkrStore {
    *  so a refused import into a new directory leaves nothing behind. */
   static async open(dir: string): Promise<LanceStore> {
     const info = await stat(dir).catch(() => null);
-    if (info && !info.isDirectory()) throw new OkrError("invalid_input", `The data directory ${dir} is a file, not a directory: pass --data DIR (or set OKR_DATA_DIR) to a folder.`);
+    if (info && !info.isDirectory())
+      throw new OkrError("invalid_input", `The data directory ${dir} is a file, not a directory: pass --data DIR (or set OKR_DATA_DIR) to a folder.`);
     const store = new LanceStore(dir);
     if (await hasEntries(dir)) await store.connect();
     return store;
@@ -176,15 +177,21 @@ export class LanceStore implements OkrStore {
       table.query().where("kind <> 'check_in'").select(["kind", "id", "data", "written_at"]).toArrow(),
       table.query().select(["parent", "day", "value", "confidence", "written_at"]).toArrow(),
     ]);
-    const cycles: Cycle[] = [], objectives: Objective[] = [], keyResults: KeyResult[] = [];
+    const cycles: Cycle[] = [],
+      objectives: Objective[] = [],
+      keyResults: KeyResult[] = [];
     const corrections: { c: CheckInCorrection; at: number }[] = [];
     // A table created but never written to (a crash between the two) reads back without columns.
     if (entities.numRows > 0) {
       const latest = new Map<string, { kind: Kind; data: string; at: number }>();
-      const kinds = entities.getChild("kind")!, ids = entities.getChild("id")!, datas = entities.getChild("data")!, ats = entities.getChild("written_at")!;
+      const kinds = entities.getChild("kind")!,
+        ids = entities.getChild("id")!,
+        datas = entities.getChild("data")!,
+        ats = entities.getChild("written_at")!;
       // numRows is a getter summing over every batch: read it once, never in a loop condition.
       for (let i = 0, n = entities.numRows; i < n; i++) {
-        const id = ids.get(i) as string, at = ats.get(i) as number;
+        const id = ids.get(i) as string,
+          at = ats.get(i) as number;
         const seen = latest.get(id);
         if (!seen || at > seen.at) latest.set(id, { kind: kinds.get(i) as Kind, data: datas.get(i) as string, at });
       }
@@ -206,14 +213,26 @@ export class LanceStore implements OkrStore {
    *  write stamp, which identify their rows in the scan. */
   private async correctColumns(table: LanceTypes.Table, cols: CheckInColumns, latest: Map<string, CheckInCorrection>): Promise<CheckInColumns> {
     const ids = [...latest.keys()];
-    const rows = await table.query().where(`kind = 'check_in' AND id IN (${ids.map(sqlString).join(", ")})`).select(["id", "parent", "written_at"]).toArray();
+    const rows = await table
+      .query()
+      .where(`kind = 'check_in' AND id IN (${ids.map(sqlString).join(", ")})`)
+      .select(["id", "parent", "written_at"])
+      .toArray();
     const byStamp = new Map<number, { krId: string; fix: CheckInCorrection }>();
     for (const r of rows) byStamp.set(r.written_at as number, { krId: r.parent as string, fix: latest.get(r.id as string)! });
-    const out: CheckInColumns = { krIds: [], days: new Int32Array(cols.days.length), values: new Float64Array(cols.values.length), confidences: new Int32Array(cols.confidences.length), createdAt: new Float64Array(cols.createdAt.length) };
+    const out: CheckInColumns = {
+      krIds: [],
+      days: new Int32Array(cols.days.length),
+      values: new Float64Array(cols.values.length),
+      confidences: new Int32Array(cols.confidences.length),
+      createdAt: new Float64Array(cols.createdAt.length),
+    };
     let k = 0;
     for (let i = 0, n = cols.krIds.length; i < n; i++) {
       const hit = byStamp.get(cols.createdAt[i]!);
-      let day = cols.days[i]!, value = cols.values[i]!, confidence = cols.confidences[i]!;
+      let day = cols.days[i]!,
+        value = cols.values[i]!,
+        confidence = cols.confidences[i]!;
       if (hit && hit.krId === cols.krIds[i]) {
         if (hit.fix.action === "retract") continue;
         if (hit.fix.date !== undefined) day = parseDay(hit.fix.date);
@@ -226,7 +245,13 @@ export class LanceStore implements OkrStore {
       out.confidences[k] = confidence;
       out.createdAt[k++] = cols.createdAt[i]!;
     }
-    return { krIds: out.krIds, days: out.days.subarray(0, k), values: out.values.subarray(0, k), confidences: out.confidences.subarray(0, k), createdAt: out.createdAt.subarray(0, k) };
+    return {
+      krIds: out.krIds,
+      days: out.days.subarray(0, k),
+      values: out.values.subarray(0, k),
+      confidences: out.confidences.subarray(0, k),
+      createdAt: out.createdAt.subarray(0, k),
+    };
   }
 
   async checkIns(krIds?: readonly string[], since?: string): Promise<EffectiveCheckIn[]> {
@@ -243,7 +268,11 @@ export class LanceStore implements OkrStore {
       if (!fix) out.push(c);
       else if (fix.action === "correct") {
         out.push({
-          ...c, date: fix.date ?? c.date, value: fix.value ?? c.value, confidence: fix.confidence ?? c.confidence, note: fix.note ?? c.note,
+          ...c,
+          date: fix.date ?? c.date,
+          value: fix.value ?? c.value,
+          confidence: fix.confidence ?? c.confidence,
+          note: fix.note ?? c.note,
           correctedFrom: { value: c.value, confidence: c.confidence, date: c.date, note: c.note },
         });
       }
@@ -349,7 +378,8 @@ function checkInColumns(t: ArrowTypes.Table): CheckInColumns {
   // Validity straight from each chunk's bitmap, with the chunk's getters hoisted out of the loop:
   // Vector.isValid() per row took seconds on a million rows.
   const valid = new Uint8Array(t.numRows);
-  let row = 0, count = 0;
+  let row = 0,
+    count = 0;
   for (const chunk of dayCol.data) {
     const { nullBitmap: bitmap, offset, length } = chunk;
     const allValid = chunk.nullCount === 0 || !bitmap;
@@ -433,7 +463,8 @@ function toColumns(b: WriteBatch): Columns {
   for (const x of b.corrections ?? []) c.entity("correction", x, x.checkInId, x.krId, x.note || null);
   // Check-ins of one batch share few dates and usually one creation time: parse each once.
   const days = new Map<string, number>();
-  let lastCreated = "", lastCreatedMs = 0;
+  let lastCreated = "",
+    lastCreatedMs = 0;
   for (const x of b.checkIns ?? []) {
     let day = days.get(x.date);
     if (day === undefined) days.set(x.date, (day = parseDay(x.date)));

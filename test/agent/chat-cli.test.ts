@@ -16,7 +16,11 @@ describe("okr chat", () => {
     await run(process.execPath, [BIN, "import", FIXTURE, "--data", dir]);
     const { stdout } = await run(process.execPath, [BIN, "chat", "log 54% for 30-day retention, confidence 4", "--json", "--as-of", AS_OF, "--data", dir]);
     const out = JSON.parse(stdout);
-    expect(out).toMatchObject({ model: "okr-local:local", steps: 2, toolCalls: [{ name: "log_check_in", args: { keyResult: "KR2.1", value: 54, confidence: 4 }, isError: false }] });
+    expect(out).toMatchObject({
+      model: "okr-local:local",
+      steps: 2,
+      toolCalls: [{ name: "log_check_in", args: { keyResult: "KR2.1", value: 54, confidence: 4 }, isError: false }],
+    });
     expect(out.answer).toContain("Logged 54 on KR2.1");
     expect(out.usage.totalTokens).toBeGreaterThan(0);
     const kr = JSON.parse((await run(process.execPath, [BIN, "kr", "KR2.1", "--json", "--as-of", AS_OF, "--data", dir])).stdout);

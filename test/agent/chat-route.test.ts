@@ -22,9 +22,15 @@ describe("POST /api/chat", () => {
     const res = await app.request("http://127.0.0.1/api/chat", post(userMessage("which KR is lagging most this week?"), { Authorization: "Bearer t0k" }));
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toContain("text/event-stream");
-    const events = (await res.text()).split("\n").filter((l) => l.startsWith("data: ") && l !== "data: [DONE]").map((l) => JSON.parse(l.slice(6)) as { type: string; toolName?: string; delta?: string });
+    const events = (await res.text())
+      .split("\n")
+      .filter((l) => l.startsWith("data: ") && l !== "data: [DONE]")
+      .map((l) => JSON.parse(l.slice(6)) as { type: string; toolName?: string; delta?: string });
     expect(events.find((e) => e.type === "tool-input-available")).toMatchObject({ toolName: "query_lagging_key_results" });
-    const text = events.filter((e) => e.type === "text-delta").map((e) => e.delta).join("");
+    const text = events
+      .filter((e) => e.type === "text-delta")
+      .map((e) => e.delta)
+      .join("");
     expect(text).toMatch(/^Lagging most as of 2026-11-26: KR1\.3/);
     const bad = await app.request("http://127.0.0.1/api/chat", post({ messages: "nope" }, { Authorization: "Bearer t0k" }));
     expect(bad.status).toBe(400);
@@ -42,7 +48,12 @@ describe("agent against a remote MCP server (--mcp-url)", () => {
     await importPath(service, FIXTURE);
     const server = await listen({ service, mcp: MCP, bindHost: "127.0.0.1", token: "remote-t0k", port: 0 });
     const tools = await connectTools({ url: `${server.url}/mcp`, token: "remote-t0k" });
-    const r = await runAgent({ model: new LocalModel(await krDirectory(tools)), tools, messages: [{ role: "user", content: "log 0.56 for 30-day retention, confidence 4" }], today: AS_OF });
+    const r = await runAgent({
+      model: new LocalModel(await krDirectory(tools)),
+      tools,
+      messages: [{ role: "user", content: "log 0.56 for 30-day retention, confidence 4" }],
+      today: AS_OF,
+    });
     expect(r.toolCalls).toEqual([{ name: "log_check_in", args: { keyResult: "KR2.1", value: 56, confidence: 4 }, isError: false }]);
     expect((await service.keyResult("KR2.1", AS_OF)).current).toBe(56);
     await tools.close();

@@ -14,7 +14,12 @@ const run = promisify(execFile);
 
 let server: Server;
 let baseUrl: string;
-const body = (req: IncomingMessage) => new Promise<string>((r) => { let d = ""; req.on("data", (c: Buffer) => (d += c.toString())); req.on("end", () => r(d)); });
+const body = (req: IncomingMessage) =>
+  new Promise<string>((r) => {
+    let d = "";
+    req.on("data", (c: Buffer) => (d += c.toString()));
+    req.on("end", () => r(d));
+  });
 
 /** A scripted "LLM": picks a tool call from the user's words, then answers from the tool result. */
 beforeAll(async () => {
@@ -24,11 +29,26 @@ beforeAll(async () => {
     const toolDone = messages.at(-1)!.role === "tool";
     let message: object;
     if (toolDone) message = { role: "assistant", content: /lagging/.test(user) ? "KR1.3 is lagging most." : "Done: logged it." };
-    else if (/lagging/.test(user)) message = { role: "assistant", content: null, tool_calls: [{ id: "c1", type: "function", function: { name: "query_lagging_key_results", arguments: '{"limit":1}' } }] };
-    else if (/KR8\.1/.test(user)) message = { role: "assistant", content: null, tool_calls: [{ id: "c2", type: "function", function: { name: "log_check_in", arguments: '{"keyResult":"KR8.1","value":21.5,"confidence":3}' } }] };
+    else if (/lagging/.test(user))
+      message = { role: "assistant", content: null, tool_calls: [{ id: "c1", type: "function", function: { name: "query_lagging_key_results", arguments: '{"limit":1}' } }] };
+    else if (/KR8\.1/.test(user))
+      message = {
+        role: "assistant",
+        content: null,
+        tool_calls: [{ id: "c2", type: "function", function: { name: "log_check_in", arguments: '{"keyResult":"KR8.1","value":21.5,"confidence":3}' } }],
+      };
     else message = { role: "assistant", content: "Which one do you mean, KR1.1 or KR2.1?" };
     res.writeHead(200, { "content-type": "application/json" });
-    res.end(JSON.stringify({ id: "x", object: "chat.completion", created: 1, model, choices: [{ index: 0, message, finish_reason: toolDone || !("tool_calls" in message) ? "stop" : "tool_calls" }], usage: { prompt_tokens: 50, completion_tokens: 5, total_tokens: 55 } }));
+    res.end(
+      JSON.stringify({
+        id: "x",
+        object: "chat.completion",
+        created: 1,
+        model,
+        choices: [{ index: 0, message, finish_reason: toolDone || !("tool_calls" in message) ? "stop" : "tool_calls" }],
+        usage: { prompt_tokens: 50, completion_tokens: 5, total_tokens: 55 },
+      }),
+    );
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
@@ -43,7 +63,9 @@ describe("npm run eval", () => {
     expect(Object.keys(out.categories).sort()).toEqual(["ambiguous", "check-in", "lagging"]);
   }, 60_000);
   it("runs an openai-compatible model over HTTP, and scores what it did", async () => {
-    const { stdout } = await run(process.execPath, [RUNNER, "--dataset", SMOKE, "--json", "--model", "openai-compatible:fake"], { env: { ...process.env, OPENAI_BASE_URL: baseUrl } });
+    const { stdout } = await run(process.execPath, [RUNNER, "--dataset", SMOKE, "--json", "--model", "openai-compatible:fake"], {
+      env: { ...process.env, OPENAI_BASE_URL: baseUrl },
+    });
     const out = JSON.parse(stdout);
     expect(out).toMatchObject({ model: "openai-compatible:fake", overall: 1, cases: 3 });
     expect(out.summary.modelCallsPerCase).toBeCloseTo(5 / 3, 5);

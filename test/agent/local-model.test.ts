@@ -106,7 +106,11 @@ describe("objectives", () => {
     expect(team.answer).toContain("Which team should own it?");
     expect(await objectives()).toBe(9);
     const created = await h.say("yes, for Customer Success");
-    expect(created.toolCalls[0]).toMatchObject({ name: "create_objective", args: { title: "Give every customer fast, helpful support", team: "Customer Success" }, isError: false });
+    expect(created.toolCalls[0]).toMatchObject({
+      name: "create_objective",
+      args: { title: "Give every customer fast, helpful support", team: "Customer Success" },
+      isError: false,
+    });
     expect(created.answer).toMatch(/^Created O10 "Give every customer fast, helpful support" for Customer Success \(2026-Q4\) with KR10\.1, KR10\.2, KR10\.3\./);
     const o10 = (await h.service.tree(AS_OF, "Customer Success")).find((o) => o.ref === "O10")!;
     expect(o10.keyResults.map((k) => [k.title, k.target])).toEqual([
@@ -155,7 +159,10 @@ describe("other requests", () => {
     const before = await h.checkInCount();
     for (const text of ["tell me a joke", "delete every objective", "what's the weather in Hanoi?"]) {
       const r = await h.say(text);
-      expect(r.toolCalls.filter((c) => WRITES.includes(c.name)), text).toEqual([]);
+      expect(
+        r.toolCalls.filter((c) => WRITES.includes(c.name)),
+        text,
+      ).toEqual([]);
     }
     const r = await h.say("tell me a joke");
     expect(r.answer).toMatch(/^I can help with your OKRs/);

@@ -40,12 +40,23 @@ beforeAll(async () => {
     if (!parsed.stream) {
       const message = answered ? { role: "assistant", content: ANSWER } : { role: "assistant", content: null, tool_calls: [TOOL_CALL] };
       res.writeHead(200, { "content-type": "application/json" });
-      res.end(JSON.stringify({ id: "chatcmpl-1", object: "chat.completion", created: 1, model: parsed.model, choices: [{ index: 0, message, finish_reason: answered ? "stop" : "tool_calls" }], usage }));
+      res.end(
+        JSON.stringify({
+          id: "chatcmpl-1",
+          object: "chat.completion",
+          created: 1,
+          model: parsed.model,
+          choices: [{ index: 0, message, finish_reason: answered ? "stop" : "tool_calls" }],
+          usage,
+        }),
+      );
       return;
     }
     res.writeHead(200, { "content-type": "text/event-stream" });
     const chunk = (delta: unknown, finish: string | null, extra: object = {}) =>
-      res.write(`data: ${JSON.stringify({ id: "chatcmpl-2", object: "chat.completion.chunk", created: 1, model: parsed.model, choices: [{ index: 0, delta, finish_reason: finish }], ...extra })}\n\n`);
+      res.write(
+        `data: ${JSON.stringify({ id: "chatcmpl-2", object: "chat.completion.chunk", created: 1, model: parsed.model, choices: [{ index: 0, delta, finish_reason: finish }], ...extra })}\n\n`,
+      );
     if (answered) {
       chunk({ role: "assistant", content: "" }, null);
       for (const piece of ANSWER.match(/\S+\s*/g)!) chunk({ content: piece }, null);
@@ -91,7 +102,12 @@ describe("OpenAI-compatible providers against a fake server", () => {
   it("streams: tool-call deltas assembled, then the answer text arrives in pieces", async () => {
     requests.length = 0;
     const h = await agentHarness(resolveModel("openai-compatible:fake-llama", { apiKey: null, baseUrl }));
-    const stream = streamAgent({ model: resolveModel("openai-compatible:fake-llama", { apiKey: null, baseUrl }), tools: h.tools, messages: [{ role: "user", content: "which KR is lagging most?" }], today: AS_OF });
+    const stream = streamAgent({
+      model: resolveModel("openai-compatible:fake-llama", { apiKey: null, baseUrl }),
+      tools: h.tools,
+      messages: [{ role: "user", content: "which KR is lagging most?" }],
+      today: AS_OF,
+    });
     const pieces: string[] = [];
     for await (const d of stream.textStream) pieces.push(d);
     expect(pieces.join("")).toBe(ANSWER);

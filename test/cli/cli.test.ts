@@ -221,7 +221,8 @@ describe("okr", () => {
   it("start writes the demo on first run, shows the overview and serves MCP over HTTP until stopped", async () => {
     const dir = join(await tempDir(), "fresh");
     const child = spawn(process.execPath, [BIN, "start", "--data", dir, "--as-of", AS_OF, "--port", "0"], { stdio: ["ignore", "pipe", "pipe"] });
-    let out = "", err = "";
+    let out = "",
+      err = "";
     child.stderr.on("data", (d: Buffer) => (err += d.toString()));
     const url = await new Promise<string>((resolve, reject) => {
       child.stdout.on("data", (d: Buffer) => {
@@ -246,7 +247,20 @@ describe("okr", () => {
 
 describe("okr critique and okr review", () => {
   it("critique --json gives findings and the rewrite for the fixture's O3", async () => {
-    const r = await okr(["critique", "Increase conversion by 2% by optimizing the landing page", "--kr", "Raise trial-to-paid from 8% to 10%", "--kr", "Publish 3 case studies", "--owner", "Minh", "--json"], { OKR_DATA_DIR: data });
+    const r = await okr(
+      [
+        "critique",
+        "Increase conversion by 2% by optimizing the landing page",
+        "--kr",
+        "Raise trial-to-paid from 8% to 10%",
+        "--kr",
+        "Publish 3 case studies",
+        "--owner",
+        "Minh",
+        "--json",
+      ],
+      { OKR_DATA_DIR: data },
+    );
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out.findings.map((f: { rule: string }) => f.rule)).toEqual(["objective-has-metric", "objective-is-output", "kr-is-activity", "kr-not-measurable"]);

@@ -9,9 +9,20 @@ import { networkReason } from "../../src/io/net-error.js";
 
 describe("wording", () => {
   it("counts in the right number and words statuses", () => {
-    expect([count(0, "objective"), count(1, "objective"), count(2, "check-in"), count(1200, "key result")]).toEqual(["0 objectives", "1 objective", "2 check-ins", "1,200 key results"]);
+    expect([count(0, "objective"), count(1, "objective"), count(2, "check-in"), count(1200, "key result")]).toEqual([
+      "0 objectives",
+      "1 objective",
+      "2 check-ins",
+      "1,200 key results",
+    ]);
     expect(count(1, "person", "people") + " / " + count(3, "person", "people")).toBe("1 person / 3 people");
-    expect([statusText("off_track"), statusText("at_risk"), statusText("on_track"), statusText("completed"), statusText(null)]).toEqual(["off track", "at risk", "on track", "completed", "-"]);
+    expect([statusText("off_track"), statusText("at_risk"), statusText("on_track"), statusText("completed"), statusText(null)]).toEqual([
+      "off track",
+      "at risk",
+      "on track",
+      "completed",
+      "-",
+    ]);
   });
 
   it("says what a forecast rests on with the check-ins counted apart from the start value", () => {
@@ -54,7 +65,9 @@ describe("network failures in words", () => {
     const both = Object.assign(new AggregateError([refused, refused]), { code: undefined });
     expect(networkReason(new TypeError("fetch failed", { cause: both }))).toBe("connection refused: nothing is listening there");
     expect(networkReason(new TypeError("fetch failed", { cause: Object.assign(new Error("x"), { code: "ENOTFOUND" }) }))).toBe("no such host");
-    expect(networkReason({ name: "AI_RetryError", lastError: { name: "AI_APICallError", cause: new TypeError("fetch failed", { cause: refused }) } })).toBe("connection refused: nothing is listening there");
+    expect(networkReason({ name: "AI_RetryError", lastError: { name: "AI_APICallError", cause: new TypeError("fetch failed", { cause: refused }) } })).toBe(
+      "connection refused: nothing is listening there",
+    );
     expect(networkReason(new DOMException("timed out", "TimeoutError"))).toBe("no answer in time");
     expect(networkReason(new Error("HTTP 500"))).toBeNull();
   });

@@ -71,7 +71,19 @@ describe("bad input: exit 1 and one line saying what to fix", () => {
 
   it("refuses a --data folder without a workspace for every command that reads one, and creates nothing", async () => {
     const missing = join(await tempDir(), "no-such-folder");
-    const reads = [["lagging"], ["tree"], ["kr", "KR1.1"], ["search", "retention"], ["summary"], ["remind"], ["review"], ["export"], ["chat", "which KR is lagging?"], ["serve", "--stdio"], ["checkin", "KR2.1", "54"]];
+    const reads = [
+      ["lagging"],
+      ["tree"],
+      ["kr", "KR1.1"],
+      ["search", "retention"],
+      ["summary"],
+      ["remind"],
+      ["review"],
+      ["export"],
+      ["chat", "which KR is lagging?"],
+      ["serve", "--stdio"],
+      ["checkin", "KR2.1", "54"],
+    ];
     for (const args of reads) {
       const r = await okr([...args, "--data", missing]);
       expect(r.code, args[0]).toBe(1);

@@ -10,7 +10,11 @@ import { AS_OF, FIXTURE, cleanup, tempDir } from "../helpers.js";
 
 const BIN = join(import.meta.dirname, "../../bin/okr.js");
 const run = promisify(execFile);
-const okr = (args: string[]) => run(process.execPath, [BIN, ...args]).then((r) => ({ code: 0, ...r }), (e: { code: number; stdout: string; stderr: string }) => e);
+const okr = (args: string[]) =>
+  run(process.execPath, [BIN, ...args]).then(
+    (r) => ({ code: 0, ...r }),
+    (e: { code: number; stdout: string; stderr: string }) => e,
+  );
 
 let data: string;
 let receiver: Server;
@@ -70,11 +74,15 @@ describe("okr summary", () => {
     plan = [503, 503, 503];
     const down = await okr(["summary", "--as-of", AS_OF, "--data", data, "--post-to", url]);
     expect(down.code).toBe(3); // a remote failure: neither the caller's input (1) nor our bug (2)
-    expect(down.stderr).toMatch(/^okr summary: Could not post to 127\.0\.0\.1:\d+ after 3 attempts \(last: HTTP 503 nope\)\. Nothing was sent; check the --post-to URL, or try again later\.\n$/);
+    expect(down.stderr).toMatch(
+      /^okr summary: Could not post to 127\.0\.0\.1:\d+ after 3 attempts \(last: HTTP 503 nope\)\. Nothing was sent; check the --post-to URL, or try again later\.\n$/,
+    );
     const closed = await closedPort();
     const unreachable = await okr(["remind", "--as-of", AS_OF, "--data", data, "--post-to", `http://127.0.0.1:${closed}/hook`]);
     expect(unreachable.code).toBe(3);
-    expect(unreachable.stderr).toBe(`okr remind: Could not post to 127.0.0.1:${closed} after 3 attempts (last: connection refused: nothing is listening there). Nothing was sent; check the --post-to URL, or try again later.\n`);
+    expect(unreachable.stderr).toBe(
+      `okr remind: Could not post to 127.0.0.1:${closed} after 3 attempts (last: connection refused: nothing is listening there). Nothing was sent; check the --post-to URL, or try again later.\n`,
+    );
     plan = [404];
     const refused = await okr(["remind", "--as-of", AS_OF, "--data", data, "--post-to", url]);
     expect(refused.code).toBe(1);

@@ -4,7 +4,10 @@ import { describe, expect, it } from "vitest";
 import { critique, critiqueWithRewrite, type DraftObjective } from "../../src/domain/critic.js";
 import { findMetric } from "../../src/domain/critic-language.js";
 
-const GOOD_KRS = [{ title: "Raise activation from 40% to 55%", start: 40, target: 55, owner: "Minh" }, { title: "Cut time-to-value from 7 to 3 days", start: 7, target: 3, owner: "Bao" }];
+const GOOD_KRS = [
+  { title: "Raise activation from 40% to 55%", start: 40, target: 55, owner: "Minh" },
+  { title: "Cut time-to-value from 7 to 3 days", start: 7, target: 3, owner: "Bao" },
+];
 const rules = (title: string, extra: Partial<DraftObjective> = {}) => critique({ title, owner: "Linh", keyResults: GOOD_KRS, ...extra }).map((f) => f.rule);
 
 describe("objective-has-metric", () => {
@@ -51,10 +54,23 @@ describe("objective-has-metric", () => {
 });
 
 describe("objective-is-output", () => {
-  it.each(["Launch the new billing portal", "Migrate to Kubernetes", "Implement SSO for enterprise", "Redesign the onboarding flow", "Ra mắt ứng dụng di động mới", "Triển khai hệ thống CRM", "Chuyển toàn bộ hạ tầng sang AWS", "Tăng ARR thêm 30% nhờ triển khai gói Enterprise"])("flags %j", (title) =>
-    expect(rules(title)).toContain("objective-is-output"));
-  it.each(["Ship releases our customers can trust", "Build a team people want to join", "Delight our enterprise customers", "Xây dựng đội ngũ bán hàng hiệu quả và bền vững", "Mang lại trải nghiệm mà khách hàng tin tưởng"])("does not flag %j", (title) =>
-    expect(rules(title)).not.toContain("objective-is-output"));
+  it.each([
+    "Launch the new billing portal",
+    "Migrate to Kubernetes",
+    "Implement SSO for enterprise",
+    "Redesign the onboarding flow",
+    "Ra mắt ứng dụng di động mới",
+    "Triển khai hệ thống CRM",
+    "Chuyển toàn bộ hạ tầng sang AWS",
+    "Tăng ARR thêm 30% nhờ triển khai gói Enterprise",
+  ])("flags %j", (title) => expect(rules(title)).toContain("objective-is-output"));
+  it.each([
+    "Ship releases our customers can trust",
+    "Build a team people want to join",
+    "Delight our enterprise customers",
+    "Xây dựng đội ngũ bán hàng hiệu quả và bền vững",
+    "Mang lại trải nghiệm mà khách hàng tin tưởng",
+  ])("does not flag %j", (title) => expect(rules(title)).not.toContain("objective-is-output"));
   it("flags the means in 'by optimizing the landing page' with its span", () => {
     const f = critique({ title: "Increase conversion by 2% by optimizing the landing page", owner: "x", keyResults: GOOD_KRS }).find((x) => x.rule === "objective-is-output")!;
     expect(f.span!.text).toBe("by optimizing the landing page");
@@ -81,9 +97,26 @@ describe("key result rules", () => {
     expect(critique({ title: "Delight customers", owner: "a", keyResults: Array(6).fill(GOOD_KRS[0]) }).map((f) => f.rule)).toContain("kr-count");
     const notMeasurable = critique({ title: "Delight customers", owner: "a", keyResults: [{ title: "Happier users" }, { title: "NPS", start: 40, target: 40 }] });
     expect(notMeasurable.filter((f) => f.rule === "kr-not-measurable").map((f) => f.keyResult)).toEqual([0, 1]);
-    const activity = critique({ title: "Delight customers", owner: "a", keyResults: [{ title: "Hold quarterly business reviews with 80% of top accounts", start: 0, target: 80 }, { title: "Tổ chức 5 buổi hội thảo khách hàng", start: 0, target: 5 }, GOOD_KRS[0]!] });
+    const activity = critique({
+      title: "Delight customers",
+      owner: "a",
+      keyResults: [
+        { title: "Hold quarterly business reviews with 80% of top accounts", start: 0, target: 80 },
+        { title: "Tổ chức 5 buổi hội thảo khách hàng", start: 0, target: 5 },
+        GOOD_KRS[0]!,
+      ],
+    });
     expect(activity.filter((f) => f.rule === "kr-is-activity").map((f) => f.span!.text)).toEqual(["Hold", "Tổ chức"]);
-    expect(critique({ title: "Delight customers", owner: "a", keyResults: [{ title: "Launch the portal", kind: "milestone" }, { title: "Go live in EU", kind: "milestone" }] }).map((f) => f.rule)).toContain("krs-all-milestones");
+    expect(
+      critique({
+        title: "Delight customers",
+        owner: "a",
+        keyResults: [
+          { title: "Launch the portal", kind: "milestone" },
+          { title: "Go live in EU", kind: "milestone" },
+        ],
+      }).map((f) => f.rule),
+    ).toContain("krs-all-milestones");
     expect(critique({ title: "Delight customers", keyResults: GOOD_KRS }).map((f) => f.rule)).toContain("missing-owner");
     expect(critique({ title: "Delight customers", owner: "a", keyResults: GOOD_KRS, siblingObjectives: 4 }).map((f) => f.rule)).toContain("too-many-objectives");
     expect(critique({ title: "Delight customers", owner: "a", keyResults: GOOD_KRS, siblingObjectives: 3 }).map((f) => f.rule)).not.toContain("too-many-objectives");
@@ -94,15 +127,35 @@ describe("rewrite", () => {
   it("turns the acme fixture's O3 into a qualitative objective and moves the metric into a KR", () => {
     const { findings, rewrite } = critiqueWithRewrite({ title: "Increase conversion by 2% by optimizing the landing page", owner: "Minh Nguyen", keyResults: GOOD_KRS });
     expect(findings.map((f) => f.rule)).toEqual(["objective-has-metric", "objective-is-output"]);
-    expect(rewrite).toEqual({ objective: "Turn more landing-page visitors into paying customers", keyResults: [{ title: "Increase conversion by 2%", start: null, target: null, unit: "%" }] });
+    expect(rewrite).toEqual({
+      objective: "Turn more landing-page visitors into paying customers",
+      keyResults: [{ title: "Increase conversion by 2%", start: null, target: null, unit: "%" }],
+    });
   });
   it("reads start and target from the text where it gives them, in both languages", () => {
-    expect(critiqueWithRewrite({ title: "Grow retention from 45% to 60%", keyResults: [] }).rewrite!.keyResults[0]).toEqual({ title: "Grow retention from 45% to 60%", start: 45, target: 60, unit: "%" });
-    expect(critiqueWithRewrite({ title: "Tăng tỷ lệ giữ chân từ 45% lên 60%", keyResults: [] }).rewrite).toEqual({ objective: "Giữ chân nhiều khách hàng hơn", keyResults: [{ title: "Tăng tỷ lệ giữ chân từ 45% lên 60%", start: 45, target: 60, unit: "%" }] });
+    expect(critiqueWithRewrite({ title: "Grow retention from 45% to 60%", keyResults: [] }).rewrite!.keyResults[0]).toEqual({
+      title: "Grow retention from 45% to 60%",
+      start: 45,
+      target: 60,
+      unit: "%",
+    });
+    expect(critiqueWithRewrite({ title: "Tăng tỷ lệ giữ chân từ 45% lên 60%", keyResults: [] }).rewrite).toEqual({
+      objective: "Giữ chân nhiều khách hàng hơn",
+      keyResults: [{ title: "Tăng tỷ lệ giữ chân từ 45% lên 60%", start: 45, target: 60, unit: "%" }],
+    });
     expect(critiqueWithRewrite({ title: "Reach 1,000 paying customers", keyResults: [] }).rewrite!.keyResults[0]).toMatchObject({ start: null, target: 1000 });
   });
   it("never leaves a metric in the rewritten objective, and passes the metric rule itself", () => {
-    for (const title of ["Grow ARR from $4M to $6M", "Double signups", "Cut cloud spend by 20%", "Hire 12 engineers", "Giảm chi phí 30%", "Đạt 5 tỷ doanh thu", "Reach 99.9% uptime", "Ship 4 features"]) {
+    for (const title of [
+      "Grow ARR from $4M to $6M",
+      "Double signups",
+      "Cut cloud spend by 20%",
+      "Hire 12 engineers",
+      "Giảm chi phí 30%",
+      "Đạt 5 tỷ doanh thu",
+      "Reach 99.9% uptime",
+      "Ship 4 features",
+    ]) {
       const { rewrite } = critiqueWithRewrite({ title, keyResults: [] });
       expect(rewrite, title).not.toBeNull();
       expect(findMetric(rewrite!.objective), `${title} → ${rewrite!.objective}`).toBeNull();

@@ -32,7 +32,7 @@ describe("forecast", () => {
     // One check-in: 2 points. Pace = 20 over 40 days → 45.5 at day 91.
     const f = forecast(kr, cycle, hist(["2026-10-31", 20]), d("2026-11-10"));
     expect(f.method).toBe("linear_pace");
-    expect(f.projectedValue).toBeCloseTo(20 * 91 / 40, 8);
+    expect(f.projectedValue).toBeCloseTo((20 * 91) / 40, 8);
     const none = forecast(kr, cycle, hist(), d("2026-11-10"));
     expect(none.projectedValue).toBe(0);
     expect(none.grade.color).toBe("red");

@@ -64,8 +64,17 @@ describe("objective roll-up", () => {
 
 describe("lagging order", () => {
   const m = (gap: number, confidence: number | null, last: number | null): KrMetrics => ({
-    current: 0, progress: 0, clampedProgress: 0, expected: gap, gap, status: "off_track", confidence, lastCheckInDay: last,
-    stale: false, confidenceMismatch: false, weeklyDelta: 0,
+    current: 0,
+    progress: 0,
+    clampedProgress: 0,
+    expected: gap,
+    gap,
+    status: "off_track",
+    confidence,
+    lastCheckInDay: last,
+    stale: false,
+    confidenceMismatch: false,
+    weeklyDelta: 0,
   });
   it("sorts by gap, then lower confidence, then older last check-in, then ref", () => {
     const items = [

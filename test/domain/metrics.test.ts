@@ -5,7 +5,12 @@ import { EMPTY_HISTORY, evaluate, expectedProgress, progressOf, statusOf, type H
 const d = parseDay;
 const cycle = { startDay: d("2026-10-01"), endDay: d("2026-12-31") }; // 91 days
 const metric = (start: number, target: number, direction: KrSpec["direction"] = start <= target ? "increase" : "decrease"): KrSpec => ({
-  kind: "metric", direction, start, target, startDay: null, dueDay: null,
+  kind: "metric",
+  direction,
+  start,
+  target,
+  startDay: null,
+  dueDay: null,
 });
 function hist(...rows: [string, number, number][]): History {
   return { days: rows.map((r) => d(r[0])), values: rows.map((r) => r[1]), confidences: rows.map((r) => r[2]), length: rows.length };

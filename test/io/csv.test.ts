@@ -6,7 +6,12 @@ describe("parseCsv", () => {
     const text = '\uFEFFa,b,c\r\n1,"x, y","say ""hi"""\r\n2,"two\nlines",z\r\n\r\n3,,\r\n';
     const { records, problems } = parseCsv(text);
     expect(problems).toEqual([]);
-    expect(records.map((r) => r.cells)).toEqual([["a", "b", "c"], ["1", "x, y", 'say "hi"'], ["2", "two\nlines", "z"], ["3", "", ""]]);
+    expect(records.map((r) => r.cells)).toEqual([
+      ["a", "b", "c"],
+      ["1", "x, y", 'say "hi"'],
+      ["2", "two\nlines", "z"],
+      ["3", "", ""],
+    ]);
     expect(records.map((r) => r.line)).toEqual([1, 2, 3, 6]);
   });
   it("keeps Vietnamese text intact", () => {
@@ -19,7 +24,7 @@ describe("parseCsv", () => {
 
 describe("formula escaping", () => {
   it("prefixes cells a spreadsheet would run and leaves the rest", () => {
-    for (const bad of ["=HYPERLINK(\"x\")", "+1+1", "-2+3", "@SUM(A1)", "\tx"]) expect(escapeFormula(bad)).toBe(`'${bad}`);
+    for (const bad of ['=HYPERLINK("x")', "+1+1", "-2+3", "@SUM(A1)", "\tx"]) expect(escapeFormula(bad)).toBe(`'${bad}`);
     expect(escapeFormula("Reduce churn")).toBe("Reduce churn");
     expect(unescapeFormula("'=1+1")).toBe("=1+1");
     expect(unescapeFormula("'quoted")).toBe("'quoted");

@@ -65,7 +65,10 @@ describe("stdio transport", () => {
     ];
     const piped = await serve(requests.map((r) => JSON.stringify(r) + "\n").join(""));
     expect(piped.code).toBe(0);
-    const answers = piped.stdout.trim().split("\n").map((l) => JSON.parse(l) as { id: number; result: { structuredContent?: { keyResults: { ref: string }[] } } });
+    const answers = piped.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { id: number; result: { structuredContent?: { keyResults: { ref: string }[] } } });
     expect(answers.map((a) => a.id)).toEqual([1, 2]);
     expect(answers[1]!.result.structuredContent!.keyResults[0]!.ref).toBe("KR1.3");
   }, 30_000);

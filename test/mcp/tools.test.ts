@@ -18,13 +18,23 @@ describe("tools/list", () => {
   it("lists the eleven tools with descriptions, described inputs, output schemas and all four hints", async () => {
     const { tools } = await h.client.listTools();
     expect(tools.map((t) => t.name)).toEqual([
-      "list_okrs", "get_key_result", "search_okrs", "query_lagging_key_results", "create_objective",
-      "add_key_result", "log_check_in", "correct_check_in", "update_key_result", "critique_objective", "weekly_summary",
+      "list_okrs",
+      "get_key_result",
+      "search_okrs",
+      "query_lagging_key_results",
+      "create_objective",
+      "add_key_result",
+      "log_check_in",
+      "correct_check_in",
+      "update_key_result",
+      "critique_objective",
+      "weekly_summary",
     ]);
     for (const t of tools) {
       expect(t.description, t.name).toMatch(/^Use this /);
       expect(t.outputSchema, t.name).toBeDefined();
-      for (const hint of ["readOnlyHint", "destructiveHint", "idempotentHint", "openWorldHint"]) expect(typeof t.annotations?.[hint as "readOnlyHint"], `${t.name} ${hint}`).toBe("boolean");
+      for (const hint of ["readOnlyHint", "destructiveHint", "idempotentHint", "openWorldHint"])
+        expect(typeof t.annotations?.[hint as "readOnlyHint"], `${t.name} ${hint}`).toBe("boolean");
       for (const [field, schema] of Object.entries(t.inputSchema.properties ?? {})) expect((schema as { description?: string }).description, `${t.name}.${field}`).toBeTruthy();
     }
     const writes = tools.filter((t) => !t.annotations?.readOnlyHint).map((t) => t.name);
@@ -131,7 +141,10 @@ describe("read tools", () => {
     const r = await h.call("critique_objective", { title: "Increase conversion by 2% by optimizing the landing page", owner: "Minh Nguyen", team: "Product" });
     const d = r.structuredContent as { findings: { rule: string; span?: { text: string } }[]; rewrite: { objective: string; keyResults: unknown[] } };
     expect(d.findings.find((f) => f.rule === "objective-has-metric")!.span!.text).toBe("2%");
-    expect(d.rewrite).toEqual({ objective: "Turn more landing-page visitors into paying customers", keyResults: [{ title: "Increase conversion by 2%", start: null, target: null, unit: "%" }] });
+    expect(d.rewrite).toEqual({
+      objective: "Turn more landing-page visitors into paying customers",
+      keyResults: [{ title: "Increase conversion by 2%", start: null, target: null, unit: "%" }],
+    });
   });
 
   it("weekly_summary returns facts with ids and refs and a summary that cites them", async () => {
@@ -195,7 +208,10 @@ describe("write tools", () => {
 
   it("create_objective makes the objective and its KRs in one call and returns the critic's findings", async () => {
     const r = await h.call("create_objective", {
-      title: "Make support feel instant", team: "Customer Success", owner: "Grace Okafor", parent: "O1",
+      title: "Make support feel instant",
+      team: "Customer Success",
+      owner: "Grace Okafor",
+      parent: "O1",
       keyResults: [{ title: "Cut median first reply from 4 hours to 1 hour", unit: "hours", start: 4, target: 1, owner: "Ahmed Hassan" }],
     });
     expect(r.isError).toBeFalsy();
@@ -211,7 +227,18 @@ describe("write tools", () => {
   });
 
   it("create_objective counts the team's objectives once: the 5th in a cycle is flagged, the 4th is not", async () => {
-    const make = async (title: string) => (await h.call("create_objective", { title, team: "Marketing", owner: "Sofia Alvarez", keyResults: [{ title: "a", start: 0, target: 1 }, { title: "b", start: 0, target: 2 }] })).structuredContent as { findings: { rule: string }[] };
+    const make = async (title: string) =>
+      (
+        await h.call("create_objective", {
+          title,
+          team: "Marketing",
+          owner: "Sofia Alvarez",
+          keyResults: [
+            { title: "a", start: 0, target: 1 },
+            { title: "b", start: 0, target: 2 },
+          ],
+        })
+      ).structuredContent as { findings: { rule: string }[] };
     expect((await make("Be the voice of remote product teams")).findings.map((f) => f.rule)).toEqual([]); // 3rd (O6, O7 exist)
     expect((await make("Make every launch land")).findings.map((f) => f.rule)).toEqual([]); // 4th
     expect((await make("Own the remote-work conversation")).findings.map((f) => f.rule)).toEqual(["too-many-objectives"]); // 5th
@@ -240,12 +267,18 @@ describe("resources and prompts", () => {
   });
 
   it("answers a URI that names nothing with a not-found error (invalid params), not an internal error", async () => {
-    const missing = await h.client.readResource({ uri: "okr://key-results/KR99" }).then(() => null, (e: unknown) => e as McpError);
+    const missing = await h.client.readResource({ uri: "okr://key-results/KR99" }).then(
+      () => null,
+      (e: unknown) => e as McpError,
+    );
     expect(missing).toBeInstanceOf(McpError);
     expect(missing!.code).toBe(ErrorCode.InvalidParams);
     expect(missing!.message).toContain('Resource okr://key-results/KR99 not found: No key result matches "KR99"');
     expect(missing!.data).toEqual({ uri: "okr://key-results/KR99" });
-    const cycle = await h.client.readResource({ uri: "okr://cycles/2031-Q1/tree" }).then(() => null, (e: unknown) => e as McpError);
+    const cycle = await h.client.readResource({ uri: "okr://cycles/2031-Q1/tree" }).then(
+      () => null,
+      (e: unknown) => e as McpError,
+    );
     expect(cycle!.code).toBe(ErrorCode.InvalidParams);
     expect(cycle!.message).toContain('No cycle named "2031-Q1". Cycles: 2026-Q4');
   });

@@ -53,7 +53,14 @@ describe("creating objectives and key results", () => {
     expect(await svc.store.version()).toBe(version);
     expect((await svc.tree(AS_OF)).map((o) => o.ref)).not.toContain("O10");
     const made = await svc.createObjective(
-      { title: "Win the mid-market", team: "Sales", keyResults: [{ title: "Close 20 deals", target: 20 }, { title: "Raise ACV from 12k to 15k", start: 12000, target: 15000, unit: "USD" }] },
+      {
+        title: "Win the mid-market",
+        team: "Sales",
+        keyResults: [
+          { title: "Close 20 deals", target: 20 },
+          { title: "Raise ACV from 12k to 15k", start: 12000, target: 15000, unit: "USD" },
+        ],
+      },
       AS_OF,
     );
     expect(made.keyResults.map((k) => k.ref)).toEqual(["KR10.1", "KR10.2"]);
@@ -93,7 +100,7 @@ describe("a key result added mid-cycle", () => {
     expect(top.map((r) => r.ref)).not.toContain(kr.ref);
     // Counting from the cycle start instead (start date cleared) puts it far behind.
     await svc.updateKeyResult(kr.ref, { startDate: null });
-    const cleared = (await svc.keyResult(kr.ref, AS_OF));
+    const cleared = await svc.keyResult(kr.ref, AS_OF);
     expect(cleared.expected).toBeCloseTo(56 / 91, 4);
     expect(cleared.status).toBe("off_track");
     await svc.updateKeyResult(kr.ref, { startDate: "2026-11-01" });
@@ -121,7 +128,13 @@ describe("start dates in spreadsheets", () => {
     const dir = await fixtureCopy();
     // The fixture has CRLF line ends, like a spreadsheet's export.
     const csv = (await readFile(join(dir, "okrs.csv"), "utf8")).split("\r\n");
-    const withCol = [csv[0] + ",start_date", ...csv.slice(1).filter(Boolean).map((l) => l + (l.includes(",KR2.1,") ? ",2026-11-01" : ","))].join("\r\n");
+    const withCol = [
+      csv[0] + ",start_date",
+      ...csv
+        .slice(1)
+        .filter(Boolean)
+        .map((l) => l + (l.includes(",KR2.1,") ? ",2026-11-01" : ",")),
+    ].join("\r\n");
     await writeFile(join(dir, "okrs.csv"), withCol);
     const svc = await openService(await tempDir());
     await importPath(svc, dir);

@@ -50,7 +50,10 @@ describe("import", () => {
   it("tolerates reordered columns, extra columns, a BOM and CRLF line ends", async () => {
     const dir = await fixtureCopy();
     const text = await readFile(join(dir, "okrs.csv"), "utf8");
-    const rows = text.trim().split("\n").map((l) => l);
+    const rows = text
+      .trim()
+      .split("\n")
+      .map((l) => l);
     // Move the first column to the end and add an extra one: rebuild with a CSV-aware split.
     const { parseCsv, toCsv } = await import("../../src/io/csv.js");
     const parsed = parseCsv(text).records.map((r) => r.cells);
@@ -115,13 +118,17 @@ describe("import", () => {
 
   it("refuses conflicting objective rows and unknown parents", async () => {
     const dir = await tempDir();
-    const header = "cycle,cycle_start,cycle_end,team,objective_ref,objective,objective_owner,parent_objective_ref,kr_ref,key_result,kr_owner,kr_type,direction,unit,start_value,target_value";
-    await writeFile(join(dir, "okrs.csv"), [
-      header,
-      "Q,2026-10-01,2026-12-31,T,O1,Delight users,Ann,O7,KR1.1,Raise NPS from 40 to 50,Ann,metric,increase,NPS,40,50",
-      "Q,2026-10-01,2026-12-31,T,O1,Delight customers,Ann,O7,KR1.2,Cut churn from 5 to 3,Ann,metric,decrease,%,5,3",
-      "Q,2026-10-01,2026-12-31,T,O2,Be fast,Bo,,KR1.2,Dup ref,Bo,metric,increase,ms,1,2",
-    ].join("\n"));
+    const header =
+      "cycle,cycle_start,cycle_end,team,objective_ref,objective,objective_owner,parent_objective_ref,kr_ref,key_result,kr_owner,kr_type,direction,unit,start_value,target_value";
+    await writeFile(
+      join(dir, "okrs.csv"),
+      [
+        header,
+        "Q,2026-10-01,2026-12-31,T,O1,Delight users,Ann,O7,KR1.1,Raise NPS from 40 to 50,Ann,metric,increase,NPS,40,50",
+        "Q,2026-10-01,2026-12-31,T,O1,Delight customers,Ann,O7,KR1.2,Cut churn from 5 to 3,Ann,metric,decrease,%,5,3",
+        "Q,2026-10-01,2026-12-31,T,O2,Be fast,Bo,,KR1.2,Dup ref,Bo,metric,increase,ms,1,2",
+      ].join("\n"),
+    );
     const svc = await openService(await tempDir());
     const err = await expectImportError(importPath(svc, join(dir, "okrs.csv")));
     expect(err.details).toEqual([
@@ -136,7 +143,10 @@ describe("import", () => {
     const dir = await fixtureCopy();
     const svc = await openService(await tempDir());
     await importPath(svc, dir);
-    const okrs = (await readFile(join(dir, "okrs.csv"), "utf8")).replace("Raise NPS from 48 to 65,Grace Okafor,metric,increase,NPS,48,65", "Raise NPS from 48 to 70,Grace Okafor,metric,increase,NPS,48,70");
+    const okrs = (await readFile(join(dir, "okrs.csv"), "utf8")).replace(
+      "Raise NPS from 48 to 65,Grace Okafor,metric,increase,NPS,48,65",
+      "Raise NPS from 48 to 70,Grace Okafor,metric,increase,NPS,48,70",
+    );
     await writeFile(join(dir, "okrs.csv"), okrs);
     const s = await importPath(svc, dir);
     expect(s.keyResults).toEqual({ added: 0, updated: 1, unchanged: 24 });
@@ -149,7 +159,10 @@ describe("import", () => {
   it("reads cells with the project's one number reader, a lone dot staying a decimal point", async () => {
     const dir = await fixtureCopy();
     const text = await readFile(join(dir, "checkins.csv"), "utf8");
-    await writeFile(join(dir, "checkins.csv"), text.trimEnd() + '\nKR1.2,2026-11-26,"1,400,000",4,Linh Tran,\nKR2.1,2026-11-26,"53,4",4,Minh Nguyen,\nKR2.2,2026-11-26,3.125,4,Bao Le,\n');
+    await writeFile(
+      join(dir, "checkins.csv"),
+      text.trimEnd() + '\nKR1.2,2026-11-26,"1,400,000",4,Linh Tran,\nKR2.1,2026-11-26,"53,4",4,Minh Nguyen,\nKR2.2,2026-11-26,3.125,4,Bao Le,\n',
+    );
     const svc = await openService(await tempDir());
     expect((await importPath(svc, dir)).checkIns.added).toBe(196);
     expect((await svc.keyResult("KR1.2", AS_OF)).current).toBe(1_400_000);

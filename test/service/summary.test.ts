@@ -59,6 +59,9 @@ describe("weekly summary on acme, week ending 2026-11-26", () => {
   });
   it("reminds owners who have not checked in this week", async () => {
     const r = await svc.reminders(AS_OF);
-    expect(r).toEqual({ weekStart: "2026-11-20", owners: [{ owner: "Bao Le", keyResults: [{ ref: "KR2.3", title: "Lift onboarding completion from 52% to 80%", lastCheckIn: "2026-10-30" }] }] });
+    expect(r).toEqual({
+      weekStart: "2026-11-20",
+      owners: [{ owner: "Bao Le", keyResults: [{ ref: "KR2.3", title: "Lift onboarding completion from 52% to 80%", lastCheckIn: "2026-10-30" }] }],
+    });
   });
 });

@@ -18,7 +18,13 @@ describe("export", () => {
     expect(first.objectives[1]!.parentRef).toBe("O1");
     const kr13 = first.objectives[0]!.keyResults[2]!;
     expect(kr13).toMatchObject({ ref: "KR1.3", kind: "metric", direction: "decrease", unit: "%", start: 5, target: 3 });
-    expect(kr13.checkIns[5]).toEqual({ date: "2026-11-06", value: 4.8, confidence: 2, note: "Two enterprise logos churned after the pricing change; win-back calls scheduled.", author: "Linh Tran" });
+    expect(kr13.checkIns[5]).toEqual({
+      date: "2026-11-06",
+      value: 4.8,
+      confidence: 2,
+      note: "Two enterprise logos churned after the pricing change; win-back calls scheduled.",
+      author: "Linh Tran",
+    });
     const dir = await tempDir();
     const file = join(dir, "export.json");
     await writeFile(file, JSON.stringify(first));
@@ -31,7 +37,7 @@ describe("export", () => {
 
   it("CSV export imports back to the same workspace and escapes formula cells", async () => {
     const svc = await acme();
-    await svc.checkIn({ kr: "KR2.1", value: 55, confidence: 4, note: "=HYPERLINK(\"http://evil\",\"click\")", author: "@mallory" }, AS_OF);
+    await svc.checkIn({ kr: "KR2.1", value: 55, confidence: 4, note: '=HYPERLINK("http://evil","click")', author: "@mallory" }, AS_OF);
     const doc = await svc.exportDocument();
     const dir = await tempDir();
     const checkins = checkInsCsv(doc);

@@ -52,7 +52,13 @@ describe("crash safety", () => {
       const run = await importRun(source, data, Math.round(full.ms * share));
       const [krs, checkIns] = await counts(data);
       outcomes.push(`${share}: killed=${run.killed} krs=${krs} checkIns=${checkIns}`);
-      expect([[0, 0], [KRS, KRS * PER_KR]], outcomes.join("\n")).toContainEqual([krs, checkIns]);
+      expect(
+        [
+          [0, 0],
+          [KRS, KRS * PER_KR],
+        ],
+        outcomes.join("\n"),
+      ).toContainEqual([krs, checkIns]);
       // Still usable: finishing the import afterwards gives the whole workspace once.
       await importRun(source, data, null);
       expect(await counts(data)).toEqual([KRS, KRS * PER_KR]);

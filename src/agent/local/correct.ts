@@ -17,7 +17,8 @@ const CHECK_IN_WORDS = /\b(check.?ins?|checkin|entry|entries|update|log|logged|c
 // Fixing one: the value (or confidence, date) it should have had.
 // Right after a check-in, an apology with a number is a fix too ("sorry, confidence is 3").
 const FIX_AFTER_LOG = /\b(sorry|sry|xin loi|a sorry|my bad|i mean)\b/;
-const FIX = /\b(should (?:have )?been|should be|meant|i mean|correction|correct (?:it|that|this)|fix (?:it|that|this)|was wrong|is wrong|wrong|typo|mistake|mistyped|oops|actually|not \d|nham|sua lai|sua thanh|phai la|dung ra|dung la|moi dung|sai roi|bi sai|nhap sai|chu khong phai|khong phai)\b/;
+const FIX =
+  /\b(should (?:have )?been|should be|meant|i mean|correction|correct (?:it|that|this)|fix (?:it|that|this)|was wrong|is wrong|wrong|typo|mistake|mistyped|oops|actually|not \d|nham|sua lai|sua thanh|phai la|dung ra|dung la|moi dung|sai roi|bi sai|nhap sai|chu khong phai|khong phai)\b/;
 
 /** Numbers the person says a check-in was NOT ("41.5 not 42", "44 chứ không phải 43"). */
 function negated(t: string): { start: number; end: number }[] {
@@ -32,7 +33,8 @@ function negated(t: string): { start: number; end: number }[] {
 function dateSpan(t: string, today: string | null | undefined): { start: number; end: number; date?: string } | null {
   const m = /\b(\d{1,2})\/(\d{1,2})(?:\/(\d{2,4}))?\b/.exec(t);
   if (!m) return null;
-  const a = Number(m[1]), b = Number(m[2]);
+  const a = Number(m[1]),
+    b = Number(m[2]);
   const [day, month] = a > 12 ? [a, b] : b > 12 ? [b, a] : [a, b]; // ambiguous: day/month, as in Vietnamese
   const year = m[3] ? (m[3].length === 2 ? 2000 + Number(m[3]) : Number(m[3])) : today ? Number(today.slice(0, 4)) : null;
   const ok = year !== null && month >= 1 && month <= 12 && day >= 1 && day <= 31;
@@ -54,7 +56,10 @@ export function readCorrection(t: string, dir: KrDirectory | undefined, previous
   const dated = dateSpan(t, today);
   const not = [...negated(t), ...(dated ? [dated] : [])];
   const numbers = findNumbers(t).filter(
-    (n) => !(ref && n.start >= ref.start && n.end <= ref.end) && !(confidence && n.start >= confidence.start && n.end <= confidence.end) && !not.some((x) => n.start >= x.start && n.start < x.end),
+    (n) =>
+      !(ref && n.start >= ref.start && n.end <= ref.end) &&
+      !(confidence && n.start >= confidence.start && n.end <= confidence.end) &&
+      !not.some((x) => n.start >= x.start && n.start < x.end),
   );
   if (fixing && numbers.length === 0 && !confidence) return null;
   const named = ref ? [] : (dir?.matchKr(without(t, [...numbers, confidence, ...not.map((x) => ({ value: 0, ...x }))])) ?? []);

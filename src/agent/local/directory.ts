@@ -16,13 +16,15 @@ export interface DirectoryKr {
 }
 
 const STOP = new Set(
-  ("the a an is are was were be been at in on for of to from now this that week weeks month months today yesterday our my we i it its and or with by per " +
+  (
+    "the a an is are was were be been at in on for of to from now this that week weeks month months today yesterday our my we i it its and or with by per " +
     "set please pls just what whats how hows which top most kr krs okr okrs key result results log logged update updated check checkin chekc confidence conf confident note notes " +
     "green yellow red amber came come went got hit reached reach new latest current value number still tbh ok so far up down about around " +
     "increase raise grow reduce cut lift lower improve keep make get hold average rate monthly weekly " +
     "la cua cho tuan nay thang duoc roi dang o muc hien tai cap nhat ghi nhan tu tin do cay mau vang xanh nhe giup minh voi va cac nhung " +
     "tang giam nang len xuong con dat so chi ngay gio day days hours done latest minh nhe di co gi ko khong nao" +
-    " muc toan cong ty rieng thi sao").split(" "),
+    " muc toan cong ty rieng thi sao"
+  ).split(" "),
 );
 
 // "30-day" stays one word ("30day"): it is what tells 30-day retention from net revenue retention.
@@ -38,7 +40,14 @@ function titleTokens(title: string): Set<string> {
   const ws = words(title);
   const out = new Set(ws.map(stem));
   // Two-letter acronyms ("ko", "co") collide with ordinary words; three and four letters do not.
-  for (let n = 3; n <= 4; n++) for (let i = 0; i + n <= ws.length; i++) out.add(ws.slice(i, i + n).map((w) => w[0]).join(""));
+  for (let n = 3; n <= 4; n++)
+    for (let i = 0; i + n <= ws.length; i++)
+      out.add(
+        ws
+          .slice(i, i + n)
+          .map((w) => w[0])
+          .join(""),
+      );
   return out;
 }
 
@@ -63,7 +72,13 @@ export class KrDirectory {
 
   /** The KRs a text names: one = found, several = ambiguous (closest scores), none = not named. */
   matchKr(text: string): DirectoryKr[] {
-    const query = [...new Set(words(text).filter((w) => !STOP.has(w) && w.length >= 2).map(stem))];
+    const query = [
+      ...new Set(
+        words(text)
+          .filter((w) => !STOP.has(w) && w.length >= 2)
+          .map(stem),
+      ),
+    ];
     if (!query.length) return [];
     const scored = this.krs
       .map((k) => ({ k, score: query.reduce((s, q) => s + (this.tokens.get(k.ref)!.has(q) ? (this.idf.get(q) ?? 0) : 0), 0) }))
@@ -76,7 +91,9 @@ export class KrDirectory {
   /** A team named in the text, by its own name or a synonym in either language. */
   findTeam(text: string): string | undefined {
     // "toàn công ty", "company-wide": the whole workspace, not the team called Company.
-    const f = ` ${folded(text).replace(/\b(toan cong ty|ca cong ty|whole company|company-?wide|across the company|all teams)\b/g, " ").replace(/[^a-z0-9 ]+/g, " ")} `;
+    const f = ` ${folded(text)
+      .replace(/\b(toan cong ty|ca cong ty|whole company|company-?wide|across the company|all teams)\b/g, " ")
+      .replace(/[^a-z0-9 ]+/g, " ")} `;
     const teams = this.teams();
     for (const t of teams) if (f.includes(` ${folded(t)} `)) return t;
     for (const w of f.trim().split(/\s+/)) {
@@ -84,7 +101,11 @@ export class KrDirectory {
       if (m) return m;
     }
     for (let i = 0; i + 1 < f.trim().split(/\s+/).length; i++) {
-      const pair = f.trim().split(/\s+/).slice(i, i + 2).join(" ");
+      const pair = f
+        .trim()
+        .split(/\s+/)
+        .slice(i, i + 2)
+        .join(" ");
       const m = matchTeam(pair, teams);
       if (m) return m;
     }

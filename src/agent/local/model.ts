@@ -50,7 +50,12 @@ export class LocalModel implements LanguageModelV3 {
     const after = prompt.slice(lastUser + 1);
     const results = after.flatMap((m) => (m.role === "tool" ? m.content.filter((p) => p.type === "tool-result") : []));
     if (results.length > 0) {
-      const calls = new Map(after.flatMap((m) => (m.role === "assistant" ? m.content : [])).filter((p) => p.type === "tool-call").map((p) => [p.toolCallId, p]));
+      const calls = new Map(
+        after
+          .flatMap((m) => (m.role === "assistant" ? m.content : []))
+          .filter((p) => p.type === "tool-call")
+          .map((p) => [p.toolCallId, p]),
+      );
       const outcomes: ToolOutcome[] = results.map((r) => {
         const out = r.output;
         const ok = out.type === "json" || out.type === "text" || out.type === "content";
@@ -70,7 +75,7 @@ export class LocalModel implements LanguageModelV3 {
       previousAnswer: previous ? textOf(previous.content) : null,
       previousUser: previousUser ? textOf(previousUser.content) : null,
       olderAnswer: answers.length > 1 ? textOf(answers.at(-2)!.content) : null,
-      today: /Today is (\d{4}-\d{2}-\d{2})/.exec(prompt.find((m) => m.role === "system")?.content as string ?? "")?.[1] ?? null,
+      today: /Today is (\d{4}-\d{2}-\d{2})/.exec((prompt.find((m) => m.role === "system")?.content as string) ?? "")?.[1] ?? null,
     });
     if (plan.kind === "text") return { content: [{ type: "text", text: plan.text }], finishReason: { unified: "stop", raw: "stop" } };
     return {

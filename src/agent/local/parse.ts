@@ -15,9 +15,34 @@ export interface Found<T> {
 }
 
 const WORD_NUMBERS: Record<string, number> = {
-  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
-  thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20, thirty: 30,
-  forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+  zero: 0,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
 };
 
 /** "fifty-two" → 52, "ninety" → 90 (a bonus: numbers people spell out in chat). */
@@ -39,7 +64,8 @@ const SUFFIX = /^(?:(?:k|tr|tỷ|tỉ)\d+|\s?(?:k|m|mn|b|bn|nghìn|nghin|ngàn|n
 // "nửa triệu" (half a million); no \b: JavaScript's \b does not see "ử" as a word character.
 const HALF = /(?<!\p{L})(?:nửa|nua)\s+(?:nghìn|nghin|ngàn|ngan|triệu|trieu|tỷ|tỉ)(?!\p{L})/giu;
 
-const SPELLED = /\b(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine)\b)?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\b/gi;
+const SPELLED =
+  /\b(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine)\b)?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\b/gi;
 
 /** Numbers in digits (see readNumber), "nửa triệu" and spelled-out English ones ("fifty-two"), in text order. */
 export function findNumbers(text: string): Found<{ value: number; percent: boolean; raw: string }>[] {
@@ -94,7 +120,10 @@ const COLORS: [RegExp, number, string][] = [
 
 /** "confidence 4", "conf: 3", "4/5", "tự tin 4", "độ tin cậy 3", or red/yellow/green (→ 2/3/4). */
 export function findConfidence(text: string): ConfidenceFound | null {
-  const labelled = /\b(?:confidence|conf|confident|độ tự tin|do tu tin|tự tin|tu tin|độ tin cậy|do tin cay|tin cậy|tin cay)\s*(?:is|level|=|:|at|là|la|ở mức|o muc)?\s*(\d(?:\.\d)?)(?:\s*\/\s*5)?/iu.exec(text);
+  const labelled =
+    /\b(?:confidence|conf|confident|độ tự tin|do tu tin|tự tin|tu tin|độ tin cậy|do tin cay|tin cậy|tin cay)\s*(?:is|level|=|:|at|là|la|ở mức|o muc)?\s*(\d(?:\.\d)?)(?:\s*\/\s*5)?/iu.exec(
+      text,
+    );
   if (labelled) return { value: Number(labelled[1]), start: labelled.index, end: labelled.index + labelled[0].length };
   const outOfFive = /\b(\d)\s*\/\s*5\b/.exec(text);
   if (outOfFive) return { value: Number(outOfFive[1]), start: outOfFive.index, end: outOfFive.index + outOfFive[0].length };
@@ -126,11 +155,14 @@ export function folded(text: string): string {
 /** "from 8,000 to 12,000 subscribers", "từ 45% lên 60%" → start, target, unit. */
 export function fromTo(t: string): { start: number; target: number; unit: string } | null {
   // A k/m suffix only counts when no letter follows ("15 minutes" is not 15 million).
-  const m = /\b(?:from|từ|tu)\s+([-+]?\d[\d.,]*(?:\s?(?:k|m)(?!\p{L})|\s?%)?)\s*([A-Za-zÀ-ỹ/$%]+)?\s+(?:to|lên|len|xuống|xuong|đến|den|tới|toi|còn|con)\s+([-+]?\d[\d.,]*(?:\s?(?:k|m)(?!\p{L})|\s?%)?)\s*([A-Za-zÀ-ỹ/$]+(?:\s[a-zà-ỹ]+)?)?/iu.exec(t);
+  const m =
+    /\b(?:from|từ|tu)\s+([-+]?\d[\d.,]*(?:\s?(?:k|m)(?!\p{L})|\s?%)?)\s*([A-Za-zÀ-ỹ/$%]+)?\s+(?:to|lên|len|xuống|xuong|đến|den|tới|toi|còn|con)\s+([-+]?\d[\d.,]*(?:\s?(?:k|m)(?!\p{L})|\s?%)?)\s*([A-Za-zÀ-ỹ/$]+(?:\s[a-zà-ỹ]+)?)?/iu.exec(
+      t,
+    );
   if (!m) return null;
-  const a = readNumber(m[1]!), b = readNumber(m[3]!);
+  const a = readNumber(m[1]!),
+    b = readNumber(m[3]!);
   if (!a || !b) return null;
   const unit = a.percent || b.percent ? "%" : (m[4] ?? m[2] ?? "").trim();
   return { start: a.value, target: b.value, unit: /^(by|in|this|per|each|a|the)$/i.test(unit) ? "" : unit };
 }
-

@@ -11,7 +11,8 @@ import { printCorrection } from "./undo.js";
 export const checkinCommand: CommandSpec = {
   name: "checkin",
   summary: "Log a check-in on a key result: its new value, your confidence and a note.",
-  usage: "okr checkin REF VALUE [--confidence 1-5] [--note TEXT] [--date YYYY-MM-DD] [--author NAME] [--json]\n       okr checkin [REF] [VALUE] --fix [--confidence 1-5] [--note TEXT] [--date YYYY-MM-DD]",
+  usage:
+    "okr checkin REF VALUE [--confidence 1-5] [--note TEXT] [--date YYYY-MM-DD] [--author NAME] [--json]\n       okr checkin [REF] [VALUE] --fix [--confidence 1-5] [--note TEXT] [--date YYYY-MM-DD]",
   description:
     "REF is a short ref (KR2.1), an id or a unique part of the title. VALUE is a number as you would write it,\n" +
     "in English or Vietnamese: 52, 52%, 53.4 or 53,4, 1,200,000 or 1.200.000, 1.2M, 15k, 1,2 triệu, 1tr4, 3 tỷ.\n" +
@@ -45,8 +46,18 @@ export const checkinCommand: CommandSpec = {
       const lastIsValue = positionals.length > 0 && readNumber(positionals[positionals.length - 1]!) !== null && (positionals.length > 1 || !/^kr/i.test(positionals[0]!));
       const value = lastIsValue ? readCliNumber(positionals[positionals.length - 1]!) : undefined;
       const query = (lastIsValue ? positionals.slice(0, -1) : positionals).join(" ").trim();
-      const r = await (await ctx.service()).correctCheckIn(
-        { kr: query || undefined, action: "correct", value, confidence, note: values.note as string | undefined, date: values.date as string | undefined, author: (values.author as string | undefined) ?? ctx.config.author },
+      const r = await (
+        await ctx.service()
+      ).correctCheckIn(
+        {
+          kr: query || undefined,
+          action: "correct",
+          value,
+          confidence,
+          note: values.note as string | undefined,
+          date: values.date as string | undefined,
+          author: (values.author as string | undefined) ?? ctx.config.author,
+        },
         ctx.config.asOf,
       );
       if (ctx.json) return ctx.out(JSON.stringify(r, null, 2));
@@ -62,11 +73,17 @@ export const checkinCommand: CommandSpec = {
       { kr: query, value, confidence, note: values.note as string | undefined, date, author: (values.author as string | undefined) ?? ctx.config.author },
       ctx.config.asOf,
     );
-    const warning = sameDayWarning(sameDay, date, { withUnit, anotherDay: "pass --date YYYY-MM-DD", fix: `To take this one back: okr undo ${r.after.ref} (okr checkin ${r.after.ref} VALUE --fix corrects the latest instead of adding one)` });
+    const warning = sameDayWarning(sameDay, date, {
+      withUnit,
+      anotherDay: "pass --date YYYY-MM-DD",
+      fix: `To take this one back: okr undo ${r.after.ref} (okr checkin ${r.after.ref} VALUE --fix corrects the latest instead of adding one)`,
+    });
     if (warning) ctx.err(`Warning: ${warning}`);
     if (ctx.json) return ctx.out(JSON.stringify(r, null, 2));
     const a = r.after;
-    ctx.out(`Logged ${withUnit(r.checkIn.value, a.unit)} on ${a.ref} ${a.title} (${r.checkIn.date}, confidence ${r.checkIn.confidence}/5${r.confidenceCarriedOver ? " kept from the last check-in" : ""}).`);
+    ctx.out(
+      `Logged ${withUnit(r.checkIn.value, a.unit)} on ${a.ref} ${a.title} (${r.checkIn.date}, confidence ${r.checkIn.confidence}/5${r.confidenceCarriedOver ? " kept from the last check-in" : ""}).`,
+    );
     ctx.out(`Progress ${pct(r.before.progress)} → ${pct(a.progress)} (expected ${pct(a.expected)}) · ${status(r.before.status)} → ${status(a.status)}`);
   },
 };

@@ -12,7 +12,8 @@ export function renderFindings(findings: Finding[], rewrite: Rewrite | null, ind
   const lines = findings.map((f) => `${indent}${f.severity.toUpperCase().padEnd(7)} ${f.rule}: ${f.message}${f.suggestion ? `\n${indent}        → ${f.suggestion}` : ""}`);
   if (rewrite) {
     lines.push(`${indent}Rewrite: ${rewrite.objective}`);
-    for (const k of rewrite.keyResults) lines.push(`${indent}  KR: ${k.title}${k.start === null ? " (start: fill in)" : ` (from ${k.start} to ${k.target}${k.unit === "%" ? "%" : k.unit ? ` ${k.unit}` : ""})`}`);
+    for (const k of rewrite.keyResults)
+      lines.push(`${indent}  KR: ${k.title}${k.start === null ? " (start: fill in)" : ` (from ${k.start} to ${k.target}${k.unit === "%" ? "%" : k.unit ? ` ${k.unit}` : ""})`}`);
   }
   return lines.join("\n");
 }
@@ -33,13 +34,21 @@ export const critiqueCommand: CommandSpec = {
   },
   // Checks a draft: the workspace only adds the team's objective count, so none is needed.
   workspace: "optional",
-  examples: ['okr critique "Increase conversion by 2% by optimizing the landing page"', 'okr critique "Delight new users" --kr "Raise activation from 40% to 55%" --kr "Publish 3 guides" --owner Minh'],
+  examples: [
+    'okr critique "Increase conversion by 2% by optimizing the landing page"',
+    'okr critique "Delight new users" --kr "Raise activation from 40% to 55%" --kr "Publish 3 guides" --owner Minh',
+  ],
   async run(ctx, { values, positionals }) {
     const title = positionals.join(" ").trim();
     if (!title) throw new OkrError("invalid_input", 'Give the draft objective: okr critique "Delight our enterprise customers" (see okr critique --help).');
     const krs = ((values.kr as string[] | undefined) ?? []).map((text) => {
       const range = fromTo(text);
-      return { title: text, start: range?.start ?? null, target: range?.target ?? null, ...(/^\s*(launch|ship|release|go live|ra mắt)\b/i.test(text) && !range ? { kind: "milestone" as const } : {}) };
+      return {
+        title: text,
+        start: range?.start ?? null,
+        target: range?.target ?? null,
+        ...(/^\s*(launch|ship|release|go live|ra mắt)\b/i.test(text) && !range ? { kind: "milestone" as const } : {}),
+      };
     });
     const team = values.team as string | undefined;
     const r = await (await ctx.service()).critique({ title, owner: values.owner as string | undefined, team, keyResults: krs }, ctx.config.asOf);

@@ -10,8 +10,7 @@ import type { ImportSummary } from "../../service/import-plan.js";
 import type { CommandContext, CommandSpec } from "../command.js";
 
 export function describeSummary(s: ImportSummary): string {
-  const c = (label: string, x: { added: number; updated: number; unchanged: number }) =>
-    `${label}: ${x.added} added, ${x.updated} updated, ${x.unchanged} unchanged`;
+  const c = (label: string, x: { added: number; updated: number; unchanged: number }) => `${label}: ${x.added} added, ${x.updated} updated, ${x.unchanged} unchanged`;
   return [
     c("cycles", s.cycles),
     c("objectives", s.objectives),
@@ -77,7 +76,7 @@ export const importCommand: CommandSpec = {
     "\n" +
     "An import whose refs name other objectives or KRs than the workspace stores under them (O1 has another\n" +
     "title: it is probably another workspace) is refused, listing the first collisions. Titles are compared\n" +
-    "ignoring case, spacing, accents and numbers (\"Raise NPS from 48 to 65\" and \"raise NPS from 48 to 70\"\n" +
+    'ignoring case, spacing, accents and numbers ("Raise NPS from 48 to 65" and "raise NPS from 48 to 70"\n' +
     "are the same KR with a new target); any other changed word is a different title. Then either:\n" +
     "  --data DIR        import into another folder and keep both workspaces;\n" +
     "  --replace         start over with only the import: it is written into a new folder next to the data\n" +
@@ -102,10 +101,14 @@ export const importCommand: CommandSpec = {
     if (!source) throw new OkrError("invalid_input", "Say what to import: okr import DIR|FILE (see okr import --help).");
     const replace = values.replace === true;
     const allowRenames = values["allow-renames"] === true;
-    if (replace && allowRenames) throw new OkrError("invalid_input", "--replace starts from an empty workspace, so there is nothing to rename: give one of --replace and --allow-renames.");
+    if (replace && allowRenames)
+      throw new OkrError("invalid_input", "--replace starts from an empty workspace, so there is nothing to rename: give one of --replace and --allow-renames.");
     if (replace) checkReplaceable(ctx.config.dataDir, process.cwd());
     const read = await readImportSource(source);
-    if (!ctx.json) ctx.err(`Read ${count(read.files.length, "file")}: ${count(read.data.keyResults.length, "key result")}, ${count(read.data.checkIns.length, "check-in")}. Checking them against the workspace…`);
+    if (!ctx.json)
+      ctx.err(
+        `Read ${count(read.files.length, "file")}: ${count(read.data.keyResults.length, "key result")}, ${count(read.data.checkIns.length, "check-in")}. Checking them against the workspace…`,
+      );
     const progress = ctx.json ? undefined : (m: string) => ctx.err(m);
     let summary: ImportSummary;
     let movedAside: string | null = null;
@@ -120,6 +123,10 @@ export const importCommand: CommandSpec = {
     if (ctx.json) return ctx.out(JSON.stringify({ dataDir: ctx.config.dataDir, files: read.files, ...(replace ? { movedAside } : {}), ...summary }, null, 2));
     ctx.out(`Imported into ${ctx.config.dataDir}${replace ? " (a fresh workspace)" : ""}\n${describeSummary(summary)}`);
     if (replace)
-      ctx.out(movedAside ? `The previous workspace was moved to ${movedAside} (nothing was deleted; remove it once you no longer need it).` : "There was no previous workspace to move aside.");
+      ctx.out(
+        movedAside
+          ? `The previous workspace was moved to ${movedAside} (nothing was deleted; remove it once you no longer need it).`
+          : "There was no previous workspace to move aside.",
+      );
   },
 };

@@ -46,15 +46,24 @@ export async function addKr(ctx: CommandContext, { values, positionals }: Parsed
   const svc = await ctx.service();
   const kr = await svc.addKeyResult(
     {
-      objective, title, start: number("start", values.start), target: number("target", values.target), unit: str(values.unit), owner: str(values.owner),
-      kind: str(values.kind) as KrKind | undefined, direction: str(values.direction) as Direction | undefined,
-      startDate: day("start-date", values["start-date"], "cycle"), due: day("due", values.due, "none"),
+      objective,
+      title,
+      start: number("start", values.start),
+      target: number("target", values.target),
+      unit: str(values.unit),
+      owner: str(values.owner),
+      kind: str(values.kind) as KrKind | undefined,
+      direction: str(values.direction) as Direction | undefined,
+      startDate: day("start-date", values["start-date"], "cycle"),
+      due: day("due", values.due, "none"),
     },
     ctx.config.asOf,
   );
   if (ctx.json) return ctx.out(JSON.stringify(kr, null, 2));
   const pace = kr.startDate ? `pace counts from ${kr.startDate}` : "pace counts from the cycle start";
-  ctx.out(`Added ${kr.ref} "${kr.title}": ${kr.direction} from ${withUnit(kr.start, kr.unit)} to ${withUnit(kr.target, kr.unit)}${kr.owner ? `, owner ${kr.owner}` : ""}; ${pace}.`);
+  ctx.out(
+    `Added ${kr.ref} "${kr.title}": ${kr.direction} from ${withUnit(kr.start, kr.unit)} to ${withUnit(kr.target, kr.unit)}${kr.owner ? `, owner ${kr.owner}` : ""}; ${pace}.`,
+  );
 }
 
 /** okr kr set REF --target N | --title T | --owner O | --start-date D | --due D */
@@ -64,8 +73,11 @@ export async function setKr(ctx: CommandContext, { values, positionals }: Parsed
   for (const f of ["start", "unit", "kind", "direction"])
     if (values[f] !== undefined) throw new OkrError("invalid_input", `--${f} cannot be changed on an existing key result (it would rewrite its history); add a new KR instead.`);
   const changes = {
-    title: str(values.title), target: number("target", values.target), owner: str(values.owner),
-    startDate: day("start-date", values["start-date"], "cycle"), due: day("due", values.due, "none"),
+    title: str(values.title),
+    target: number("target", values.target),
+    owner: str(values.owner),
+    startDate: day("start-date", values["start-date"], "cycle"),
+    due: day("due", values.due, "none"),
   };
   if (Object.values(changes).every((v) => v === undefined))
     throw new OkrError("invalid_input", "Nothing to change: give --target, --title, --owner, --start-date or --due (see okr kr --help).");
@@ -75,7 +87,13 @@ export async function setKr(ctx: CommandContext, { values, positionals }: Parsed
   if (ctx.json) return ctx.out(JSON.stringify({ keyResult: kr, changed }, null, 2));
   if (!changed.length) return ctx.out(`${kr.ref} already looks like that; nothing changed.`);
   const show = (f: string, k: typeof kr) =>
-    f === "target" ? withUnit(k.target, k.unit) : f === "startDate" ? (k.startDate ?? "the cycle start") : f === "due" ? (k.due ?? "the cycle end") : `"${k[f as "title" | "owner"]}"`;
+    f === "target"
+      ? withUnit(k.target, k.unit)
+      : f === "startDate"
+        ? (k.startDate ?? "the cycle start")
+        : f === "due"
+          ? (k.due ?? "the cycle end")
+          : `"${k[f as "title" | "owner"]}"`;
   ctx.out(`Updated ${kr.ref}: ${changed.map((f) => `${f === "startDate" ? "start date" : f} ${show(f, before)} → ${show(f, kr)}`).join("; ")}.`);
   ctx.out(`The earlier version stays in history. Check-ins are unchanged.`);
 }

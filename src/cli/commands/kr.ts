@@ -19,9 +19,10 @@ export function forecastBasis(f: Pick<Forecast, "method" | "points">): string {
 export const krCommand: CommandSpec = {
   name: "kr",
   summary: "Show one key result (numbers, forecast, history), or add one (kr add) or change one (kr set).",
-  usage: "okr kr REF|NAME [--as-of YYYY-MM-DD] [--json]\n       okr kr add OBJECTIVE TITLE --target N [--start N] [--unit U] [--owner NAME] [--start-date D] [--due D]\n       okr kr set REF [--target N] [--title TEXT] [--owner NAME] [--start-date D|cycle] [--due D|none]",
+  usage:
+    "okr kr REF|NAME [--as-of YYYY-MM-DD] [--json]\n       okr kr add OBJECTIVE TITLE --target N [--start N] [--unit U] [--owner NAME] [--start-date D] [--due D]\n       okr kr set REF [--target N] [--title TEXT] [--owner NAME] [--start-date D|cycle] [--due D|none]",
   description:
-    "REF is a short ref (KR2.1), an id, or a unique part of the title (\"retention\"); OBJECTIVE likewise (O2).\n" +
+    'REF is a short ref (KR2.1), an id, or a unique part of the title ("retention"); OBJECTIVE likewise (O2).\n' +
     "kr add: a new KR gets the next free ref; its pace counts from today (or from --start-date).\n" +
     "kr set: a new revision of the KR (the earlier one stays in history); check-ins are not touched.",
   options: KR_WRITE_OPTIONS,
@@ -47,13 +48,22 @@ export const krCommand: CommandSpec = {
     ctx.out(`Objective ${d.objectiveRef}: ${d.objectiveTitle} (${d.team}, ${d.cycle})`);
     ctx.out(`Owner ${d.owner || "(none)"} · ${d.kind}, ${d.direction} · ${withUnit(d.start, d.unit)} → ${withUnit(d.target, d.unit)}${d.due ? ` · due ${d.due}` : ""}`);
     ctx.out("");
-    ctx.out(`As of ${ctx.config.asOf}: ${withUnit(d.current, d.unit)}  ${bar(d.progress)} ${pct(d.progress)} (expected ${pct(d.expected)}, gap ${pts(d.gap)})  ${status(d.status)}`);
+    ctx.out(
+      `As of ${ctx.config.asOf}: ${withUnit(d.current, d.unit)}  ${bar(d.progress)} ${pct(d.progress)} (expected ${pct(d.expected)}, gap ${pts(d.gap)})  ${status(d.status)}`,
+    );
     ctx.out(`Confidence ${d.confidence ?? "-"}/5 · last check-in ${d.lastCheckIn ?? "never"}${d.stale ? " (stale)" : ""} · this week ${pts(d.weeklyDelta)}`);
     ctx.out(`Why: ${d.reason}`);
     const f = d.forecast;
-    ctx.out(`Forecast at cycle end (${forecastBasis(f)}): ${withUnit(f.projectedValue, d.unit)} → ${pct(Math.max(0, f.projectedProgress))} · grade ${f.grade.score.toFixed(1)} ${f.grade.color}`);
+    ctx.out(
+      `Forecast at cycle end (${forecastBasis(f)}): ${withUnit(f.projectedValue, d.unit)} → ${pct(Math.max(0, f.projectedProgress))} · grade ${f.grade.score.toFixed(1)} ${f.grade.color}`,
+    );
     ctx.out("");
     if (d.checkIns.length === 0) return ctx.out("No check-ins yet.");
-    ctx.out(table(["Date", ">Value", ">Conf", "Author", "Note"], d.checkIns.map((c) => [c.date, num(c.value), `${c.confidence}/5`, c.author, c.note])));
+    ctx.out(
+      table(
+        ["Date", ">Value", ">Conf", "Author", "Note"],
+        d.checkIns.map((c) => [c.date, num(c.value), `${c.confidence}/5`, c.author, c.note]),
+      ),
+    );
   },
 };

@@ -9,8 +9,17 @@ export function laggingTable(rows: LaggingRow[]): string {
   return table(
     ["#", "KR", "Title", "Team", ">Progress", ">Expected", ">Gap", "Status", ">Conf", ">Week", "Last check-in"],
     rows.map((r, i) => [
-      String(i + 1), r.ref, truncate(r.title, 44), r.team, pct(r.progress), pct(r.expected), pts(r.gap), status(r.status),
-      r.confidence === null ? "-" : `${r.confidence}/5`, pts(r.weeklyDelta), (r.lastCheckIn ?? "never") + (r.stale ? " (stale)" : ""),
+      String(i + 1),
+      r.ref,
+      truncate(r.title, 44),
+      r.team,
+      pct(r.progress),
+      pct(r.expected),
+      pts(r.gap),
+      status(r.status),
+      r.confidence === null ? "-" : `${r.confidence}/5`,
+      pts(r.weeklyDelta),
+      (r.lastCheckIn ?? "never") + (r.stale ? " (stale)" : ""),
     ]),
   );
 }

@@ -32,7 +32,15 @@ export const objectiveCommand: CommandSpec = {
     const owner = values.owner as string | undefined;
     const { findings } = await svc.critique({ title, owner, team, cycle: values.cycle as string | undefined, keyResults: [] }, asOf);
     const { objective } = await svc.createObjective(
-      { title, team, owner, parent: values.parent as string | undefined, cycle: values.cycle as string | undefined, description: values.description as string | undefined, committed: values.aspirational !== true },
+      {
+        title,
+        team,
+        owner,
+        parent: values.parent as string | undefined,
+        cycle: values.cycle as string | undefined,
+        description: values.description as string | undefined,
+        committed: values.aspirational !== true,
+      },
       asOf,
     );
     // An objective has no KRs yet when added by hand: that finding is the next step, not a fault.

@@ -19,6 +19,11 @@ export const searchCommand: CommandSpec = {
     if (ctx.json) return ctx.out(JSON.stringify(hits, null, 2));
     if (hits.length === 0) return ctx.out(`Nothing matches "${text}".`);
     const where = { objective: "objective", key_result: "KR title", check_in: "check-in note" } as const;
-    ctx.out(table(["Ref", "Title", "Found in", "Text"], hits.map((h) => [h.ref, truncate(h.title, 50), where[h.kind], truncate(h.text, 60)])));
+    ctx.out(
+      table(
+        ["Ref", "Title", "Found in", "Text"],
+        hits.map((h) => [h.ref, truncate(h.title, 50), where[h.kind], truncate(h.text, 60)]),
+      ),
+    );
   },
 };

@@ -29,7 +29,12 @@ export const summaryCommand: CommandSpec = {
     model: { type: "string", short: "m", description: "an LLM to write it (default: the template)", placeholder: "M" },
     "post-to": { type: "string", description: "a Slack-style incoming webhook URL", placeholder: "URL" },
   },
-  examples: ["okr summary --as-of 2026-11-26", "okr summary --team Product --format slack", "okr summary --lang vi --format json", "okr summary --post-to https://hooks.slack.com/services/…"],
+  examples: [
+    "okr summary --as-of 2026-11-26",
+    "okr summary --team Product --format slack",
+    "okr summary --lang vi --format json",
+    "okr summary --post-to https://hooks.slack.com/services/…",
+  ],
   async run(ctx, { values }) {
     const format = (values.format as string | undefined) ?? (ctx.json ? "json" : "md");
     if (!FORMATS.includes(format as never)) throw new OkrError("invalid_input", `--format must be one of ${FORMATS.join(", ")}, not "${format}"`);
@@ -48,7 +53,8 @@ export const summaryCommand: CommandSpec = {
       const { attempts } = await postWebhook(values["post-to"] as string, toSlack(written.markdown));
       ctx.err(`Posted to ${new URL(values["post-to"] as string).host}${attempts > 1 ? ` (after ${count(attempts, "attempt")})` : ""}.`);
     }
-    if (format === "json") return ctx.out(JSON.stringify({ markdown: written.markdown, facts: w.facts, grounded: written.grounded, claims: written.claims, writer: written.writer }, null, 2));
+    if (format === "json")
+      return ctx.out(JSON.stringify({ markdown: written.markdown, facts: w.facts, grounded: written.grounded, claims: written.claims, writer: written.writer }, null, 2));
     ctx.out(format === "slack" ? toSlack(written.markdown) : format === "html" ? toHtml(written.markdown) : written.markdown);
     if (written.writer.startsWith("template (fallback")) ctx.err(`Note: ${written.writer}`);
     if (!written.grounded) ctx.err("Warning: the grounding check found claims that are not in the facts (see --format json).");
@@ -68,7 +74,10 @@ export const remindCommand: CommandSpec = {
     const r = await (await ctx.service()).reminders(ctx.config.asOf, values.team as string | undefined);
     if (ctx.json) return ctx.out(JSON.stringify({ asOf: ctx.config.asOf, ...r }, null, 2));
     const lines = r.owners.length
-      ? [`No check-in this week (${r.weekStart} to ${ctx.config.asOf}):`, ...r.owners.map((o) => `• ${o.owner}: ${o.keyResults.map((k) => `${k.ref} ${k.title} (last ${k.lastCheckIn ?? "never"})`).join("; ")}`)]
+      ? [
+          `No check-in this week (${r.weekStart} to ${ctx.config.asOf}):`,
+          ...r.owners.map((o) => `• ${o.owner}: ${o.keyResults.map((k) => `${k.ref} ${k.title} (last ${k.lastCheckIn ?? "never"})`).join("; ")}`),
+        ]
       : [`Everyone has checked in this week (${r.weekStart} to ${ctx.config.asOf}).`];
     const text = lines.join("\n");
     if (values["post-to"]) {

@@ -9,11 +9,15 @@ export function renderTree(views: ObjectiveView[]): string {
   for (const o of views) {
     const parent = o.parentRef ? ` ↳ ${o.parentRef}` : "";
     out.push(`${o.ref}  ${o.title}`);
-    out.push(`    ${o.team} · ${o.owner || "no owner"} · ${o.cycle}${parent} · ${bar(o.progress)} ${pct(o.progress)} (expected ${pct(o.expected)}) · ${status(o.status)}${o.pulledDownBy.length ? ` (held back by ${o.pulledDownBy.join(", ")})` : ""}`);
+    out.push(
+      `    ${o.team} · ${o.owner || "no owner"} · ${o.cycle}${parent} · ${bar(o.progress)} ${pct(o.progress)} (expected ${pct(o.expected)}) · ${status(o.status)}${o.pulledDownBy.length ? ` (held back by ${o.pulledDownBy.join(", ")})` : ""}`,
+    );
     for (const k of o.keyResults) {
       const conf = k.confidence === null ? "no check-in" : `conf ${k.confidence}/5`;
       const value = `${withUnit(k.current, k.unit)} → ${withUnit(k.target, k.unit)}`;
-      out.push(`    ${k.ref.padEnd(7)} ${bar(k.progress)} ${pct(k.progress).padStart(4)}  ${status(k.status)}  ${truncate(k.title, 60)}  [${value}, ${conf}${k.stale ? ", stale" : ""}]`);
+      out.push(
+        `    ${k.ref.padEnd(7)} ${bar(k.progress)} ${pct(k.progress).padStart(4)}  ${status(k.status)}  ${truncate(k.title, 60)}  [${value}, ${conf}${k.stale ? ", stale" : ""}]`,
+      );
     }
     if (o.keyResults.length === 0) out.push("    (no key results yet)");
     out.push("");

@@ -11,10 +11,14 @@ export function printCorrection(ctx: CommandContext, r: CorrectionResult): void 
   const was = `${ref}'s check-in of ${c.date} (${withUnit(c.value, unit)}, confidence ${c.confidence}/5${c.author ? `, by ${c.author}` : ""})`;
   if (r.corrected) {
     const k = r.corrected;
-    ctx.out(`Corrected ${was} to ${withUnit(k.value, unit)}, confidence ${k.confidence}/5${k.date !== c.date ? `, dated ${k.date}` : ""}${k.note !== c.note ? `, note "${k.note}"` : ""}.`);
+    ctx.out(
+      `Corrected ${was} to ${withUnit(k.value, unit)}, confidence ${k.confidence}/5${k.date !== c.date ? `, dated ${k.date}` : ""}${k.note !== c.note ? `, note "${k.note}"` : ""}.`,
+    );
   } else ctx.out(`Retracted ${was}.`);
   ctx.out(`Progress ${pct(r.before.progress)} → ${pct(r.after.progress)} (expected ${pct(r.after.expected)}) · ${status(r.before.status)} → ${status(r.after.status)}`);
-  ctx.out(`The original stays in history (okr kr ${ref}); to put it back: okr checkin ${ref} ${c.value} --confidence ${c.confidence} --date ${c.date}${r.corrected ? " --fix" : ""}`);
+  ctx.out(
+    `The original stays in history (okr kr ${ref}); to put it back: okr checkin ${ref} ${c.value} --confidence ${c.confidence} --date ${c.date}${r.corrected ? " --fix" : ""}`,
+  );
 }
 
 export const undoCommand: CommandSpec = {
@@ -34,10 +38,7 @@ export const undoCommand: CommandSpec = {
   async run(ctx, { values, positionals }) {
     const query = positionals.join(" ").trim();
     const author = (values.author as string | undefined) ?? ctx.config.author;
-    const r = await (await ctx.service()).correctCheckIn(
-      { kr: query || undefined, action: "retract", author, onlyBy: values.mine === true ? author : undefined },
-      ctx.config.asOf,
-    );
+    const r = await (await ctx.service()).correctCheckIn({ kr: query || undefined, action: "retract", author, onlyBy: values.mine === true ? author : undefined }, ctx.config.asOf);
     if (ctx.json) return ctx.out(JSON.stringify(r, null, 2));
     printCorrection(ctx, r);
   },
