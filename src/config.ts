@@ -47,7 +47,14 @@ export interface ConfigFlags {
 const TRUE = new Set(["1", "true", "yes", "on"]);
 
 export function loadConfig(flags: ConfigFlags, env: Record<string, string | undefined>, now?: Date): Config {
-  const e = EnvSchema.parse(env);
+  // A variable set to "" (`OKR_DATA_DIR= okr …`, a blank line in a .env file) means unset, as in most tools.
+  const given = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ""));
+  const parsed = EnvSchema.safeParse(given);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new OkrError("invalid_input", `Environment variable ${String(issue.path[0])} is not valid: ${issue.message}.`);
+  }
+  const e = parsed.data;
   // OKR_NOW may be a full timestamp (2026-11-26T09:00:00Z); only its date matters.
   const fixedRaw = flags.asOf ?? e.OKR_NOW;
   const fixed = fixedRaw === undefined ? null : /^\d{4}-\d{2}-\d{2}T/.test(fixedRaw) ? fixedRaw.slice(0, 10) : fixedRaw;

@@ -93,7 +93,9 @@ export async function setKr(ctx: CommandContext, { values, positionals }: Parsed
         ? (k.startDate ?? "the cycle start")
         : f === "due"
           ? (k.due ?? "the cycle end")
-          : `"${k[f as "title" | "owner"]}"`;
+          : k[f as "title" | "owner"]
+            ? `"${k[f as "title" | "owner"]}"`
+            : "(none)";
   ctx.out(`Updated ${kr.ref}: ${changed.map((f) => `${f === "startDate" ? "start date" : f} ${show(f, before)} → ${show(f, kr)}`).join("; ")}.`);
   ctx.out(`The earlier version stays in history. Check-ins are unchanged.`);
 }
