@@ -276,4 +276,31 @@ describe("okr critique and okr review", () => {
     const team = await okr(["review", "--team", "product", "--as-of", AS_OF], { OKR_DATA_DIR: data });
     expect(team.stdout).toMatch(/^2 objectives reviewed, 1 with findings\./);
   });
+
+  it("fixes mistakes by hand: checkin --fix, undo, kr set --target, kr add, objective add", async () => {
+    const dir = await tempDir();
+    expect((await okr(["import", FIXTURE, "--data", dir])).code).toBe(0);
+    const env = { OKR_DATA_DIR: dir, OKR_NOW: AS_OF, OKR_AUTHOR: "Minh Nguyen" };
+    expect((await okr(["checkin", "KR2.1", "5.4", "-c", "4"], env)).code).toBe(0);
+    const fix = await okr(["checkin", "KR2.1", "54", "--fix"], env);
+    expect(fix.code).toBe(0);
+    expect(fix.stdout).toContain("Corrected KR2.1's check-in of 2026-11-26 (5.4%, confidence 4/5, by Minh Nguyen) to 54%");
+    const undo = await okr(["undo"], env);
+    expect(undo.stdout).toContain("Retracted KR2.1's check-in of 2026-11-26 (54%");
+    const kr = JSON.parse((await okr(["kr", "KR2.1", "--json"], env)).stdout) as { current: number };
+    expect(kr.current).toBe(53.4);
+    const set = await okr(["kr", "set", "KR9.2", "--target", "60"], env);
+    expect(set.stdout).toContain("Updated KR9.2: target 65 NPS → 60 NPS.");
+    const bad = await okr(["kr", "set", "KR9.2", "--start", "10"], env);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain("--start cannot be changed on an existing key result");
+    const obj = await okr(["objective", "add", "Make support feel instant", "--team", "Customer Success", "--owner", "Grace Okafor"], env);
+    expect(obj.stdout).toContain('Created O10 "Make support feel instant" (Customer Success, Grace Okafor).');
+    const add = await okr(["kr", "add", "O10", "Cut first reply from 4 hours to 1 hour", "--start", "4", "--target", "1", "--unit", "hours"], env);
+    expect(add.stdout).toContain("Added KR10.1");
+    expect(add.stdout).toContain("pace counts from 2026-11-26");
+    const tree = await okr(["tree", "--team", "Customer Success"], env);
+    expect(tree.stdout).toMatch(/KR10\.1 .* on track/);
+    expect(tree.stdout).toMatch(/O9 .*\n.*at risk \(held back by KR9\.2/);
+  });
 });

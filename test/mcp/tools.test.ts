@@ -2,7 +2,7 @@
 
 import { ErrorCode, McpError } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cleanup } from "../helpers.js";
+import { AS_OF, cleanup } from "../helpers.js";
 import { connectedClient, text } from "./helpers.js";
 
 let h: Awaited<ReturnType<typeof connectedClient>>;
@@ -242,6 +242,23 @@ describe("write tools", () => {
     expect((await make("Be the voice of remote product teams")).findings.map((f) => f.rule)).toEqual([]); // 3rd (O6, O7 exist)
     expect((await make("Make every launch land")).findings.map((f) => f.rule)).toEqual([]); // 4th
     expect((await make("Own the remote-work conversation")).findings.map((f) => f.rule)).toEqual(["too-many-objectives"]); // 5th
+  });
+
+  it("correct_check_in corrects the check-in written last, or one dated a given day, and retracts", async () => {
+    await h.call("log_check_in", { keyResult: "KR6.2", value: 1.61, confidence: 4 });
+    const fixed = await h.call("correct_check_in", { value: 16.1 });
+    expect(fixed.isError).toBeFalsy();
+    expect(fixed.structuredContent).toMatchObject({ action: "correct", keyResult: { ref: "KR6.2" }, checkIn: { value: 1.61 }, corrected: { value: 16.1 } });
+    expect(text(fixed)).toContain("Corrected KR6.2's check-in of 2026-11-26 (1.61%, confidence 4/5) to 16.1%");
+    expect((await h.service.keyResult("KR6.2", AS_OF)).current).toBe(16.1);
+    const dated = await h.call("correct_check_in", { keyResult: "KR5.2", of: "2026-11-20", value: 17 });
+    expect(dated.structuredContent).toMatchObject({ checkIn: { date: "2026-11-20", value: 18 }, corrected: { value: 17 } });
+    const undone = await h.call("correct_check_in", { keyResult: "KR6.2", retract: true });
+    expect(undone.structuredContent).toMatchObject({ action: "retract", corrected: null });
+    expect(text(undone)).toMatch(/^Retracted KR6\.2's check-in/);
+    const none = await h.call("correct_check_in", { keyResult: "KR5.2", of: "2026-11-19", value: 1 });
+    expect(none.isError).toBe(true);
+    expect(text(none)).toContain("There is no check-in dated 2026-11-19 on KR5.2");
   });
 
   it("update_key_result keeps history and is idempotent", async () => {
