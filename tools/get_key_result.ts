@@ -16,7 +16,6 @@ export const getKeyResult = defineTool({
     objectiveRef: z.string(),
     team: z.string(),
     cycle: z.string(),
-    start: z.number(),
     due: z.string().nullable(),
     lastCheckIn: z.string().nullable(),
     weeklyDelta: z.number(),

@@ -27,13 +27,19 @@ export type ToolSource = { service: OkrService; mcp: McpOptions } | { url: strin
 /** The workspace's KRs, teams and owners for the local model, read once through list_okrs. */
 export async function krDirectory(tools: AgentTools): Promise<KrDirectory> {
   const r = await tools.call("list_okrs", {});
-  const objectives =
-    (
-      r.structuredContent as
-        { objectives?: { team: string; keyResults: { ref: string; title: string; owner: string; unit: string; current: number; target: number }[] }[] } | undefined
-    )?.objectives ?? [];
+  type Listed = {
+    ref: string;
+    title: string;
+    team: string;
+    owner: string;
+    keyResults: { ref: string; title: string; owner: string; unit: string; start: number; current: number; target: number }[];
+  };
+  const objectives = (r.structuredContent as { objectives?: Listed[] } | undefined)?.objectives ?? [];
   return new KrDirectory(
-    objectives.flatMap((o) => o.keyResults.map((k) => ({ ref: k.ref, title: k.title, owner: k.owner, team: o.team, unit: k.unit, current: k.current, target: k.target }))),
+    objectives.flatMap((o) =>
+      o.keyResults.map((k) => ({ ref: k.ref, title: k.title, owner: k.owner, team: o.team, unit: k.unit, start: k.start, current: k.current, target: k.target })),
+    ),
+    objectives.map((o) => ({ ref: o.ref, title: o.title, team: o.team, owner: o.owner })),
   );
 }
 

@@ -20,6 +20,7 @@ export const krNumbers = {
   ref: z.string(),
   title: z.string(),
   owner: z.string(),
+  start: z.number(),
   current: z.number(),
   target: z.number(),
   unit: z.string(),

@@ -3,6 +3,8 @@
 
 import { say, type Lang } from "./lang.js";
 import { formatDraft, type Draft } from "./draft.js";
+import type { View } from "./reads.js";
+import { krAnswer, laggingView, okrsAnswer, type KrDetailData, type LagRow, type ObjectiveData } from "./views-answer.js";
 
 export interface ToolOutcome {
   toolName: string;
@@ -13,7 +15,6 @@ export interface ToolOutcome {
 }
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
-const pts = (x: number) => `${Math.round(Math.abs(x) * 100)} pts`;
 const STATUS: Record<string, [string, string]> = {
   completed: ["completed", "đã hoàn thành"],
   on_track: ["on track", "đúng tiến độ"],
@@ -24,34 +25,6 @@ const status = (s: string, lang: Lang) => STATUS[s]?.[lang === "vi" ? 1 : 0] ?? 
 
 type Row = Record<string, unknown> & { ref: string; title: string };
 
-function laggingAnswer(
-  d: {
-    asOf: string;
-    keyResults: (Row & { progress: number; expected: number; gap: number; status: string; confidence: number | null; weeklyDelta: number; reason: string; team: string })[];
-  },
-  userText: string,
-  lang: Lang,
-): string {
-  let rows = d.keyResults;
-  if (rows.length === 0) return say(lang, `Nothing is lagging as of ${d.asOf}: every key result asked about is completed.`, `Không có KR nào bị chậm tính đến ${d.asOf}.`);
-  let prefix = "";
-  if (/off.?track|chệch|lech/i.test(userText)) {
-    const off = rows.filter((r) => r.status === "off_track");
-    if (off.length) rows = off;
-    else prefix = say(lang, `Nothing ${rows[0]!.team ? `in ${rows[0]!.team} ` : ""}is off track. `, `Không có KR nào ${rows[0]!.team ? `của ${rows[0]!.team} ` : ""}chệch hướng. `);
-  }
-  const [first, ...rest] = rows;
-  const week = (r: { weeklyDelta: number }) =>
-    r.weeklyDelta === 0
-      ? say(lang, "no change this week", "không đổi trong tuần")
-      : `${r.weeklyDelta > 0 ? "+" : "−"}${pts(r.weeklyDelta)} ${say(lang, "this week", "trong tuần")}`;
-  const line = (r: (typeof rows)[number]) =>
-    `${r.ref} ${r.title} (${r.team}): ${pct(r.progress)} ${say(lang, "vs", "so với")} ${pct(r.expected)} ${say(lang, "expected", "kỳ vọng")}, ${status(r.status, lang)}, ${say(lang, "confidence", "độ tin cậy")} ${r.confidence ?? "-"}/5, ${week(r)}`;
-  const head =
-    prefix + say(lang, `Lagging most as of ${d.asOf}: ${line(first!)}. Why: ${first!.reason}.`, `Chậm nhất tính đến ${d.asOf}: ${line(first!)}. Lý do: ${first!.reason}.`);
-  return rest.length ? `${head}\n${say(lang, "Next:", "Tiếp theo:")}\n${rest.map((r) => `- ${line(r)}`).join("\n")}` : head;
-}
-
 function errorAnswer(o: ToolOutcome, lang: Lang): string {
   const msg = String(o.data);
   const ambiguous = /matches \d+ (key results|objectives): (.+)\. Use a ref/.exec(msg);
@@ -59,15 +32,46 @@ function errorAnswer(o: ToolOutcome, lang: Lang): string {
   return say(lang, `That did not work: ${msg}`, `Chưa thực hiện được: ${msg}`);
 }
 
-export function composeAnswer(outcomes: ToolOutcome[], userText: string, lang: Lang, draft: Draft | null): string {
-  return outcomes.map((o) => (o.ok ? success(o, userText, lang, draft) : errorAnswer(o, lang))).join("\n\n");
+export function composeAnswer(outcomes: ToolOutcome[], userText: string, lang: Lang, draft: Draft | null, view?: View): string {
+  // Several reads of one kind (one per team asked about) make one answer.
+  const lagging = outcomes.filter((o) => o.ok && o.toolName === "query_lagging_key_results");
+  const lists = outcomes.filter((o) => o.ok && o.toolName === "list_okrs");
+  const parts: string[] = [];
+  let laggingDone = false,
+    listDone = false;
+  for (const o of outcomes) {
+    if (!o.ok) parts.push(errorAnswer(o, lang));
+    else if (o.toolName === "query_lagging_key_results") {
+      if (laggingDone) continue;
+      laggingDone = true;
+      const seen = new Set<string>();
+      const rows = lagging
+        .flatMap((x) => (x.data as { keyResults: LagRow[] }).keyResults)
+        .filter((r) => !seen.has(r.ref) && seen.add(r.ref))
+        .sort((a, b) => b.gap - a.gap);
+      const teams = lagging.map((x) => x.input.team).filter((t): t is string => typeof t === "string");
+      const owner = lagging.map((x) => x.input.owner).find((t): t is string => typeof t === "string");
+      const scope = teams.length ? teams.join(say(lang, " and ", " và ")) : (owner ?? null);
+      parts.push(laggingView((o.data as { asOf: string }).asOf, rows, view, userText, lang, scope));
+    } else if (o.toolName === "list_okrs") {
+      if (listDone) continue;
+      listDone = true;
+      parts.push(
+        okrsAnswer(
+          lists.flatMap((x) => (x.data as { objectives: ObjectiveData[] }).objectives),
+          view,
+          lang,
+        ),
+      );
+    } else if (o.toolName === "get_key_result") parts.push(krAnswer(o.data as KrDetailData, view, lang));
+    else parts.push(success(o, userText, lang, draft));
+  }
+  return parts.join("\n\n");
 }
 
 function success(o: ToolOutcome, userText: string, lang: Lang, draft: Draft | null): string {
   const d = o.data as Record<string, never>;
   switch (o.toolName) {
-    case "query_lagging_key_results":
-      return laggingAnswer(d as never, userText, lang);
     case "log_check_in": {
       const r = d as unknown as {
         keyResult: Row;
@@ -110,41 +114,6 @@ function success(o: ToolOutcome, userText: string, lang: Lang, draft: Draft | nu
       if (!r.corrected) return `${say(lang, `Retracted ${was}.`, `Đã huỷ ${was}.`)} ${now}`;
       const c = r.corrected;
       return `${say(lang, `Corrected ${was} to ${c.value}, confidence ${c.confidence}/5${c.date !== r.checkIn.date ? `, dated ${c.date}` : ""}.`, `Đã sửa ${was} thành ${c.value}, độ tin cậy ${c.confidence}/5${c.date !== r.checkIn.date ? `, ngày ${c.date}` : ""}.`)} ${now}`;
-    }
-    case "get_key_result": {
-      const k = d as unknown as Row & {
-        current: number;
-        target: number;
-        unit: string;
-        progress: number;
-        expected: number;
-        status: string;
-        confidence: number | null;
-        lastCheckIn: string | null;
-        reason: string;
-        forecast: { grade: { score: number; color: string } };
-        checkIns: { date: string; value: number; note: string }[];
-      };
-      const last = k.checkIns.at(-1);
-      return say(
-        lang,
-        `${k.ref} ${k.title}: ${k.current}${k.unit === "%" ? "%" : ` ${k.unit}`} toward ${k.target}, progress ${pct(k.progress)} vs ${pct(k.expected)} expected, ${status(k.status, lang)}, confidence ${k.confidence ?? "-"}/5, last check-in ${k.lastCheckIn ?? "never"}. ${k.reason}. Forecast grade at cycle end: ${k.forecast.grade.score.toFixed(1)} (${k.forecast.grade.color}).${last?.note ? ` Latest note (quoted): "${last.note}"` : ""}`,
-        `${k.ref} ${k.title}: ${k.current}${k.unit === "%" ? "%" : ` ${k.unit}`} / mục tiêu ${k.target}, tiến độ ${pct(k.progress)} so với kỳ vọng ${pct(k.expected)}, ${status(k.status, lang)}, độ tin cậy ${k.confidence ?? "-"}/5, lần cập nhật cuối ${k.lastCheckIn ?? "chưa có"}. ${k.reason}. Dự báo cuối kỳ: ${k.forecast.grade.score.toFixed(1)} (${k.forecast.grade.color}).${last?.note ? ` Ghi chú mới nhất (trích): "${last.note}"` : ""}`,
-      );
-    }
-    case "list_okrs": {
-      const objectives = (
-        d as unknown as { objectives: (Row & { team: string; progress: number; status: string | null; keyResults: (Row & { progress: number; status: string })[] })[] }
-      ).objectives;
-      if (!objectives.length) return say(lang, "No objectives match.", "Không có mục tiêu nào phù hợp.");
-      return objectives
-        .map((ob) =>
-          [
-            `${ob.ref} ${ob.title} (${ob.team}): ${pct(ob.progress)}, ${ob.status ? status(ob.status, lang) : "-"}`,
-            ...ob.keyResults.map((k) => `- ${k.ref} ${k.title}: ${pct(k.progress)}, ${status(k.status, lang)}`),
-          ].join("\n"),
-        )
-        .join("\n");
     }
     case "search_okrs": {
       const results = (d as unknown as { results: Row[] }).results;

@@ -11,6 +11,7 @@ export interface DirectoryKr {
   owner: string;
   team: string;
   unit: string;
+  start: number;
   current: number;
   target: number;
 }
@@ -28,22 +29,71 @@ const STOP = new Set(
 );
 
 // "30-day" stays one word ("30day"): it is what tells 30-day retention from net revenue retention.
+// "30-day", "30d", "30 ngày" stay one word ("30day"): it is what tells 30-day retention from net
+// revenue retention.
 const words = (text: string) =>
   folded(text)
+    .replace(/\b(\d+)(?:-| )?(?:d|days?|ngay)\b/g, "$1day")
     .replace(/\b(\d+)-([a-z]+)/g, "$1$2")
     .split(/[^a-z0-9%]+/)
     .filter((w) => w && (!/^\d/.test(w) || /[a-z]/.test(w)));
+
+/** A small English–Vietnamese glossary of OKR metric words: a title and a query that name the same
+ *  thing in either language share a concept token ("win rate" finds "Tỷ lệ thắng"). */
+const GLOSSARY: [string, RegExp][] = [
+  ["#winrate", /\b(win rate|ty le thang|ti le thang|ty le chot)\b/],
+  ["#lead", /\b(leads?|khach hang tiem nang|tiem nang)\b/],
+  ["#salescycle", /\b(sales cycle|chu ky ban hang|chu ky ban)\b/],
+  ["#revenue", /\b(revenue|doanh thu)\b/],
+  ["#retention", /\b(retention|giu chan|ty le giu)\b/],
+  ["#churn", /\b(churn|roi bo|huy dich vu)\b/],
+  ["#conversion", /\b(conversion|chuyen doi)\b/],
+  ["#openrate", /\b(open rate|ty le mo|mo email)\b/],
+  ["#traffic", /\b(traffic|visits|luot truy cap|truy cap)\b/],
+  ["#bug", /\b(bugs?|loi)\b/],
+  ["#coverage", /\b(coverage|do phu)\b/],
+  ["#response", /\b(response time|first.response|phan hoi)\b/],
+  ["#satisfaction", /\b(csat|satisfaction|hai long)\b/],
+  ["#velocity", /\b(velocity|toc do sprint|diem sprint)\b/],
+  ["#review", /\b(code review|review code|review time)\b/],
+  ["#onboarding", /\b(onboarding|huong dan ban dau|hoan tat onboarding)\b/],
+  ["#casestudy", /\b(case stud(?:y|ies)|cau chuyen khach hang)\b/],
+  ["#qbr", /\b(qbrs?|business reviews?)\b/],
+  ["#crash", /\b(crash|crash.free|khong loi)\b/],
+];
+const concepts = (text: string) => {
+  const f = folded(text);
+  return GLOSSARY.filter(([, re]) => re.test(f)).map(([c]) => c);
+};
+/** The words of a text that a glossary concept stands for ("outbound leads" → leads): a query
+ *  counts them once, as the concept, so a KR that only shares the word is not as good a match as
+ *  one that shares the concept and another word. */
+const conceptWords = (text: string) => {
+  const f = folded(text);
+  return new Set(
+    GLOSSARY.flatMap(([, re]) => [...(new RegExp(re.source, "g").exec(f) ?? [])].slice(0, 1))
+      .flatMap((m) => m.split(/[^a-z0-9]+/))
+      .map(stem),
+  );
+};
+const ACRONYM_SKIP = new Set(["to", "from", "of", "the", "a", "an", "and", "or", "for", "in", "on", "by", "with", "tu", "len", "xuong", "den", "cho", "va"]);
 const stem = (w: string) => (w.length >= 4 && w.endsWith("s") && !w.endsWith("ss") ? w.slice(0, -1) : w);
+
+/** Hyphenated names as one token ("time-to-value" → timetovalue): a phrase that names one KR even
+ *  when its parts ("time", "value") are common. */
+const compounds = (text: string) => [...folded(text).matchAll(/[a-z0-9]+(?:-[a-z0-9]+)+/g)].map((m) => m[0].replace(/-/g, ""));
 
 /** Title tokens plus acronyms of consecutive words ("monthly recurring revenue" → mrr). */
 function titleTokens(title: string): Set<string> {
   const ws = words(title);
-  const out = new Set(ws.map(stem));
+  const out = new Set([...ws.map(stem), ...compounds(title), ...concepts(title)]);
   // Two-letter acronyms ("ko", "co") collide with ordinary words; three and four letters do not.
+  // Only content words make one ("passed to sales" is no "pts").
+  const content = ws.filter((w) => !ACRONYM_SKIP.has(w) && !/^\d/.test(w));
   for (let n = 3; n <= 4; n++)
-    for (let i = 0; i + n <= ws.length; i++)
+    for (let i = 0; i + n <= content.length; i++)
       out.add(
-        ws
+        content
           .slice(i, i + n)
           .map((w) => w[0])
           .join(""),
@@ -51,11 +101,21 @@ function titleTokens(title: string): Set<string> {
   return out;
 }
 
+export interface DirectoryObjective {
+  ref: string;
+  title: string;
+  team: string;
+  owner: string;
+}
+
 export class KrDirectory {
   private readonly tokens: Map<string, Set<string>>;
   private readonly idf = new Map<string, number>();
 
-  constructor(readonly krs: DirectoryKr[]) {
+  constructor(
+    readonly krs: DirectoryKr[],
+    readonly objectives: DirectoryObjective[] = [],
+  ) {
     this.tokens = new Map(krs.map((k) => [k.ref, titleTokens(k.title)]));
     const df = new Map<string, number>();
     for (const set of this.tokens.values()) for (const t of set) df.set(t, (df.get(t) ?? 0) + 1);
@@ -72,12 +132,18 @@ export class KrDirectory {
 
   /** The KRs a text names: one = found, several = ambiguous (closest scores), none = not named. */
   matchKr(text: string): DirectoryKr[] {
+    const covered = conceptWords(text);
     const query = [
-      ...new Set(
-        words(text)
+      ...new Set([
+        ...words(text)
           .filter((w) => !STOP.has(w) && w.length >= 2)
-          .map(stem),
-      ),
+          .map(stem)
+          .filter((w) => !covered.has(w)),
+        ...compounds(text),
+        ...concepts(text),
+        // "time to value" typed without hyphens still names "time-to-value".
+        ...words(text).flatMap((_, i, all) => (i + 1 < all.length ? [all.slice(i, i + 2).join(""), ...(i + 2 < all.length ? [all.slice(i, i + 3).join("")] : [])] : [])),
+      ]),
     ];
     if (!query.length) return [];
     const scored = this.krs
@@ -86,6 +152,28 @@ export class KrDirectory {
       .sort((a, b) => b.score - a.score);
     if (!scored.length) return [];
     return scored.filter((x) => x.score >= scored[0]!.score * 0.8).map((x) => x.k);
+  }
+
+  /** The objectives a text names: by ref, else by an owner ("Sofia's objective") narrowed by title
+   *  words ("Sofia's brand objective"), else by title words alone. */
+  matchObjective(text: string): DirectoryObjective[] {
+    const ref = /\bO(\d+)\b/.exec(text);
+    if (ref) return this.objectives.filter((o) => o.ref === `O${ref[1]}`);
+    const owner = this.findOwner(text);
+    const pool = owner ? this.objectives.filter((o) => o.owner === owner) : this.objectives;
+    const query = [
+      ...new Set(
+        words(text)
+          .filter((w) => !STOP.has(w) && w.length >= 3 && !/^(objective|objectives|muc|tieu|okr|kr)$/.test(w))
+          .map(stem),
+      ),
+    ];
+    const scored = pool
+      .map((o) => ({ o, score: query.filter((q) => titleTokens(o.title).has(q)).length }))
+      .filter((x) => x.score > 0)
+      .sort((a, b) => b.score - a.score);
+    if (scored.length) return scored.filter((x) => x.score === scored[0]!.score).map((x) => x.o);
+    return owner ? pool : [];
   }
 
   /** A team named in the text, by its own name or a synonym in either language. */
@@ -119,8 +207,15 @@ export class KrDirectory {
     const full = owners.find((o) => f.includes(` ${folded(o)} `));
     if (full) return full;
     // One name alone must be written as a name (capitalised, accents as stored): "giúp mình" is
-    // "help me", not Minh; "anh Nam" is Hoàng Văn Nam.
-    const tokens = new Set(text.split(/[^\p{L}]+/u).filter((w) => /^\p{Lu}/u.test(w)));
+    // "help me", not Minh; "anh Nam" is Hoàng Văn Nam. In English text (no Vietnamese letters) a
+    // lowercase first name counts too ("daniel is taking over"), but not words Vietnamese uses.
+    const english = !/[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/i.test(text) && !/\b(minh|nam|ha|cua|cho|la|nhe|nha|di|roi)\b/.test(f);
+    const tokens = new Set(
+      text
+        .split(/[^\p{L}]+/u)
+        .filter((w) => /^\p{Lu}/u.test(w) || (english && w.length >= 4))
+        .map((w) => (english ? w.charAt(0).toUpperCase() + w.slice(1).toLowerCase() : w)),
+    );
     const byName = owners.filter((o) => {
       const parts = o.split(" ");
       return tokens.has(parts[0]!) || tokens.has(parts.at(-1)!);

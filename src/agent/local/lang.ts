@@ -5,8 +5,21 @@ export type Lang = "en" | "vi";
 const VI_CHARS = /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹáàãéèíìóòõúùýĂÂĐÊÔƠƯ]/i;
 const VI_WORDS = /\b(khong|nhung|cua|nhom|muc tieu|cap nhat|tien do|cham|bao nhieu|tuan nay|giup|toi|minh)\b/i;
 
+/** Vietnamese when the words (names aside: "Minh Nguyen", "Hoàng Văn Nam" in an English sentence)
+ *  carry Vietnamese letters or common Vietnamese words. */
 export function detectLang(text: string, folded: string): Lang {
-  return VI_CHARS.test(text) || VI_WORDS.test(folded) ? "vi" : "en";
+  const nameless = text.replace(/(?<![\p{L}])\p{Lu}[\p{L}]*(?:\s+\p{Lu}[\p{L}]*)+/gu, " ");
+  const foldedNameless =
+    nameless === text
+      ? folded
+      : folded.length
+        ? nameless
+            .normalize("NFD")
+            .replace(/[\u0300-\u036f]/g, "")
+            .replace(/đ/g, "d")
+            .toLowerCase()
+        : "";
+  return VI_CHARS.test(nameless) || VI_WORDS.test(foldedNameless) ? "vi" : "en";
 }
 
 export const say = (lang: Lang, en: string, vi: string) => (lang === "vi" ? vi : en);

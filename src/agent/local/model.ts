@@ -16,6 +16,7 @@ import type {
 import { composeAnswer, type ToolOutcome } from "./answer.js";
 import { detectLang } from "./lang.js";
 import { folded } from "./parse.js";
+import { readState, stateMetadata, type LocalState } from "./state.js";
 import { draftRequest, understand, type KrDirectory } from "./understand.js";
 
 function textOf(content: unknown): string {
@@ -62,24 +63,48 @@ export class LocalModel implements LanguageModelV3 {
         const data = out.type === "json" ? out.value : out.type === "error-json" ? JSON.stringify(out.value) : "value" in out ? out.value : "";
         return { toolName: r.toolName, input: (calls.get(r.toolCallId)?.input ?? {}) as Record<string, unknown>, ok, data };
       });
-      const text = composeAnswer(outcomes, userText, lang, draftRequest(userText)?.draft ?? null);
-      return { content: [{ type: "text", text }], finishReason: { unified: "stop", raw: "stop" } };
+      // The view chosen with the tool calls travels on them as data (see reads.ts).
+      const callParts = after.flatMap((m) => (m.role === "assistant" ? m.content : [])).filter((p) => p.type === "tool-call");
+      const view = callParts.map((p) => readState(p.providerOptions)?.view).find(Boolean);
+      const draft = draftRequest(userText)?.draft ?? null;
+      const text = composeAnswer(outcomes, userText, lang, draft, view);
+      // A drafted objective waits for "yes": say so as data, with the answer that shows it.
+      const critiqued = draft && outcomes.some((o) => o.toolName === "critique_objective" && o.ok);
+      return {
+        content: [{ type: "text", text, ...(critiqued ? { providerMetadata: stateMetadata({ pending: { kind: "draft", draft } }) } : {}) }],
+        finishReason: { unified: "stop", raw: "stop" },
+      };
     }
     const earlier = prompt.slice(0, Math.max(0, lastUser));
     const answers = earlier.filter((m) => m.role === "assistant" && textOf(m.content));
     const previous = answers.at(-1);
     const previousUser = earlier.filter((m) => m.role === "user").at(-1);
+    // Our last answer's state, as data: the metadata on its text part.
+    const lastAnswer = earlier.filter((m) => m.role === "assistant").at(-1);
+    const lastState: LocalState | null =
+      lastAnswer && Array.isArray(lastAnswer.content) ? (lastAnswer.content.map((p) => readState(p.providerOptions)).find((s) => s?.pending) ?? null) : null;
     const plan = understand({
       directory: this.directory,
+      pending: lastState?.pending ?? null,
       text: userText,
       previousAnswer: previous ? textOf(previous.content) : null,
       previousUser: previousUser ? textOf(previousUser.content) : null,
       olderAnswer: answers.length > 1 ? textOf(answers.at(-2)!.content) : null,
       today: /Today is (\d{4}-\d{2}-\d{2})/.exec((prompt.find((m) => m.role === "system")?.content as string) ?? "")?.[1] ?? null,
     });
-    if (plan.kind === "text") return { content: [{ type: "text", text: plan.text }], finishReason: { unified: "stop", raw: "stop" } };
+    if (plan.kind === "text")
+      return {
+        content: [{ type: "text", text: plan.text, ...(plan.pending ? { providerMetadata: stateMetadata({ pending: plan.pending }) } : {}) }],
+        finishReason: { unified: "stop", raw: "stop" },
+      };
     return {
-      content: plan.calls.map((c) => ({ type: "tool-call" as const, toolCallId: `local-${++callCounter}`, toolName: c.toolName, input: JSON.stringify(c.input) })),
+      content: plan.calls.map((c, i) => ({
+        type: "tool-call" as const,
+        toolCallId: `local-${++callCounter}`,
+        toolName: c.toolName,
+        input: JSON.stringify(c.input),
+        ...(i === 0 && plan.view ? { providerMetadata: stateMetadata({ view: plan.view }) } : {}),
+      })),
       finishReason: { unified: "tool-calls", raw: "tool_calls" },
     };
   }
@@ -98,7 +123,7 @@ export class LocalModel implements LanguageModelV3 {
         parts.push({ type: "text-start", id });
         // Word by word, so a terminal shows the answer arriving like any streamed model's.
         for (const piece of c.text.match(/\S+\s*|\s+/g) ?? []) parts.push({ type: "text-delta", id, delta: piece });
-        parts.push({ type: "text-end", id });
+        parts.push({ type: "text-end", id, ...(c.providerMetadata ? { providerMetadata: c.providerMetadata } : {}) });
       } else parts.push(c as LanguageModelV3StreamPart);
     }
     parts.push({ type: "finish", finishReason, usage: usage(options.prompt, JSON.stringify(content)) });

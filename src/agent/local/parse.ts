@@ -90,8 +90,18 @@ export function findNumbers(text: string): Found<{ value: number; percent: boole
     const value = wordNumber(m[0]);
     if (value !== null) out.push({ value: { value, percent: false, raw: m[0] }, start: m.index!, end: m.index! + m[0].length });
   }
+  // Vietnamese tens spelled out ("ba mươi tư" = 34, "mười lăm" = 15). Single digit words are left
+  // alone: "ba", "năm", "sáu", "bảy" are also "Mrs", "year"/a name, "after", "now".
+  for (const m of foldSameLength(text).matchAll(VI_TENS)) {
+    const tens = m[1] ? VI_DIGITS[m[1]]! : 1;
+    const unit = m[2] ? (VI_DIGITS[m[2]] ?? 0) : 0;
+    out.push({ value: { value: tens * 10 + unit, percent: false, raw: text.slice(m.index!, m.index! + m[0].length) }, start: m.index!, end: m.index! + m[0].length });
+  }
   return out.sort((a, b) => a.start - b.start);
 }
+
+const VI_DIGITS: Record<string, number> = { mot: 1, hai: 2, ba: 3, bon: 4, tu: 4, nam: 5, lam: 5, sau: 6, bay: 7, tam: 8, chin: 9 };
+const VI_TENS = /\b(?:(hai|ba|bon|nam|sau|bay|tam|chin) muoi|muoi)(?: (mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin))?\b/g;
 
 const KR_REF = /\bKR\s?(\d+)\s?\.\s?(\d+)\b/i;
 const OBJECTIVE_REF = /\bO(\d+)\b/;
@@ -165,4 +175,16 @@ export function fromTo(t: string): { start: number; target: number; unit: string
   if (!a || !b) return null;
   const unit = a.percent || b.percent ? "%" : (m[4] ?? m[2] ?? "").trim();
   return { start: a.value, target: b.value, unit: /^(by|in|this|per|each|a|the)$/i.test(unit) ? "" : unit };
+}
+
+/** Like folded(), but character for character (no whitespace collapsing), so a span found in the
+ *  result is the same span of the original text. */
+export function foldSameLength(text: string): string {
+  let out = "";
+  for (const ch of text) {
+    const base = ch.normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+    const one = base.length === ch.length ? base : ch;
+    out += one === "đ" ? "d" : one === "Đ" ? "d" : one.toLowerCase().length === one.length ? one.toLowerCase() : one;
+  }
+  return out;
 }

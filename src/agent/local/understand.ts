@@ -1,28 +1,44 @@
-// What the person asked for, read from their words (English or Vietnamese) into one plan: tool
-// calls to make, or something to say (a question, or what the agent can do). No guessing: a write
-// that lacks its KR or its value becomes a question.
+// What the person asked for, read from their words (English or Vietnamese) into a plan: tool calls
+// to make, or something to say (a question, or what the agent can do). A pipeline a reader can
+// follow and extend, each step in its own file:
+//
+//   1. state      a pending question or draft of ours, carried as data (state.ts), answered first
+//   2. clauses    a message may hold several requests ("log 54 for NPS, then what's off track?")
+//   3. reads that may quote text: summary, drafting, critique, search
+//   4. guard      requests that must never write (guard.ts): text tasks, what-ifs, questions, plans
+//   5. writes     a correction (correct.ts), an update (update.ts), a new objective or KR, a check-in
+//                 (checkin.ts: KR, value, date, plausibility)
+//   6. questions  about the workspace (reads.ts), each with the view the answer uses
+//   7. nearest    the nearest useful read (a KR's status, a search) rather than a list of skills
+//
+// No guessing: a write that lacks its KR or its value, or whose value does not fit the KR, becomes
+// one specific question, with the candidates listed.
 
-import { findConfidence, findKrRef, findNote, findNumbers, findObjectiveRef, folded, fromTo, without, type ConfidenceFound } from "./parse.js";
-import { detectLang, say, type Lang } from "./lang.js";
-import { draftFor, parseDraft, type Draft } from "./draft.js";
-import type { KrDirectory } from "./directory.js";
+import { readCheckIn, WRITE_VERB } from "./checkin.js";
 import { readCorrection } from "./correct.js";
+import type { KrDirectory } from "./directory.js";
+import { draftFor, parseDraft, type Draft } from "./draft.js";
+import { explain } from "./faq.js";
+import { blankQuotes, noWriteReason } from "./guard.js";
+import { detectLang, say, type Lang } from "./lang.js";
+import { findKrRef, findNumbers, findObjectiveRef, folded, fromTo } from "./parse.js";
+import { readQuestion, type ToolCallPlan, type View } from "./reads.js";
+import type { Pending } from "./state.js";
+import { isUpdate, readUpdate } from "./update.js";
 
-export interface ToolCallPlan {
-  toolName: string;
-  input: Record<string, unknown>;
-}
-
-export type Plan = { kind: "tools"; calls: ToolCallPlan[] } | { kind: "text"; text: string };
-
+export type { ToolCallPlan, View } from "./reads.js";
 export type { KrDirectory } from "./directory.js";
+
+export type Plan = { kind: "tools"; calls: ToolCallPlan[]; view?: View } | { kind: "text"; text: string; pending?: Pending; help?: boolean };
 
 export interface Conversation {
   /** What the model knows of the workspace before calling a tool (see directory.ts). */
   directory?: KrDirectory;
   /** The person's latest message. */
   text: string;
-  /** The agent's previous answer, if any (to read a pending draft or question from). */
+  /** Our previous answer's state, as data, when it asked something or proposed a draft. */
+  pending?: Pending | null;
+  /** The agent's previous answer, if any (read only when no state came with it). */
   previousAnswer: string | null;
   /** The person's message before this one, if any (what a question of ours was about). */
   previousUser?: string | null;
@@ -32,55 +48,144 @@ export interface Conversation {
   today?: string | null;
 }
 
-const WEEKDAYS: [RegExp, number][] = [
-  [/\b(sunday|chu nhat)\b/, 0],
-  [/\b(monday|thu hai|thu 2)\b/, 1],
-  [/\b(tuesday|thu ba|thu 3)\b/, 2],
-  [/\b(wednesday|thu tu|thu 4)\b/, 3],
-  [/\b(thursday|thu nam|thu 5)\b/, 4],
-  [/\b(friday|thu sau|thu 6)\b/, 5],
-  [/\b(saturday|thu bay|thu 7)\b/, 6],
-];
+const tools = (calls: ToolCallPlan[], view?: View): Plan => ({ kind: "tools", calls, ...(view ? { view } : {}) });
+/** What the agent can do: said when a message (or a part of one) matched nothing. */
+const help = (t: string): Plan => ({ kind: "text", text: t, help: true });
+const text = (t: string, pending?: Pending): Plan => ({ kind: "text", text: t, ...(pending ? { pending } : {}) });
 
-/** "yesterday" / "hôm qua" / "on Monday" → the date, counted back from today (never forward). */
-export function relativeDate(f: string, today: string | null | undefined): string | undefined {
-  if (!today) return undefined;
-  const base = Date.parse(`${today}T00:00:00Z`);
-  const back = (days: number) => new Date(base - days * 86_400_000).toISOString().slice(0, 10);
-  if (/\b(yesterday|hom qua)\b/.test(f)) return back(1);
-  const dow = new Date(base).getUTCDay();
-  for (const [re, d] of WEEKDAYS) if (re.test(f)) return back((dow - d + 7) % 7);
-  return undefined;
-}
+const YES =
+  /\b(yes|yep|yeah|y|ok|okay|sure|approve|approved|go ahead|create it|do it|log it|lgtm|looks good|sounds good|perfect|confirm|co|dong y|duoc|ok luon|tao di|tao no|ghi di|chuan)\b/;
+const NO = /^(no|nope|cancel|stop|don'?t|khong|huy|thoi|dung)\b/;
+
+// ---------------------------------------------------------------------------------------------
+// 1. State: the person answering a question of ours, or a draft awaiting yes.
 
 const PICK_QUESTION = /^(Which one do you mean|Bạn muốn nói KR nào)/;
 const MISSING_QUESTION =
   /^(Which key result is this for|What is the new value|Which team is|Which objective should|Cập nhật này cho KR nào|Giá trị mới của|Mục tiêu ".*" thuộc nhóm nào|KR này thuộc mục tiêu nào)/;
 
-/** The person answering our question: a ref picking among candidates, or the missing piece. */
-function answerToQuestion(conv: Conversation): Plan | null {
-  if (!conv.previousAnswer || !conv.previousUser) return null;
-  if (PICK_QUESTION.test(conv.previousAnswer)) {
-    const ref = findKrRef(conv.text)?.value ?? findObjectiveRef(conv.text)?.value;
-    const before = understand({ text: conv.previousUser, previousAnswer: null });
-    if (!ref || before.kind !== "tools") return null;
-    return tools(...before.calls.map((c) => ({ ...c, input: { ...c.input, ...("keyResult" in c.input ? { keyResult: ref } : { objective: ref }) } })));
-  }
-  if (MISSING_QUESTION.test(conv.previousAnswer)) return understand({ text: `${conv.previousUser}, ${conv.text}`, previousAnswer: null });
+/** Our last answer's state: the data that came with it, else read back from its words (for
+ *  clients that drop message metadata). */
+function pendingOf(conv: Conversation): Pending | null {
+  if (conv.pending) return conv.pending;
+  const prev = conv.previousAnswer;
+  if (!prev) return null;
+  const draft = parseDraft(prev) ?? (/^(Which team should own it|Mục tiêu này thuộc nhóm nào)/.test(prev) && conv.olderAnswer ? parseDraft(conv.olderAnswer) : null);
+  if (draft) return { kind: "draft", draft };
+  if (conv.previousUser && PICK_QUESTION.test(prev)) return { kind: "redo", text: conv.previousUser, pick: true };
+  if (conv.previousUser && MISSING_QUESTION.test(prev)) return { kind: "redo", text: conv.previousUser, pick: false };
   return null;
 }
 
-const has = (f: string, re: RegExp) => re.test(f);
-const tools = (...calls: ToolCallPlan[]): Plan => ({ kind: "tools", calls });
-const text = (t: string): Plan => ({ kind: "text", text: t });
+function resume(conv: Conversation, p: Pending, f: string, lang: Lang): Plan | null {
+  switch (p.kind) {
+    case "draft": {
+      if (NO.test(f)) return text(say(lang, "OK, nothing was created.", "Được, mình không tạo gì cả."));
+      if (!YES.test(f)) return null;
+      const team = teamOf(conv.text, conv.directory) ?? p.draft.team;
+      if (!team) return text(say(lang, 'Which team should own it? Say e.g. "yes, for Customer Success".', 'Mục tiêu này thuộc nhóm nào? Ví dụ: "đồng ý, cho nhóm Kinh doanh".'), p);
+      return tools([{ toolName: "create_objective", input: { title: p.draft.title, team, keyResults: p.draft.keyResults } }]);
+    }
+    case "confirm": {
+      if (NO.test(f)) return text(say(lang, "OK, nothing was written.", "Được, mình chưa ghi gì."));
+      if (YES.test(f) && findNumbers(conv.text).length === 0) return tools(p.calls);
+      // A corrected value instead of yes: the same write with the new number.
+      const n = findNumbers(conv.text)[0];
+      if (n && p.calls.length === 1 && "value" in p.calls[0]!.input)
+        return planAll({ ...conv, text: `${String(p.calls[0]!.input.keyResult)} ${n.value.raw}`, pending: null }, lang);
+      return null;
+    }
+    case "pick": {
+      const ref = findKrRef(conv.text)?.value ?? findObjectiveRef(conv.text)?.value ?? pickByWords(conv, p);
+      if (!ref) return null;
+      return tools(p.calls.map((c) => ({ ...c, input: { ...c.input, [p.slot]: ref } })));
+    }
+    case "redo": {
+      if (p.pick) {
+        // The ref picked, read together with the request it answers ("KR2.1 log 55 for retention").
+        const ref = findKrRef(conv.text)?.value ?? findObjectiveRef(conv.text)?.value;
+        if (!ref) return null;
+        const again = planAll({ ...conv, text: `${ref} ${p.text}`, pending: null, previousAnswer: null, previousUser: null }, lang);
+        return again.kind === "tools" ? again : null;
+      }
+      return planAll({ ...conv, text: `${p.text}, ${conv.text}`, pending: null, previousAnswer: null, previousUser: null }, lang);
+    }
+  }
+}
+
+/** "the 30-day one", "cái của Minh": a candidate picked by its words. */
+function pickByWords(conv: Conversation, p: Extract<Pending, { kind: "pick" }>): string | undefined {
+  const f = folded(conv.text);
+  const hits = p.candidates.filter((c) =>
+    folded(c.title)
+      .split(/\s+/)
+      .some((w) => w.length >= 4 && f.includes(w)),
+  );
+  return hits.length === 1 ? hits[0]!.ref : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 2. Clauses: several requests in one message.
+
+const CONNECTOR =
+  /\s*(?:[,;.]\s*)?(?:\b(?:and then|then|and also|also|plus|after that|sau do|xong roi|xong(?= cho| thi)|roi thi|va cho|va xem)\b|\band\s+(?=(?:tell|show|what|which|how|give|list|log|update|set|check)\b)|[;—–]|\s&\s|\s\+\s)\s*/giu;
+
+/** The message cut at connectors, when each part reads as a request of its own. */
+function clauses(t: string): string[] {
+  const parts: string[] = [];
+  let last = 0;
+  const f = folded(t);
+  for (const m of f.matchAll(CONNECTOR)) {
+    const piece = t.slice(last, m.index).trim();
+    if (piece) parts.push(piece);
+    last = m.index! + m[0].length;
+  }
+  const tail = t.slice(last).trim();
+  if (tail) parts.push(tail);
+  return parts.length > 1 && parts.every((p) => p.split(/\s+/).length >= 2) ? parts : [t];
+}
+
+/** Several values for several KRs in one message: "NPS 53 conf 2, CSAT 88 conf 4". */
+function valueSegments(t: string, dir: KrDirectory | undefined): string[] | null {
+  const segs = t
+    .split(/[,;]\s+|\s+(?:and|và|va)\s+/iu)
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (segs.length < 2) return null;
+  const named = segs.filter((s) => findNumbers(s).length > 0 && (findKrRef(s) || (dir?.matchKr(s).length ?? 0) === 1));
+  return named.length >= 2 && named.length === segs.filter((s) => findNumbers(s).length > 0).length ? segs : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 3–7. One request.
+
+/** "help me write an objective about faster support": the topic, and a draft when the drafter knows it. */
+export function draftRequest(t: string): { topic: string; draft: Draft | null } | null {
+  const f = folded(t);
+  const asks =
+    /\b(write|draft|come up with|suggest|help|need|want|give me|propose)\b.*\b(objective|okr)\b.*\b(about|for|on|to|around)\b/.test(f) ||
+    /\b(giup|soan|viet|de xuat|muon|can)\b.*\b(muc tieu|okr|objective)\b.*\b(ve|cho)\b/.test(f);
+  if (!asks) return null;
+  const topic = (/\b(?:about|on|around|to)\s+(.+)$/i.exec(t)?.[1] ?? /\bfor\s+(.+)$/i.exec(t)?.[1] ?? /(?:về|ve|cho)\s+(.+)$/iu.exec(t)?.[1] ?? t).replace(/[?.!]+$/, "").trim();
+  const team = teamOf(t.replace(topic, ""), undefined) ?? null;
+  return { topic, draft: draftFor(topic, team, detectLang(t, f)) };
+}
+
+/** The objective text in "critique: X", "critique this objective - X", "is 'X' a good objective?". */
+function quotedOrAfterSeparator(t: string): string | null {
+  const quoted = /["“'‘]([^"”'’]{3,})["”'’]/.exec(t)?.[1];
+  if (quoted) return quoted.trim();
+  const sep = /(?::|\s[-–—]\s)\s*(.+)$/u.exec(t)?.[1];
+  return sep ? sep.trim().replace(/[?]+$/, "") : null;
+}
 
 const STOP_AFTER_TEAM = /\s+(?:team|nhom|dang|bi|this|that|is|are|right|now|most|lagging|behind|okrs?|krs?|cham|tre)\b.*$/i;
 
-/** "in Sales", "for the Engineering team", "của nhóm Kinh doanh", "team Product". */
-export function findTeam(original: string): string | undefined {
+/** "in Sales", "for the Engineering team", "của nhóm Kinh doanh": known teams first, else the shape. */
+export function teamOf(original: string, dir: KrDirectory | undefined): string | undefined {
+  if (dir) return dir.findTeam(original);
   const patterns = [
-    /\b([A-Z][A-Za-zÀ-ỹ]*(?: [A-Z][A-Za-zÀ-ỹ]*)*)['’]s\s+(?:[Oo][Kk][Rr][Ss]?|[Oo]bjectives|KRs?|[Kk]ey [Rr]esults)\b/u,
-    /\b(?:in|for|of|from|on)\s+(?:the\s+)?(?:team\s+)?([A-Za-zÀ-ỹ][A-Za-zÀ-ỹ ]{1,40}?)(?:\s+team)?\s*(?:[?.!,]|$|\s+(?:this|right|now|so far|lately))/iu,
+    /\b(?:in|for|of|from|on)\s+(?:the\s+)?(?:team\s+)?([A-Za-zÀ-ỹ][A-Za-zÀ-ỹ ]{1,40}?)(?:\s+team)?\s*(?:[?.!,:]|$|\s+(?:this|right|now|so far|lately))/iu,
     /(?:của|trong|ở|cho)\s+(?:nhóm|team|phòng|bộ phận|đội)\s+([A-Za-zÀ-ỹ][A-Za-zÀ-ỹ ]{1,40})/iu,
     /\b(?:team|nhóm)\s+([A-Za-zÀ-ỹ][A-Za-zÀ-ỹ ]{1,40})/iu,
   ];
@@ -95,150 +200,273 @@ export function findTeam(original: string): string | undefined {
   return undefined;
 }
 
-function limitOf(f: string): number | undefined {
-  const m = /\btop\s*(\d{1,2})\b/.exec(f) ?? /\b(\d{1,2})\s*(?:krs?|key results?|ket qua)\b/.exec(f);
-  return m ? Number(m[1]) : undefined;
-}
-
-/** A name fragment for a KR: what is left once the verb, value, confidence and note are gone. */
-function krFragment(rest: string): string {
-  const f = folded(rest)
-    .replace(/[,:;!?()"“”]/g, " ")
-    .replace(
-      /\b(please|pls|log|logged|record|check ?in|checkin|update|updated|set|report|put|the|a|an|kr|key result|for|on|of|to|at|is|now|as|value|our|my|new|with|we|are|cap nhat|ghi nhan|ghi|bao cao|nhap|cho|la|dat|len|xuong|muc|hien tai|gia tri|chi so|ket qua)\b/g,
-      " ",
-    )
-    .replace(/\s+/g, " ")
-    .trim();
-  return f.length >= 3 ? f : "";
-}
-
-function checkIn(conv: Conversation, f: string, lang: Lang): Plan | null {
-  const t = conv.text;
-  const ref = findKrRef(t);
-  const confidence: ConfidenceFound | null = findConfidence(t);
-  const note = findNote(t);
-  const head = note ? t.slice(0, note.start) : t;
-  const numbers = findNumbers(head).filter((n) => !(ref && n.start >= ref.start && n.end <= ref.end) && !(confidence && n.start >= confidence.start && n.end <= confidence.end));
-  const verb =
-    has(f, /\b(log|logged|record|check ?in|checkin|chekc in|update|set|report|put|cap nhat|ghi nhan|bao cao|nhap)\b/) ||
-    has(f, /\b(is now|now at|is at|reached|hit|came in|down to|up to|done with|dat|len|la|con|duoc)\b/) ||
-    /=/.test(t);
-  if (numbers.length === 0 && !(ref && verb)) return null;
-  // Segments after the first comma that carry no number and no confidence read as the note.
-  let noteText = note?.value;
-  if (!noteText) {
-    const segments = head
-      .split(/[,;]|\.\s/)
-      .map((s) => s.trim())
-      .filter(Boolean);
-    const free = segments.slice(1).filter((s) => findNumbers(s).length === 0 && !findConfidence(s) && !findKrRef(s) && s.split(/\s+/).length >= 2);
-    if (free.length) noteText = free.join(", ");
-  }
-  // Without a verb, a number next to a KR's name still reads as a check-in ("NPS came in at 53").
-  // The note is left out of the match: "onboarding emails shipped" does not name a KR.
-  const noteSpan = noteText && !note ? { value: 0, start: head.indexOf(noteText), end: head.indexOf(noteText) + noteText.length } : null;
-  const named = ref ? [] : (conv.directory?.matchKr(without(head, [...numbers, confidence, noteSpan])) ?? []);
-  if (!verb && !ref && named.length === 0) return null;
-  // "top 2 lagging KRs", "which is most behind" are questions, not values to log.
-  if (!verb && has(f, /\b(lag|lagging|behind|off.?track|worst|which|what|how|cham|tre|nao|bao nhieu)\b/)) return null;
-  const value = numbers[0];
-  if (named.length > 1)
-    return text(
-      say(
-        lang,
-        `Which one do you mean: ${named.map((k) => `${k.ref} (${k.title})`).join(", ")}? Reply with the ref.`,
-        `Bạn muốn nói KR nào: ${named.map((k) => `${k.ref} (${k.title})`).join(", ")}? Hãy trả lời bằng mã.`,
-      ),
-    );
-  const fragmentSource = without(head, [
-    value,
-    confidence,
-    ref,
-    ...(noteText && !note ? [{ value: 0, start: head.indexOf(noteText), end: head.indexOf(noteText) + noteText.length }] : []),
-  ]);
-  // With the workspace's KR titles known, a name that matches none is a question, not a guess.
-  const keyResult = ref?.value ?? named[0]?.ref ?? (conv.directory ? "" : krFragment(fragmentSource));
-  if (!keyResult)
-    return text(
-      say(lang, "Which key result is this for? Give its ref (e.g. KR2.1) or part of its name.", "Cập nhật này cho KR nào? Cho mình mã (ví dụ KR2.1) hoặc một phần tên của nó."),
-    );
-  if (!value) return text(say(lang, `What is the new value for ${keyResult}?`, `Giá trị mới của ${keyResult} là bao nhiêu?`));
-  let v = value.value.value;
-  // 0.52 on a percent KR whose range lies above 1 can only mean 52%: read it so, and say so.
-  const byWords = conv.directory?.matchKr(keyResult) ?? [];
-  const kr = conv.directory?.byRef(keyResult) ?? (byWords.length === 1 ? byWords[0] : undefined);
-  if (kr && kr.unit === "%" && !value.value.percent && v > 0 && v < 1 && Math.min(kr.current, kr.target) >= 1) v = Number((v * 100).toPrecision(12));
-  const input: Record<string, unknown> = { keyResult, value: v };
-  if (confidence) input.confidence = confidence.value;
-  if (noteText) input.note = noteText;
-  const date = relativeDate(f, conv.today);
-  if (date) input.date = date;
-  return tools({ toolName: "log_check_in", input });
-}
-
-/** A request to draft an objective ("help me write an objective about faster support"), with the
- *  draft for it when the topic is one the drafter knows. */
-export function draftRequest(t: string): { topic: string; draft: Draft | null } | null {
-  const f = folded(t);
+function critique(t: string, f: string, dir: KrDirectory | undefined, lang: Lang): Plan | null {
   const asks =
-    has(f, /\b(write|draft|come up with|suggest|help|need|want|give me|propose)\b.*\b(objective|okr)\b.*\b(about|for|on|to|around)\b/) ||
-    has(f, /\b(giup|soan|viet|de xuat|muon|can)\b.*\b(muc tieu|okr|objective)\b.*\b(ve|cho)\b/);
+    /^(critique|critic|review|evaluate|feedback)\b/.test(f) ||
+    /\b(critique|review this|evaluate|rate this|rate my|grade my|check this (?:objective|okr)|thoughts on|feedback on|is this a good|a good objective|is this objective ok|objective ok|what'?s wrong with)\b/.test(
+      f,
+    ) ||
+    /\b(danh gia|nhan xet|gop y|on khong|co on khong|duoc khong)\b/.test(f);
   if (!asks) return null;
-  const topic = (/\b(?:about|on|around|to)\s+(.+)$/i.exec(t)?.[1] ?? /\bfor\s+(.+)$/i.exec(t)?.[1] ?? /(?:về|ve|cho)\s+(.+)$/iu.exec(t)?.[1] ?? t).replace(/[?.!]+$/, "").trim();
-  const team = findTeam(t.replace(topic, "")) ?? null;
-  return { topic, draft: draftFor(topic, team, detectLang(t, f)) };
-}
-
-/** The objective text in "critique: X", "critique this objective - X", "is 'X' a good objective?". */
-function quotedOrAfterSeparator(t: string): string | null {
-  const quoted = /["“'‘]([^"”'’]{3,})["”'’]/.exec(t)?.[1];
-  if (quoted) return quoted.trim();
-  const sep = /(?::|\s[-–—]\s)\s*(.+)$/u.exec(t)?.[1];
-  return sep ? sep.trim().replace(/[?]+$/, "") : null;
-}
-
-export function understand(conv: Conversation): Plan {
-  const t = conv.text.trim();
-  const f = folded(t);
-  const lang = detectLang(t, f);
-  const dir = conv.directory;
-  // Known team names beat guessing one from the sentence's shape.
-  const teamOf = (text: string) => (dir ? dir.findTeam(text) : findTeam(text));
-  const question = (krs: { ref: string; title: string }[]) =>
-    text(
+  // "critique O3": an objective of ours, by ref or by its owner's name.
+  const ours = !quotedOrAfterSeparator(t) ? dir?.matchObjective(t) : undefined;
+  if (ours && ours.length === 1) {
+    const o = ours[0]!;
+    const krs = dir!.krs.filter((k) => k.ref.startsWith(`KR${o.ref.slice(1)}.`));
+    return tools([
+      {
+        toolName: "critique_objective",
+        input: { title: o.title, owner: o.owner, team: o.team, keyResults: krs.map((k) => ({ title: k.title, start: k.start, target: k.target, owner: k.owner })) },
+      },
+    ]);
+  }
+  const krList = /\bKRs?\s*:\s*(.+)$/iu.exec(t);
+  const head = krList ? t.slice(0, krList.index) : t;
+  const title = quotedOrAfterSeparator(head.replace(/[,;]\s*$/, ""));
+  if (title) {
+    const keyResults = krList
+      ? krList[1]!
+          .split(/[,;]|\band\b/)
+          .map((k) => k.trim().replace(/^["“'‘]|["”'’]$/g, ""))
+          .filter(Boolean)
+          .map((k) => ({ title: k, ...(fromTo(k) ? { start: fromTo(k)!.start, target: fromTo(k)!.target } : {}) }))
+      : undefined;
+    return tools([{ toolName: "critique_objective", input: { title: title.replace(/^objective\s+/i, ""), ...(keyResults ? { keyResults } : {}) } }]);
+  }
+  if (/\b(critique|danh gia|nhan xet)\b/.test(f))
+    return text(
       say(
         lang,
-        `Which one do you mean: ${krs.map((k) => `${k.ref} (${k.title})`).join(", ")}? Reply with the ref.`,
-        `Bạn muốn nói KR nào: ${krs.map((k) => `${k.ref} (${k.title})`).join(", ")}? Hãy trả lời bằng mã.`,
+        "Which objective should I critique? Give its ref (O3) or paste it after a colon, e.g. critique: Increase conversion by 2%.",
+        "Mục tiêu nào cần đánh giá? Cho mình mã (O3) hoặc dán nó sau dấu hai chấm, ví dụ: đánh giá: Tăng tỷ lệ chuyển đổi 2%.",
       ),
     );
-  const pending: Draft | null =
-    (conv.previousAnswer ? parseDraft(conv.previousAnswer) : null) ??
-    (conv.previousAnswer && /^(Which team should own it|Mục tiêu này thuộc nhóm nào)/.test(conv.previousAnswer) && conv.olderAnswer ? parseDraft(conv.olderAnswer) : null);
-  const answered = answerToQuestion(conv);
-  if (answered) return answered;
+  return null;
+}
 
-  if (pending) {
-    if (has(f, /^(no|nope|cancel|stop|don'?t|khong|huy|thoi)\b/)) return text(say(lang, "OK, nothing was created.", "Được, mình không tạo gì cả."));
-    if (has(f, /\b(yes|yep|yeah|ok|okay|sure|approve|approved|go ahead|create it|do it|lgtm|looks good|sounds good|perfect|co|dong y|duoc|ok luon|tao di|tao no)\b/)) {
-      const team = teamOf(t) ?? pending.team;
-      if (!team) return text(say(lang, 'Which team should own it? Say e.g. "yes, for Customer Success".', 'Mục tiêu này thuộc nhóm nào? Ví dụ: "đồng ý, cho nhóm Kinh doanh".'));
-      return tools({ toolName: "create_objective", input: { title: pending.title, team, keyResults: pending.keyResults } });
+/** "KRs: A from 1 to 2, B from 3 to 4" or "KR1: …, KR2: …" after an objective's title. */
+function krsAfter(t: string): { title: string; start: number; target: number; unit?: string }[] {
+  const m = /\b(?:KRs?|key results?)\s*(?:\d\s*)?:\s*(.+)$/isu.exec(t) ?? /\bwith (?:one |two |three )?(?:KRs?|key results?)\s*:?\s*(.+)$/isu.exec(t);
+  if (!m) return [];
+  return m[1]!
+    .split(/[;,]\s*(?:KR\s?\d\s*:)?|\bKR\s?\d\s*:|\band\b/i)
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .flatMap((s) => {
+      const r = fromTo(s);
+      if (!r) return [];
+      const title = s.replace(/^\s*(?:KR\s?\d\s*:)?\s*/i, "").trim();
+      return [{ title: capitalize(title), start: r.start, target: r.target, ...(r.unit ? { unit: r.unit } : {}) }];
+    });
+}
+
+function createOrAdd(t: string, f: string, dir: KrDirectory | undefined, lang: Lang): Plan | null {
+  // "create an objective … with one KR: …" creates the objective; "add a KR to Sofia's objective" adds a KR.
+  const objectiveAt = /\b(create|add|new|make|set up|needs? an?|tao|them)\b[^:'"“]*?\b(objective|muc tieu)\b/.exec(f)?.index ?? Infinity;
+  const krAt = /\b(add|new|create|another|them)\b[^:'"“]*?\b(kr|key result|ket qua)\b/.exec(f)?.index ?? Infinity;
+  if (krAt < Infinity && krAt <= objectiveAt) {
+    const title = quotedOrAfterSeparator(t);
+    const where = title ? t.slice(0, t.lastIndexOf(title)) : t;
+    const named = dir?.matchObjective(where) ?? [];
+    const objective =
+      findObjectiveRef(where)?.value ??
+      (named.length === 1 ? named[0]!.ref : undefined) ??
+      (dir
+        ? undefined
+        : /\b(?:to|for|under|vào|vao|cho)\s+(?:the\s+)?["“]?([^:"”]+?)["”]?\s*(?::|\s[-–—]\s)/iu
+            .exec(t)?.[1]
+            ?.replace(/\b(objective|mục tiêu|muc tieu)\b/giu, "")
+            .trim());
+    if (!objective && named.length > 1) {
+      const list = named.map((o) => `${o.ref} (${o.title})`).join(", ");
+      return text(say(lang, `Which objective should it go under: ${list}? Reply with the ref.`, `KR này thuộc mục tiêu nào: ${list}? Hãy trả lời bằng mã.`), {
+        kind: "pick",
+        slot: "objective",
+        candidates: named.map((o) => ({ ref: o.ref, title: o.title })),
+        calls: title && fromTo(title) ? [{ toolName: "add_key_result", input: krInput(title) }] : [],
+      });
     }
+    if (!objective) return text(say(lang, "Which objective should the key result go under? Give its ref, e.g. O3.", "KR này thuộc mục tiêu nào? Cho mình mã, ví dụ O3."));
+    if (!title)
+      return text(
+        say(
+          lang,
+          `What should the key result on ${objective} measure? e.g. "grow subscribers from 8,000 to 12,000".`,
+          `KR cho ${objective} đo điều gì? Ví dụ "tăng người đăng ký từ 8.000 lên 12.000".`,
+        ),
+      );
+    if (!fromTo(title))
+      return text(
+        say(lang, `Where does "${title}" start and what is the target? Say it as "from X to Y".`, `"${title}" bắt đầu từ đâu và mục tiêu là bao nhiêu? Hãy nói dạng "từ X lên Y".`),
+      );
+    return tools([{ toolName: "add_key_result", input: { objective, ...krInput(title) } }]);
   }
-
-  // Fixing or undoing a check-in comes before reading a new one: "should have been 54" is no new value.
-  const previous = conv.previousUser ? understand({ text: conv.previousUser, previousAnswer: null, directory: dir, today: conv.today }) : null;
-  const previousKr = previous?.kind === "tools" ? ((previous.calls.find((c) => c.toolName === "log_check_in")?.input.keyResult as string | undefined) ?? null) : null;
-  const correction = readCorrection(t, dir, previousKr, conv.today);
-  if (correction) return tools(correction);
-
-  if (has(f, /\b(summary|summarize|summarise|recap|digest|weekly update|week went|tom tat|tong ket|bao cao tuan)\b/) || has(f, /\bweekly\b.*\b(update|report)\b/)) {
-    const team = teamOf(t.replace(/leadership team|lãnh đạo/giu, ""));
-    return tools({ toolName: "weekly_summary", input: { ...(team ? { team } : {}), ...(lang === "vi" ? { language: "vi" } : {}) } });
+  if (objectiveAt < Infinity) {
+    const title =
+      /["“'‘]([^"”'’]{3,})["”'’]/.exec(t)?.[1]?.trim() ??
+      quotedOrAfterSeparator(t.replace(/\b(?:KRs?|key results?)\s*(?:\d\s*)?:.*$/isu, ""))
+        ?.split(/,\s*(?:owner|align)/i)[0]
+        ?.trim();
+    const rest = title ? t.replace(title, " ") : t;
+    const team =
+      dir?.findTeam(rest) ?? (/\bcompany[- ]level|company[- ]wide|toan cong ty\b/.test(f) ? dir?.teams().find((x) => folded(x) === "company") : undefined) ?? teamOf(rest, dir);
+    if (!title)
+      return text(
+        say(
+          lang,
+          "What should the objective say? e.g. create an objective for Product: Give new users a smooth first-run experience.",
+          "Mục tiêu nói gì? Ví dụ: tạo mục tiêu cho nhóm Sản phẩm: Mang lại trải nghiệm đầu tiên mượt mà.",
+        ),
+      );
+    if (!team) return text(say(lang, `Which team is "${title}" for?`, `Mục tiêu "${title}" thuộc nhóm nào?`), { kind: "redo", text: t, pick: false });
+    const owner = dir?.findOwner(rest) ?? /\bowner\s+([A-ZÀ-Ỹ][\p{L}]+(?:\s[A-ZÀ-Ỹ][\p{L}]+)*)/u.exec(t)?.[1];
+    const parent = /\b(?:align(?:ed)?(?: it)?(?: under| to| with)?|under|parent|thuoc|căn chỉnh|can chinh)\s+(O\d+)\b/i.exec(t)?.[1];
+    const keyResults = krsAfter(t);
+    return tools([
+      { toolName: "create_objective", input: { title, team, ...(owner ? { owner } : {}), ...(parent ? { parent } : {}), ...(keyResults.length ? { keyResults } : {}) } },
+    ]);
   }
+  return null;
+}
 
+function krInput(title: string): Record<string, unknown> {
+  const range = fromTo(title)!;
+  return { title: capitalize(title), start: range.start, target: range.target, ...(range.unit ? { unit: range.unit } : {}) };
+}
+
+/** A sentence's first letter up, unless its first word is written with capitals of its own (eNPS). */
+function capitalize(title: string): string {
+  const first = title.split(/\s/)[0] ?? "";
+  return /\p{Lu}/u.test(first.slice(1)) ? title : title.charAt(0).toUpperCase() + title.slice(1);
+}
+
+function updatePlan(t: string, dir: KrDirectory | undefined, lang: Lang): Plan | null {
+  const u = readUpdate(t, dir);
+  if (!u) return null;
+  if (u.kind === "update") return tools([{ toolName: "update_key_result", input: { keyResult: u.keyResult, ...u.changes } }]);
+  if (u.missing === "kr" && u.candidates.length > 1) {
+    const list = u.candidates.map((k) => `${k.ref} (${k.title})`).join(", ");
+    return text(say(lang, `Which one do you mean: ${list}? Reply with the ref.`, `Bạn muốn nói KR nào: ${list}? Hãy trả lời bằng mã.`), { kind: "redo", text: t, pick: true });
+  }
+  if (u.missing === "kr")
+    return text(
+      say(lang, "Which key result should change? Give its ref (e.g. KR2.1) or part of its name.", "KR nào cần thay đổi? Cho mình mã (ví dụ KR2.1) hoặc một phần tên của nó."),
+      { kind: "redo", text: t, pick: false },
+    );
+  if (u.missing === "owner")
+    return text(say(lang, `Who should own ${u.keyResult}? Give their full name.`, `Ai sẽ phụ trách ${u.keyResult}? Cho mình họ tên đầy đủ.`), {
+      kind: "redo",
+      text: t,
+      pick: false,
+    });
+  return text(say(lang, `What should the new target be for ${u.keyResult}?`, `Mục tiêu mới cho ${u.keyResult} là bao nhiêu?`), { kind: "redo", text: t, pick: false });
+}
+
+function checkInPlan(t: string, conv: Conversation, lang: Lang): Plan | null {
+  const r = readCheckIn(t, conv.directory, lang, conv.today);
+  if (!r) return null;
+  if (r.kind === "log") return tools([{ toolName: "log_check_in", input: r.input }]);
+  if (r.candidates?.length) return text(r.text, { kind: "redo", text: t, pick: true });
+  if (r.pendingInput && "value" in r.pendingInput) return text(r.text, { kind: "confirm", calls: [{ toolName: "log_check_in", input: r.pendingInput }] });
+  return text(r.text, { kind: "redo", text: t, pick: false });
+}
+
+/** Nothing matched: the nearest useful read, not a list of skills. */
+function nearest(t: string, f: string, dir: KrDirectory | undefined, lang: Lang): Plan {
+  const ref = findKrRef(t)?.value;
+  const named = dir?.matchKr(t) ?? [];
+  if (ref || named.length === 1) return tools([{ toolName: "get_key_result", input: { keyResult: ref ?? named[0]!.ref } }], { kind: "why", keyResult: ref ?? named[0]!.ref });
+  if (/\b(okrs?|objectives|muc tieu|krs?)\b/.test(f)) return tools([{ toolName: "list_okrs", input: {} }]);
+  const words = f
+    .replace(/[^a-z0-9 ]+/g, " ")
+    .split(/\s+/)
+    .filter((w) => w.length >= 4);
+  if (named.length > 1 && words.length <= 6)
+    return tools([
+      {
+        toolName: "search_okrs",
+        input: {
+          query: blankQuotes(t)
+            .replace(/[?!.]+$/, "")
+            .trim(),
+        },
+      },
+    ]);
+  return help(
+    say(
+      lang,
+      'I can help with your OKRs: show what is lagging ("which KR is lagging most this week?"), log or fix a check-in ("log 53.4% for KR2.1, confidence 4"), show a team\'s OKRs or one KR\'s status, change a target or owner, create an objective or add a key result, draft and critique objectives, and write the weekly summary. I did not change anything.',
+      'Mình có thể giúp với OKR: xem KR nào đang chậm ("KR nào đang chậm nhất?"), ghi hoặc sửa một lần cập nhật ("cập nhật KR2.1 53,4%, tự tin 4"), xem OKR của một nhóm hoặc tình hình một KR, đổi chỉ tiêu hoặc người phụ trách, tạo mục tiêu hoặc thêm KR, soạn và đánh giá mục tiêu, và viết tóm tắt tuần. Mình chưa thay đổi gì.',
+    ),
+  );
+}
+
+/** The plan of the person's previous message (what a follow-up narrows or corrects). */
+function previousPlan(conv: Conversation, lang: Lang): Plan | null {
+  return conv.previousUser ? planAll({ ...conv, text: conv.previousUser, previousUser: null, previousAnswer: null, pending: null }, lang) : null;
+}
+
+/** A question about the workspace; a follow-up that only names a team ("and just for
+ *  engineering?", "còn riêng nhóm CS thì sao") narrows the previous question to it. */
+function questionPlan(t: string, conv: Conversation, lang: Lang): Plan | null {
+  const dir = conv.directory;
+  const q = readQuestion(t, dir);
+  const team = dir?.findTeam(t);
+  if (!q && team && conv.previousUser && t.split(/\s+/).length <= 9 && !findKrRef(t)) {
+    const previous = previousPlan(conv, lang);
+    if (previous?.kind === "tools" && ["query_lagging_key_results", "list_okrs", "weekly_summary"].includes(previous.calls[0]!.toolName))
+      return tools([{ ...previous.calls[0]!, input: { ...previous.calls[0]!.input, team } }], previous.view);
+  }
+  if (!q) return null;
+  if (q.ask) {
+    const list = q.ask.map((k) => `${k.ref} (${k.title})`).join(", ");
+    return text(say(lang, `Which one do you mean: ${list}? Reply with the ref.`, `Bạn muốn nói KR nào: ${list}? Hãy trả lời bằng mã.`), {
+      kind: "pick",
+      slot: "keyResult",
+      candidates: q.ask,
+      calls: [{ toolName: "get_key_result", input: {} }],
+    });
+  }
+  return tools(q.calls, q.view);
+}
+
+/** Why nothing was written, and the nearest read when there is one. */
+function noWritePlan(t: string, reason: ReturnType<typeof noWriteReason>, conv: Conversation, lang: Lang): Plan {
+  if (reason === "thanks") return text(say(lang, "You're welcome. I changed nothing.", "Không có gì. Mình chưa thay đổi gì."));
+  const q = questionPlan(blankQuotes(t), conv, lang);
+  if (q) return q;
+  if (reason === "text-task") {
+    const explained = /\b(mean|means|meaning|define|explain|what is|what'?s an?|nghia la|la gi|giai thich|y nghia)\b/.test(folded(blankQuotes(t)))
+      ? explain(blankQuotes(t), lang)
+      : null;
+    if (explained) return text(explained);
+    const ref = findKrRef(t)?.value;
+    const note = say(
+      lang,
+      "I read and update OKRs; I don't write, translate or reword other text, and I changed nothing.",
+      "Mình chỉ đọc và cập nhật OKR; mình không viết, dịch hay sửa văn bản khác, và mình chưa thay đổi gì.",
+    );
+    if (ref) return tools([{ toolName: "get_key_result", input: { keyResult: ref } }], { kind: "why", keyResult: ref });
+    return text(note);
+  }
+  if (reason === "future") {
+    const ref = findKrRef(t)?.value ?? (conv.directory?.matchKr(t).length === 1 ? conv.directory.matchKr(t)[0]!.ref : undefined);
+    if (ref) return tools([{ toolName: "get_key_result", input: { keyResult: ref } }], { kind: "why", keyResult: ref });
+  }
+  return nearest(blankQuotes(t), folded(blankQuotes(t)), conv.directory, lang);
+}
+
+function planOne(t: string, conv: Conversation, lang: Lang): Plan {
+  const f = folded(t);
+  const dir = conv.directory;
+  // 3. Reads whose text may quote a title or hold numbers.
+  if (
+    /\b(summary|summarize|summarise|recap|digest|weekly update|week went|tom tat|tong ket|bao cao tuan|report for my boss|weekly report|bao cao cho sep)\b/.test(f) ||
+    /\bweekly\b.*\b(update|report)\b/.test(f)
+  ) {
+    const team = teamOf(t.replace(/leadership team|lãnh đạo/giu, ""), dir);
+    return tools([{ toolName: "weekly_summary", input: { ...(team ? { team } : {}), ...(lang === "vi" ? { language: "vi" } : {}) } }]);
+  }
   const request = /:|["“'‘].+["”'’]/.test(t) ? null : draftRequest(t);
   if (request) {
     const { topic, draft } = request;
@@ -250,147 +478,89 @@ export function understand(conv: Conversation): Plan {
           `Chỉ số nào cho thấy tiến bộ về "${topic}"? Cho mình biết chỉ số và giá trị hiện tại, mình sẽ soạn mục tiêu quanh nó.`,
         ),
       );
-    return tools({
-      toolName: "critique_objective",
-      input: { title: draft.title, ...(draft.team ? { team: draft.team } : {}), keyResults: draft.keyResults.map((k) => ({ title: k.title, start: k.start, target: k.target })) },
-    });
+    return tools([
+      {
+        toolName: "critique_objective",
+        input: { title: draft.title, ...(draft.team ? { team: draft.team } : {}), keyResults: draft.keyResults.map((k) => ({ title: k.title, start: k.start, target: k.target })) },
+      },
+    ]);
   }
-
-  if (
-    has(f, /^(critique|critic|review|evaluate|feedback)\b/) ||
-    has(
-      f,
-      /\b(critique|review this|evaluate|rate this|check this objective|thoughts on|feedback on|is this a good|a good objective|is this objective ok|objective ok|what'?s wrong with)\b/,
-    ) ||
-    has(f, /\b(danh gia|nhan xet|gop y|on khong|co on khong|duoc khong)\b/)
-  ) {
-    const krList = /\bKRs?\s*:\s*(.+)$/iu.exec(t);
-    const head = krList ? t.slice(0, krList.index) : t;
-    const title = quotedOrAfterSeparator(head.replace(/[,;]\s*$/, ""));
-    if (title) {
-      const keyResults = krList
-        ? krList[1]!
-            .split(/[,;]|\band\b/)
-            .map((k) => k.trim())
-            .filter(Boolean)
-            .map((k) => ({ title: k, ...(fromTo(k) ? { start: fromTo(k)!.start, target: fromTo(k)!.target } : {}) }))
-        : undefined;
-      return tools({ toolName: "critique_objective", input: { title: title.replace(/^objective\s+/i, ""), ...(keyResults ? { keyResults } : {}) } });
-    }
-    if (has(f, /\b(critique|danh gia|nhan xet)\b/))
-      return text(
-        say(
-          lang,
-          "Which objective should I critique? Paste it after a colon, e.g. critique: Increase conversion by 2%.",
-          "Mục tiêu nào cần đánh giá? Dán nó sau dấu hai chấm, ví dụ: đánh giá: Tăng tỷ lệ chuyển đổi 2%.",
-        ),
-      );
-  }
-
-  if (has(f, /\b(add|new|create)\b.*\b(kr|key result)\b/) || has(f, /\bthem\b.*\b(kr|key result|ket qua)\b/)) {
-    const objective =
-      findObjectiveRef(t)?.value ??
-      /\b(?:to|for|under|vào|vao|cho)\s+(?:the\s+)?["“]?([^:"”]+?)["”]?\s*(?::|\s[-–—]\s)/iu
-        .exec(t)?.[1]
-        ?.replace(/\b(objective|mục tiêu|muc tieu)\b/giu, "")
-        .trim();
-    const title = quotedOrAfterSeparator(t);
-    if (!objective) return text(say(lang, "Which objective should the key result go under? Give its ref, e.g. O3.", "KR này thuộc mục tiêu nào? Cho mình mã, ví dụ O3."));
-    if (!title)
-      return text(
-        say(
-          lang,
-          `What should the key result on ${objective} measure? e.g. "grow subscribers from 8,000 to 12,000".`,
-          `KR cho ${objective} đo điều gì? Ví dụ "tăng người đăng ký từ 8.000 lên 12.000".`,
-        ),
-      );
-    const range = fromTo(title);
-    if (!range)
-      return text(
-        say(lang, `Where does "${title}" start and what is the target? Say it as "from X to Y".`, `"${title}" bắt đầu từ đâu và mục tiêu là bao nhiêu? Hãy nói dạng "từ X lên Y".`),
-      );
-    return tools({
-      toolName: "add_key_result",
-      input: { objective, title: title.charAt(0).toUpperCase() + title.slice(1), start: range.start, target: range.target, ...(range.unit ? { unit: range.unit } : {}) },
-    });
-  }
-
-  if (has(f, /\b(create|add|new|make|set up|needs? an?)\b.*\bobjective\b/) || has(f, /\b(tao|them)\b.*\b(muc tieu|objective)\b/)) {
-    const title = quotedOrAfterSeparator(t);
-    const team = teamOf(t.replace(title ?? "", ""));
-    if (!title)
-      return text(
-        say(
-          lang,
-          "What should the objective say? e.g. create an objective for Product: Give new users a smooth first-run experience.",
-          "Mục tiêu nói gì? Ví dụ: tạo mục tiêu cho nhóm Sản phẩm: Mang lại trải nghiệm đầu tiên mượt mà.",
-        ),
-      );
-    if (!team) return text(say(lang, `Which team is "${title}" for?`, `Mục tiêu "${title}" thuộc nhóm nào?`));
-    const owner = /\bowner\s+([A-ZÀ-Ỹ][\p{L}]+(?:\s[A-ZÀ-Ỹ][\p{L}]+)*)/u.exec(t)?.[1];
-    return tools({ toolName: "create_objective", input: { title, team, ...(owner ? { owner } : {}) } });
-  }
-
-  if (has(f, /^(search|find|look for|look up|tim|tim kiem)\b/) || has(f, /\b(search for|search|tim kiem)\b/)) {
+  const crit = critique(t, f, dir, lang);
+  if (crit) return crit;
+  if (/^(search|find|look for|look up|tim|tim kiem)\b/.test(f) || /\b(search for|search|tim kiem)\b/.test(f)) {
     const query = (quotedOrAfterSeparator(t) ?? t.replace(/^.*?\b(search for|search|find|look for|look up|tìm kiếm|tìm)\b/iu, "")).replace(/[?.!]+$/, "").trim();
-    if (query) return tools({ toolName: "search_okrs", input: { query } });
+    if (query) return tools([{ toolName: "search_okrs", input: { query } }]);
   }
 
-  // Changing a KR's target or owner needs the new value: without it, ask.
-  if (has(f, /\b(change|update|set|move|doi|thay)\b.*\b(target|owner|title|nguoi phu trach|muc tieu)\b/) && findNumbers(t.replace(/KR\s?\d+\.\d+/gi, "")).length === 0) {
-    const kr = findKrRef(t)?.value ?? dir?.matchKr(t)[0]?.ref;
-    const what = has(f, /\b(owner|nguoi phu trach)\b/)
-      ? say(lang, "Who should own", "Ai sẽ phụ trách")
-      : say(lang, "What should the new target be for", "Mục tiêu mới là bao nhiêu cho");
-    return text(`${what} ${kr ?? say(lang, "which key result", "KR nào")}?`);
-  }
+  // 4. Requests that must never write.
+  const reason = noWriteReason(t, explicitWrite(folded(blankQuotes(t))));
+  if (reason) return noWritePlan(t, reason, conv, lang);
 
-  const check = checkIn(conv, f, lang);
+  // 5. Writes.
+  const previous = previousPlan(conv, lang);
+  const previousKr = previous?.kind === "tools" ? ((previous.calls.find((c) => c.toolName === "log_check_in")?.input.keyResult as string | undefined) ?? null) : null;
+  const created = createOrAdd(t, f, dir, lang);
+  if (created) return created;
+  // "sửa lại target thành 1,45 triệu" is a new target, not a fixed check-in: targets first.
+  const update = updatePlan(t, dir, lang);
+  if (update) return update;
+  const correction = readCorrection(t, dir, previousKr, conv.today);
+  if (correction) return tools([correction]);
+  const check = checkInPlan(t, conv, lang);
   if (check) return check;
 
-  // A KR named by its words: its status (or, if several match, which one).
-  const named = findKrRef(t) ? [] : (dir?.matchKr(t) ?? []);
-  const statusWords = has(
-    f,
-    /\b(how is|how's|hows|how are|status|progress|doing|history|on track|where|at|latest|update on|news|tinh hinh|tien do|the nao|bao nhieu|hien tai|ra sao|muc nao|o dau)\b/,
-  );
-  const laggingWords = has(f, /\b(lag|lagging|behind|off.?track|worst|slipping|cham|tre|tut)\b/);
-  if (named.length === 1 && statusWords && !laggingWords) return tools({ toolName: "get_key_result", input: { keyResult: named[0]!.ref } });
-  if (named.length > 1 && statusWords && !laggingWords && named.length <= 4) return question(named);
+  // 6. Questions about the workspace.
+  const q = questionPlan(t, conv, lang);
+  if (q) return q;
 
-  if (has(f, /\b(lag|lagging|behind|off.?track|at.?risk|worst|slipping|slowest|struggling|in trouble|cham|tre|tut lai|tut hau|rui ro|kem nhat|lech)\b/)) {
-    const owner = dir?.findOwner(t);
-    const team = owner ? undefined : teamOf(t);
-    const limit = limitOf(f) ?? (has(f, /\b(most|nhat|worst|top one|furthest)\b/) && !has(f, /\b(krs|which krs|cac kr)\b/) ? 3 : 5);
-    return tools({ toolName: "query_lagging_key_results", input: { ...(team ? { team } : {}), ...(owner ? { owner } : {}), limit } });
+  // 7. The nearest useful read.
+  return nearest(t, f, dir, lang);
+}
+
+function planAll(conv: Conversation, lang: Lang): Plan {
+  const t = conv.text.trim();
+  // A message that must not write (a text to write or translate, a what-if, thanks) is one request,
+  // whatever connectors and numbers it holds.
+  const outside = folded(blankQuotes(t));
+  const reason = noWriteReason(t, explicitWrite(outside));
+  if (reason && reason !== "question") return planOne(t, conv, lang);
+  const parts = clauses(t).flatMap((p) => valueSegments(p, conv.directory) ?? [p]);
+  if (parts.length === 1) return planOne(t, conv, lang);
+  const plans: Plan[] = [];
+  for (const [i, p] of parts.entries()) {
+    let plan = planOne(p, { ...conv, text: p }, lang);
+    // "change the MRR target to 1.6M and log 1.38M": a part without its own KR takes the one before.
+    const before = plans[i - 1];
+    const carried = before?.kind === "tools" ? (before.calls.find((c) => typeof c.input.keyResult === "string")?.input.keyResult as string | undefined) : undefined;
+    if (carried && plan.kind === "text" && !findKrRef(p)) {
+      const again = planOne(`${carried} ${p}`, { ...conv, text: `${carried} ${p}` }, lang);
+      if (again.kind === "tools") plan = again;
+    }
+    plans.push(plan);
   }
+  // A part that reads as nothing on its own was not a request of its own: read the whole message.
+  if (plans.some((p) => p.kind === "text" && p.help)) return planOne(t, conv, lang);
+  // A question about any part comes first: one question, nothing written yet.
+  const asking = plans.find((p) => p.kind === "text" && p.pending);
+  if (asking) return asking;
+  const calls = plans.flatMap((p) => (p.kind === "tools" ? p.calls : []));
+  if (!calls.length) return planOne(t, conv, lang);
+  const view = plans.find((p): p is Extract<Plan, { kind: "tools" }> => p.kind === "tools" && !!p.view)?.view;
+  return tools(calls, view);
+}
 
-  if (has(f, /\bokrs?\b/) || has(f, /\b(objectives|muc tieu)\b/)) {
-    const team = teamOf(t);
-    return tools({ toolName: "list_okrs", input: team ? { team } : {} });
+/** An imperative write verb outside quotes: a question with one ("can you log 54?") still writes. */
+function explicitWrite(outside: string): boolean {
+  return WRITE_VERB.test(outside) || isUpdate(outside) || /\b(undo|retract|revert|add|create|tao|them)\b/.test(outside);
+}
+
+export function understand(conv: Conversation): Plan {
+  const t = conv.text.trim();
+  const lang = detectLang(t, folded(t));
+  const pending = pendingOf(conv);
+  if (pending) {
+    const resumed = resume(conv, pending, folded(t), lang);
+    if (resumed) return resumed;
   }
-
-  const ref = findKrRef(t);
-  if (ref || has(f, /\b(how is|how's|hows|how are|status|progress|doing|history|tinh hinh|tien do|the nao)\b/)) {
-    const keyResult =
-      ref?.value ??
-      krFragment(t.replace(/\b(how is|how's|how are|what's the status of|status of|progress (?:on|of)|doing|going|history|tình hình|tiến độ|thế nào|ra sao)\b/giu, " "));
-    if (keyResult) return tools({ toolName: "get_key_result", input: { keyResult } });
-  }
-
-  // A follow-up that only names a team ("and just for engineering?") narrows the previous question.
-  const followTeam = dir?.findTeam(t);
-  if (followTeam && conv.previousUser && t.split(/\s+/).length <= 9) {
-    const before = understand({ ...conv, text: conv.previousUser, previousUser: null, previousAnswer: null });
-    if (before.kind === "tools" && ["query_lagging_key_results", "list_okrs", "weekly_summary"].includes(before.calls[0]!.toolName))
-      return tools({ ...before.calls[0]!, input: { ...before.calls[0]!.input, team: followTeam } });
-  }
-
-  return text(
-    say(
-      lang,
-      'I can help with your OKRs: show what is lagging ("which KR is lagging most this week?"), log a check-in ("log 53.4% for KR2.1, confidence 4"), show a team\'s OKRs or one KR\'s status, create an objective or add a key result, draft and critique objectives, and write the weekly summary. I did not change anything.',
-      'Mình có thể giúp với OKR: xem KR nào đang chậm ("KR nào đang chậm nhất?"), cập nhật tiến độ ("cập nhật KR2.1 53,4%, tự tin 4"), xem OKR của một nhóm hoặc tình hình một KR, tạo mục tiêu hoặc thêm KR, soạn và đánh giá mục tiêu, và viết tóm tắt tuần. Mình chưa thay đổi gì.',
-    ),
-  );
+  return planAll(conv, lang);
 }

@@ -1,0 +1,139 @@
+// A new value for a key result, read from what people type: the KR (ref, title words, in either
+// language), the value (52, 53,4, 1tr4, "up 2 points" from the last value), confidence, note and
+// date ("hôm qua", "on 11/24"). A value that does not fit the KR, a name that fits several KRs or
+// none, or a missing value becomes a question; nothing is guessed.
+
+import { findDate } from "./dates.js";
+import type { DirectoryKr, KrDirectory } from "./directory.js";
+import { blankQuotes } from "./guard.js";
+import { say, type Lang } from "./lang.js";
+import { findConfidence, findKrRef, findNote, findNumbers, folded, without, type ConfidenceFound, type Found } from "./parse.js";
+import { implausible } from "./plausible.js";
+
+export type CheckInRead = { kind: "log"; input: Record<string, unknown> } | { kind: "ask"; text: string; candidates?: DirectoryKr[]; pendingInput?: Record<string, unknown> };
+
+/** Verbs that say "record this value". Their absence is allowed ("NPS came in at 53") but then a
+ *  KR must be named by its words next to the number. */
+export const WRITE_VERB = /\b(log|logged|record|check ?in|checkin|chekc in|update|set|report|put|cap nhat|ghi nhan|ghi|bao cao|nhap|chot)\b/;
+const STATE_VERB = /\b(is now|now at|now|is at|at|reached|hit|hits|came in|landed|down to|up to|done with|dat|len|la|con|duoc|dang o|o muc|hien la)\b/;
+/** +1 or −1 when the value is a change from the last one ("up 2 points", "+3", "4 more than last
+ *  week", "tăng 0,3 điểm", "giảm thêm 1 ngày"), null when it is the new value itself ("up to 54",
+ *  "tăng lên 27%"). `f` is folded text. */
+export function relativeSign(f: string): 1 | -1 | null {
+  if (/\b(up|down|tang|giam) (?:to|len|xuong|thanh|con)\b/.test(f)) return null;
+  if (
+    /\b(?:up|increased|grew|rose|plus|tang|cong)(?: by| them)? \+?\d/.test(f) ||
+    /\d[\d.,]*\s*(?:pts?|points?|diem|%)?\s*(?:more|higher|extra)\b(?:\s+[a-z]+){0,3}\s+than (?:last|the last|before)/.test(f) ||
+    /(?:^|\s)\+\d/.test(f)
+  )
+    return 1;
+  if (
+    /\b(?:down|decreased|dropped|fell|minus|giam|bot|tru)(?: by| them)? -?\d/.test(f) ||
+    /\d[\d.,]*\s*(?:pts?|points?|diem|%)?\s*(?:less|lower|fewer)\b(?:\s+[a-z]+){0,3}\s+than (?:last|the last|before)/.test(f) ||
+    /(?:^|\s)-\d/.test(f)
+  )
+    return -1;
+  return null;
+}
+
+function askWhich(krs: DirectoryKr[], lang: Lang): string {
+  const list = krs.map((k) => `${k.ref} (${k.title})`).join(", ");
+  return say(lang, `Which one do you mean: ${list}? Reply with the ref.`, `Bạn muốn nói KR nào: ${list}? Hãy trả lời bằng mã.`);
+}
+
+const unitOf = (kr: DirectoryKr | undefined, v: number) => (kr?.unit === "%" ? `${v}%` : kr?.unit ? `${v} ${kr.unit}` : `${v}`);
+
+export function readCheckIn(original: string, dir: KrDirectory | undefined, lang: Lang, today: string | null | undefined): CheckInRead | null {
+  // Quoted text is data (a message being drafted, a customer's words): never a value to log.
+  const t = blankQuotes(original);
+  const f = folded(t);
+  const ref = findKrRef(t);
+  const confidence: ConfidenceFound | null = findConfidence(t);
+  const note = findNote(t);
+  const head = note ? t.slice(0, note.start) : t;
+  const date = findDate(head, today);
+  let numbers = findNumbers(head).filter(
+    (n) =>
+      !(ref && n.start >= ref.start && n.end <= ref.end) &&
+      !(confidence && n.start >= confidence.start && n.end <= confidence.end) &&
+      !(date && n.start >= date.start && n.start < date.end),
+  );
+  // "retention 30 ngày: 55%": a number of days next to another number names the KR ("30-day").
+  if (numbers.length > 1) numbers = numbers.filter((n) => !/^\s*-?\s*(?:d|days?|ngày|ngay)\b/iu.test(head.slice(n.end)) || n.value.percent);
+  const verb = WRITE_VERB.test(f) || STATE_VERB.test(f) || /=/.test(t);
+  if (numbers.length === 0 && !(ref && WRITE_VERB.test(f))) return null;
+  // Segments after the first comma that carry no number and no confidence read as the note.
+  let noteText = note?.value;
+  if (!noteText) {
+    // A comma splits only when a space follows: "54,6%" is one number.
+    const segments = head
+      .split(/[,;]\s|\.\s|\s[-–—]\s/)
+      .map((s) => s.trim())
+      .filter(Boolean);
+    // The value's own segment, and ones holding only a confidence or a date, are no note; a
+    // sentence that mentions a small count ("met 2 big customers") still is.
+    const free = segments
+      .slice(1)
+      .filter((s) => !findConfidence(s) && !findKrRef(s) && s.split(/\s+/).length >= 2 && !(findNumbers(s).length > 0 && s.split(/\s+/).length < 4))
+      .map((s) => s.replace(/^(?:note|ghi chú|ghi chu)\s*[:\-–]\s*/iu, ""));
+    if (free.length) noteText = free.join(", ");
+  }
+  const noteSpan: Found<number> | null =
+    noteText && !note && head.includes(noteText) ? { value: 0, start: head.indexOf(noteText), end: head.indexOf(noteText) + noteText.length } : null;
+  const named = ref ? [] : (dir?.matchKr(without(head, [...numbers, confidence, noteSpan, date ? { value: 0, ...date } : null])) ?? []);
+  if (!verb && !ref && named.length === 0) return null;
+  // "top 2 lagging KRs", "which is most behind" are questions, not values to log.
+  if (!WRITE_VERB.test(f) && /\b(lag|lagging|behind|off.?track|worst|which|what|how|cham|tre|nao|bao nhieu)\b/.test(f)) return null;
+  if (named.length > 1) return { kind: "ask", text: askWhich(named, lang), candidates: named };
+  const keyResult = ref?.value ?? named[0]?.ref;
+  if (!keyResult) {
+    if (!dir) return null;
+    return {
+      kind: "ask",
+      text: say(
+        lang,
+        "Which key result is this for? Give its ref (e.g. KR2.1) or part of its name.",
+        "Cập nhật này cho KR nào? Cho mình mã (ví dụ KR2.1) hoặc một phần tên của nó.",
+      ),
+    };
+  }
+  const kr = dir?.byRef(keyResult);
+  if (dir && !kr) {
+    return {
+      kind: "ask",
+      text: say(
+        lang,
+        `There is no ${keyResult}. Which key result do you mean? Give its ref (e.g. KR2.1) or part of its name.`,
+        `Không có ${keyResult}. Bạn muốn cập nhật KR nào? Cho mình mã (ví dụ KR2.1) hoặc một phần tên.`,
+      ),
+    };
+  }
+  const first = numbers[0];
+  if (!first) return { kind: "ask", text: say(lang, `What is the new value for ${keyResult}?`, `Giá trị mới của ${keyResult} là bao nhiêu?`), pendingInput: { keyResult } };
+  let v = first.value.value;
+  // "up 2 points" / "tăng 0,3 điểm": relative to the KR's current value.
+  const sign = relativeSign(f);
+  if (sign && kr) v = Number((kr.current + sign * Math.abs(v)).toPrecision(12));
+  else if (kr && kr.unit === "%" && !first.value.percent && v > 0 && v < 1 && Math.min(kr.current, kr.target) >= 1) {
+    // 0.52 on a percent KR whose range lies above 1 can only mean 52%: read it so, and say so.
+    v = Number((v * 100).toPrecision(12));
+  }
+  const input: Record<string, unknown> = { keyResult, value: v };
+  if (confidence) input.confidence = confidence.value;
+  if (noteText) input.note = noteText;
+  if (date && date.date !== today) input.date = date.date;
+  const odd = kr ? implausible(kr, v) : null;
+  if (odd && kr) {
+    const range = `${unitOf(kr, kr.start)} → ${unitOf(kr, kr.target)}, now ${unitOf(kr, kr.current)}`;
+    return {
+      kind: "ask",
+      text: say(
+        lang,
+        `${unitOf(kr, v)} does not fit ${kr.ref} ${kr.title} (${range}), so I logged nothing. What is the right value? (Reply "yes" to log ${unitOf(kr, v)} anyway.)`,
+        `${unitOf(kr, v)} không khớp với ${kr.ref} ${kr.title} (${range}), nên mình chưa ghi gì. Giá trị đúng là bao nhiêu? (Trả lời "đồng ý" nếu vẫn muốn ghi ${unitOf(kr, v)}.)`,
+      ),
+      pendingInput: input,
+    };
+  }
+  return { kind: "log", input };
+}

@@ -1,0 +1,46 @@
+// Messages that must never write, whatever numbers and KR names they hold: a request to write,
+// translate or explain some text; a hypothetical ("what if NPS hits 60"); a question about a value
+// ("is 54% good?"); a plan for later ("I'll log it tomorrow"); thanks and small talk. The quoted
+// text inside a message is data, never a request: it is blanked before any write is read.
+
+import { folded } from "./parse.js";
+
+export type NoWrite = "text-task" | "hypothetical" | "question" | "future" | "thanks";
+
+/** Quoted passages ("…", '…', “…”) replaced by spaces of the same length (offsets stay valid). */
+export function blankQuotes(text: string): string {
+  return text.replace(/(["“”])([^"“”]{2,})["“”]|(^|[\s:(])'([^']{2,})'(?=$|[\s.,!?:;)])/g, (m) => " ".repeat(m.length));
+}
+
+/** Has a quoted passage of a few words: the text a request is about. */
+export function hasQuote(text: string): boolean {
+  return /["“][^"”]{6,}["”]|(^|[\s:])'[^']{6,}'/.test(text);
+}
+
+// Producing or transforming text: the numbers in it are the text's, not values to log.
+const TEXT_TASK =
+  /\b(write|draft|compose|translate|rewrite|reword|rephrase|polish|proofread|paraphrase|an email|e-?mail (?:to|for)|slack post|tweet|announcement|dich|viet giup|viet lai|viet mot|viet email|soan|sua lai cho hay|sua cho hay|chinh lai cau|trau chuot|lam lai cau|email xin|don xin|xin nghi)\b/;
+// Explaining words or rules, not reading the workspace.
+const EXPLAIN = /\b(what does .+ mean|what is an? |what'?s an? |meaning of|define|explain|nghia la gi|la gi( vay| the)?\??$|giai thich|y nghia)\b/;
+const HYPOTHETICAL =
+  /\b(what if|if we|if i|if it|if they|if nps|suppose|supposing|assuming|hypothetically|would (?:it|that|we|the)|gia su|gia dinh|neu (?:minh|toi|ta|chung ta|team|nps|kr|dat|check)|neu\b.*\bthi\b)\b/;
+const FUTURE =
+  /\b(i'?ll|i will|will log|going to log|gonna log|tomorrow|next week|later today|once (?:the|it|we)|se (?:log|cap nhat|ghi)|mai (?:minh|toi|em)? ?(?:se )?(?:log|cap nhat|ghi)|tuan sau|ngay mai)\b/;
+const THANKS = /^(thanks?|thank you|thx|ty|cheers|great|awesome|nice|cool|ok(ay)?|cam on|tks|hay qua|tuyet)\b(?:[\s!.,]|\p{Extended_Pictographic}|\uFE0F)*\S{0,30}$/u;
+// Questions about a value ("is 54% good?", "should we lower the target?"): asking, not reporting.
+const ASKING =
+  /^(is|are|was|were|should|shall|can|could|do|does|did|would|will|how (?:good|bad)|co nen|co phai|liệu|lieu|co on|co tot)\b|\b(co nen|co phai khong|duoc khong|on khong|tot khong|good for|is that good|is this good|normal for|benchmark)\b/;
+
+/** Why a message must not write, or null when it may. `explicitWrite` is whether it holds an
+ *  imperative write verb (log, update…) outside quotes: a question with one ("can you log 54?") writes. */
+export function noWriteReason(text: string, explicitWrite: boolean): NoWrite | null {
+  const f = folded(text);
+  const outside = folded(blankQuotes(text));
+  if (THANKS.test(f) && f.length < 60) return "thanks";
+  if (TEXT_TASK.test(outside) || (hasQuote(text) && /\b(what do they|what does (?:it|this|he|she)|mean|want|y la gi|muon gi|nghia la)\b/.test(outside))) return "text-task";
+  if (EXPLAIN.test(outside) && !explicitWrite) return "text-task";
+  if (HYPOTHETICAL.test(outside)) return "hypothetical";
+  if (FUTURE.test(outside) && !/\b(yesterday|hom qua|today|hom nay)\b/.test(outside)) return "future";
+  if (!explicitWrite && (ASKING.test(outside) || /\?\s*$/.test(text.trim())) && !/\b(log|record|update|cap nhat|ghi nhan|ghi)\b/.test(outside)) return "question";
+  return null;
+}

@@ -1,0 +1,146 @@
+// Questions about the workspace, read into read-only tool calls and a `View`: how the answer step
+// should present what comes back (all off-track KRs, lowest confidence first, by team…). The view
+// travels with the tool call as data, so the answer does not re-guess the question.
+
+import { matchTeam } from "../../domain/teams.js";
+import type { KrDirectory } from "./directory.js";
+import { findKrRef, findNumbers, findObjectiveRef, folded } from "./parse.js";
+
+export interface ToolCallPlan {
+  toolName: string;
+  input: Record<string, unknown>;
+}
+
+export type View =
+  | { kind: "lagging"; filter: "off_track" | "at_risk" | null; all: boolean }
+  | { kind: "confidence" }
+  | { kind: "regressed" }
+  | { kind: "stale"; days: number }
+  | { kind: "mismatch" }
+  | { kind: "worst"; by: "team" | "owner" }
+  | { kind: "owner"; owner: string }
+  | { kind: "objective"; ref: string }
+  | { kind: "objectives-behind" }
+  | { kind: "team"; team: string }
+  | { kind: "why"; keyResult: string }
+  | { kind: "what-if"; keyResult: string; value: number };
+
+export type Question =
+  | { calls: ToolCallPlan[]; view: View; ask?: undefined }
+  /** A question about one KR whose words fit several: which one? */
+  | { ask: { ref: string; title: string }[]; calls?: undefined; view?: undefined };
+
+const ALL = 100;
+const LAGGING =
+  /\b(lag|lagging|behind|off.?track|at.?risk|risks?|riskiest|worst|slipping|slowest|struggling|in trouble|trouble|worried|worry|concern|concerned|red|danger|problem|bad shape|cham|tre|tut lai|tut hau|rui ro|kem nhat|lech|chech huong|nguy hiem|lo lang|lo ngai|van de|bao dong)\b|(?<!\p{L})đỏ(?!\p{L})/u;
+const ALL_WORDS = /\b(all|every|list|each|full list|tat ca|toan bo|liet ke|nhung kr|cac kr|het)\b/;
+const LOW_CONFIDENCE =
+  /\b(lowest confidence|least confident|low confidence|confidence (?:is )?(?:lowest|low)|do tu tin thap|tu tin thap|it tu tin|tin cay thap|confidence thap|thap nhat ve do tu tin)\b/;
+const REGRESSED =
+  /\b(regress(?:ed|ing)?|went backwards?|go(?:ne|ing)? backwards?|got worse|dropped|declined|fell|slipped back|moved backwards?|di lui|thut lui|giam so voi tuan truoc|tut so voi tuan truoc|xau di|te hon tuan truoc)\b/;
+const STALE =
+  /\b(stale|no check.?in|not checked in|haven'?t (?:checked in|updated)|hasn'?t (?:checked in|been updated)|without (?:a )?check.?in|no update|chua (?:cap nhat|check.?in)|khong (?:cap nhat|check.?in)|lau roi|bo quen)\b/;
+const MISMATCH = /\b(high confidence but|confident but behind|overconfident|confidence mismatch|tu tin cao nhung|tu tin nhung cham)\b/;
+const WORST_GROUP =
+  /\b(which|what|who)\b.*\b(team|teams|owner|person|people|who)\b.*\b(worst|behind|most behind|struggling|lagging|trouble|worst off)\b|\b(team nao|nhom nao|ai)\b.*\b(te nhat|kem nhat|cham nhat|nhieu kr cham)\b/;
+const WHY = /\b(why|how come|what happened|reason|tai sao|vi sao|sao lai|ly do|nguyen nhan)\b/;
+const STATUS = /\b(how is|how's|hows|how are|status|progress|doing|tracking|going|update on|news|where (?:are|is)|tinh hinh|tien do|the nao|ra sao|dang o dau|sao roi|on khong)\b/;
+const HYPOTHETICAL =
+  /\b(what if|if .* (?:hits?|reach(?:es)?|gets? to|ends? at|lands? at)|would .* grade|gia su|neu .* (?:dat|len|xuong|check.?in|la)|thi (?:grade|diem|trang thai))\b/;
+
+/** Every team the text names, by its own name or a synonym ("eng + product"). */
+export function findTeams(text: string, dir: KrDirectory | undefined): string[] {
+  if (!dir) return [];
+  const teams = dir.teams();
+  const f = ` ${folded(text).replace(/[^a-z0-9 ]+/g, " ")} `;
+  const found = new Set<string>();
+  for (const t of teams) if (f.includes(` ${folded(t)} `)) found.add(t);
+  const ws = f.trim().split(/\s+/);
+  for (let i = 0; i < ws.length; i++) {
+    const one = matchTeam(ws[i]!, teams);
+    if (one) found.add(one);
+    if (i + 1 < ws.length) {
+      const two = matchTeam(`${ws[i]} ${ws[i + 1]}`, teams);
+      if (two) found.add(two);
+    }
+  }
+  // "Company" as a team is only meant when said as such ("company OKRs"), not in "company-wide".
+  if (/\b(toan cong ty|whole company|company.?wide|across the company)\b/.test(f)) found.delete(teams.find((t) => folded(t) === "company") ?? "");
+  return [...found];
+}
+
+/** "Minh's KRs", "KR của anh Tomasz", "chị Grace": the owner a question is about. */
+export function ownerAsked(text: string, dir: KrDirectory | undefined): string | undefined {
+  if (!dir) return undefined;
+  const f = folded(text);
+  const possessive = /\b(\p{L}+)['’]s\b/u.exec(text)?.[1];
+  if (possessive) {
+    const o = dir.findOwner(possessive.charAt(0).toUpperCase() + possessive.slice(1));
+    if (o) return o;
+  }
+  const vi = /\b(?:cua|anh|chi|em|ban|ong|ba|co)\s+(\p{L}+(?:\s\p{L}+){0,2})/u.exec(text.normalize("NFC"));
+  if (vi || /\b(owns?|owned by|assigned to|phu trach)\b/.test(f)) {
+    const o = dir.findOwner(text);
+    if (o) return o;
+  }
+  return dir.findOwner(text);
+}
+
+/** A question about the workspace, or null when the text is not one we can read. */
+export function readQuestion(t: string, dir: KrDirectory | undefined): Question | null {
+  const f = folded(t);
+  const ref = findKrRef(t);
+  const named = ref ? [] : (dir?.matchKr(t) ?? []);
+  const kr = ref?.value ?? (named.length === 1 ? named[0]!.ref : undefined);
+
+  // "what if NPS hits 60 — what grade?": the KR, with a value that is only imagined.
+  if (HYPOTHETICAL.test(f) && kr) {
+    const value = findNumbers(t).filter((n) => !(ref && n.start >= ref.start && n.end <= ref.end))[0];
+    if (value) return { calls: [{ toolName: "get_key_result", input: { keyResult: kr } }], view: { kind: "what-if", keyResult: kr, value: value.value.value } };
+  }
+  if (WHY.test(f) && kr) return { calls: [{ toolName: "get_key_result", input: { keyResult: kr } }], view: { kind: "why", keyResult: kr } };
+
+  const teams = findTeams(t, dir);
+  const owner = ownerAsked(t, dir);
+  const scope = (extra: Record<string, unknown> = {}) =>
+    teams.length > 1
+      ? teams.map((team) => ({ toolName: "query_lagging_key_results", input: { team, limit: ALL, ...extra } }))
+      : [{ toolName: "query_lagging_key_results", input: { ...(teams[0] ? { team: teams[0] } : {}), ...(owner ? { owner } : {}), limit: ALL, ...extra } }];
+
+  if (/\b(which|what|whose)\b.*\bobjectives?\b|\bobjectives?\b.*\b(furthest|most|worst)\b|\b(muc tieu nao|o nao)\b/.test(f) && LAGGING.test(f) && !findObjectiveRef(t))
+    return { calls: [{ toolName: "list_okrs", input: teams[0] ? { team: teams[0] } : {} }], view: { kind: "objectives-behind" } };
+  if (WORST_GROUP.test(f))
+    return {
+      calls: [{ toolName: "query_lagging_key_results", input: { limit: ALL } }],
+      view: { kind: "worst", by: /\b(owner|person|people|who|ai)\b/.test(f) && !/\bteam|nhom\b/.test(f) ? "owner" : "team" },
+    };
+  if (MISMATCH.test(f)) return { calls: scope(), view: { kind: "mismatch" } };
+  if (LOW_CONFIDENCE.test(f)) return { calls: scope(), view: { kind: "confidence" } };
+  if (STALE.test(f)) {
+    const days = /\b(\d{1,2})\s*(?:days?|ngay)\b/.exec(f)?.[1] ?? (/\b(2|two|hai) weeks?|2 tuan|hai tuan\b/.test(f) ? "14" : "7");
+    return { calls: scope(), view: { kind: "stale", days: Number(days) } };
+  }
+  if (REGRESSED.test(f) && !kr) return { calls: scope(), view: { kind: "regressed" } };
+
+  if ((LAGGING.test(f) || /(?<!\p{L})đỏ(?!\p{L})/u.test(t)) && !(kr && STATUS.test(f))) {
+    const filter = /\b(off.?track|red|chech huong|lech)\b/.test(f) || /(?<!\p{L})đỏ(?!\p{L})/u.test(t) ? "off_track" : /\b(at.?risk|rui ro)\b/.test(f) ? "at_risk" : null;
+    const all = ALL_WORDS.test(f) || filter !== null || teams.length > 1 || !!owner;
+    const top = /\btop\s*(\d{1,2})\b/.exec(f) ?? /\b(\d{1,2})\s*(?:krs?|key results?|ket qua)\b/.exec(f);
+    const limit = top ? Number(top[1]) : all ? ALL : /\b(most|nhat|worst|top one|furthest)\b/.test(f) && !/\b(krs|which krs|cac kr)\b/.test(f) ? 3 : 5;
+    const calls = scope().map((c) => ({ ...c, input: { ...c.input, limit } }));
+    return { calls, view: { kind: "lagging", filter, all } };
+  }
+
+  // Status: a team's OKRs, one objective, one owner's KRs, one KR.
+  const objective = findObjectiveRef(t)?.value;
+  const listWords = /\b(okrs?|objectives?|muc tieu)\b/.test(f);
+  if (teams.length && !ref && (listWords || (STATUS.test(f) && !kr)))
+    return { calls: teams.map((team) => ({ toolName: "list_okrs", input: { team } })), view: { kind: "team", team: teams.join(", ") } };
+  if (objective && !ref) return { calls: [{ toolName: "list_okrs", input: {} }], view: { kind: "objective", ref: objective } };
+  if (owner && !ref && (STATUS.test(f) || /\b(krs?|okrs?|key results?)\b/.test(f))) return { calls: [{ toolName: "list_okrs", input: { owner } }], view: { kind: "owner", owner } };
+  if (kr && (STATUS.test(f) || /\b(bao nhieu|how much|how many|what is|what's|where)\b/.test(f) || ref))
+    return { calls: [{ toolName: "get_key_result", input: { keyResult: kr } }], view: { kind: "why", keyResult: kr } };
+  if (named.length > 1 && named.length <= 4 && STATUS.test(f)) return { ask: named.map((k) => ({ ref: k.ref, title: k.title })) };
+  if (kr && named.length === 1 && f.split(" ").length <= 8) return { calls: [{ toolName: "get_key_result", input: { keyResult: kr } }], view: { kind: "why", keyResult: kr } };
+  return null;
+}
