@@ -1,6 +1,6 @@
 // The agent's tools: our MCP server's tools through an MCP client (in memory by default, or a
 // remote URL), the same path Claude Desktop takes. Results reach the model as the structured data
-// (or the error text), not only the short text copy.
+// (errors too: code, message, candidates), not only the short text copy.
 
 import { createMCPClient, type MCPClient } from "@ai-sdk/mcp";
 import { StreamableHTTPClientTransport, StreamableHTTPError } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
@@ -88,7 +88,10 @@ export async function connectTools(source: ToolSource): Promise<AgentTools> {
       ...t,
       toModelOutput: ({ output }: { output: unknown }) => {
         const r = output as CallToolResult;
-        return r.isError ? { type: "error-text" as const, value: textOf(r) } : { type: "json" as const, value: (r.structuredContent ?? { text: textOf(r) }) as never };
+        if (!r.isError) return { type: "json" as const, value: (r.structuredContent ?? { text: textOf(r) }) as never };
+        // Our errors as { error: { code, message, candidates… } }, so a model can ask the person
+        // which candidate they meant; an error without that shape (the SDK's own) as its text.
+        return r.structuredContent?.error ? { type: "error-json" as const, value: r.structuredContent as never } : { type: "error-text" as const, value: textOf(r) };
       },
     } as ToolSet[string];
   }

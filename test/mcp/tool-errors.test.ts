@@ -163,6 +163,9 @@ describe("clients accept an isError result with structuredContent", () => {
     const r = await tools.call("log_check_in", { keyResult: "retention", value: 54 });
     expect(r.isError).toBe(true);
     expect((r.structuredContent as unknown as ToolErrorContent).error.candidates?.map((c) => c.ref)).toEqual(["KR1.1", "KR2.1"]);
+    // What the model sees: the structured error as JSON, not only its text.
+    const toModelOutput = tools.tools.log_check_in!.toModelOutput!;
+    expect(await toModelOutput({ toolCallId: "t1", input: {}, output: r })).toEqual({ type: "error-json", value: r.structuredContent });
     await tools.close();
   });
 });
