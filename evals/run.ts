@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { runAgent } from "../src/agent/agent.js";
-import { connectTools, krDirectory } from "../src/agent/mcp-tools.js";
+import { connectTools, krDirectory, workspaceSummary } from "../src/agent/mcp-tools.js";
 import { resolveModel } from "../src/agent/models.js";
 import { loadConfig } from "../src/config.js";
 import { readImportSource } from "../src/io/read-import.js";
@@ -79,6 +79,7 @@ for (const [n, c] of cases.entries()) {
   const svc = new OkrService(await LanceStore.open(dir), () => new Date(`${c.asOf}T12:00:00Z`));
   const tools = await connectTools({ service: svc, mcp: { readOnly: false, today: () => c.asOf, author: "Eval", version: "eval" } });
   const model = resolveModel(config.model, env, config.model === "local" ? await krDirectory(tools) : undefined);
+  const workspace = config.model === "local" ? undefined : await workspaceSummary(tools); // for LLMs: the local model reads its own directory
   const before = await snapshot(svc);
   const messages: ModelMessage[] = [];
   const run = { answers: [] as string[], calls: [] as { name: string; args: Record<string, unknown>; isError: boolean; output: unknown }[] };
@@ -89,7 +90,7 @@ for (const [n, c] of cases.entries()) {
   try {
     for (const turn of c.turns) {
       messages.push({ role: "user", content: turn.user });
-      const r = await runAgent({ model, tools, messages, today: c.asOf });
+      const r = await runAgent({ model, tools, messages, today: c.asOf, workspace });
       messages.push(...r.responseMessages);
       run.answers.push(r.answer);
       r.toolCalls.forEach((call, i) => run.calls.push({ ...call, output: r.toolOutputs[i] }));

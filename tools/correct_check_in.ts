@@ -2,7 +2,7 @@
 
 import { z } from "zod";
 import { defineTool } from "../src/mcp/tool.js";
-import { date, pct, status, statusText } from "../src/mcp/schemas.js";
+import { amount, date, pct, status, statusText } from "../src/mcp/schemas.js";
 
 const checkIn = z.object({ date: z.string(), value: z.number(), confidence: z.number() });
 
@@ -16,7 +16,7 @@ export const correctCheckIn = defineTool({
     checkInId: z.string().optional().describe("Default: its latest"),
     of: date("of").optional().describe("The check-in dated this day"),
     retract: z.boolean().optional().describe("Undo it"),
-    value: z.number().optional().describe("Right value"),
+    value: amount("value", "value must be a number in the KR's unit, e.g. 53.4 or 1200000").optional().describe("Right value"),
     confidence: z.number().int().min(1).max(5).optional().describe("Right confidence"),
     note: z.string().max(2000).optional().describe("Right note"),
     date: date("date").optional().describe("Right date"),

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { defineTool } from "../src/mcp/tool.js";
 import { statusText } from "../src/domain/wording.js";
 import { checkInsOnDay, sameDayWarning } from "../src/service/same-day.js";
-import { date, krQuery, pct, status } from "../src/mcp/schemas.js";
+import { amount, date, krQuery, pct, status } from "../src/mcp/schemas.js";
 
 export const logCheckIn = defineTool({
   name: "log_check_in",
@@ -13,7 +13,7 @@ export const logCheckIn = defineTool({
     'Use this when the person reports a new value for a key result, e.g. "log 53.4% for 30-day retention, confidence 4, onboarding emails shipped". Appends a check-in (never edits one) and returns progress and status before and after.',
   input: z.object({
     keyResult: krQuery,
-    value: z.number({ error: "value must be a number in the KR's unit, e.g. 53.4 or 1200000" }).describe("New value in the KR's unit (53.4 for 53.4%)"),
+    value: amount("value", "value must be a number in the KR's unit, e.g. 53.4 or 1200000").describe("New value in the KR's unit (53.4 for 53.4%)"),
     confidence: z
       .number({ error: "confidence must be a whole number from 1 (no chance) to 5 (certain)" })
       .int("confidence must be a whole number from 1 (no chance) to 5 (certain)")

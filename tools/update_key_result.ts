@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { OkrError } from "../src/domain/errors.js";
 import { defineTool } from "../src/mcp/tool.js";
-import { date, krQuery } from "../src/mcp/schemas.js";
+import { amount, date, krQuery } from "../src/mcp/schemas.js";
 
 export const updateKeyResult = defineTool({
   name: "update_key_result",
@@ -13,7 +13,7 @@ export const updateKeyResult = defineTool({
   input: z.object({
     keyResult: krQuery,
     title: z.string().min(1).optional().describe("New title"),
-    target: z.number().optional().describe("New target"),
+    target: amount("target", "target must be a number in the KR's unit, e.g. 60 or 1500000").optional().describe("New target"),
     owner: z.string().optional().describe("New owner"),
     due: date("due").nullable().optional().describe("New due date in the cycle; null clears"),
     startDate: date("startDate").nullable().optional().describe("When pace starts; null = cycle start"),

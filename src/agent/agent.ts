@@ -13,6 +13,8 @@ export interface AgentRun {
   tools: AgentTools;
   messages: ModelMessage[];
   today: string;
+  /** The workspace's objectives, KRs, teams and owners for the system prompt (workspaceSummary). */
+  workspace?: string;
   maxSteps?: number;
 }
 
@@ -25,7 +27,7 @@ export interface ToolCallRecord {
 export interface AgentResult {
   answer: string;
   toolCalls: ToolCallRecord[];
-  /** Each call's structured result (or error text), in the order of toolCalls: for evals. */
+  /** Each call's structured result (or structured error), in the order of toolCalls: for evals. */
   toolOutputs: unknown[];
   model: string;
   steps: number;
@@ -34,8 +36,8 @@ export interface AgentResult {
   responseMessages: ModelMessage[];
 }
 
-export function systemPrompt(today: string): string {
-  return fillPrompt(loadPrompt("agent"), { today });
+export function systemPrompt(today: string, workspace?: string): string {
+  return fillPrompt(loadPrompt("agent"), { today, workspace: workspace ?? "(not loaded: call list_okrs to see the refs)" });
 }
 
 function outputs(steps: StepResult<ToolSet>[]): unknown[] {
@@ -61,7 +63,7 @@ function records(steps: StepResult<ToolSet>[]): ToolCallRecord[] {
 export async function runAgent(run: AgentRun): Promise<AgentResult> {
   const result = await generateText({
     model: run.model,
-    system: systemPrompt(run.today),
+    system: systemPrompt(run.today, run.workspace),
     messages: run.messages,
     tools: run.tools.tools,
     stopWhen: stepCountIs(run.maxSteps ?? MAX_STEPS),
@@ -82,7 +84,7 @@ export async function runAgent(run: AgentRun): Promise<AgentResult> {
 export function streamAgent(run: AgentRun) {
   return streamText({
     model: run.model,
-    system: systemPrompt(run.today),
+    system: systemPrompt(run.today, run.workspace),
     messages: run.messages,
     tools: run.tools.tools,
     stopWhen: stepCountIs(run.maxSteps ?? MAX_STEPS),

@@ -1,6 +1,6 @@
 // The agent's tools: our MCP server's tools through an MCP client (in memory by default, or a
 // remote URL), the same path Claude Desktop takes. Results reach the model as the structured data
-// (or the error text), not only the short text copy.
+// (errors too: code, message, candidates), not only the short text copy.
 
 import { createMCPClient, type MCPClient } from "@ai-sdk/mcp";
 import { StreamableHTTPClientTransport, StreamableHTTPError } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
@@ -41,6 +41,60 @@ export async function krDirectory(tools: AgentTools): Promise<KrDirectory> {
     ),
     objectives.map((o) => ({ ref: o.ref, title: o.title, team: o.team, owner: o.owner })),
   );
+}
+
+/** The system prompt lists at most this many KRs; a bigger workspace is one list_okrs call away. */
+export const WORKSPACE_KRS = 60;
+
+type ListedObjective = {
+  ref: string;
+  title: string;
+  team: string;
+  owner: string;
+  cycle: string;
+  keyResults: { ref: string; title: string; owner: string; unit: string }[];
+};
+
+/**
+ * The workspace for an LLM's system prompt, read once through list_okrs (so a remote --mcp-url
+ * works too): cycle, teams and owners, then each objective (ref, title, team; owner) and one line
+ * per KR (ref, title, [unit], (owner) when not the objective's), at most `maxKrs` of them.
+ */
+export async function workspaceSummary(tools: AgentTools, maxKrs = WORKSPACE_KRS): Promise<string> {
+  const r = await tools.call("list_okrs", {});
+  const objectives = r.isError ? null : (r.structuredContent as { objectives?: ListedObjective[] } | undefined)?.objectives;
+  if (!objectives) return "(could not be read: call list_okrs)";
+  if (objectives.length === 0) return "No objectives yet.";
+  // Stored text goes into the prompt: one line each, and not too long.
+  const clip = (t: string) => (t.replace(/\s+/g, " ").trim() || "-").replace(/^(.{117}).{4,}$/su, "$1…");
+  const distinct = (xs: string[]) => [...new Set(xs.map(clip).filter((x) => x !== "-"))].join(", ");
+  const lines = [
+    `Cycle ${distinct(objectives.map((o) => o.cycle))}. Teams: ${distinct(objectives.map((o) => o.team))}.`,
+    `Owners: ${distinct(objectives.flatMap((o) => [o.owner, ...o.keyResults.map((k) => k.owner)]))}.`,
+  ];
+  let shown = 0;
+  let moreKrs = 0;
+  let moreObjectives = 0;
+  for (const o of objectives) {
+    if (shown >= maxKrs) {
+      moreObjectives++;
+      moreKrs += o.keyResults.length;
+      continue;
+    }
+    lines.push(`${o.ref} ${clip(o.title)} (${clip(o.team)}; ${clip(o.owner)})`);
+    for (const k of o.keyResults) {
+      if (shown >= maxKrs) {
+        moreKrs++;
+        continue;
+      }
+      const unit = k.unit.trim() ? ` [${clip(k.unit)}]` : "";
+      const owner = k.owner.trim() && k.owner !== o.owner ? ` (${clip(k.owner)})` : "";
+      lines.push(`- ${k.ref} ${clip(k.title)}${unit}${owner}`);
+      shown++;
+    }
+  }
+  if (moreKrs || moreObjectives) lines.push(`…and ${moreKrs} more key results${moreObjectives ? ` (${moreObjectives} more objectives)` : ""}: call list_okrs to see them.`);
+  return lines.join("\n");
 }
 
 function textOf(r: CallToolResult): string {
@@ -94,7 +148,10 @@ export async function connectTools(source: ToolSource): Promise<AgentTools> {
       ...t,
       toModelOutput: ({ output }: { output: unknown }) => {
         const r = output as CallToolResult;
-        return r.isError ? { type: "error-text" as const, value: textOf(r) } : { type: "json" as const, value: (r.structuredContent ?? { text: textOf(r) }) as never };
+        if (!r.isError) return { type: "json" as const, value: (r.structuredContent ?? { text: textOf(r) }) as never };
+        // Our errors as { error: { code, message, candidates… } }, so a model can ask the person
+        // which candidate they meant; an error without that shape (the SDK's own) as its text.
+        return r.structuredContent?.error ? { type: "error-json" as const, value: r.structuredContent as never } : { type: "error-text" as const, value: textOf(r) };
       },
     } as ToolSet[string];
   }

@@ -151,7 +151,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return EXIT.ok;
   } catch (e) {
     if (isOkrError(e) && e.code !== "internal") {
-      io.stderr(`okr ${name}: ${e.message}\n`);
+      io.stderr(`okr ${name}: ${e.messageFor("cli")}\n`);
       for (const d of e.details) io.stderr(`  ${d}\n`);
       return exitCode(e.code);
     }

@@ -14,17 +14,35 @@ export interface Candidate {
   title: string;
 }
 
+/** Who reads an error: a person at the `okr` command, or an MCP client (an agent, Claude Desktop…). */
+export type Audience = "cli" | "mcp";
+
 export class OkrError extends Error {
   readonly code: OkrErrorCode;
   readonly details: readonly string[];
+  /** For `ambiguous`, every match; for `not_found`, the closest items, if any are close. */
   readonly candidates: readonly Candidate[];
+  /** What to do next, per audience: "run `okr tree`" helps a person at a terminal and misleads a
+   *  tool caller, which should call list_okrs instead. The message itself suits both. */
+  readonly hint: Readonly<Partial<Record<Audience, string>>>;
 
-  constructor(code: OkrErrorCode, message: string, opts: { details?: readonly string[]; candidates?: readonly Candidate[]; cause?: unknown } = {}) {
+  constructor(
+    code: OkrErrorCode,
+    message: string,
+    opts: { details?: readonly string[]; candidates?: readonly Candidate[]; hint?: Partial<Record<Audience, string>>; cause?: unknown } = {},
+  ) {
     super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
     this.name = "OkrError";
     this.code = code;
     this.details = opts.details ?? [];
     this.candidates = opts.candidates ?? [];
+    this.hint = opts.hint ?? {};
+  }
+
+  /** The message with the hint for one audience, as that boundary shows it. */
+  messageFor(audience: Audience): string {
+    const hint = this.hint[audience];
+    return hint ? `${this.message} ${hint}` : this.message;
   }
 }
 

@@ -24,7 +24,7 @@ export function chatRoute(o: ChatRouteOptions) {
       return c.json({ error: 'Send JSON: { "messages": [...] } in the AI SDK UI message format.' }, 400);
     }
     if (!Array.isArray(body.messages) || body.messages.length === 0) return c.json({ error: "messages must be a non-empty array of UI messages." }, 400);
-    const [{ convertToModelMessages }, { connectTools, krDirectory }, { streamAgent }] = await Promise.all([
+    const [{ convertToModelMessages }, { connectTools, krDirectory, workspaceSummary }, { streamAgent }] = await Promise.all([
       import("ai"),
       import("../agent/mcp-tools.js"),
       import("../agent/agent.js"),
@@ -45,7 +45,7 @@ export function chatRoute(o: ChatRouteOptions) {
     const tools = await connectTools({ service: o.service, mcp: o.mcp });
     // Only the local model reads KR units ahead of time (to take 0.52 as 52%); LLMs ask the tools.
     if (model instanceof LocalModel) model = o.model(await krDirectory(tools));
-    const result = streamAgent({ model, tools, messages, today: o.mcp.today() });
+    const result = streamAgent({ model, tools, messages, today: o.mcp.today(), workspace: model instanceof LocalModel ? undefined : await workspaceSummary(tools) });
     // Close the in-process MCP client once the answer has been streamed (or failed).
     Promise.resolve(result.response).then(
       () => tools.close(),

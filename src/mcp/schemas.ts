@@ -2,8 +2,32 @@
 
 import { z } from "zod";
 import { tryParseDay } from "../domain/dates.js";
+import { readNumber } from "../domain/values.js";
 
 export const date = (what: string) => z.string().refine((s) => tryParseDay(s) !== null, { message: `${what} must be a date as YYYY-MM-DD, e.g. 2026-11-26` });
+
+/**
+ * A value in a KR's unit. Models sometimes send one as text ("54", "54%", "1.2M", "53,4"): the
+ * project's one number reader takes it the way `okr checkin` would (a % sign is dropped: the KR's
+ * unit says what the number means), never Number(), which reads "53,4" as nothing and "1.2M" as
+ * NaN. A spelling it cannot settle (45.200: thousands or a decimal point?) or text that is no number
+ * is refused, naming the readings, so the model retries with a number or asks. tools/list still
+ * says `number`: zod describes the schema after the preprocessing step.
+ */
+export const amount = (field: string, message: string) =>
+  z.preprocess(
+    (v, ctx) => {
+      if (typeof v !== "string") return v;
+      const read = readNumber(v);
+      if (read?.ambiguous) {
+        const asDecimal = readNumber(v, "cell")!.value;
+        ctx.addIssue(`${field} "${v}" is ambiguous: ${read.value} (the dot groups thousands) or ${asDecimal} (a decimal point)? Send the number itself.`);
+        return v;
+      }
+      return read ? read.value : v;
+    },
+    z.number({ error: message }),
+  );
 
 export const asOf = date("asOf").optional().describe("YYYY-MM-DD; default today");
 export const team = z.string().min(1).optional().describe("Only this team");
@@ -46,8 +70,8 @@ export const newKeyResult = z.object({
   kind: z.enum(["metric", "milestone"]).optional().describe("Default metric; milestone = 0/1"),
   direction: z.enum(["increase", "decrease", "stay_above", "stay_below"]).optional().describe("Default from start/target"),
   unit: z.string().optional().describe("%, USD, days…"),
-  start: z.number().optional().describe("Baseline (default 0)"),
-  target: z.number().optional().describe("Target (required for metrics)"),
+  start: amount("start", "start must be a number, e.g. 40 or 1200000").optional().describe("Baseline (default 0)"),
+  target: amount("target", "target must be a number, e.g. 55 or 1500000").optional().describe("Target (required for metrics)"),
   owner: z.string().optional().describe("Owner"),
   startDate: date("startDate").optional().describe("Pace starts; default today"),
   due: date("due").optional().describe("YYYY-MM-DD in the cycle"),

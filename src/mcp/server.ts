@@ -27,7 +27,7 @@ async function readJson(uri: URL, read: () => Promise<unknown>, hint: string) {
     return json(uri, await read());
   } catch (e) {
     if (isOkrError(e) && (e.code === "not_found" || e.code === "ambiguous" || e.code === "invalid_input"))
-      throw new McpError(ErrorCode.InvalidParams, `Resource ${uri.href} not found: ${e.message}${hint}`, { uri: uri.href });
+      throw new McpError(ErrorCode.InvalidParams, `Resource ${uri.href} not found: ${e.messageFor("mcp")}${hint}`, { uri: uri.href });
     throw e;
   }
 }

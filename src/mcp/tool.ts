@@ -4,7 +4,7 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import type { CallToolResult, Tool, ToolAnnotations } from "@modelcontextprotocol/sdk/types.js";
 import { z } from "zod";
-import { isOkrError } from "../domain/errors.js";
+import { isOkrError, OkrError, type OkrErrorCode } from "../domain/errors.js";
 import type { OkrService } from "../service/okr-service.js";
 
 export interface ToolContext {
@@ -29,29 +29,73 @@ export function defineTool<I extends z.ZodObject, O extends z.ZodObject>(t: Tool
   return t;
 }
 
-/** Runs a tool: only expected failures (OkrError) become isError results; bugs propagate. */
+/**
+ * What an isError result carries in structuredContent, so a caller (the local model, an LLM, any
+ * MCP client) can act on the failure rather than paste it: the code, the message (the same words
+ * as the text copy), for `ambiguous` every match and for `not_found` the closest items, and any
+ * detail lines.
+ */
+export interface ToolErrorContent {
+  error: {
+    code: Exclude<OkrErrorCode, "internal">;
+    message: string;
+    candidates?: { ref: string; title: string }[];
+    details?: string[];
+  };
+}
+
+/** Arguments the tool's input schema refused, as an invalid_input error naming each bad field. */
+function badArguments(tool: string, error: z.ZodError): OkrError {
+  const problems = error.issues.map((i) => {
+    const field = i.path.join(".");
+    // Our messages name their field already ("confidence must be…"); zod's own ones do not.
+    return !field || i.message.startsWith(String(i.path.at(-1))) ? i.message : `${field}: ${i.message}`;
+  });
+  return new OkrError("invalid_input", `Invalid arguments for ${tool}: ${problems.join("; ").replace(/\.?$/, ".")}`);
+}
+
+/** The isError result of an expected failure: the text copy plus the same facts structured. */
+export function toolError(e: OkrError): CallToolResult {
+  const message = e.messageFor("mcp");
+  const error: ToolErrorContent["error"] = { code: e.code as ToolErrorContent["error"]["code"], message };
+  if (e.candidates.length) error.candidates = e.candidates.map((c) => ({ ref: c.ref, title: c.title }));
+  if (e.details.length) error.details = [...e.details];
+  const details = e.details.length ? `\n${e.details.map((d) => `- ${d}`).join("\n")}` : "";
+  return { isError: true, content: [{ type: "text", text: `${message}${details}` }], structuredContent: { error } };
+}
+
+/** Runs a tool: only expected failures (OkrError, arguments the schema refuses) become isError
+ *  results; bugs propagate. */
 export async function callTool(t: ToolDefinition, args: unknown, ctx: ToolContext): Promise<CallToolResult> {
   try {
-    const { data, text } = await t.run(args as never, ctx);
+    const input = t.input.safeParse(args ?? {});
+    if (!input.success) throw badArguments(t.name, input.error);
+    const { data, text } = await t.run(input.data as never, ctx);
     // Parsing strips anything the schema does not name: outputs stay compact and exact.
     return { content: [{ type: "text", text }], structuredContent: t.output.parse(data) as Record<string, unknown> };
   } catch (e) {
-    if (isOkrError(e) && e.code !== "internal") {
-      const details = e.details.length ? `\n${e.details.map((d) => `- ${d}`).join("\n")}` : "";
-      return { isError: true, content: [{ type: "text", text: `${e.message}${details}` }] };
-    }
+    if (isOkrError(e) && e.code !== "internal") return toolError(e);
     throw e;
   }
 }
 
+/** Any object passes the SDK's own argument check, which would answer a bad one with bare text
+ *  before our handler runs; callTool parses with the tool's schema instead, so a bad argument is
+ *  a structured invalid_input like every other expected failure. tools/list still shows the
+ *  tool's real input schema (server.ts answers it from listEntry). */
+const ANY_ARGUMENTS = z.looseObject({});
+
 export function registerTool(server: McpServer, t: ToolDefinition, ctx: ToolContext): void {
-  server.registerTool(t.name, { title: t.title, description: t.description, inputSchema: t.input, outputSchema: t.output, annotations: t.annotations }, (args: unknown) =>
+  server.registerTool(t.name, { title: t.title, description: t.description, inputSchema: ANY_ARGUMENTS, outputSchema: t.output, annotations: t.annotations }, (args: unknown) =>
     callTool(t, args, ctx),
   );
 }
 
 /** Drops JSON-schema boilerplate that tells a model nothing; in output schemas also the
- *  `required` lists (every output field is always present, so they only repeat the names). */
+ *  `required` lists (every output field is always present, so they only repeat the names).
+ *  Without `required` and `additionalProperties: false`, an error's `{ error: … }` also fits every
+ *  output schema: the MCP SDK's Client (1.32) checks structuredContent against the outputSchema
+ *  even on isError results, and would otherwise throw instead of returning the error. */
 function compactSchema(node: unknown, output: boolean): unknown {
   if (Array.isArray(node)) return node.map((n) => compactSchema(n, output));
   if (!node || typeof node !== "object") return node;

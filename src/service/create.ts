@@ -62,7 +62,10 @@ export function pickCycle(ws: Workspace, name: string | undefined, asOf: string)
   const current = cycles.find((c) => c.start <= asOf && asOf <= c.end);
   const latest = cycles.sort((a, b) => (a.start < b.start ? 1 : -1))[0];
   const cycle = current ?? latest;
-  if (!cycle) throw new OkrError("conflict", "There is no cycle yet: create one (name, start, end) or import a workspace first.");
+  if (!cycle)
+    throw new OkrError("conflict", "There is no cycle yet, so there is nowhere to put this.", {
+      hint: { cli: "Import a workspace first (okr import FILE), or try okr demo.", mcp: "No tool creates cycles: ask the person to import a workspace first." },
+    });
   return cycle;
 }
 

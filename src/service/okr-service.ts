@@ -249,8 +249,12 @@ export class OkrService {
    *  ("Sales" for "Kinh doanh"); an unknown team is an error listing the teams. */
   private checkTeam(ws: Workspace, team: string): string {
     const found = matchTeam(team, ws.teams());
-    if (!found) throw new OkrError("not_found", `No team named "${team}". Teams: ${ws.teams().join(", ") || "(none yet: run okr import or okr demo)"}.`);
-    return found;
+    if (found) return found;
+    const teams = ws.teams();
+    if (teams.length) throw new OkrError("not_found", `No team named "${team}". Teams: ${teams.join(", ")}.`);
+    throw new OkrError("not_found", `No team named "${team}": the workspace has no objectives yet.`, {
+      hint: { cli: "Run okr import or okr demo first." },
+    });
   }
 
   /** By id or ref through the index (the common case, and the write path's), else by fragment. */

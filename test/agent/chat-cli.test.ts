@@ -1,6 +1,8 @@
 // `okr chat` as a person runs it: one-shot with --json, and a piped conversation.
 
 import { execFile, spawn } from "node:child_process";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
@@ -38,6 +40,38 @@ describe("okr chat", () => {
     expect(code).toBe(0);
     expect(out).toContain("Which one do you mean: KR1.1");
     expect(out).toContain("Logged 55 on KR2.1");
+  });
+
+  it("gives an LLM the workspace in its system prompt (a fake Chat Completions server on 127.0.0.1)", async () => {
+    const dir = await tempDir();
+    await run(process.execPath, [BIN, "import", FIXTURE, "--data", dir]);
+    const systems: string[] = [];
+    const server = createServer((req, res) => {
+      let body = "";
+      req.on("data", (c: Buffer) => (body += c.toString()));
+      req.on("end", () => {
+        systems.push((JSON.parse(body) as { messages: { role: string; content: string }[] }).messages.find((m) => m.role === "system")!.content);
+        res.writeHead(200, { "content-type": "application/json" });
+        const usage = { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 };
+        res.end(
+          JSON.stringify({
+            id: "c",
+            object: "chat.completion",
+            created: 1,
+            model: "fake",
+            choices: [{ index: 0, message: { role: "assistant", content: "Hello." }, finish_reason: "stop" }],
+            usage,
+          }),
+        );
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const env = { PATH: process.env.PATH, HOME: process.env.HOME, OPENAI_BASE_URL: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1` };
+    const { stdout } = await run(process.execPath, [BIN, "chat", "hi", "--json", "--model", "openai-compatible:fake", "--as-of", AS_OF, "--data", dir], { env });
+    await new Promise((resolve) => server.close(resolve));
+    expect(JSON.parse(stdout).answer).toBe("Hello.");
+    expect(systems[0]).toContain("Cycle 2026-Q4. Teams: Company, Product, Engineering");
+    expect(systems[0]).toContain("O2 Give new users a smooth first-run experience (Product; Minh Nguyen)\n- KR2.1 Raise 30-day retention from 45% to 60% [%]");
   });
 
   it("refuses an unknown model with a clear message", async () => {

@@ -1,5 +1,8 @@
 // POST /api/chat: the agent streamed as an AI SDK UI message stream, behind the same guards as /mcp.
 
+import type { LanguageModelV3StreamPart } from "@ai-sdk/provider";
+import { simulateReadableStream } from "ai";
+import { MockLanguageModelV3 } from "ai/test";
 import { afterAll, describe, expect, it } from "vitest";
 import { LocalModel } from "../../src/agent/local/model.js";
 import { createHttpApp } from "../../src/http/app.js";
@@ -35,6 +38,28 @@ describe("POST /api/chat", () => {
     const bad = await app.request("http://127.0.0.1/api/chat", post({ messages: "nope" }, { Authorization: "Bearer t0k" }));
     expect(bad.status).toBe(400);
     expect(await bad.json()).toEqual({ error: "messages must be a non-empty array of UI messages." });
+    await service.close();
+  });
+
+  it("gives an LLM the workspace in its system prompt", async () => {
+    const service = await openService(await tempDir());
+    await importPath(service, FIXTURE);
+    const chunks: LanguageModelV3StreamPart[] = [
+      { type: "stream-start", warnings: [] },
+      { type: "text-start", id: "t" },
+      { type: "text-delta", id: "t", delta: "Hello." },
+      { type: "text-end", id: "t" },
+      {
+        type: "finish",
+        finishReason: { unified: "stop", raw: "stop" },
+        usage: { inputTokens: { total: 1, noCache: 1, cacheRead: 0, cacheWrite: 0 }, outputTokens: { total: 1, text: 1, reasoning: 0 } },
+      },
+    ];
+    const llm = new MockLanguageModelV3({ doStream: async () => ({ stream: simulateReadableStream({ chunks }) }) });
+    const app = createHttpApp({ service, mcp: MCP, bindHost: "127.0.0.1", token: null, model: () => llm });
+    expect(await (await app.request("http://127.0.0.1/api/chat", post(userMessage("hi")))).text()).toContain("Hello.");
+    const system = llm.doStreamCalls[0]!.prompt.find((m) => m.role === "system")!.content as string;
+    expect(system).toContain("O9 Keep more customers and cut churn (Customer Success; Grace Okafor)\n- KR9.1 Raise CSAT from 84% to 90% [%]");
     await service.close();
   });
 });

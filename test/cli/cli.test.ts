@@ -95,7 +95,8 @@ describe("okr", () => {
       [["checkin", "KR2.1", "45.200"], /"45\.200" is ambiguous: 45200 \(the dot groups thousands\) or 45\.2 \(a decimal point\)\?/],
       [["checkin", "KR2.1", "50", "--confidence", "9"], /--confidence must be a whole number from 1 \(no chance\) to 5/],
       [["kr", "retention"], /matches 2 key results: KR1\.1 .*KR2\.1 .*Use a ref/],
-      [["kr", "KR77.1"], /No key result matches "KR77\.1"/],
+      // The CLI keeps its own advice (an MCP client is told to call list_okrs instead).
+      [["kr", "KR77.1"], /No key result matches "KR77\.1"\. Closest: KR7\.1 \(Grow organic traffic.*\)\. Run `okr tree` to see every ref\./],
       [["lagging", "--as-of", "2026-13-01"], /--as-of "2026-13-01" is not a date/],
       [["lagging", "--limit", "0"], /--limit must be a whole number of at least 1/],
       [["lagging", "--bogus"], /Unknown option --bogus\. See okr lagging --help/],

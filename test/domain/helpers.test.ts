@@ -4,7 +4,7 @@ import { OkrError } from "../../src/domain/errors.js";
 import { compareLagging, compareRefs, lagReason } from "../../src/domain/lagging.js";
 import { evaluate, type KrMetrics } from "../../src/domain/metrics.js";
 import { nextKrRef, nextObjectiveRef } from "../../src/domain/refs.js";
-import { foldText, resolveOne, sameTitle } from "../../src/domain/resolve.js";
+import { closestItems, foldText, resolveOne, sameTitle } from "../../src/domain/resolve.js";
 import { rollupObjective } from "../../src/domain/rollup.js";
 
 describe("dates", () => {
@@ -132,9 +132,32 @@ describe("resolve", () => {
       expect(err.message).toContain("KR1.1 (Increase net revenue retention from 102% to 110%), KR2.1 (Raise 30-day retention");
     }
   });
-  it("says what to do when nothing matches", () => {
+  it("says what to do when nothing matches, with advice for the CLI and for MCP clients kept apart", () => {
     expect(() => resolveOne(items, "velocity", "key result")).toThrow(/No key result matches "velocity"/);
     expect(() => resolveOne(items, "  ", "key result")).toThrow(/Say which key result/);
+    try {
+      resolveOne(items, "KR2.2", "key result");
+      expect.unreachable();
+    } catch (e) {
+      const err = e as OkrError;
+      expect(err.code).toBe("not_found");
+      expect(err.candidates.map((c) => c.ref)).toEqual(["KR2.1"]);
+      expect(err.message).toBe('No key result matches "KR2.2". Closest: KR2.1 (Raise 30-day retention from 45% to 60%).');
+      expect(err.messageFor("cli")).toBe(`${err.message} Run \`okr tree\` to see every ref.`);
+      expect(err.messageFor("mcp")).toBe(`${err.message} Call list_okrs to see every ref.`);
+    }
+  });
+  it("finds the closest items for a query that matched nothing, or none when nothing is close", () => {
+    const refs = (q: string) => closestItems(items, q).map((i) => i.ref);
+    expect(refs("KR2.7")).toEqual(["KR2.1"]); // the other KRs of its objective
+    expect(refs("KR21.1")).toEqual(["KR1.1", "KR2.1"]); // no O21: refs one edit away
+    expect(refs("KR5.5")).toEqual([]);
+    expect(refs("retention rate")).toEqual(["KR1.1", "KR2.1"]); // shared words, in ref order
+    expect(refs("30 day retension")).toEqual(["KR2.1"]); // one typo; "day" is rarer than "retention" here
+    expect(refs("ty le thang cao")).toEqual(["KR8.1"]); // accents optional
+    expect(refs("from 45% to 60%")).toEqual([]); // numbers and filler words say nothing
+    const many = Array.from({ length: 9 }, (_, n) => ({ id: `k${n}`, ref: `KR3.${n + 1}`, title: `Grow signups ${n}` }));
+    expect(closestItems(many, "signup growth").map((i) => i.ref)).toEqual(["KR3.1", "KR3.2", "KR3.3", "KR3.4", "KR3.5"]); // at most five
   });
 });
 

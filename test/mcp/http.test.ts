@@ -44,6 +44,7 @@ describe("HTTP transport", () => {
     expect(logged.isError).toBeFalsy();
     const bad = (await c.callTool({ name: "log_check_in", arguments: { keyResult: "KR1.3", value: 3, confidence: 0 } })) as CallToolResult;
     expect(bad.isError).toBe(true);
+    expect(bad.structuredContent).toMatchObject({ error: { code: "invalid_input", message: expect.stringContaining("confidence must be a whole number") } });
     await c.close();
     await server.close();
     await service.close();

@@ -187,10 +187,29 @@ describe("write tools", () => {
     );
   });
 
+  it("reads a number a model sent as text with the one number reader, never Number()", async () => {
+    const cases: [string, Record<string, unknown>, number][] = [
+      ["log_check_in", { keyResult: "KR4.3", value: "41" }, 41],
+      ["log_check_in", { keyResult: "KR4.3", value: "41.5%" }, 41.5],
+      ["log_check_in", { keyResult: "KR4.3", value: "41,7" }, 41.7], // a Vietnamese decimal comma
+      ["log_check_in", { keyResult: "KR1.2", value: "1.35M" }, 1_350_000],
+      ["correct_check_in", { keyResult: "KR1.2", value: "1tr36" }, 1_360_000],
+    ];
+    for (const [name, args, value] of cases) {
+      const r = await h.call(name, args);
+      expect(r.isError, `${name} ${JSON.stringify(args)}: ${text(r)}`).toBeFalsy();
+      const s = r.structuredContent as { checkIn: { value: number }; corrected?: { value: number } };
+      expect(s.corrected?.value ?? s.checkIn.value).toBe(value);
+    }
+    const target = await h.call("update_key_result", { keyResult: "KR4.3", target: "55%" });
+    expect(target.structuredContent).toMatchObject({ keyResult: { target: 55 }, changed: ["target"] });
+  });
+
   it("log_check_in refuses bad calls with messages that say how to fix them", async () => {
     const version = await h.service.store.version();
     const cases: [Record<string, unknown>, RegExp][] = [
-      [{ keyResult: "KR2.1", value: "52%" }, /value must be a number in the KR's unit/],
+      [{ keyResult: "KR2.1", value: "about 52" }, /value must be a number in the KR's unit/],
+      [{ keyResult: "KR2.1", value: "45.200" }, /value "45\.200" is ambiguous: 45200 \(the dot groups thousands\) or 45\.2 \(a decimal point\)\? Send the number itself/],
       [{ keyResult: "KR2.1", value: 52, confidence: 7 }, /confidence must be a whole number from 1 \(no chance\) to 5 \(certain\)/],
       [{ keyResult: "KR2.1", value: 52, confidence: 2.5 }, /confidence must be a whole number/],
       [{ keyResult: "KR2.1", value: 52, date: "2027-02-01" }, /2027-02-01 is outside KR2.1's cycle 2026-Q4 \(2026-10-01 to 2026-12-31\)/],

@@ -12,6 +12,8 @@ export interface ToolOutcome {
   ok: boolean;
   /** Structured content on success, the error text on failure. */
   data: unknown;
+  /** A failure's structured error (code, message, candidates), when the tool sent one. */
+  error?: { code: string; message: string; candidates?: { ref: string; title: string }[]; details?: string[] };
 }
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;

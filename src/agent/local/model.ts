@@ -60,8 +60,11 @@ export class LocalModel implements LanguageModelV3 {
       const outcomes: ToolOutcome[] = results.map((r) => {
         const out = r.output;
         const ok = out.type === "json" || out.type === "text" || out.type === "content";
-        const data = out.type === "json" ? out.value : out.type === "error-json" ? JSON.stringify(out.value) : "value" in out ? out.value : "";
-        return { toolName: r.toolName, input: (calls.get(r.toolCallId)?.input ?? {}) as Record<string, unknown>, ok, data };
+        let data = out.type === "json" ? out.value : out.type === "error-json" ? JSON.stringify(out.value) : "value" in out ? out.value : "";
+        // A structured tool error: its text copy stays the data (as when errors came as text).
+        const error = out.type === "error-json" ? (out.value as { error?: ToolOutcome["error"] } | null)?.error : undefined;
+        if (error) data = [error.message, ...(error.details ?? []).map((d) => `- ${d}`)].join("\n");
+        return { toolName: r.toolName, input: (calls.get(r.toolCallId)?.input ?? {}) as Record<string, unknown>, ok, data, ...(error ? { error } : {}) };
       });
       // The view chosen with the tool calls travels on them as data (see reads.ts).
       const callParts = after.flatMap((m) => (m.role === "assistant" ? m.content : [])).filter((p) => p.type === "tool-call");

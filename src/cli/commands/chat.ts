@@ -8,7 +8,7 @@ import { mcpOptions } from "./serve.js";
 
 async function setup(ctx: CommandContext, mcpUrl: string | undefined) {
   // The agent stack (AI SDK, providers, MCP client) loads only for chat.
-  const [{ resolveModel, modelFailure }, { connectTools, krDirectory }, agent] = await Promise.all([
+  const [{ resolveModel, modelFailure }, { connectTools, krDirectory, workspaceSummary }, agent] = await Promise.all([
     import("../../agent/models.js"),
     import("../../agent/mcp-tools.js"),
     import("../../agent/agent.js"),
@@ -17,7 +17,8 @@ async function setup(ctx: CommandContext, mcpUrl: string | undefined) {
   resolveModel(ctx.config.model, env); // a bad --model fails before anything connects
   const tools = await connectTools(mcpUrl ? { url: mcpUrl, token: ctx.config.httpToken } : { service: await ctx.service(), mcp: mcpOptions(ctx) });
   const model = resolveModel(ctx.config.model, env, ctx.config.model === "local" ? await krDirectory(tools) : undefined);
-  return { model, tools, agent, failure: (e: unknown) => modelFailure(ctx.config.model, env, e) };
+  const workspace = ctx.config.model === "local" ? undefined : await workspaceSummary(tools); // LLMs only: the local model has its directory
+  return { model, tools, agent, workspace, failure: (e: unknown) => modelFailure(ctx.config.model, env, e) };
 }
 
 export const chatCommand: CommandSpec = {
@@ -35,10 +36,10 @@ export const chatCommand: CommandSpec = {
   examples: ['okr chat "which KR is lagging most this week?"', 'okr chat "log 53.4% for 30-day retention, confidence 4" --json', "okr chat --model openai-compatible:llama3.1"],
   async run(ctx, { values, positionals }) {
     const message = positionals.join(" ").trim();
-    const { model, tools, agent, failure } = await setup(ctx, values["mcp-url"] as string | undefined);
+    const { model, tools, agent, workspace, failure } = await setup(ctx, values["mcp-url"] as string | undefined);
     try {
       if (message) {
-        const r = await agent.runAgent({ model, tools, messages: [{ role: "user", content: message }], today: ctx.config.today() }).catch((e: unknown) => {
+        const r = await agent.runAgent({ model, tools, messages: [{ role: "user", content: message }], today: ctx.config.today(), workspace }).catch((e: unknown) => {
           throw failure(e);
         });
         if (ctx.json) return ctx.out(JSON.stringify({ answer: r.answer, toolCalls: r.toolCalls, model: r.model, steps: r.steps, usage: r.usage }, null, 2));
@@ -59,7 +60,7 @@ export const chatCommand: CommandSpec = {
         }
         if (/^(exit|quit|bye|thoát)$/i.test(line)) break;
         messages.push({ role: "user", content: line });
-        const stream = agent.streamAgent({ model, tools, messages, today: ctx.config.today() });
+        const stream = agent.streamAgent({ model, tools, messages, today: ctx.config.today(), workspace });
         for await (const delta of stream.textStream) ctx.raw(delta);
         ctx.raw("\n");
         messages.push(...(await stream.response).messages);
