@@ -53,6 +53,7 @@ describe("agent against a remote MCP server (--mcp-url)", () => {
       tools,
       messages: [{ role: "user", content: "log 0.56 for 30-day retention, confidence 4" }],
       today: AS_OF,
+      approveWrites: true, // the dry run and the write both go over HTTP
     });
     expect(r.toolCalls).toEqual([{ name: "log_check_in", args: { keyResult: "KR2.1", value: 56, confidence: 4 }, isError: false }]);
     expect((await service.keyResult("KR2.1", AS_OF)).current).toBe(56);
