@@ -107,7 +107,7 @@ export async function connectTools(source: ToolSource): Promise<AgentTools> {
     ...listed,
     tools: listed.tools.map((t) => {
       if (!dryRunnable.has(t.name)) return t;
-      const { dryRun: _, ...properties } = t.inputSchema.properties ?? {};
+      const properties = Object.fromEntries(Object.entries(t.inputSchema.properties ?? {}).filter(([name]) => name !== "dryRun"));
       return { ...t, inputSchema: { ...t.inputSchema, properties } };
     }),
   });

@@ -37,6 +37,20 @@ describe("writes wait for the person's approval", () => {
     expect([...h.tools.dryRun].sort()).toEqual(writes);
   });
 
+  it("does not offer the model dryRun (the agent previews writes itself); a dry run it makes anyway writes nothing", async () => {
+    const model = new MockLanguageModelV3({
+      doGenerate: [call("d", "log_check_in", { keyResult: "KR2.1", value: 58, confidence: 4, dryRun: true }), say("That would make it 58.")],
+    });
+    h = await agentHarness(model, { approveWrites: false });
+    const version = await h.service.store.version();
+    const r = await h.say("what if I logged 58 for KR2.1?");
+    const offered = model.doGenerateCalls[0]!.tools!.find((t) => t.name === "log_check_in") as { inputSchema: { properties: Record<string, unknown> } };
+    expect(Object.keys(offered.inputSchema.properties)).not.toContain("dryRun");
+    expect(r.pending).toEqual([]);
+    expect(r.toolOutputs[0]).toMatchObject({ checkIn: { value: 58 } });
+    expect(await h.service.store.version()).toBe(version);
+  });
+
   it("returns a proposed check-in as data with its preview, writes nothing, and writes it on yes in one more model call", async () => {
     h = await agentHarness(undefined, { approveWrites: false });
     const version = await h.service.store.version();
