@@ -47,6 +47,7 @@ function confirmCommand(values: ParsedArgs["values"]): string {
   return words.map(shellWord).join(" ");
 }
 
+const EXIT = /^(exit|quit|bye|thoát)$/i;
 const NO = /^(n|no|nope|cancel|không|khong|hủy|huy|thôi|thoi)[.!]*$/iu;
 
 export const chatCommand: CommandSpec = {
@@ -187,7 +188,7 @@ async function conversation(ctx: CommandContext, s: Setup): Promise<void> {
       if (raw === null) break;
       const line = raw.trim();
       if (!line) continue;
-      if (/^(exit|quit|bye|thoát)$/i.test(line)) break;
+      if (EXIT.test(line)) break;
       messages.push({ role: "user", content: line });
       let pending = await turn();
       while (pending.length) {
@@ -197,7 +198,7 @@ async function conversation(ctx: CommandContext, s: Setup): Promise<void> {
         if (answer === null || !approval.isYes(answer)) {
           messages.push(approval.declineMessage(pending));
           ctx.out(approval.NOT_WRITTEN);
-          if (answer === null) return;
+          if (answer === null || EXIT.test(answer.trim())) return;
           break;
         }
         messages.push(approval.approvalMessage(pending));
