@@ -90,7 +90,8 @@ for (const [n, c] of cases.entries()) {
   try {
     for (const turn of c.turns) {
       messages.push({ role: "user", content: turn.user });
-      const r = await runAgent({ model, tools, messages, today: c.asOf, workspace });
+      // Evals measure understanding: the person approves every write the agent proposes (--yes).
+      const r = await runAgent({ model, tools, messages, today: c.asOf, workspace, approveWrites: true });
       messages.push(...r.responseMessages);
       run.answers.push(r.answer);
       r.toolCalls.forEach((call, i) => run.calls.push({ ...call, output: r.toolOutputs[i] }));

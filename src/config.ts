@@ -13,6 +13,7 @@ const EnvSchema = z.object({
   OKR_AUTHOR: z.string().min(1).optional(),
   OKR_READ_ONLY: z.string().optional(),
   OKR_HTTP_TOKEN: z.string().optional(),
+  OKR_APPROVAL_SECRET: z.string().optional(),
   OKR_MODEL: z.string().min(1).optional(),
   OPENAI_API_KEY: z.string().optional(),
   OPENAI_BASE_URL: z.string().optional(),
@@ -30,6 +31,8 @@ export interface Config {
   readOnly: boolean;
   /** Bearer token every HTTP request must carry; null = no auth (loopback only). */
   httpToken: string | null;
+  /** Signs the web chat's write approvals; null = a random secret per server start. */
+  approvalSecret: string | null;
   /** The agent's model: local, openai:<model> or openai-compatible:<model>. */
   model: string;
   openaiApiKey: string | null;
@@ -78,6 +81,7 @@ export function loadConfig(flags: ConfigFlags, env: Record<string, string | unde
     author,
     readOnly: flags.readOnly === true || TRUE.has((e.OKR_READ_ONLY ?? "").toLowerCase()),
     httpToken: e.OKR_HTTP_TOKEN ? e.OKR_HTTP_TOKEN : null,
+    approvalSecret: e.OKR_APPROVAL_SECRET || null,
     model: flags.model ?? e.OKR_MODEL ?? "local",
     openaiApiKey: e.OPENAI_API_KEY || null,
     openaiBaseUrl: e.OPENAI_BASE_URL || null,

@@ -2,7 +2,7 @@
 
 import { z } from "zod";
 import { defineTool } from "../src/mcp/tool.js";
-import { amount, date, pct, status, statusText } from "../src/mcp/schemas.js";
+import { amount, date, dryRun, pct, status, statusText } from "../src/mcp/schemas.js";
 
 const checkIn = z.object({ date: z.string(), value: z.number(), confidence: z.number() });
 
@@ -21,6 +21,7 @@ export const correctCheckIn = defineTool({
     note: z.string().max(2000).optional().describe("Right note"),
     date: date("date").optional().describe("Right date"),
     onlyMine: z.boolean().optional().describe("Only my check-ins"),
+    dryRun,
   }),
   output: z.object({
     action: z.enum(["correct", "retract"]),
@@ -45,12 +46,13 @@ export const correctCheckIn = defineTool({
         onlyBy: args.onlyMine ? ctx.author : undefined,
       },
       ctx.today(),
+      { dryRun: args.dryRun },
     );
     const unit = (v: number) => `${v}${r.keyResult.unit === "%" ? "%" : r.keyResult.unit ? ` ${r.keyResult.unit}` : ""}`;
     const was = `${r.keyResult.ref}'s check-in of ${r.checkIn.date} (${unit(r.checkIn.value)}, confidence ${r.checkIn.confidence}/5)`;
     const what = r.corrected
-      ? `Corrected ${was} to ${unit(r.corrected.value)}, confidence ${r.corrected.confidence}/5${r.corrected.date !== r.checkIn.date ? `, dated ${r.corrected.date}` : ""}.`
-      : `Retracted ${was}.`;
+      ? `${args.dryRun ? "Would correct" : "Corrected"} ${was} to ${unit(r.corrected.value)}, confidence ${r.corrected.confidence}/5${r.corrected.date !== r.checkIn.date ? `, dated ${r.corrected.date}` : ""}.`
+      : `${args.dryRun ? "Would retract" : "Retracted"} ${was}.`;
     return {
       data: r,
       text: `${what} The original stays in history. Progress ${pct(r.before.progress)} → ${pct(r.after.progress)}; ${statusText(r.before.status)} → ${statusText(r.after.status)}.`,

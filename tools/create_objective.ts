@@ -2,7 +2,7 @@
 
 import { z } from "zod";
 import { defineTool } from "../src/mcp/tool.js";
-import { finding, newKeyResult, objectiveQuery } from "../src/mcp/schemas.js";
+import { dryRun, finding, newKeyResult, objectiveQuery } from "../src/mcp/schemas.js";
 
 export const createObjective = defineTool({
   name: "create_objective",
@@ -18,6 +18,7 @@ export const createObjective = defineTool({
     description: z.string().optional().describe("Why it matters"),
     committed: z.boolean().optional().describe("Default true; false = aspirational"),
     keyResults: z.array(newKeyResult).max(10).optional().describe("2–5 key results to create with it"),
+    dryRun,
   }),
   output: z.object({
     objective: z.object({ ref: z.string(), title: z.string(), team: z.string(), cycle: z.string(), parentRef: z.string().nullable() }),
@@ -29,7 +30,8 @@ export const createObjective = defineTool({
     const today = ctx.today();
     // Critique the draft before it exists, so the team's objective count does not include it twice.
     const { findings } = await ctx.service.critique({ title: args.title, owner: args.owner, team: args.team, cycle: args.cycle, keyResults: args.keyResults ?? [] }, today);
-    const { objective, keyResults } = await ctx.service.createObjective(args, today);
+    const { dryRun, ...o } = args;
+    const { objective, keyResults } = await ctx.service.createObjective(o, today, { dryRun });
     const ws = await ctx.service.ws();
     const view = {
       ref: objective.ref,
@@ -40,7 +42,7 @@ export const createObjective = defineTool({
       parentRef: objective.parentId ? (ws.objectives.get(objective.parentId)?.ref ?? null) : null,
     };
     const text =
-      `Created ${objective.ref} "${objective.title}" (${objective.team}, ${view.cycle})` +
+      `${dryRun ? "Would create" : "Created"} ${objective.ref} "${objective.title}" (${objective.team}, ${view.cycle})` +
       (keyResults.length ? ` with ${keyResults.map((k) => k.ref).join(", ")}` : "") +
       (findings.length ? `. Critic: ${findings.map((f) => `[${f.severity}] ${f.message}`).join(" ")}` : ".");
     return { data: { objective: view, keyResults, findings }, text };

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { defineTool } from "../src/mcp/tool.js";
 import { statusText } from "../src/domain/wording.js";
 import { checkInsOnDay, sameDayWarning } from "../src/service/same-day.js";
-import { amount, date, krQuery, pct, status } from "../src/mcp/schemas.js";
+import { amount, date, dryRun, krQuery, pct, status } from "../src/mcp/schemas.js";
 
 export const logCheckIn = defineTool({
   name: "log_check_in",
@@ -24,6 +24,7 @@ export const logCheckIn = defineTool({
     note: z.string().max(2000).optional().describe("What happened, in their words"),
     date: date("date").optional().describe("YYYY-MM-DD in the cycle; default today"),
     author: z.string().optional().describe("Who is checking in"),
+    dryRun,
   }),
   output: z.object({
     keyResult: z.object({ ref: z.string(), title: z.string() }),
@@ -39,6 +40,7 @@ export const logCheckIn = defineTool({
     const r = await ctx.service.checkIn(
       { kr: args.keyResult, value: args.value, confidence: args.confidence, note: args.note, date, author: args.author ?? ctx.author },
       ctx.today(),
+      { dryRun: args.dryRun },
     );
     const a = r.after;
     const withUnit = (v: number, u: string) => `${v}${u === "%" ? "%" : u ? ` ${u}` : ""}`;
@@ -50,7 +52,7 @@ export const logCheckIn = defineTool({
     return {
       data: { ...r, keyResult: { ref: a.ref, title: a.title, unit: a.unit } },
       text:
-        `Logged ${withUnit(r.checkIn.value, a.unit)} on ${a.ref} ${a.title} for ${r.checkIn.date} (confidence ${r.checkIn.confidence}/5${r.confidenceCarriedOver ? ", kept from the last check-in" : ""}). ` +
+        `${args.dryRun ? "Would log" : "Logged"} ${withUnit(r.checkIn.value, a.unit)} on ${a.ref} ${a.title} for ${r.checkIn.date} (confidence ${r.checkIn.confidence}/5${r.confidenceCarriedOver ? ", kept from the last check-in" : ""}). ` +
         `Progress ${pct(r.before.progress)} → ${pct(a.progress)} (expected ${pct(a.expected)}); ${statusText(r.before.status)} → ${statusText(a.status)}.` +
         (warning ? ` Note: ${warning}` : ""),
     };

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { OkrError } from "../src/domain/errors.js";
 import { defineTool } from "../src/mcp/tool.js";
-import { amount, date, krQuery } from "../src/mcp/schemas.js";
+import { amount, date, dryRun, krQuery } from "../src/mcp/schemas.js";
 
 export const updateKeyResult = defineTool({
   name: "update_key_result",
@@ -17,6 +17,7 @@ export const updateKeyResult = defineTool({
     owner: z.string().optional().describe("New owner"),
     due: date("due").nullable().optional().describe("New due date in the cycle; null clears"),
     startDate: date("startDate").nullable().optional().describe("When pace starts; null = cycle start"),
+    dryRun,
   }),
   output: z.object({
     keyResult: z.object({ ref: z.string(), title: z.string(), target: z.number(), owner: z.string() }),
@@ -24,12 +25,12 @@ export const updateKeyResult = defineTool({
   }),
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
   async run(args, ctx) {
-    const { keyResult: query, ...changes } = args;
+    const { keyResult: query, dryRun, ...changes } = args;
     if (Object.values(changes).every((v) => v === undefined)) throw new OkrError("invalid_input", "Nothing to change: give a new title, target, owner, start date or due date.");
-    const { keyResult, changed } = await ctx.service.updateKeyResult(query, changes);
+    const { keyResult, changed } = await ctx.service.updateKeyResult(query, changes, { dryRun });
     const text = changed.length
-      ? `Updated ${keyResult.ref} (${changed.join(", ")}): ${keyResult.title}, target ${keyResult.target}, owner ${keyResult.owner || "none"}.`
-      : `${keyResult.ref} already looks like that; nothing changed.`;
+      ? `${dryRun ? "Would update" : "Updated"} ${keyResult.ref} (${changed.join(", ")}): ${keyResult.title}, target ${keyResult.target}, owner ${keyResult.owner || "none"}.`
+      : `${keyResult.ref} already looks like that; nothing ${dryRun ? "would change" : "changed"}.`;
     return { data: { keyResult, changed }, text };
   },
 });

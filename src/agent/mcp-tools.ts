@@ -1,12 +1,14 @@
 // The agent's tools: our MCP server's tools through an MCP client (in memory by default, or a
 // remote URL), the same path Claude Desktop takes. Results reach the model as the structured data
-// (errors too: code, message, candidates), not only the short text copy.
+// (errors too: code, message, candidates), not only the short text copy. Every tool that is not
+// annotated read-only needs the person's approval (the AI SDK's tool approval), so a write happens
+// only when asked for.
 
 import { createMCPClient, type MCPClient } from "@ai-sdk/mcp";
 import { StreamableHTTPClientTransport, StreamableHTTPError } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
-import type { ToolSet } from "ai";
+import type { ModelMessage, ToolExecutionOptions, ToolSet } from "ai";
 import { OkrError } from "../domain/errors.js";
 import { networkReason } from "../io/net-error.js";
 import { createMcpServer, type McpOptions } from "../mcp/server.js";
@@ -17,8 +19,13 @@ export interface AgentTools {
   tools: ToolSet;
   /** Names of the tools that only read, from their MCP annotations. */
   readOnly: Set<string>;
+  /** Write tools that take `dryRun: true`: the same call, validated and answered, writing nothing. */
+  dryRun: Set<string>;
   /** Calls a tool directly (not through a model), e.g. to build the local model's KR lookup. */
   call(name: string, args: Record<string, unknown>): Promise<CallToolResult>;
+  /** The dry run of a proposed write (made when it was proposed, else now): what the write would
+   *  return, or the error it would give; null when the tool has no dry run or it could not run. */
+  preview(toolCallId: string, name: string, input: Record<string, unknown>): Promise<CallToolResult | null>;
   close(): Promise<void>;
 }
 
@@ -97,6 +104,18 @@ export async function workspaceSummary(tools: AgentTools, maxKrs = WORKSPACE_KRS
   return lines.join("\n");
 }
 
+/** Whether the conversation's last message answers an approval request for this tool call: the
+ *  SDK asks again when it runs an approved call, and the answer then is "yes, it needed one". */
+function approvalAnswered(messages: ModelMessage[], toolCallId: string): boolean {
+  const last = messages.at(-1);
+  if (last?.role !== "tool") return false;
+  const answered = new Set(last.content.flatMap((p) => (p.type === "tool-approval-response" ? [p.approvalId] : [])));
+  return messages.some(
+    (m) =>
+      m.role === "assistant" && Array.isArray(m.content) && m.content.some((p) => p.type === "tool-approval-request" && p.toolCallId === toolCallId && answered.has(p.approvalId)),
+  );
+}
+
 function textOf(r: CallToolResult): string {
   return r.content.map((c) => (c.type === "text" ? c.text : "")).join("\n");
 }
@@ -141,9 +160,39 @@ export async function connectTools(source: ToolSource): Promise<AgentTools> {
   const listed = await client.listTools().catch((e: unknown) => {
     throw "url" in source ? remoteError(source.url, e) : e;
   });
-  const raw = client.toolsFromDefinitions(listed);
+  // A tool without annotations is treated as a write: asking once too often is the safe mistake.
+  const readOnly = new Set(listed.tools.filter((t) => t.annotations?.readOnlyHint === true).map((t) => t.name));
+  const dryRunnable = new Set(listed.tools.filter((t) => !readOnly.has(t.name) && t.inputSchema.properties?.dryRun).map((t) => t.name));
+  // The model is not offered dryRun: the agent previews writes itself, before asking the person.
+  const raw = client.toolsFromDefinitions({
+    ...listed,
+    tools: listed.tools.map((t) => {
+      if (!dryRunnable.has(t.name)) return t;
+      const properties = Object.fromEntries(Object.entries(t.inputSchema.properties ?? {}).filter(([name]) => name !== "dryRun"));
+      return { ...t, inputSchema: { ...t.inputSchema, properties } };
+    }),
+  });
+  const call = async (name: string, args: Record<string, unknown>, toolCallId = `direct-${name}`): Promise<CallToolResult> => {
+    const t = raw[name];
+    if (!t?.execute) throw new Error(`No tool ${name}`);
+    return (await t.execute(args, { toolCallId, messages: [] })) as CallToolResult;
+  };
+  const dryRuns = new Map<string, CallToolResult>(); // by tool call id
+  const dryRunOf = async (toolCallId: string, name: string, input: Record<string, unknown>): Promise<CallToolResult | null> => {
+    if (!dryRunnable.has(name)) return null;
+    const known = dryRuns.get(toolCallId);
+    if (known) return known;
+    const r = await call(name, { ...input, dryRun: true }, toolCallId).catch(() => null);
+    if (r) dryRuns.set(toolCallId, r);
+    return r;
+  };
+  // Calls whose dry run failed run no write: they answer with that failure (the real call fails the
+  // same way, as the service validates both alike), so the model can ask instead of the person
+  // being asked to approve a call that cannot succeed.
+  const refused = new Map<string, CallToolResult>();
   const tools: ToolSet = {};
   for (const [name, t] of Object.entries(raw)) {
+    const write = !readOnly.has(name);
     tools[name] = {
       ...t,
       toModelOutput: ({ output }: { output: unknown }) => {
@@ -153,17 +202,35 @@ export async function connectTools(source: ToolSource): Promise<AgentTools> {
         // which candidate they meant; an error without that shape (the SDK's own) as its text.
         return r.structuredContent?.error ? { type: "error-json" as const, value: r.structuredContent as never } : { type: "error-text" as const, value: textOf(r) };
       },
+      ...(write && {
+        needsApproval: async (input: unknown, { toolCallId, messages }: { toolCallId: string; messages: ModelMessage[] }) => {
+          const args = (input ?? {}) as Record<string, unknown>;
+          if (args.dryRun === true && dryRunnable.has(name)) return false; // writes nothing
+          if (approvalAnswered(messages, toolCallId)) return true; // an approved call, being run
+          const dry = await dryRunOf(toolCallId, name, args);
+          if (dry?.isError) {
+            refused.set(toolCallId, dry);
+            return false;
+          }
+          return true;
+        },
+        execute: async (input: unknown, options: ToolExecutionOptions) => {
+          const failed = refused.get(options.toolCallId);
+          if (failed) {
+            refused.delete(options.toolCallId);
+            return failed;
+          }
+          return t.execute!(input, options);
+        },
+      }),
     } as ToolSet[string];
   }
-  const readOnly = new Set(listed.tools.filter((t) => t.annotations?.readOnlyHint).map((t) => t.name));
   return {
     tools,
     readOnly,
-    async call(name, args) {
-      const t = raw[name];
-      if (!t?.execute) throw new Error(`No tool ${name}`);
-      return (await t.execute(args, { toolCallId: `direct-${name}`, messages: [] })) as CallToolResult;
-    },
+    dryRun: dryRunnable,
+    call: (name, args) => call(name, args),
+    preview: dryRunOf,
     async close() {
       await client.close();
       await closeServer();

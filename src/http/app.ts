@@ -1,6 +1,7 @@
 // The HTTP app (Hono): MCP over Streamable HTTP at /mcp (stateless: a fresh MCP server per request
 // over the shared service), GET /healthz, and room for the web app and /api routes.
 
+import { randomBytes } from "node:crypto";
 import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
@@ -21,6 +22,8 @@ export interface HttpOptions {
   token: string | null;
   /** The agent's model for POST /api/chat (resolved per request; errors become 400s). */
   model?: (lookup?: KrDirectory) => LanguageModelV3;
+  /** Signs /api/chat's approval requests; default: a random secret for this server's lifetime. */
+  approvalSecret?: string | null;
 }
 
 export function createHttpApp(o: HttpOptions): Hono {
@@ -48,7 +51,7 @@ export function createHttpApp(o: HttpOptions): Hono {
   // Stateless server: no server-initiated stream to open and no session to end.
   app.on(["GET", "DELETE"], "/mcp", (c) => c.json({ jsonrpc: "2.0", error: { code: -32000, message: "Method not allowed: POST JSON-RPC messages to /mcp." }, id: null }, 405));
 
-  if (o.model) app.post("/api/chat", chatRoute({ service: o.service, mcp: o.mcp, model: o.model }));
+  if (o.model) app.post("/api/chat", chatRoute({ service: o.service, mcp: o.mcp, model: o.model, approvalSecret: o.approvalSecret || randomBytes(32) }));
 
   app.notFound((c) => c.json({ error: `No route ${c.req.method} ${c.req.path}. Try POST /mcp or GET /healthz.` }, 404));
   app.onError((e, c) => c.json({ error: `Internal error: ${e.message}` }, 500));

@@ -34,6 +34,10 @@ export const team = z.string().min(1).optional().describe("Only this team");
 export const krQuery = z.string().min(1).describe("KR ref (KR2.1), id or unique title words");
 export const objectiveQuery = z.string().min(1).describe("Objective ref (O3), id or unique title words");
 
+/** Every write tool takes it: the same call, validated and answered the same way, but nothing is
+ *  written (the agent previews a write with it before asking the person to approve it). */
+export const dryRun = z.boolean().optional().describe("Preview, no write");
+
 export const status = z.enum(["completed", "on_track", "at_risk", "off_track"]);
 /** A status as people read it ("off track"); structured content keeps the enum. */
 export const statusText = (s: z.infer<typeof status>) => s.replace("_", " ");

@@ -31,7 +31,7 @@ import type { ImportData } from "../io/import-data.js";
 import type { OkrStore } from "../store/store.js";
 import { checkInKey, correctionKey, planImport, type ImportOptions, type ImportSummary, type StoredCheckIn, type TitleChange } from "./import-plan.js";
 import { krDetail, krRow, lagging, tree, type KrDetail, type KrRow, type LaggingOptions, type LaggingRow, type ObjectiveView } from "./views.js";
-import { Workspace } from "./workspace.js";
+import { KrHistory, Workspace } from "./workspace.js";
 
 export interface CheckInInput {
   kr: string;
@@ -41,6 +41,12 @@ export interface CheckInInput {
   author?: string;
   /** Defaults to asOf. */
   date?: string;
+}
+
+/** A dry run does everything a write does (resolve, validate, compute the result) except store it:
+ *  the same call fails the same way, and succeeds with the result the write would return. */
+export interface WriteOptions {
+  dryRun?: boolean;
 }
 
 export interface CheckInResult {
@@ -277,7 +283,7 @@ export class OkrService {
     return krDetail(entry, parseDay(asOf, "as-of date"), await this.store.checkIns([kr.id]));
   }
 
-  async checkIn(input: CheckInInput, asOf: string): Promise<CheckInResult> {
+  async checkIn(input: CheckInInput, asOf: string, opts: WriteOptions = {}): Promise<CheckInResult> {
     if (!Number.isFinite(input.value)) throw new OkrError("invalid_input", `value must be a number, e.g. 52 or 1200000`);
     const date = input.date ?? asOf;
     const day = parseDay(date, "check-in date");
@@ -308,15 +314,23 @@ export class OkrService {
       author: input.author?.trim() ?? "",
       createdAt: this.clock().toISOString(),
     };
-    await this.write(ws, { checkIns: [checkIn] });
-    const fresh = (await this.ws()).entry(kr.id)!;
-    const after = krRow(fresh, evaluate(fresh.spec, fresh.span, fresh.history, asOfDay));
+    let after: KrRow;
+    if (opts.dryRun) {
+      // The KR's history with this check-in added, as the index will hold it once written.
+      const history = entry.history.clone();
+      history.insert(day, checkIn.value, confidence, Math.max(Date.parse(checkIn.createdAt), Date.now()));
+      after = krRow({ ...entry, history }, evaluate(entry.spec, entry.span, history, asOfDay));
+    } else {
+      await this.write(ws, { checkIns: [checkIn] });
+      const fresh = (await this.ws()).entry(kr.id)!;
+      after = krRow(fresh, evaluate(fresh.spec, fresh.span, fresh.history, asOfDay));
+    }
     return { checkIn: { date, value: checkIn.value, confidence, note: checkIn.note, author: checkIn.author }, confidenceCarriedOver: carried, before, after };
   }
 
   /** Corrects or retracts one check-in with a correction record (the check-in stays in history).
    *  Without a KR, the check-in meant is the one written last in the workspace. */
-  async correctCheckIn(input: CorrectionInput, asOf: string): Promise<CorrectionResult> {
+  async correctCheckIn(input: CorrectionInput, asOf: string, opts: WriteOptions = {}): Promise<CorrectionResult> {
     const ws = await this.ws();
     let kr: KeyResult, target: EffectiveCheckIn;
     if (input.kr !== undefined) {
@@ -333,12 +347,26 @@ export class OkrService {
     const day = parseDay(asOf, "as-of date");
     const asOfDay = Math.max(day, parseDay(correction.date ?? target.date));
     const before = krRow(entry, evaluate(entry.spec, entry.span, entry.history, asOfDay));
-    const { version, basedOn } = await this.store.commit({ corrections: [correction] });
-    // Only our write landed: patch this KR's history from the store instead of reloading everything.
-    if (basedOn === ws.version) ws.replaceHistory(kr.id, await this.store.checkIns([kr.id]), version);
-    else this.workspace = null;
-    const fresh = (await this.ws()).entry(kr.id)!;
-    const after = krRow(fresh, evaluate(fresh.spec, fresh.span, fresh.history, asOfDay));
+    let after: KrRow;
+    if (opts.dryRun) {
+      // The KR's check-ins as the store will read them once the correction is written.
+      const corrected = (await this.store.checkIns([kr.id])).flatMap((c) =>
+        c.id !== target.id
+          ? [c]
+          : correction.action === "retract"
+            ? []
+            : [{ ...c, date: correction.date ?? c.date, value: correction.value ?? c.value, confidence: correction.confidence ?? c.confidence }],
+      );
+      const history = KrHistory.of(corrected);
+      after = krRow({ ...entry, history }, evaluate(entry.spec, entry.span, history, asOfDay));
+    } else {
+      const { version, basedOn } = await this.store.commit({ corrections: [correction] });
+      // Only our write landed: patch this KR's history from the store instead of reloading everything.
+      if (basedOn === ws.version) ws.replaceHistory(kr.id, await this.store.checkIns([kr.id]), version);
+      else this.workspace = null;
+      const fresh = (await this.ws()).entry(kr.id)!;
+      after = krRow(fresh, evaluate(fresh.spec, fresh.span, fresh.history, asOfDay));
+    }
     const { id, date, value, confidence, note, author } = target;
     return {
       action: correction.action,
@@ -365,6 +393,7 @@ export class OkrService {
   async createObjective(
     o: Omit<NewObjective, "parentId"> & { parent?: string; keyResults?: NewKeyResult[] },
     asOf: string,
+    opts: WriteOptions = {},
   ): Promise<{ objective: Objective; keyResults: KeyResult[] }> {
     const parentId = o.parent ? (await this.resolveObjective(o.parent)).id : null;
     const ws = await this.ws();
@@ -372,27 +401,27 @@ export class OkrService {
     const objective = buildObjective(ws, { ...o, parentId }, asOf, now);
     const at = placementFor(ws, objective);
     const keyResults = (o.keyResults ?? []).map((k) => buildKeyResult(at, k, now, asOf));
-    await this.write(ws, { objectives: [objective], keyResults });
+    if (!opts.dryRun) await this.write(ws, { objectives: [objective], keyResults });
     return { objective, keyResults };
   }
 
   /** A new key result on an objective (ref, id or name fragment) with the next free ref (KR<n>.<k>). */
-  async addKeyResult(k: NewKeyResult & { objective: string }, asOf: string): Promise<KeyResult> {
+  async addKeyResult(k: NewKeyResult & { objective: string }, asOf: string, opts: WriteOptions = {}): Promise<KeyResult> {
     const objective = await this.resolveObjective(k.objective);
     const ws = await this.ws();
     const kr = buildKeyResult(placementFor(ws, objective), k, this.clock().toISOString(), asOf);
-    await this.write(ws, { keyResults: [kr] });
+    if (!opts.dryRun) await this.write(ws, { keyResults: [kr] });
     return kr;
   }
 
   /** Changes a KR's title, target, owner or due date as a new revision (earlier ones stay in the
    *  store's history). Asking for what is already there writes nothing. */
-  async updateKeyResult(query: string, changes: KeyResultChanges): Promise<{ keyResult: KeyResult; changed: string[] }> {
+  async updateKeyResult(query: string, changes: KeyResultChanges, opts: WriteOptions = {}): Promise<{ keyResult: KeyResult; changed: string[] }> {
     const kr = await this.resolveKeyResult(query);
     const ws = await this.ws();
     const entry = ws.entry(kr.id)!;
     const { next, changed } = reviseKeyResult(kr, entry.cycle, changes, this.clock().toISOString());
-    if (changed.length) await this.write(ws, { keyResults: [next] });
+    if (changed.length && !opts.dryRun) await this.write(ws, { keyResults: [next] });
     return { keyResult: changed.length ? next : kr, changed };
   }
 

@@ -18,6 +18,23 @@ export class KrHistory implements History {
   get length(): number {
     return this.days.length;
   }
+  /** A history of check-ins as the store reads them back, in (date, written) order. Written time
+   *  orders same-day check-ins and finds "the last one written"; the index keeps ms precision
+   *  apart (several can share a millisecond). */
+  static of(checkIns: readonly Pick<CheckIn, "date" | "value" | "confidence" | "createdAt">[]): KrHistory {
+    const h = new KrHistory();
+    checkIns.forEach((c, i) => h.insert(parseDay(c.date), c.value, c.confidence, Date.parse(c.createdAt) + i * 1e-6));
+    return h;
+  }
+  /** A copy to change without touching the index (a dry run's "after"). */
+  clone(): KrHistory {
+    const h = new KrHistory();
+    h.days = [...this.days];
+    h.values = [...this.values];
+    h.confidences = [...this.confidences];
+    h.createdAt = [...this.createdAt];
+    return h;
+  }
   /** Inserts keeping (day, createdAt) order; appends in the common in-order case. */
   insert(day: number, value: number, confidence: number, createdAt: number): void {
     let i = this.days.length;
@@ -111,11 +128,7 @@ export class Workspace {
   /** Replaces a KR's history with its check-ins as read back from the store (after a correction,
    *  which may move, change or drop one). `checkIns` are in (date, written) order. */
   replaceHistory(krId: string, checkIns: readonly CheckIn[], version: number): void {
-    const h = new KrHistory();
-    // Written time orders same-day check-ins and finds "the last one written"; the index keeps
-    // ms precision apart (several can share a millisecond).
-    checkIns.forEach((c, i) => h.insert(parseDay(c.date), c.value, c.confidence, Date.parse(c.createdAt) + i * 1e-6));
-    this.histories.set(krId, h);
+    this.histories.set(krId, KrHistory.of(checkIns));
     this.dirty = true;
     this.version = version;
   }

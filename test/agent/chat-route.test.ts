@@ -1,13 +1,13 @@
 // POST /api/chat: the agent streamed as an AI SDK UI message stream, behind the same guards as /mcp.
 
 import type { LanguageModelV3StreamPart } from "@ai-sdk/provider";
-import { simulateReadableStream } from "ai";
 import { MockLanguageModelV3 } from "ai/test";
+import { isToolUIPart, simulateReadableStream, readUIMessageStream, type UIMessage, type UIMessageChunk } from "ai";
 import { afterAll, describe, expect, it } from "vitest";
 import { LocalModel } from "../../src/agent/local/model.js";
 import { createHttpApp } from "../../src/http/app.js";
 import type { McpOptions } from "../../src/mcp/server.js";
-import { AS_OF, FIXTURE, cleanup, importPath, openService, tempDir } from "../helpers.js";
+import { AS_OF, FIXTURE, acmeService, cleanup, importPath, openService, tempDir } from "../helpers.js";
 
 const MCP: McpOptions = { readOnly: false, today: () => AS_OF, author: "Web", version: "test" };
 afterAll(cleanup);
@@ -64,6 +64,104 @@ describe("POST /api/chat", () => {
   });
 });
 
+/** The UI message stream's chunks, as useChat reads them. */
+async function chunks(res: Response): Promise<UIMessageChunk[]> {
+  return (await res.text())
+    .split("\n")
+    .filter((l) => l.startsWith("data: ") && l !== "data: [DONE]")
+    .map((l) => JSON.parse(l.slice(6)) as UIMessageChunk);
+}
+
+/** The assistant message useChat builds from a stream's chunks. */
+async function assistantMessage(list: UIMessageChunk[]): Promise<UIMessage> {
+  let last: UIMessage | undefined;
+  const stream = new ReadableStream<UIMessageChunk>({
+    start(c) {
+      for (const x of list) c.enqueue(x);
+      c.close();
+    },
+  });
+  for await (const m of readUIMessageStream({ stream })) last = m;
+  return last!;
+}
+
+/** What addToolApprovalResponse does to the message's tool part. */
+function answerApproval(m: UIMessage, approved: boolean): UIMessage {
+  return {
+    ...m,
+    parts: m.parts.map((p) =>
+      isToolUIPart(p) && p.state === "approval-requested" ? ({ ...p, state: "approval-responded", approval: { ...p.approval, approved } } as unknown as typeof p) : p,
+    ),
+  };
+}
+
+const textOf = (list: UIMessageChunk[]) =>
+  list
+    .filter((e) => e.type === "text-delta")
+    .map((e) => (e as { delta: string }).delta)
+    .join("");
+
+describe("POST /api/chat asks before writing", () => {
+  const PREVIEW =
+    'KR2.1 Raise 30-day retention from 45% to 60%: 53.4% → 54.1%, confidence 4/5, 2026-11-26, note "onboarding emails shipped"; progress 56% → 61%, on track → on track';
+  const ask = { id: "u1", role: "user" as const, parts: [{ type: "text" as const, text: "log 54.1% for 30-day retention, confidence 4, onboarding emails shipped" }] };
+
+  async function proposed(app: ReturnType<typeof createHttpApp>) {
+    const first = await chunks(await app.request("http://127.0.0.1/api/chat", post({ messages: [ask] })));
+    return { first, assistant: await assistantMessage(first) };
+  }
+
+  it("streams the proposed write as a signed approval request with its preview, and runs it once approved", async () => {
+    const service = await acmeService();
+    const app = createHttpApp({ service, mcp: MCP, bindHost: "127.0.0.1", token: null, model: () => new LocalModel() });
+    const version = await service.store.version();
+    const { first, assistant } = await proposed(app);
+    const request = first.find((e) => e.type === "tool-approval-request");
+    expect(request).toMatchObject({ signature: expect.any(String), approvalDescriptor: { text: PREVIEW, error: null } });
+    expect(await service.store.version()).toBe(version);
+    const res = await app.request("http://127.0.0.1/api/chat", post({ messages: [ask, answerApproval(assistant, true)] }));
+    const second = await chunks(res);
+    expect(second.find((e) => e.type === "tool-output-available")).toMatchObject({ output: { structuredContent: { checkIn: { value: 54.1 } } } });
+    expect(textOf(second)).toContain("Logged 54.1 on KR2.1");
+    expect((await service.keyResult("KR2.1", AS_OF)).current).toBe(54.1);
+    await service.close();
+  });
+
+  it("does not run a refused write, and says nothing was written", async () => {
+    const service = await acmeService();
+    const app = createHttpApp({ service, mcp: MCP, bindHost: "127.0.0.1", token: null, model: () => new LocalModel() });
+    const version = await service.store.version();
+    const { assistant } = await proposed(app);
+    const second = await chunks(await app.request("http://127.0.0.1/api/chat", post({ messages: [ask, answerApproval(assistant, false)] })));
+    expect(second.map((e) => e.type)).toContain("tool-output-denied");
+    expect(textOf(second)).toBe("Not approved: nothing was written.");
+    expect(await service.store.version()).toBe(version);
+    await service.close();
+  });
+
+  it("refuses an approval it did not sign: a changed input, or another server's request", async () => {
+    const service = await acmeService();
+    const app = createHttpApp({ service, mcp: MCP, bindHost: "127.0.0.1", token: null, model: () => new LocalModel() });
+    const version = await service.store.version();
+    const { assistant } = await proposed(app);
+    const tampered = answerApproval(
+      { ...assistant, parts: assistant.parts.map((p) => (isToolUIPart(p) ? ({ ...p, input: { ...(p.input as object), value: 99 } } as typeof p) : p)) },
+      true,
+    );
+    const other = createHttpApp({ service, mcp: MCP, bindHost: "127.0.0.1", token: null, model: () => new LocalModel() });
+    for (const [server, message] of [
+      [app, tampered],
+      [other, answerApproval(assistant, true)],
+    ] as const) {
+      const list = await chunks(await server.request("http://127.0.0.1/api/chat", post({ messages: [ask, message] })));
+      expect(list.find((e) => e.type === "error")).toMatchObject({ errorText: expect.stringContaining("not issued by this server") });
+      expect(list.some((e) => e.type === "tool-output-available")).toBe(false);
+    }
+    expect(await service.store.version()).toBe(version);
+    await service.close();
+  });
+});
+
 describe("agent against a remote MCP server (--mcp-url)", () => {
   it("reaches the tools of a running okr serve --http, token included", async () => {
     const { listen } = await import("../../src/http/listen.js");
@@ -78,6 +176,7 @@ describe("agent against a remote MCP server (--mcp-url)", () => {
       tools,
       messages: [{ role: "user", content: "log 0.56 for 30-day retention, confidence 4" }],
       today: AS_OF,
+      approveWrites: true, // the dry run and the write both go over HTTP
     });
     expect(r.toolCalls).toEqual([{ name: "log_check_in", args: { keyResult: "KR2.1", value: 56, confidence: 4 }, isError: false }]);
     expect((await service.keyResult("KR2.1", AS_OF)).current).toBe(56);

@@ -3,12 +3,15 @@
 import type { LanguageModelV3 } from "@ai-sdk/provider";
 import type { ModelMessage } from "ai";
 import { runAgent, type AgentResult } from "../../src/agent/agent.js";
+import { approvalMessage, declineMessage, type PendingWrite } from "../../src/agent/approval.js";
 import { LocalModel } from "../../src/agent/local/model.js";
 import { connectTools, krDirectory, workspaceSummary } from "../../src/agent/mcp-tools.js";
 import { AS_OF, FIXTURE, importPath, openService, tempDir } from "../helpers.js";
 
-/** Without a model: the local model, with its KR lookup read through MCP as okr chat builds it. */
-export async function agentHarness(given?: LanguageModelV3) {
+/** Without a model: the local model, with its KR lookup read through MCP as okr chat builds it.
+ *  Writes are approved ahead by default, as okr chat --yes and the evals run them: these tests
+ *  are about understanding; approval.test.ts is about asking. */
+export async function agentHarness(given?: LanguageModelV3, { approveWrites = true } = {}) {
   const service = await openService(await tempDir());
   await importPath(service, FIXTURE);
   const tools = await connectTools({ service, mcp: { readOnly: false, today: () => AS_OF, author: "Agent Tester", version: "test" } });
@@ -20,10 +23,23 @@ export async function agentHarness(given?: LanguageModelV3) {
     service,
     tools,
     workspace,
+    messages,
     /** One turn of a conversation: earlier turns stay in context. */
     async say(text: string, maxSteps?: number): Promise<AgentResult> {
       messages.push({ role: "user", content: text });
-      const r = await runAgent({ model, tools, messages, today: AS_OF, maxSteps, workspace });
+      const r = await runAgent({ model, tools, messages, today: AS_OF, maxSteps, workspace, approveWrites });
+      messages.push(...r.responseMessages);
+      return r;
+    },
+    /** The person's answer to the writes the last turn proposed: yes runs them (a model call to
+     *  answer), no records the refusal and calls no model. */
+    async answer(pending: PendingWrite[], yes: boolean): Promise<AgentResult | null> {
+      if (!yes) {
+        messages.push(declineMessage(pending));
+        return null;
+      }
+      messages.push(approvalMessage(pending));
+      const r = await runAgent({ model, tools, messages, today: AS_OF, workspace, approveWrites });
       messages.push(...r.responseMessages);
       return r;
     },

@@ -36,6 +36,19 @@ export function relativeSign(f: string): 1 | -1 | null {
   return null;
 }
 
+/** A name fragment for a KR: what is left once the verb, value, confidence and note are gone. */
+function krFragment(rest: string): string {
+  const f = folded(rest)
+    .replace(/[,:;!?()"“”]/g, " ")
+    .replace(
+      /\b(please|pls|log|logged|record|check ?in|checkin|update|updated|set|report|put|the|a|an|kr|key result|for|on|of|to|at|is|now|as|value|our|my|new|with|we|are|cap nhat|ghi nhan|ghi|bao cao|nhap|cho|la|dat|len|xuong|muc|hien tai|gia tri|chi so|ket qua)\b/g,
+      " ",
+    )
+    .replace(/\s+/g, " ")
+    .trim();
+  return f.length >= 3 ? f : "";
+}
+
 function askWhich(krs: DirectoryKr[], lang: Lang): string {
   const list = krs.map((k) => `${k.ref} (${k.title})`).join(", ");
   return say(lang, `Which one do you mean: ${list}? Reply with the ref.`, `Bạn muốn nói KR nào: ${list}? Hãy trả lời bằng mã.`);
@@ -85,7 +98,9 @@ export function readCheckIn(original: string, dir: KrDirectory | undefined, lang
   // "top 2 lagging KRs", "which is most behind" are questions, not values to log.
   if (!WRITE_VERB.test(f) && /\b(lag|lagging|behind|off.?track|worst|which|what|how|cham|tre|nao|bao nhieu)\b/.test(f)) return null;
   if (named.length > 1) return { kind: "ask", text: askWhich(named, lang), candidates: named };
-  const keyResult = ref?.value ?? named[0]?.ref;
+  // Without the workspace's KR names (a bare model), the words left over name the KR for the tool
+  // to resolve (an ambiguous or unknown name comes back as a question).
+  const keyResult = ref?.value ?? named[0]?.ref ?? (dir ? undefined : krFragment(without(head, [...numbers, confidence, noteSpan, date ? { value: 0, ...date } : null])));
   if (!keyResult) {
     if (!dir) return null;
     return {

@@ -32,7 +32,15 @@ export async function serveHttp(ctx: CommandContext, host: string, port: number,
   const { listen } = await import("../../http/listen.js");
   const { resolveModel } = await import("../../agent/models.js");
   const model = (lookup?: KrDirectory) => resolveModel(ctx.config.model, { apiKey: ctx.config.openaiApiKey, baseUrl: ctx.config.openaiBaseUrl }, lookup);
-  const server = await listen({ service: await ctx.service(), mcp: mcpOptions(ctx), bindHost: host, token: ctx.config.httpToken, port, model });
+  const server = await listen({
+    service: await ctx.service(),
+    mcp: mcpOptions(ctx),
+    bindHost: host,
+    token: ctx.config.httpToken,
+    port,
+    model,
+    approvalSecret: ctx.config.approvalSecret,
+  });
   announce(server.url);
   const signal = await untilStopped();
   ctx.err(`${signal}: stopping…`);
