@@ -27,11 +27,24 @@ const status = (s: string, lang: Lang) => STATUS[s]?.[lang === "vi" ? 1 : 0] ?? 
 
 type Row = Record<string, unknown> & { ref: string; title: string };
 
+/** A failed call, for the person: a choice among the candidates the tool named (as data), or what
+ *  to fix, never the raw error. */
 function errorAnswer(o: ToolOutcome, lang: Lang): string {
-  const msg = String(o.data);
+  const e = o.error;
+  const list = e?.candidates?.length ? e.candidates.map((c) => `${c.ref} (${c.title})`).join(", ") : null;
+  if (e?.code === "ambiguous" && list) return say(lang, `Which one do you mean: ${list}? Reply with the ref.`, `Bạn muốn nói cái nào: ${list}? Hãy trả lời bằng mã.`);
+  if (e?.code === "not_found")
+    return list
+      ? say(lang, `I could not find that. Did you mean one of these: ${list}? Reply with the ref.`, `Mình không tìm thấy. Có phải bạn muốn nói: ${list}? Hãy trả lời bằng mã.`)
+      : say(
+          lang,
+          "I could not find that. Which key result or objective do you mean? Give its ref (e.g. KR2.1) or part of its name.",
+          "Mình không tìm thấy. Bạn muốn nói KR hay mục tiêu nào? Cho mình mã (ví dụ KR2.1) hoặc một phần tên.",
+        );
+  const msg = e?.message ?? String(o.data);
   const ambiguous = /matches \d+ (key results|objectives): (.+)\. Use a ref/.exec(msg);
   if (ambiguous) return say(lang, `Which one do you mean: ${ambiguous[2]}? Reply with the ref.`, `Bạn muốn nói KR nào: ${ambiguous[2]}? Hãy trả lời bằng mã.`);
-  return say(lang, `That did not work: ${msg}`, `Chưa thực hiện được: ${msg}`);
+  return say(lang, `That did not work, and nothing was changed: ${msg}`, `Chưa thực hiện được, và chưa có gì thay đổi: ${msg}`);
 }
 
 export function composeAnswer(outcomes: ToolOutcome[], userText: string, lang: Lang, draft: Draft | null, view?: View): string {

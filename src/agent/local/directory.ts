@@ -151,7 +151,11 @@ export class KrDirectory {
       .filter((x) => x.score >= 1.2)
       .sort((a, b) => b.score - a.score);
     if (!scored.length) return [];
-    return scored.filter((x) => x.score >= scored[0]!.score * 0.8).map((x) => x.k);
+    // A qualifier with a number ("30-day", "7d") must be in the title: "30-day retention" is not
+    // "net revenue retention", however well "retention" matches.
+    const qualifiers = query.filter((q) => /^\d+(?:day|week|month|year|hour)$/.test(q));
+    const best = scored.filter((x) => x.score >= scored[0]!.score * 0.8 && qualifiers.every((q) => this.tokens.get(x.k.ref)!.has(q)));
+    return best.map((x) => x.k);
   }
 
   /** The objectives a text names: by ref, else by an owner ("Sofia's objective") narrowed by title

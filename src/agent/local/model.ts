@@ -68,13 +68,17 @@ export class LocalModel implements LanguageModelV3 {
       });
       // The view chosen with the tool calls travels on them as data (see reads.ts).
       const callParts = after.flatMap((m) => (m.role === "assistant" ? m.content : [])).filter((p) => p.type === "tool-call");
-      const view = callParts.map((p) => readState(p.providerOptions)?.view).find(Boolean);
+      const states = callParts.map((p) => readState(p.providerOptions)).filter((s): s is LocalState => s !== null);
+      const view = states.map((s) => s.view).find(Boolean);
+      const ask = states.find((s) => s.ask);
       const draft = draftRequest(userText)?.draft ?? null;
-      const text = composeAnswer(outcomes, userText, lang, draft, view);
-      // A drafted objective waits for "yes": say so as data, with the answer that shows it.
+      const answer = composeAnswer(outcomes, userText, lang, draft, view);
+      const text = ask?.ask ? `${answer}\n\n${ask.ask}` : answer;
+      // A drafted objective, or a question asked with this answer, waits for the reply: as data.
       const critiqued = draft && outcomes.some((o) => o.toolName === "critique_objective" && o.ok);
+      const pending = ask?.pending ?? (critiqued ? { kind: "draft" as const, draft } : undefined);
       return {
-        content: [{ type: "text", text, ...(critiqued ? { providerMetadata: stateMetadata({ pending: { kind: "draft", draft } }) } : {}) }],
+        content: [{ type: "text", text, ...(pending ? { providerMetadata: stateMetadata({ pending }) } : {}) }],
         finishReason: { unified: "stop", raw: "stop" },
       };
     }
@@ -106,7 +110,9 @@ export class LocalModel implements LanguageModelV3 {
         toolCallId: `local-${++callCounter}`,
         toolName: c.toolName,
         input: JSON.stringify(c.input),
-        ...(i === 0 && plan.view ? { providerMetadata: stateMetadata({ view: plan.view }) } : {}),
+        ...(i === 0 && (plan.view || plan.ask)
+          ? { providerMetadata: stateMetadata({ ...(plan.view ? { view: plan.view } : {}), ...(plan.ask ? { ask: plan.ask.text, pending: plan.ask.pending } : {}) }) }
+          : {}),
       })),
       finishReason: { unified: "tool-calls", raw: "tool_calls" },
     };

@@ -20,6 +20,8 @@ export const STATE_KEY = "okrLocal";
 export interface LocalState {
   pending?: Pending;
   view?: View;
+  /** A question to say after the answer to the reads it came with. */
+  ask?: string;
 }
 
 /** The state kept on a message part's providerOptions / providerMetadata, if it is ours. */

@@ -29,7 +29,9 @@ import { isUpdate, readUpdate } from "./update.js";
 export type { ToolCallPlan, View } from "./reads.js";
 export type { KrDirectory } from "./directory.js";
 
-export type Plan = { kind: "tools"; calls: ToolCallPlan[]; view?: View } | { kind: "text"; text: string; pending?: Pending; help?: boolean };
+export type Plan =
+  /** `ask`: a question about another part of the message, said after the answer to these reads. */
+  { kind: "tools"; calls: ToolCallPlan[]; view?: View; ask?: { text: string; pending: Pending } } | { kind: "text"; text: string; pending?: Pending; help?: boolean };
 
 export interface Conversation {
   /** What the model knows of the workspace before calling a tool (see directory.ts). */
@@ -52,6 +54,8 @@ const tools = (calls: ToolCallPlan[], view?: View): Plan => ({ kind: "tools", ca
 /** What the agent can do: said when a message (or a part of one) matched nothing. */
 const help = (t: string): Plan => ({ kind: "text", text: t, help: true });
 const text = (t: string, pending?: Pending): Plan => ({ kind: "text", text: t, ...(pending ? { pending } : {}) });
+
+const WRITE_TOOLS = new Set(["log_check_in", "correct_check_in", "update_key_result", "create_objective", "add_key_result"]);
 
 const YES =
   /\b(yes|yep|yeah|y|ok|okay|sure|approve|approved|go ahead|create it|do it|log it|lgtm|looks good|sounds good|perfect|confirm|co|dong y|duoc|ok luon|tao di|tao no|ghi di|chuan)\b/;
@@ -220,6 +224,15 @@ function critique(t: string, f: string, dir: KrDirectory | undefined, lang: Lang
       },
     ]);
   }
+  // "objective 'A', KR 'B', KR 'C'": the first quoted text is the objective, the others its KRs.
+  const quoted = [...t.matchAll(/["“'‘]([^"”'’]{3,})["”'’]/g)].map((m) => m[1]!.trim());
+  if (quoted.length >= 2 && /\b(krs?|key results?)\b/i.test(t))
+    return tools([
+      {
+        toolName: "critique_objective",
+        input: { title: quoted[0]!, keyResults: quoted.slice(1).map((k) => ({ title: k, ...(fromTo(k) ? { start: fromTo(k)!.start, target: fromTo(k)!.target } : {}) })) },
+      },
+    ]);
   const krList = /\bKRs?\s*:\s*(.+)$/iu.exec(t);
   const head = krList ? t.slice(0, krList.index) : t;
   const title = quotedOrAfterSeparator(head.replace(/[,;]\s*$/, ""));
@@ -540,9 +553,16 @@ function planAll(conv: Conversation, lang: Lang): Plan {
   }
   // A part that reads as nothing on its own was not a request of its own: read the whole message.
   if (plans.some((p) => p.kind === "text" && p.help)) return planOne(t, conv, lang);
-  // A question about any part comes first: one question, nothing written yet.
-  const asking = plans.find((p) => p.kind === "text" && p.pending);
-  if (asking) return asking;
+  // A question about any part: nothing is written yet; the reads asked for are still answered, and
+  // the question follows ("log 54.5 for retention and tell me what's lagging most").
+  const asking = plans.find((p): p is Extract<Plan, { kind: "text" }> => p.kind === "text" && !!p.pending);
+  if (asking) {
+    const reads = plans.flatMap((p) => (p.kind === "tools" ? p.calls : []));
+    const writes = reads.some((c) => WRITE_TOOLS.has(c.toolName));
+    if (writes || !reads.length) return asking;
+    const view = plans.find((p): p is Extract<Plan, { kind: "tools" }> => p.kind === "tools" && !!p.view)?.view;
+    return { kind: "tools", calls: reads, ...(view ? { view } : {}), ask: { text: asking.text, pending: asking.pending! } };
+  }
   const calls = plans.flatMap((p) => (p.kind === "tools" ? p.calls : []));
   if (!calls.length) return planOne(t, conv, lang);
   const view = plans.find((p): p is Extract<Plan, { kind: "tools" }> => p.kind === "tools" && !!p.view)?.view;

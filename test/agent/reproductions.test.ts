@@ -1,0 +1,129 @@
+// The requests that wrote wrong data or were misread when people the agent had never seen tried it
+// (issue 11), each with the outcome it must have now: no write, the right tool, the right number,
+// or a question listing the candidates.
+
+import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { runAgent } from "../../src/agent/agent.js";
+import { LocalModel } from "../../src/agent/local/model.js";
+import { connectTools, krDirectory } from "../../src/agent/mcp-tools.js";
+import { demoWorkspace } from "../../src/demo/demo-workspace.js";
+import { AS_OF, cleanup, openService, tempDir } from "../helpers.js";
+import { agentHarness } from "./harness.js";
+
+let h: Awaited<ReturnType<typeof agentHarness>> | null = null;
+afterEach(async () => {
+  await h?.close();
+  h = null;
+});
+afterAll(cleanup);
+
+async function acme() {
+  h = await agentHarness();
+  return h;
+}
+
+describe("requests that must not write", () => {
+  it("a leave email for Friday (Vietnamese) writes nothing", async () => {
+    const a = await acme();
+    const before = await a.service.store.version();
+    const r = await a.say("viết giúp mình email xin nghỉ phép thứ 6 này");
+    expect(r.toolCalls.filter((c) => c.name !== "get_key_result" && c.name !== "list_okrs")).toEqual([]);
+    expect(await a.service.store.version()).toBe(before);
+    expect(r.answer).toMatch(/chưa thay đổi gì/);
+  });
+  it("checking a draft objective critiques it and logs nothing", async () => {
+    const a = await acme();
+    const before = await a.service.store.version();
+    const r = await a.say("check this OKR: objective 'Cut churn to under 2%', KR 'send 500 surveys'");
+    expect(r.toolCalls.map((c) => c.name)).toEqual(["critique_objective"]);
+    expect(await a.service.store.version()).toBe(before);
+  });
+  it("a translation of text with a number writes nothing", async () => {
+    const a = await acme();
+    const before = await a.service.store.version();
+    await a.say('translate to vietnamese: "KR2.1 is at 54%, on track"');
+    expect(await a.service.store.version()).toBe(before);
+  });
+});
+
+describe("changes of a KR go to update_key_result, never to a check-in", () => {
+  const cases: [string, string, Record<string, unknown>][] = [
+    ["rename KR4.3 to 'Increase unit test coverage from 35% to 50%'", "KR4.3", { title: "Increase unit test coverage from 35% to 50%" }],
+    ["Move the NPS target down to 60", "KR9.2", { target: 60 }],
+    ["đổi target của KR tỷ lệ thắng thành 24%", "KR8.1", { target: 24 }],
+    ["update KR1.2 target to 1.6M", "KR1.2", { target: 1_600_000 }],
+  ];
+  for (const [text, ref, change] of cases)
+    it(text, async () => {
+      const a = await acme();
+      const checkIns = await a.checkInCount();
+      const r = await a.say(text);
+      expect(r.toolCalls).toEqual([{ name: "update_key_result", args: { keyResult: ref, ...change }, isError: false }]);
+      expect(await a.checkInCount()).toBe(checkIns);
+      const kr = await a.service.resolveKeyResult(ref);
+      for (const [field, value] of Object.entries(change)) expect(kr[field as "title" | "target"]).toBe(value);
+    });
+});
+
+describe("values and questions", () => {
+  it('"MRR đạt 1tr4 đô rồi nha" logs 1,400,000', async () => {
+    const a = await acme();
+    const r = await a.say("MRR đạt 1tr4 đô rồi nha");
+    expect(r.toolCalls[0]).toMatchObject({ name: "log_check_in", args: { keyResult: "KR1.2", value: 1_400_000 } });
+  });
+  it("two intents in one message: the read is answered and the unclear write is asked about, listing the candidates", async () => {
+    const a = await acme();
+    const before = await a.service.store.version();
+    const r = await a.say("log 54.5 for retention and tell me what's lagging most");
+    expect(r.toolCalls.map((c) => c.name)).toEqual(["query_lagging_key_results"]);
+    expect(r.answer).toContain("KR1.3");
+    expect(r.answer).toMatch(/Which one do you mean: KR1\.1 .*KR2\.1 .*\?/);
+    expect(await a.service.store.version()).toBe(before);
+    // The answer to that question completes the write, in one-shot use as in a conversation.
+    const picked = await a.say("KR2.1");
+    expect(picked.toolCalls[0]).toMatchObject({ name: "log_check_in", args: { keyResult: "KR2.1", value: 54.5 } });
+  });
+  it("all off-track KRs are listed when all are asked for, and several teams are answered together", async () => {
+    const a = await acme();
+    const all = await a.say("list all off-track KRs");
+    for (const ref of ["KR1.3", "KR9.2", "KR2.3", "KR7.1", "KR5.2", "KR3.2"]) expect(all.answer).toContain(ref);
+    const two = await a.say("eng + product: what's behind?");
+    expect(two.toolCalls.map((c) => c.args.team).sort()).toEqual(["Engineering", "Product"]);
+    expect(two.answer).toContain("KR5.2");
+    expect(two.answer).toContain("KR2.3");
+  });
+  it("answers Vietnamese questions in whole Vietnamese sentences, reasons included", async () => {
+    const a = await acme();
+    const r = await a.say("KR nào đang chậm nhất?");
+    expect(r.answer).toMatch(/^Chậm nhất tính đến/);
+    expect(r.answer).not.toMatch(/behind pace|pts/);
+  });
+});
+
+describe("on the demo workspace npm start writes", () => {
+  async function demo() {
+    const service = await openService(await tempDir());
+    await service.import(demoWorkspace(AS_OF));
+    const tools = await connectTools({ service, mcp: { readOnly: false, today: () => AS_OF, author: "Newcomer", version: "test" } });
+    const model = new LocalModel(await krDirectory(tools));
+    const say = (text: string) => runAgent({ model, tools, messages: [{ role: "user", content: text }], today: AS_OF, approveWrites: true });
+    return { service, say, close: async () => (await tools.close(), await service.close()) };
+  }
+  it('"log 53.4% for 30-day retention" asks which KR instead of writing into net revenue retention', async () => {
+    const d = await demo();
+    const before = await d.service.store.version();
+    const r = await d.say("log 53.4% for 30-day retention, confidence 4, onboarding emails shipped");
+    expect(r.toolCalls).toEqual([]);
+    expect(r.answer).toMatch(/\?/);
+    expect(await d.service.store.version()).toBe(before);
+    await d.close();
+  });
+  it('"log 40 for conversion" writes nothing when no KR measures conversion', async () => {
+    const d = await demo();
+    const before = await d.service.store.version();
+    const r = await d.say("log 40 for conversion");
+    expect(r.answer).toMatch(/\?/);
+    expect(await d.service.store.version()).toBe(before);
+    await d.close();
+  });
+});
