@@ -185,11 +185,19 @@ if (args.report) {
   console.error(`wrote ${file}`);
 }
 if (args.check) {
-  const thresholds = JSON.parse(await readFile(join(root, "evals", "thresholds.json"), "utf8")) as Record<string, { overall: number }>;
-  const min = thresholds[config.model]?.overall;
-  if (min === undefined) console.error(`no threshold for ${config.model} in evals/thresholds.json`);
-  else if (overall.passed < min) {
-    console.error(`eval below threshold: ${overall.passed.toFixed(3)} < ${min} (evals/thresholds.json)`);
-    process.exitCode = 1;
-  } else console.error(`eval threshold met: ${overall.passed.toFixed(3)} ≥ ${min}`);
+  // Keyed by model for the regression set, by "model@dataset path" for any other set.
+  const thresholds = JSON.parse(await readFile(join(root, "evals", "thresholds.json"), "utf8")) as Record<string, { overall: number; wrongWrites?: number }>;
+  const key = args.dataset ? `${config.model}@${datasetPath.replace(root + "/", "")}` : config.model;
+  const t = thresholds[key];
+  if (!t) console.error(`no threshold for ${key} in evals/thresholds.json`);
+  else {
+    const failures = [
+      ...(overall.passed < t.overall ? [`${overall.passed.toFixed(3)} of cases passed < ${t.overall}`] : []),
+      ...(t.wrongWrites !== undefined && overall.wrongWrites > t.wrongWrites ? [`${overall.wrongWrites} wrong writes > ${t.wrongWrites}`] : []),
+    ];
+    if (failures.length) {
+      console.error(`eval below threshold for ${key}: ${failures.join("; ")} (evals/thresholds.json)`);
+      process.exitCode = 1;
+    } else console.error(`eval threshold met for ${key}: ${overall.passed.toFixed(3)} ≥ ${t.overall}, ${overall.wrongWrites} wrong writes`);
+  }
 }

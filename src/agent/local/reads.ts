@@ -90,7 +90,9 @@ export function ownerAsked(text: string, dir: KrDirectory | undefined): string |
 export function readQuestion(t: string, dir: KrDirectory | undefined): Question | null {
   const f = folded(t);
   const ref = findKrRef(t);
-  const named = ref ? [] : (dir?.matchKr(t) ?? []);
+  // A team's name ("Customer Success") is no KR's name ("customer case studies").
+  const teamless = findTeams(t, dir).reduce((text, team) => text.replace(new RegExp(team.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "gi"), " "), t);
+  const named = ref ? [] : (dir?.matchKr(teamless) ?? []);
   const kr = ref?.value ?? (named.length === 1 ? named[0]!.ref : undefined);
 
   // "what if NPS hits 60 — what grade?": the KR, with a value that is only imagined.
