@@ -5,7 +5,7 @@
 import type { LanguageModelV3 } from "@ai-sdk/provider";
 import { generateText, stepCountIs, streamText, type ModelMessage } from "ai";
 import { fillPrompt, loadPrompt } from "../mcp/prompts.js";
-import { approvalMessage, declineUnanswered, pendingWrites, type PendingWrite } from "./approval.js";
+import { approvalMessage, declineUnanswered, langOf, pendingWrites, type PendingWrite } from "./approval.js";
 import type { AgentTools } from "./mcp-tools.js";
 
 export const MAX_STEPS = 5;
@@ -103,7 +103,7 @@ export async function runAgent(run: AgentRun): Promise<AgentResult> {
       steps,
       usage,
       responseMessages: added,
-      pending: await pendingWrites(asked, run.tools),
+      pending: await pendingWrites(asked, run.tools, langOf(run.messages)),
     };
   }
 }

@@ -44,7 +44,7 @@ export function chatRoute(o: ChatRouteOptions) {
       return c.json({ error: 'Send JSON: { "messages": [...] } in the AI SDK UI message format.' }, 400);
     }
     if (!Array.isArray(body.messages) || body.messages.length === 0) return c.json({ error: "messages must be a non-empty array of UI messages." }, 400);
-    const [ai, { connectTools, krDirectory, workspaceSummary }, { streamAgent }, { previewWrite, NOT_WRITTEN }] = await Promise.all([
+    const [ai, { connectTools, krDirectory, workspaceSummary }, { streamAgent }, { previewWrite, notWritten, langOf }] = await Promise.all([
       import("ai"),
       import("../agent/mcp-tools.js"),
       import("../agent/agent.js"),
@@ -65,7 +65,7 @@ export function chatRoute(o: ChatRouteOptions) {
             writer.write({ type: "start" });
             for (const toolCallId of refused) writer.write({ type: "tool-output-denied", toolCallId });
             writer.write({ type: "text-start", id: "not-written" });
-            writer.write({ type: "text-delta", id: "not-written", delta: NOT_WRITTEN });
+            writer.write({ type: "text-delta", id: "not-written", delta: notWritten(langOf(messages)) });
             writer.write({ type: "text-end", id: "not-written" });
             writer.write({ type: "finish" });
           },
@@ -104,7 +104,7 @@ export function chatRoute(o: ChatRouteOptions) {
             if (chunk.type === "tool-input-available") calls.set(chunk.toolCallId, { toolName: chunk.toolName, input: (chunk.input ?? {}) as Record<string, unknown> });
             const call = chunk.type === "tool-approval-request" ? calls.get(chunk.toolCallId) : undefined;
             if (chunk.type === "tool-approval-request" && call) {
-              const preview = await previewWrite(tools, chunk.toolCallId, call.toolName, call.input);
+              const preview = await previewWrite(tools, chunk.toolCallId, call.toolName, call.input, langOf(messages));
               writer.write({ ...chunk, approvalDescriptor: preview });
             } else writer.write(chunk);
           }

@@ -61,7 +61,7 @@ describe("writes wait for the person's approval", () => {
         toolCallId: expect.any(String),
         toolName: "log_check_in",
         input: { keyResult: "KR2.1", value: 54.1, confidence: 4, note: "onboarding emails shipped" },
-        preview: { result: expect.objectContaining({ checkIn: expect.objectContaining({ value: 54.1 }) }), error: null, text: PREVIEW },
+        preview: { result: expect.objectContaining({ checkIn: expect.objectContaining({ value: 54.1 }) }), error: null, text: PREVIEW, lang: "en" },
       },
     ]);
     expect(r.toolCalls).toEqual([]);
@@ -151,5 +151,17 @@ describe("isYes", () => {
   it("takes y, yes, có, ok and đồng ý (any case, with or without accents) as yes, and anything else as no", () => {
     for (const a of ["y", "Yes", "YES!", "có", "co", "ok", "OK.", "okay", "đồng ý", "dong y", " yes "]) expect(isYes(a), a).toBe(true);
     for (const a of ["", "n", "no", "không", "yes, but 54.2", "sure", "yep", "y es"]) expect(isYes(a), a).toBe(false);
+  });
+});
+
+describe("proposals in the person's language", () => {
+  it("previews a Vietnamese check-in in Vietnamese, statuses included", async () => {
+    const h = await agentHarness(undefined, { approveWrites: false });
+    const r = await h.say("cập nhật KR8.2 xuống 33 ngày, tự tin 4");
+    expect(r.pending).toHaveLength(1);
+    expect(r.pending[0]!.preview.lang).toBe("vi");
+    expect(r.pending[0]!.preview.text).toMatch(/^KR8\.2 .*: 35 ngày → 33 ngày, độ tin cậy 4\/5, 2026-11-26; tiến độ \d+% → \d+%, (đúng tiến độ|có rủi ro|chệch hướng) → /);
+    expect(r.pending[0]!.preview.text).not.toMatch(/confidence|progress|on track|at risk/);
+    await h.close();
   });
 });

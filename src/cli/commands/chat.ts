@@ -5,7 +5,7 @@
 
 import { createInterface } from "node:readline/promises";
 import type { ModelMessage } from "ai";
-import type { PendingWrite } from "../../agent/approval.js";
+import type { Lang, PendingWrite } from "../../agent/approval.js";
 import { OkrError } from "../../domain/errors.js";
 import { conversationPath, loadConversation, saveConversation, type StoredConversation } from "../chat-conversation.js";
 import type { CommandContext, CommandSpec, ParsedArgs } from "../command.js";
@@ -30,10 +30,16 @@ async function setup(ctx: CommandContext, mcpUrl: string | undefined) {
 type Setup = Awaited<ReturnType<typeof setup>>;
 
 /** The writes waiting for a yes, one line each, as the REPL and a one-shot run show them. */
-export function proposalText(pending: readonly PendingWrite[]): string {
-  const head = pending.length === 1 ? "Proposed write (nothing written yet):" : `Proposed writes (${pending.length}, nothing written yet):`;
-  return [head, ...pending.map((p) => `  ${p.preview.text}`)].join("\n");
+export function proposalText(approval: Setup["approval"], pending: readonly PendingWrite[]): string {
+  return [approval.proposalHead(pending.length, langOfPending(pending)), ...pending.map((p) => `  ${p.preview.text}`)].join("\n");
 }
+
+/** The language the proposals were written in: the person's. */
+const langOfPending = (pending: readonly PendingWrite[]): Lang => pending[0]?.preview.lang ?? "en";
+
+/** "To write it, run: …" in the person's language. */
+const toConfirm = (pending: readonly PendingWrite[], command: string) =>
+  langOfPending(pending) === "vi" ? `Để ghi, chạy: ${command}` : `To write ${pending.length === 1 ? "it" : "them"}, run: ${command}`;
 
 /** A word is passed through a shell as typed when it is plain, else single-quoted. */
 const shellWord = (w: string) => (/^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`);
@@ -114,15 +120,16 @@ async function once(ctx: CommandContext, s: Setup, { values }: ParsedArgs, text:
     } else if (message === "" || approval.isYes(message)) {
       // Still waiting: a one-shot run writes only with --yes.
       if (ctx.json) return ctx.out(JSON.stringify({ answer: "", written: false, pending: waiting, confirm: confirmCommand(values) }, null, 2));
-      return ctx.out(`${proposalText(waiting)}\nTo write ${waiting.length === 1 ? "it" : "them"}, run: ${confirmCommand(values)}`);
+      return ctx.out(`${proposalText(approval, waiting)}\n${toConfirm(waiting, confirmCommand(values))}`);
     } else {
       // No, or something else instead: that is a no.
       messages.push(approval.declineMessage(waiting));
       declined = waiting;
       if (NO.test(message)) {
         await save([]);
-        if (ctx.json) return ctx.out(JSON.stringify({ answer: approval.NOT_WRITTEN, written: false, declined, pending: [] }, null, 2));
-        return ctx.out(approval.NOT_WRITTEN);
+        const said = approval.notWritten(langOfPending(waiting));
+        if (ctx.json) return ctx.out(JSON.stringify({ answer: said, written: false, declined, pending: [] }, null, 2));
+        return ctx.out(said);
       }
     }
   } else if (message === "") {
@@ -152,9 +159,9 @@ async function once(ctx: CommandContext, s: Setup, { values }: ParsedArgs, text:
         2,
       ),
     );
-  const lines = declined.length ? [`Not written: ${declined.map((p) => p.preview.text).join("; ")}.`] : [];
+  const lines = declined.length ? [`${langOfPending(declined) === "vi" ? "Chưa ghi" : "Not written"}: ${declined.map((p) => p.preview.text).join("; ")}.`] : [];
   if (r.answer) lines.push(r.answer);
-  if (r.pending.length) lines.push(`${proposalText(r.pending)}\nTo write ${r.pending.length === 1 ? "it" : "them"}, run: ${confirm}`);
+  if (r.pending.length) lines.push(`${proposalText(s.approval, r.pending)}\n${toConfirm(r.pending, confirm ?? confirmCommand(values))}`);
   ctx.out(lines.join("\n"));
 }
 
@@ -193,12 +200,12 @@ async function conversation(ctx: CommandContext, s: Setup): Promise<void> {
       messages.push({ role: "user", content: line });
       let pending = await turn();
       while (pending.length) {
-        ctx.out(proposalText(pending));
-        prompt(`Write ${pending.length === 1 ? "it" : "them"}? [y/N] `);
+        ctx.out(proposalText(approval, pending));
+        prompt(langOfPending(pending) === "vi" ? "Ghi nhé? [có/Không] " : `Write ${pending.length === 1 ? "it" : "them"}? [y/N] `);
         const answer = await nextLine();
         if (answer === null || !approval.isYes(answer)) {
           messages.push(approval.declineMessage(pending));
-          ctx.out(approval.NOT_WRITTEN);
+          ctx.out(approval.notWritten(langOfPending(pending)));
           if (answer === null || EXIT.test(answer.trim())) return;
           break;
         }
