@@ -24,6 +24,7 @@ import { detectLang, say, type Lang } from "./lang.js";
 import { findKrRef, findNumbers, findObjectiveRef, folded, fromTo } from "./parse.js";
 import { readQuestion, type ToolCallPlan, type View } from "./reads.js";
 import type { Pending } from "./state.js";
+import { fixTypos } from "./typos.js";
 import { isUpdate, readUpdate } from "./update.js";
 
 export type { ToolCallPlan, View } from "./reads.js";
@@ -574,8 +575,10 @@ function explicitWrite(outside: string): boolean {
   return WRITE_VERB.test(outside) || isUpdate(outside) || /\b(undo|retract|revert|add|create|tao|them)\b/.test(outside);
 }
 
-export function understand(conv: Conversation): Plan {
-  const t = conv.text.trim();
+export function understand(given: Conversation): Plan {
+  // 1. Normalise: typing slips in the words the rest keys on.
+  const conv = { ...given, text: fixTypos(given.text.trim(), given.directory) };
+  const t = conv.text;
   const lang = detectLang(t, folded(t));
   const pending = pendingOf(conv);
   if (pending) {

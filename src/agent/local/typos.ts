@@ -1,0 +1,48 @@
+// Typing slips in the words the understanding keys on ("whcih KR is lagign", "confidnce 4",
+// "retnetion"): a word one edit away (two from nine letters on) from exactly one known word, and not a
+// word itself, is read as that word. Known words: the request words below and the workspace's
+// own title words. Vietnamese words are short and close to each other, so only words of five or
+// more letters are touched.
+
+import { editDistance } from "../../domain/edit-distance.js";
+import type { KrDirectory } from "./directory.js";
+import { detectLang } from "./lang.js";
+import { folded } from "./parse.js";
+
+const REQUEST_WORDS = (
+  "which what lagging lagged behind worried concerned struggling trouble confidence confident target targets objective objectives " +
+  "update updated record check checkin progress status summary summarize critique review weekly report retention revenue churn " +
+  "conversion velocity coverage onboarding owner rename reassign correct should undo translate explain tracking doing going " +
+  "lowest highest worst furthest regressed backwards stale please actually"
+).split(" ");
+
+/** Words that are already right (or too short to guess at) are left as they are. */
+const COMMON = new Set(
+  (
+    "about after again their there these those thing think where while would could should which whose other every never maybe " +
+    "today yesterday really still since until being doing going having making taking please thanks"
+  ).split(" "),
+);
+
+/** A known word with an ending ("emails", "updated", "targets") is a word, not a slip. */
+function inflected(w: string, known: Set<string>): boolean {
+  return ["s", "es", "ed", "d", "ing", "er", "ly"].some((end) => w.endsWith(end) && known.has(w.slice(0, -end.length)));
+}
+
+export function fixTypos(text: string, dir: KrDirectory | undefined): string {
+  // Vietnamese typed without accents ("chuyen", "nguoi", "truoc") is full of words a short edit
+  // away from English ones: only English messages are corrected.
+  if (detectLang(text, folded(text)) === "vi") return text;
+  // The workspace's title words are known words too (never "corrected" into something else), but
+  // only request words are guessed at: a slip in a KR's name is left to the name matching.
+  const known = new Set(REQUEST_WORDS);
+  for (const k of dir?.krs ?? []) for (const w of folded(k.title).split(/[^a-z]+/)) if (w.length >= 3) known.add(w);
+  return text.replace(/\p{L}{5,}/gu, (word) => {
+    const w = word.toLowerCase();
+    // Right, a name (capitalised), Vietnamese with accents, or a known word with an ending.
+    if (known.has(w) || COMMON.has(w) || /^\p{Lu}/u.test(word) || folded(word) !== w || inflected(w, known)) return word;
+    const limit = w.length >= 9 ? 2 : 1;
+    const close = REQUEST_WORDS.filter((v) => Math.abs(v.length - w.length) <= limit && editDistance(w, v) <= limit);
+    return close.length === 1 ? close[0]! : word;
+  });
+}
