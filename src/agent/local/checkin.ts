@@ -98,6 +98,13 @@ export function readCheckIn(original: string, dir: KrDirectory | undefined, lang
   // "top 2 lagging KRs", "which is most behind" are questions, not values to log.
   if (!WRITE_VERB.test(f) && /\b(lag|lagging|behind|off.?track|worst|which|what|how|cham|tre|nao|bao nhieu)\b/.test(f)) return null;
   if (named.length > 1) return { kind: "ask", text: askWhich(named, lang), candidates: named };
+  // "Minh's KR is at 60": the owner's KRs, when the words name none.
+  if (!ref && named.length === 0 && dir) {
+    const owner = dir.findOwner(head);
+    const theirs = owner ? dir.krs.filter((k) => k.owner === owner) : [];
+    if (theirs.length === 1) named.push(theirs[0]!);
+    else if (theirs.length > 1) return { kind: "ask", text: askWhich(theirs, lang), candidates: theirs };
+  }
   // Without the workspace's KR names (a bare model), the words left over name the KR for the tool
   // to resolve (an ambiguous or unknown name comes back as a question).
   const keyResult = ref?.value ?? named[0]?.ref ?? (dir ? undefined : krFragment(without(head, [...numbers, confidence, noteSpan, date ? { value: 0, ...date } : null])));

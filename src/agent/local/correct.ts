@@ -1,6 +1,7 @@
 // "Undo my last check-in", "that should have been 54", "nhầm, phải là 45": a request to fix or
 // retract an earlier check-in, read into a correct_check_in call. It never becomes a new check-in.
 
+import { findDate } from "./dates.js";
 import { findConfidence, findKrRef, findNumbers, folded, without } from "./parse.js";
 import type { KrDirectory } from "./directory.js";
 
@@ -28,19 +29,6 @@ function negated(t: string): { start: number; end: number }[] {
   return out;
 }
 
-/** A day and month as people write them ("20/11", "11/24", "ngày 20/11"): the span, and the date
- *  in today's year when it reads unambiguously (day/month, or month/day when the day is over 12). */
-function dateSpan(t: string, today: string | null | undefined): { start: number; end: number; date?: string } | null {
-  const m = /\b(\d{1,2})\/(\d{1,2})(?:\/(\d{2,4}))?\b/.exec(t);
-  if (!m) return null;
-  const a = Number(m[1]),
-    b = Number(m[2]);
-  const [day, month] = a > 12 ? [a, b] : b > 12 ? [b, a] : [a, b]; // ambiguous: day/month, as in Vietnamese
-  const year = m[3] ? (m[3].length === 2 ? 2000 + Number(m[3]) : Number(m[3])) : today ? Number(today.slice(0, 4)) : null;
-  const ok = year !== null && month >= 1 && month <= 12 && day >= 1 && day <= 31;
-  return { start: m.index, end: m.index + m[0].length, ...(ok ? { date: `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}` } : {}) };
-}
-
 /**
  * A correction request, or null when the message is not one. `previousKr` is the KR the person
  * logged in their previous message (so "that should have been 54" fixes that one).
@@ -53,7 +41,7 @@ export function readCorrection(t: string, dir: KrDirectory | undefined, previous
   const ref = findKrRef(t);
   const confidence = findConfidence(t);
   // "the check-in of 20/11 was wrong": a date names which check-in, it is no value.
-  const dated = dateSpan(t, today);
+  const dated = findDate(t, today);
   const not = [...negated(t), ...(dated ? [dated] : [])];
   const numbers = findNumbers(t).filter(
     (n) =>

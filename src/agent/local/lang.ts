@@ -9,17 +9,16 @@ const VI_WORDS = /\b(khong|nhung|cua|nhom|muc tieu|cap nhat|tien do|cham|bao nhi
  *  carry Vietnamese letters or common Vietnamese words. */
 export function detectLang(text: string, folded: string): Lang {
   const nameless = text.replace(/(?<![\p{L}])\p{Lu}[\p{L}]*(?:\s+\p{Lu}[\p{L}]*)+/gu, " ");
-  const foldedNameless =
-    nameless === text
-      ? folded
-      : folded.length
-        ? nameless
-            .normalize("NFD")
-            .replace(/[\u0300-\u036f]/g, "")
-            .replace(/đ/g, "d")
-            .toLowerCase()
-        : "";
-  return VI_CHARS.test(nameless) || VI_WORDS.test(foldedNameless) ? "vi" : "en";
+  // Words without accents: a capitalised one is a name ("Minh's KR"); "mình" is written lowercase.
+  const lowerWords = folded.length ? foldWords(text.replace(/(?<![\p{L}])\p{Lu}[\p{L}]*/gu, " ")) : "";
+  return VI_CHARS.test(nameless) || VI_WORDS.test(lowerWords) ? "vi" : "en";
 }
+
+const foldWords = (t: string) =>
+  t
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/đ/g, "d")
+    .toLowerCase();
 
 export const say = (lang: Lang, en: string, vi: string) => (lang === "vi" ? vi : en);

@@ -133,6 +133,9 @@ export function readQuestion(t: string, dir: KrDirectory | undefined): Question 
     return { calls, view: { kind: "lagging", filter, all } };
   }
 
+  // Several KRs by ref ("show me KR2.1 and KR9.2"): each one.
+  const refs = [...new Set([...t.matchAll(/\bKR\s?(\d+)\s?\.\s?(\d+)\b/gi)].map((m) => `KR${m[1]}.${m[2]}`))];
+  if (refs.length > 1) return { calls: refs.map((keyResult) => ({ toolName: "get_key_result", input: { keyResult } })), view: { kind: "why", keyResult: refs[0]! } };
   // Status: a team's OKRs, one objective, one owner's KRs, one KR.
   const objective = findObjectiveRef(t)?.value;
   const listWords = /\b(okrs?|objectives?|muc tieu)\b/.test(f);

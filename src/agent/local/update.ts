@@ -12,13 +12,15 @@ export type UpdateRead =
 
 const TARGET = /\b(target|targets|goal|chi tieu|muc tieu|dich|the bar)\b/;
 const TARGET_CHANGE =
-  /\b(make it|set|change|move|raise|lower|bump|drop|increase|decrease|reduce|cut|adjust|update|revise|push|lift|sua|doi|nang|ha|tang|giam|dieu chinh|thanh|gio la|len|xuong|to)\b/;
+  /\b(make it|set|change|move|raise|lower|bump|drop|increase|decrease|reduce|cut|adjust|update|revise|push|lift|is now|should be|will be|instead|new|sua|doi|nang|ha|tang|giam|dieu chinh|thanh|gio la|len|xuong|to)\b/;
+// "let's aim for 60 on NPS": a new target said without the word.
+const AIM = /\b(aim (?:for|at)|target of|goal of|muc tieu moi|chi tieu moi)\b/;
 const RENAME = /\b(rename|retitle|reword the title|change the (?:title|name)|doi ten|dat lai ten|sua ten)\b/;
 const OWNER =
-  /\b(reassign|hand\b.*\bto|over to|tak(?:e|es|ing) (?:it |this )?over|chuyen (?!doi\b).*\bcho\b.*\bphu trach|give (?:it|this|.+) to|owner (?:is|to|should be|now)|change the owner|new owner|take(?:s|ing)? over|is taking over|chuyen (?:cho|sang)|giao (?:cho|lai cho)|ban giao|phu trach moi|doi owner|owner moi|nguoi phu trach moi|doi nguoi phu trach|thay nguoi phu trach)\b/;
+  /\b(reassign|hand\b.*\bto|over to|belongs? to|owns (?:it|this|kr\s?\d+\.\d+)? ?now|the (?:new )?owner of|as (?:the )?owner|tak(?:e|es|ing) (?:it |this )?over|chuyen (?!doi\b).*\bcho\b.*\bphu trach|give (?:it|this|.+) to|owner (?:is|to|should be|now)|change the owner|new owner|take(?:s|ing)? over|is taking over|chuyen (?:cho|sang)|giao (?:cho|lai cho)|ban giao|phu trach moi|doi owner|owner moi|nguoi phu trach moi|doi nguoi phu trach|thay nguoi phu trach)\b/;
 
 export function isUpdate(f: string): boolean {
-  return RENAME.test(f) || OWNER.test(f) || (TARGET.test(f) && TARGET_CHANGE.test(f));
+  return RENAME.test(f) || OWNER.test(f) || (TARGET.test(f) && TARGET_CHANGE.test(f)) || AIM.test(f);
 }
 
 /** The quoted new title, or the words after "to" / "thành". */
@@ -39,7 +41,11 @@ function whichKr(t: string, dir: KrDirectory | undefined, spans: (Found<unknown>
         .replace(/\b(target|goal|owner|rename|reassign)\b/gi, " ")
         .replace(/["“'‘][^"”'’]*["”'’]/g, " "),
     ) ?? [];
-  return named.length === 1 ? { ref: named[0]!.ref, candidates: [] } : { candidates: named };
+  if (named.length === 1) return { ref: named[0]!.ref, candidates: [] };
+  // "change Grace's target to 70": the owner's KRs, when the words name none.
+  const owner = named.length === 0 ? dir?.findOwner(t) : undefined;
+  const theirs = owner ? dir!.krs.filter((k) => k.owner === owner) : [];
+  return theirs.length === 1 ? { ref: theirs[0]!.ref, candidates: [] } : { candidates: theirs.length ? theirs : named };
 }
 
 export function readUpdate(t: string, dir: KrDirectory | undefined): UpdateRead | null {
@@ -58,7 +64,7 @@ export function readUpdate(t: string, dir: KrDirectory | undefined): UpdateRead 
     if (!owner) return { kind: "ask", missing: "owner", candidates: [], keyResult: kr.ref };
     return { kind: "update", keyResult: kr.ref, changes: { owner } };
   }
-  if (!(TARGET.test(f) && TARGET_CHANGE.test(f))) return null;
+  if (!((TARGET.test(f) && TARGET_CHANGE.test(f)) || AIM.test(f))) return null;
   const ref = findKrRef(t);
   const numbers = findNumbers(t).filter((n) => !(ref && n.start >= ref.start && n.end <= ref.end));
   const value = numbers.at(-1); // "from 65 to 60": the new target comes last
