@@ -64,7 +64,8 @@ export function readCheckIn(original: string, dir: KrDirectory | undefined, lang
   const confidence: ConfidenceFound | null = findConfidence(t);
   const note = findNote(t);
   const head = note ? t.slice(0, note.start) : t;
-  const date = findDate(head, today);
+  // "4/5" next to a value is a confidence, not the 4th of May: dates are read around it.
+  const date = findDate(confidence ? head.slice(0, confidence.start) + " ".repeat(confidence.end - confidence.start) + head.slice(confidence.end) : head, today);
   let numbers = findNumbers(head).filter(
     (n) =>
       !(ref && n.start >= ref.start && n.end <= ref.end) &&

@@ -20,6 +20,7 @@ const STOP = new Set(
   (
     "the a an is are was were be been at in on for of to from now this that week weeks month months today yesterday our my we i it its and or with by per " +
     "set please pls just what whats how hows which top most kr krs okr okrs key result results log logged update updated check checkin chekc confidence conf confident note notes " +
+    "point points pt pts since last le " +
     "green yellow red amber came come went got hit reached reach new latest current value number still tbh ok so far up down about around " +
     "increase raise grow reduce cut lift lower improve keep make get hold average rate monthly weekly " +
     "la cua cho tuan nay thang duoc roi dang o muc hien tai cap nhat ghi nhan tu tin do cay mau vang xanh nhe giup minh voi va cac nhung " +
@@ -163,7 +164,9 @@ export class KrDirectory {
   matchObjective(text: string): DirectoryObjective[] {
     const ref = /\bO(\d+)\b/.exec(text);
     if (ref) return this.objectives.filter((o) => o.ref === `O${ref[1]}`);
-    const owner = this.findOwner(text);
+    // "nam's sales objective": the possessive names the owner, whatever the language.
+    const possessive = /(\p{L}+)['’]s\b/u.exec(text)?.[1];
+    const owner = (possessive ? this.findOwner(possessive.charAt(0).toUpperCase() + possessive.slice(1)) : undefined) ?? this.findOwner(text);
     const pool = owner ? this.objectives.filter((o) => o.owner === owner) : this.objectives;
     const query = [
       ...new Set(
@@ -218,7 +221,9 @@ export class KrDirectory {
       text
         .split(/[^\p{L}]+/u)
         .filter((w) => /^\p{Lu}/u.test(w) || (english && w.length >= 4))
-        .map((w) => (english ? w.charAt(0).toUpperCase() + w.slice(1).toLowerCase() : w)),
+        .flatMap((w) =>
+          english ? [w.charAt(0).toUpperCase() + w.slice(1).toLowerCase(), ...(/s$/i.test(w) ? [w.charAt(0).toUpperCase() + w.slice(1, -1).toLowerCase()] : [])] : [w],
+        ),
     );
     const byName = owners.filter((o) => {
       const parts = o.split(" ");

@@ -162,18 +162,22 @@ export function folded(text: string): string {
   return foldText(text);
 }
 
-/** "from 8,000 to 12,000 subscribers", "từ 45% lên 60%" → start, target, unit. */
+/** "from 8,000 to 12,000 subscribers", "từ 45% lên 60%", "from $18k to $22k", "3 → 10 deploys" →
+ *  start, target, unit. */
 export function fromTo(t: string): { start: number; target: number; unit: string } | null {
   // A k/m suffix only counts when no letter follows ("15 minutes" is not 15 million).
+  const num = String.raw`[$€£]?\s?[-+]?\d[\d.,]*(?:\s?(?:k|m|tr|trieu|triệu)(?!\p{L})|\s?%)?`;
   const m =
-    /\b(?:from|từ|tu)\s+([-+]?\d[\d.,]*(?:\s?(?:k|m)(?!\p{L})|\s?%)?)\s*([A-Za-zÀ-ỹ/$%]+)?\s+(?:to|lên|len|xuống|xuong|đến|den|tới|toi|còn|con)\s+([-+]?\d[\d.,]*(?:\s?(?:k|m)(?!\p{L})|\s?%)?)\s*([A-Za-zÀ-ỹ/$]+(?:\s[a-zà-ỹ]+)?)?/iu.exec(
-      t,
-    );
+    new RegExp(
+      String.raw`\b(?:from|từ|tu)\s+(${num})\s*([A-Za-zÀ-ỹ/$%]+)?\s+(?:to|lên|len|xuống|xuong|đến|den|tới|toi|còn|con)\s+(${num})\s*([A-Za-zÀ-ỹ/$]+(?:\s(?!(?:a|an|the|per|by|in)\b)[a-zà-ỹ]+)?)?`,
+      "iu",
+    ).exec(t) ?? new RegExp(String.raw`(?<![\d.])(${num})\s*()(?:→|->|=>|–>)\s*(${num})\s*([A-Za-zÀ-ỹ/$]+(?:\s(?!(?:a|an|the|per|by|in)\b)[a-zà-ỹ]+)?)?`, "iu").exec(t);
   if (!m) return null;
-  const a = readNumber(m[1]!),
-    b = readNumber(m[3]!);
+  const plain = (x: string) => x.replace(/^[$€£]\s?/, "").replace(/[.,]+$/, "");
+  const a = readNumber(plain(m[1]!)),
+    b = readNumber(plain(m[3]!));
   if (!a || !b) return null;
-  const unit = a.percent || b.percent ? "%" : (m[4] ?? m[2] ?? "").trim();
+  const unit = a.percent || b.percent ? "%" : /^[$]/.test(m[1]!) ? "USD" : (m[4] ?? m[2] ?? "").trim();
   return { start: a.value, target: b.value, unit: /^(by|in|this|per|each|a|the)$/i.test(unit) ? "" : unit };
 }
 
@@ -187,4 +191,17 @@ export function foldSameLength(text: string): string {
     out += one === "đ" ? "d" : one === "Đ" ? "d" : one.toLowerCase().length === one.length ? one.toLowerCase() : one;
   }
   return out;
+}
+
+// Quotes: "…", “…”, and '…' / ‘…’ only when they are not an apostrophe inside a word ("I'd", "it's").
+const QUOTED = /["“]([^"”]{3,})["”]|(?<!\p{L})['‘]([^'’]{3,}?)['’](?!\p{L})/gu;
+
+/** The quoted passages of a text, in order. */
+export function quotedTexts(text: string): string[] {
+  return [...text.matchAll(QUOTED)].map((m) => (m[1] ?? m[2]!).trim());
+}
+
+/** The text with its quoted passages removed (quote marks included). */
+export function withoutQuotes(text: string): string {
+  return text.replace(QUOTED, " ");
 }

@@ -13,7 +13,7 @@ const REQUEST_WORDS = (
   "which what lagging lagged behind worried concerned struggling trouble confidence confident target targets objective objectives " +
   "update updated record check checkin progress status summary summarize critique review weekly report retention revenue churn " +
   "conversion velocity coverage onboarding owner rename reassign correct should undo translate explain tracking doing going " +
-  "lowest highest worst furthest regressed backwards stale please actually"
+  "lowest highest worst furthest regressed backwards stale please actually instead target"
 ).split(" ");
 
 /** Words that are already right (or too short to guess at) are left as they are. */

@@ -21,7 +21,7 @@ import { draftFor, parseDraft, type Draft } from "./draft.js";
 import { explain } from "./faq.js";
 import { blankQuotes, noWriteReason } from "./guard.js";
 import { detectLang, say, type Lang } from "./lang.js";
-import { findKrRef, findNumbers, findObjectiveRef, folded, fromTo } from "./parse.js";
+import { findKrRef, findNumbers, findObjectiveRef, folded, fromTo, quotedTexts } from "./parse.js";
 import { readQuestion, type ToolCallPlan, type View } from "./reads.js";
 import type { Pending } from "./state.js";
 import { fixTypos } from "./typos.js";
@@ -178,8 +178,8 @@ export function draftRequest(t: string): { topic: string; draft: Draft | null } 
 
 /** The objective text in "critique: X", "critique this objective - X", "is 'X' a good objective?". */
 function quotedOrAfterSeparator(t: string): string | null {
-  const quoted = /["“'‘]([^"”'’]{3,})["”'’]/.exec(t)?.[1];
-  if (quoted) return quoted.trim();
+  const quoted = quotedTexts(t)[0];
+  if (quoted) return quoted;
   const sep = /(?::|\s[-–—]\s)\s*(.+)$/u.exec(t)?.[1];
   return sep ? sep.trim().replace(/[?]+$/, "") : null;
 }
@@ -226,7 +226,7 @@ function critique(t: string, f: string, dir: KrDirectory | undefined, lang: Lang
     ]);
   }
   // "objective 'A', KR 'B', KR 'C'": the first quoted text is the objective, the others its KRs.
-  const quoted = [...t.matchAll(/["“'‘]([^"”'’]{3,})["”'’]/g)].map((m) => m[1]!.trim());
+  const quoted = quotedTexts(t);
   if (quoted.length >= 2 && /\b(krs?|key results?)\b/i.test(t))
     return tools([
       {
@@ -263,7 +263,7 @@ function krsAfter(t: string): { title: string; start: number; target: number; un
   const m = /\b(?:KRs?|key results?)\s*(?:\d\s*)?:\s*(.+)$/isu.exec(t) ?? /\bwith (?:one |two |three )?(?:KRs?|key results?)\s*:?\s*(.+)$/isu.exec(t);
   if (!m) return [];
   return m[1]!
-    .split(/[;,]\s*(?:KR\s?\d\s*:)?|\bKR\s?\d\s*:|\band\b/i)
+    .split(/;\s*|,\s+|\bKR\s?\d\s*:|\band\b/i)
     .map((s) => s.trim())
     .filter(Boolean)
     .flatMap((s) => {
@@ -276,8 +276,15 @@ function krsAfter(t: string): { title: string; start: number; target: number; un
 
 function createOrAdd(t: string, f: string, dir: KrDirectory | undefined, lang: Lang): Plan | null {
   // "create an objective … with one KR: …" creates the objective; "add a KR to Sofia's objective" adds a KR.
-  const objectiveAt = /\b(create|add|new|make|set up|needs? an?|tao|them)\b[^:'"“]*?\b(objective|muc tieu)\b/.exec(f)?.index ?? Infinity;
-  const krAt = /\b(add|new|create|another|them)\b[^:'"“]*?\b(kr|key result|ket qua)\b/.exec(f)?.index ?? Infinity;
+  const objectiveAt =
+    /\b(create|add|new|make|set up|needs? an?|tao|them)\b[^:'"“]*?\b(objective|muc tieu)\b/.exec(f)?.index ??
+    // "marketing / owner Daniel Kim / objective: …": a labelled objective with its team is one to create.
+    (/\bobjective\s*:/.test(f) && dir?.findTeam(t) && !findObjectiveRef(t.replace(/\b(?:under|align\w*|parent)\s+O\d+/gi, "")) ? 0 : undefined) ??
+    Infinity;
+  const krAt =
+    /\b(add|new|create|another|them|needs?|one more|can them)\b[^:'"“]*?\b(kr|key result|ket qua)\b/.exec(f)?.index ??
+    (/\b(add|them)\b[^:]*\b(?:to|vao|cho)\s+o\d+\s*:/.test(f) && fromTo(t) ? 0 : undefined) ??
+    Infinity;
   if (krAt < Infinity && krAt <= objectiveAt) {
     const title = quotedOrAfterSeparator(t);
     const where = title ? t.slice(0, t.lastIndexOf(title)) : t;
@@ -301,6 +308,14 @@ function createOrAdd(t: string, f: string, dir: KrDirectory | undefined, lang: L
       });
     }
     if (!objective) return text(say(lang, "Which objective should the key result go under? Give its ref, e.g. O3.", "KR này thuộc mục tiêu nào? Cho mình mã, ví dụ O3."));
+    // "needs a deploy frequency KR, 3 → 10 deploys a week": the words before "KR" name what it measures.
+    const measured = !title && fromTo(t) ? /\b(?:needs?|add|want|wants|them)\s+(?:a|an|one more|another|1)?\s*(.{3,40}?)\s+(?:kr|key result)\b/i.exec(t)?.[1] : undefined;
+    if (!title && measured) {
+      const r = fromTo(t)!;
+      return tools([
+        { toolName: "add_key_result", input: { objective, ...krInput(`${measured} from ${r.start} to ${r.target}${r.unit === "%" ? "%" : r.unit ? ` ${r.unit}` : ""}`) } },
+      ]);
+    }
     if (!title)
       return text(
         say(
@@ -317,7 +332,7 @@ function createOrAdd(t: string, f: string, dir: KrDirectory | undefined, lang: L
   }
   if (objectiveAt < Infinity) {
     const title =
-      /["“'‘]([^"”'’]{3,})["”'’]/.exec(t)?.[1]?.trim() ??
+      quotedTexts(t)[0] ??
       quotedOrAfterSeparator(t.replace(/\b(?:KRs?|key results?)\s*(?:\d\s*)?:.*$/isu, ""))
         ?.split(/,\s*(?:owner|align)/i)[0]
         ?.trim();
@@ -481,7 +496,7 @@ function planOne(t: string, conv: Conversation, lang: Lang): Plan {
     const team = teamOf(t.replace(/leadership team|lãnh đạo/giu, ""), dir);
     return tools([{ toolName: "weekly_summary", input: { ...(team ? { team } : {}), ...(lang === "vi" ? { language: "vi" } : {}) } }]);
   }
-  const request = /:|["“'‘].+["”'’]/.test(t) ? null : draftRequest(t);
+  const request = /:/.test(t) || quotedTexts(t).length ? null : draftRequest(t);
   if (request) {
     const { topic, draft } = request;
     if (!draft)

@@ -3,7 +3,7 @@
 // crash-free sessions to Priya"). Read into update_key_result; it never becomes a check-in.
 
 import type { DirectoryKr, KrDirectory } from "./directory.js";
-import { findKrRef, findNumbers, folded, without, type Found } from "./parse.js";
+import { findKrRef, findNumbers, folded, foldSameLength, quotedTexts, without, withoutQuotes, type Found } from "./parse.js";
 
 export type UpdateRead =
   | { kind: "update"; keyResult: string; changes: { target?: number; title?: string; owner?: string } }
@@ -12,12 +12,12 @@ export type UpdateRead =
 
 const TARGET = /\b(target|targets|goal|chi tieu|muc tieu|dich|the bar)\b/;
 const TARGET_CHANGE =
-  /\b(make it|set|change|move|raise|lower|bump|drop|increase|decrease|reduce|cut|adjust|update|revise|push|lift|is now|should be|will be|instead|new|sua|doi|nang|ha|tang|giam|dieu chinh|thanh|gio la|len|xuong|to)\b/;
+  /\b(make it|make|set|change|move|raise|lower|bump|drop|increase|decrease|reduce|cut|adjust|update|revise|push|lift|is now|should be|will be|instead|new|sua|doi|nang|ha|tang|giam|dieu chinh|thanh|gio la|len|xuong|to)\b/;
 // "let's aim for 60 on NPS": a new target said without the word.
 const AIM = /\b(aim (?:for|at)|target of|goal of|muc tieu moi|chi tieu moi)\b/;
-const RENAME = /\b(rename|retitle|reword the title|change the (?:title|name)|doi ten|dat lai ten|sua ten)\b/;
+const RENAME = /\b(rename|retitle|reword the title|change the (?:title|name)|new title|title to|title should be|should say|should read as|doi ten|dat lai ten|sua ten|ten moi)\b/;
 const OWNER =
-  /\b(reassign|hand\b.*\bto|over to|belongs? to|owns (?:it|this|kr\s?\d+\.\d+)? ?now|the (?:new )?owner of|as (?:the )?owner|tak(?:e|es|ing) (?:it |this )?over|chuyen (?!doi\b).*\bcho\b.*\bphu trach|give (?:it|this|.+) to|owner (?:is|to|should be|now)|change the owner|new owner|take(?:s|ing)? over|is taking over|chuyen (?:cho|sang)|giao (?:cho|lai cho)|ban giao|phu trach moi|doi owner|owner moi|nguoi phu trach moi|doi nguoi phu trach|thay nguoi phu trach)\b/;
+  /\b(reassign|hand\b.*\bto|over to|goes to|go to|moves? to|owns\b.*\b(?:from now on|now)|belongs? to|owns (?:it|this|kr\s?\d+\.\d+)? ?now|the (?:new )?owner of|as (?:the )?owner|tak(?:e|es|ing) (?:it |this )?over|chuyen (?!doi\b).*\bcho\b.*\bphu trach|give (?:it|this|.+) to|owner (?:is|to|should be|now)|change the owner|new owner|take(?:s|ing)? over|is taking over|chuyen (?:cho|sang)|giao (?:cho|lai cho)|ban giao|phu trach moi|doi owner|owner moi|nguoi phu trach moi|doi nguoi phu trach|thay nguoi phu trach)\b/;
 
 export function isUpdate(f: string): boolean {
   return RENAME.test(f) || OWNER.test(f) || (TARGET.test(f) && TARGET_CHANGE.test(f)) || AIM.test(f);
@@ -25,54 +25,87 @@ export function isUpdate(f: string): boolean {
 
 /** The quoted new title, or the words after "to" / "thành". */
 function newTitle(t: string): string | null {
-  const quoted = /["“'‘]([^"”'’]{3,})["”'’]/.exec(t)?.[1];
-  if (quoted) return quoted.trim();
+  const quoted = quotedTexts(t)[0];
+  if (quoted) return quoted;
+  // "new title: …" / "tên mới: …": everything after the colon.
+  const labelled = /^\s*[:：]\s*(.{3,})$/u.exec(t)?.[1];
+  if (labelled) return labelled.trim().replace(/[.!]+$/, "");
   const after = /\b(?:to|into|thành|thanh)\s+(.{3,})$/iu.exec(t)?.[1];
   return after ? after.trim().replace(/[.!]+$/, "") : null;
 }
 
 /** The KR an update is about: a ref, else the one KR its words name. */
-function whichKr(t: string, dir: KrDirectory | undefined, spans: (Found<unknown> | null)[]): { ref?: string; candidates: DirectoryKr[] } {
+function whichKr(t: string, dir: KrDirectory | undefined, spans: (Found<unknown> | null)[], newOwnerName?: string): { ref?: string; candidates: DirectoryKr[] } {
   const ref = findKrRef(t);
   if (ref) return { ref: ref.value, candidates: [] };
-  const named =
-    dir?.matchKr(
-      without(t, spans)
-        .replace(/\b(target|goal|owner|rename|reassign)\b/gi, " ")
-        .replace(/["“'‘][^"”'’]*["”'’]/g, " "),
-    ) ?? [];
+  // The new owner's name is no KR's name ("hand the retention KR to Bao Le": "le" is in "tỷ lệ").
+  let words = withoutQuotes(without(t, spans)).replace(/\b(target|goal|owner|rename|reassign)\b/gi, " ");
+  if (newOwnerName) words = words.replace(new RegExp(newOwnerName.split(" ").map(escape).join("|"), "gi"), " ");
+  const named = dir?.matchKr(words) ?? [];
   if (named.length === 1) return { ref: named[0]!.ref, candidates: [] };
-  // "change Grace's target to 70": the owner's KRs, when the words name none.
-  const owner = named.length === 0 ? dir?.findOwner(t) : undefined;
+  // "change Grace's target to 70", "give tomasz's KR to Priya": the owner's KRs, when the words name none.
+  const owner = named.length === 0 ? dir?.findOwner(words) : undefined;
   const theirs = owner ? dir!.krs.filter((k) => k.owner === owner) : [];
   return theirs.length === 1 ? { ref: theirs[0]!.ref, candidates: [] } : { candidates: theirs.length ? theirs : named };
 }
 
+/** The new target: the number said right after "to" / "thành" / "lên" / "becomes" ("bump the
+ *  target to 55, 50 is too easy" is 55), else the last of "from 65 to 60", else the only one. */
+function targetValue(t: string, numbers: Found<{ value: number; percent: boolean; raw: string }>[]) {
+  const f = foldSameLength(t);
+  const after = numbers.find(
+    (n) =>
+      /(?:\b(?:to|into|thanh|len|xuong|becomes?|be|is now|now|at|con|(?:target|goal) of)|=)\s*(?:[$€£]\s*)?$/.test(f.slice(0, n.start)) &&
+      !/\b(?:instead of|not)\s*$/.test(f.slice(0, n.start)),
+  );
+  if (after) return after;
+  const not = numbers.filter((n) => !/^\s*(?:is too|was|instead|not)\b/.test(f.slice(n.end)) && !/\b(?:instead of|not|than|from|tu)\s*$/.test(f.slice(0, n.start)));
+  return not.at(-1) ?? numbers.at(-1);
+}
+
 export function readUpdate(t: string, dir: KrDirectory | undefined): UpdateRead | null {
   const f = folded(t);
-  if (RENAME.test(f)) {
-    const title = newTitle(t.replace(/^.*?\b(rename|retitle|đổi tên|doi ten|đặt lại tên|dat lai ten|sửa tên|sua ten)\b/iu, ""));
-    const kr = whichKr(t.replace(title ?? "", " "), dir, []);
-    if (!kr.ref) return { kind: "ask", missing: "kr", candidates: kr.candidates };
-    if (!title) return { kind: "ask", missing: "value", candidates: [], keyResult: kr.ref };
-    return { kind: "update", keyResult: kr.ref, changes: { title } };
-  }
-  if (OWNER.test(f)) {
-    const owner = dir?.findOwner(t);
-    const kr = whichKr(t, dir, []);
-    if (!kr.ref) return { kind: "ask", missing: "kr", candidates: kr.candidates };
-    if (!owner) return { kind: "ask", missing: "owner", candidates: [], keyResult: kr.ref };
-    return { kind: "update", keyResult: kr.ref, changes: { owner } };
-  }
-  if (!((TARGET.test(f) && TARGET_CHANGE.test(f)) || AIM.test(f))) return null;
-  const ref = findKrRef(t);
-  const numbers = findNumbers(t).filter((n) => !(ref && n.start >= ref.start && n.end <= ref.end));
-  const value = numbers.at(-1); // "from 65 to 60": the new target comes last
-  const kr = whichKr(t, dir, [...numbers, ref]);
+  const renaming = RENAME.test(f);
+  const reowning = OWNER.test(f);
+  const retargeting = (TARGET.test(f) && TARGET_CHANGE.test(f)) || AIM.test(f);
+  if (!renaming && !reowning && !retargeting) return null;
+  const changes: { target?: number; title?: string; owner?: string } = {};
+  // A title first: its numbers ("… from 96% to 99.5%") and words are not the target or the KR.
+  const title = renaming
+    ? newTitle(t.replace(/^.*\b(rename|retitle|đổi tên|doi ten|đặt lại tên|dat lai ten|sửa tên|sua ten|new title|tên mới|ten moi|should say|title to|title)\b/iu, ""))
+    : null;
+  if (title) changes.title = title;
+  const rest = title ? t.replace(title, " ") : t;
+  // The new owner, and an owner whose KR is meant ("give tomasz's KR to Priya Raman").
+  const owner = reowning ? newOwner(rest, dir) : undefined;
+  if (owner) changes.owner = owner;
+  const ref = findKrRef(rest);
+  const numbers = findNumbers(rest).filter((n) => !(ref && n.start >= ref.start && n.end <= ref.end));
+  const kr = whichKr(rest, dir, [...numbers, ref], owner);
   if (!kr.ref) return { kind: "ask", missing: "kr", candidates: kr.candidates };
-  if (!value) return { kind: "ask", missing: "value", candidates: [], keyResult: kr.ref };
-  let target = value.value.value;
-  const k = dir?.byRef(kr.ref);
-  if (k && k.unit === "%" && !value.value.percent && target > 0 && target < 1 && Math.min(k.current, k.target) >= 1) target = Number((target * 100).toPrecision(12));
-  return { kind: "update", keyResult: kr.ref, changes: { target } };
+  if (retargeting) {
+    const value = targetValue(rest, numbers);
+    if (value) {
+      let target = value.value.value;
+      const k = dir?.byRef(kr.ref);
+      if (k && k.unit === "%" && !value.value.percent && target > 0 && target < 1 && Math.min(k.current, k.target) >= 1) target = Number((target * 100).toPrecision(12));
+      changes.target = target;
+    } else if (!renaming && !reowning) return { kind: "ask", missing: "value", candidates: [], keyResult: kr.ref };
+  }
+  if (renaming && !title) return { kind: "ask", missing: "value", candidates: [], keyResult: kr.ref };
+  if (reowning && !owner) return { kind: "ask", missing: "owner", candidates: [], keyResult: kr.ref };
+  return { kind: "update", keyResult: kr.ref, changes };
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** The person a KR goes to: the full name said after "to" / "cho", else the one owner named. */
+function newOwner(t: string, dir: KrDirectory | undefined): string | undefined {
+  if (!dir) return undefined;
+  const after = /\b(?:to|cho|sang|is|:)\s+(\p{L}+(?:\s+\p{L}+){0,2})/giu;
+  for (const m of t.matchAll(after)) {
+    const o = dir.findOwner(m[1]!);
+    if (o) return o;
+  }
+  return dir.findOwner(t.replace(/\b\p{L}+['’]s\b/gu, " "));
 }
