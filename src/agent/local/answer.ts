@@ -130,6 +130,24 @@ function success(o: ToolOutcome, userText: string, lang: Lang, draft: Draft | nu
       const c = r.corrected;
       return `${say(lang, `Corrected ${was} to ${c.value}, confidence ${c.confidence}/5${c.date !== r.checkIn.date ? `, dated ${c.date}` : ""}.`, `Đã sửa ${was} thành ${c.value}, độ tin cậy ${c.confidence}/5${c.date !== r.checkIn.date ? `, ngày ${c.date}` : ""}.`)} ${now}`;
     }
+    case "update_key_result": {
+      const u = d as unknown as { keyResult: Row & { target: number; owner: string }; changed: string[] };
+      const k = u.keyResult;
+      if (!u.changed.length) return say(lang, `${k.ref} already looks like that; nothing changed.`, `${k.ref} đã như vậy rồi; không có gì thay đổi.`);
+      const NAMES: Record<string, [string, string]> = {
+        title: ["title", "tên"],
+        target: ["target", "chỉ tiêu"],
+        owner: ["owner", "người phụ trách"],
+        due: ["due date", "hạn"],
+        startDate: ["start date", "ngày bắt đầu"],
+      };
+      const what = u.changed.map((f) => say(lang, NAMES[f]?.[0] ?? f, NAMES[f]?.[1] ?? f)).join(", ");
+      return say(
+        lang,
+        `Updated ${k.ref} (${what}): ${k.title}, target ${k.target}, owner ${k.owner || "none"}. The earlier version stays in history; check-ins are unchanged.`,
+        `Đã cập nhật ${k.ref} (${what}): ${k.title}, chỉ tiêu ${k.target}, người phụ trách ${k.owner || "chưa có"}. Phiên bản trước vẫn được lưu; các lần cập nhật tiến độ không đổi.`,
+      );
+    }
     case "search_okrs": {
       const results = (d as unknown as { results: Row[] }).results;
       return results.length ? results.map((r) => `- ${r.ref} ${r.title}`).join("\n") : say(lang, "Nothing matches.", "Không tìm thấy.");

@@ -75,6 +75,16 @@ export function readCheckIn(original: string, dir: KrDirectory | undefined, lang
   // "retention 30 ngày: 55%": a number of days next to another number names the KR ("30-day").
   if (numbers.length > 1) numbers = numbers.filter((n) => !/^\s*-?\s*(?:d|days?|ngày|ngay)\b/iu.test(head.slice(n.end)) || n.value.percent);
   const verb = WRITE_VERB.test(f) || STATE_VERB.test(f) || /=/.test(t);
+  // "log a check-in for crash-free sessions, confidence 4": a write without its value asks for it.
+  if (numbers.length === 0 && WRITE_VERB.test(f) && !ref && dir) {
+    const named = dir.matchKr(without(head, [confidence]));
+    if (named.length === 1)
+      return {
+        kind: "ask",
+        text: say(lang, `What is the new value for ${named[0]!.ref} ${named[0]!.title}?`, `Giá trị mới của ${named[0]!.ref} ${named[0]!.title} là bao nhiêu?`),
+        pendingInput: { keyResult: named[0]!.ref },
+      };
+  }
   if (numbers.length === 0 && !(ref && WRITE_VERB.test(f))) return null;
   // Segments after the first comma that carry no number and no confidence read as the note.
   let noteText = note?.value;
@@ -88,7 +98,7 @@ export function readCheckIn(original: string, dir: KrDirectory | undefined, lang
     // sentence that mentions a small count ("met 2 big customers") still is.
     const free = segments
       .slice(1)
-      .filter((s) => !findConfidence(s) && !findKrRef(s) && s.split(/\s+/).length >= 2 && !(findNumbers(s).length > 0 && s.split(/\s+/).length < 4))
+      .filter((s) => !findConfidence(s) && !findKrRef(s) && s.split(/\s+/).length >= 2 && !(/\d/.test(s) && s.split(/\s+/).length < 4))
       .map((s) => s.replace(/^(?:note|ghi chú|ghi chu)\s*[:\-–]\s*/iu, ""));
     if (free.length) noteText = free.join(", ");
   }

@@ -46,6 +46,15 @@ export function findDate(text: string, today: string | null | undefined): DateFo
       return { date: `${y}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`, start: slash.index, end: slash.index + slash[0].length };
   }
   if (Number.isNaN(base)) return null;
+  // "the 23rd", "on the 20th": a day of this month (or of last month, when still to come).
+  const ordinal = /\b(?:on )?the (\d{1,2})(?:st|nd|rd|th)\b/.exec(f);
+  if (ordinal && Number(ordinal[1]) >= 1 && Number(ordinal[1]) <= 31) {
+    const d = new Date(base);
+    const day = Number(ordinal[1]);
+    if (day > d.getUTCDate()) d.setUTCMonth(d.getUTCMonth() - 1);
+    d.setUTCDate(day);
+    return { date: iso(d.getTime()), start: ordinal.index, end: ordinal.index + ordinal[0].length };
+  }
   const rel = /\b(yesterday|hom qua|hom kia|today|hom nay)\b/.exec(f);
   if (rel) {
     const back = rel[1] === "yesterday" || rel[1] === "hom qua" ? 1 : rel[1] === "hom kia" ? 2 : 0;

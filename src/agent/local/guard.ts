@@ -33,9 +33,14 @@ const ASKING =
 
 /** Why a message must not write, or null when it may. `explicitWrite` is whether it holds an
  *  imperative write verb (log, update…) outside quotes: a question with one ("can you log 54?") writes. */
+// A question about what happened or what would be ("did anyone log 97.6 last week?", "how much
+// would MRR need to grow to reach the target?") asks, whatever write verb it holds.
+const INTERROGATIVE = /^(?:did|has|have|had|was|were|who|whom|whose|when|why|how much|how many|how long|how fast|what|which|is there|are there|does|do we|do i)\b/;
+
 export function noWriteReason(text: string, explicitWrite: boolean): NoWrite | null {
   const f = folded(text);
   const outside = folded(blankQuotes(text));
+  if (INTERROGATIVE.test(outside) && /\?\s*$/.test(text.trim())) return "question";
   if (THANKS.test(f) && f.length < 60) return "thanks";
   if (TEXT_TASK.test(outside) || (hasQuote(text) && /\b(what do they|what does (?:it|this|he|she)|mean|want|y la gi|muon gi|nghia la)\b/.test(outside))) return "text-task";
   if (EXPLAIN.test(outside) && !explicitWrite) return "text-task";

@@ -14,6 +14,8 @@ export interface Implausible {
  *  their spread (a big week or an overshoot is still believable), and 0–100 for a percent KR
  *  whose own range lies inside 0–100. */
 export function implausible(kr: DirectoryKr, value: number): Implausible | null {
+  // A milestone (0 → 1, no unit) is done or not: 0.5 is "halfway", which it cannot record.
+  if (!kr.unit && kr.start === 0 && kr.target === 1 && value !== 0 && value !== 1) return { reason: "off-scale", low: 0, high: 1 };
   const lo = Math.min(kr.start, kr.target, kr.current);
   const hi = Math.max(kr.start, kr.target, kr.current);
   const spread = hi - lo || Math.abs(hi) || 1;

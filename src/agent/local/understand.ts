@@ -579,10 +579,22 @@ function planAll(conv: Conversation, lang: Lang): Plan {
     const view = plans.find((p): p is Extract<Plan, { kind: "tools" }> => p.kind === "tools" && !!p.view)?.view;
     return { kind: "tools", calls: reads, ...(view ? { view } : {}), ask: { text: asking.text, pending: asking.pending! } };
   }
-  const calls = plans.flatMap((p) => (p.kind === "tools" ? p.calls : []));
+  const calls = mergeUpdates(plans.flatMap((p) => (p.kind === "tools" ? p.calls : [])));
   if (!calls.length) return planOne(t, conv, lang);
   const view = plans.find((p): p is Extract<Plan, { kind: "tools" }> => p.kind === "tools" && !!p.view)?.view;
   return tools(calls, view);
+}
+
+/** Changes of one KR said in several parts ("title to '…' and set the target to 99.5") as one
+ *  update: two in one step would each start from the same revision, and one would undo the other. */
+function mergeUpdates(calls: ToolCallPlan[]): ToolCallPlan[] {
+  const out: ToolCallPlan[] = [];
+  for (const c of calls) {
+    const same = c.toolName === "update_key_result" ? out.find((o) => o.toolName === "update_key_result" && o.input.keyResult === c.input.keyResult) : undefined;
+    if (same) Object.assign(same.input, c.input);
+    else out.push({ ...c, input: { ...c.input } });
+  }
+  return out;
 }
 
 /** An imperative write verb outside quotes: a question with one ("can you log 54?") still writes. */

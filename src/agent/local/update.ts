@@ -53,11 +53,14 @@ function whichKr(t: string, dir: KrDirectory | undefined, spans: (Found<unknown>
  *  target to 55, 50 is too easy" is 55), else the last of "from 65 to 60", else the only one. */
 function targetValue(t: string, numbers: Found<{ value: number; percent: boolean; raw: string }>[]) {
   const f = foldSameLength(t);
-  const after = numbers.find(
-    (n) =>
-      /(?:\b(?:to|into|thanh|len|xuong|becomes?|be|is now|now|at|con|(?:target|goal) of)|=)\s*(?:[$€£]\s*)?$/.test(f.slice(0, n.start)) &&
-      !/\b(?:instead of|not)\s*$/.test(f.slice(0, n.start)),
-  );
+  // The last number said after "to": "sitting at 43.6k … drop the target to 48k" is 48k.
+  const after = numbers
+    .filter(
+      (n) =>
+        /(?:\b(?:to|into|thanh|len|xuong|becomes?|be|is now|con|(?:target|goal) of|aim for|aim at)|=)\s*(?:[$€£]\s*)?$/.test(f.slice(0, n.start)) &&
+        !/\b(?:instead of|not)\s*$/.test(f.slice(0, n.start)),
+    )
+    .at(-1);
   if (after) return after;
   const not = numbers.filter((n) => !/^\s*(?:is too|was|instead|not)\b/.test(f.slice(n.end)) && !/\b(?:instead of|not|than|from|tu)\s*$/.test(f.slice(0, n.start)));
   return not.at(-1) ?? numbers.at(-1);
