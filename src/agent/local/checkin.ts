@@ -78,6 +78,7 @@ export function readCheckIn(original: string, dir: KrDirectory | undefined, lang
   // "log a check-in for crash-free sessions, confidence 4": a write without its value asks for it.
   if (numbers.length === 0 && WRITE_VERB.test(f) && !ref && dir) {
     const named = dir.matchKr(without(head, [confidence]));
+    if (named.length > 1) return { kind: "ask", text: askWhich(named, lang), candidates: named };
     if (named.length === 1)
       return {
         kind: "ask",

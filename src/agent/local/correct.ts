@@ -2,7 +2,7 @@
 // retract an earlier check-in, read into a correct_check_in call. It never becomes a new check-in.
 
 import { findDate } from "./dates.js";
-import { findConfidence, findKrRef, findNumbers, folded, without } from "./parse.js";
+import { findConfidence, findKrRef, findNumbers, folded, foldSameLength, without } from "./parse.js";
 import type { KrDirectory } from "./directory.js";
 
 export interface CorrectionPlan {
@@ -56,7 +56,11 @@ export function readCorrection(t: string, dir: KrDirectory | undefined, previous
   const input: Record<string, unknown> = keyResult ? { keyResult } : {};
   if (dated?.date) input.of = dated.date;
   if (retract) return { toolName: "correct_check_in", input: { ...input, retract: true } };
-  const value = numbers[0];
+  // The right value is the one said after "should be" / "actually" / "đúng ra là", not the wrong
+  // one the message quotes first ("ghi 43600 là sai, đúng ra là 43100").
+  const fs = foldSameLength(t);
+  const cued = numbers.filter((n) => /\b(?:be|been|read|is|it'?s|actually|meant|mean|la|thanh|ra la|phai la|dung la|->|→)\s*$/.test(fs.slice(0, n.start)));
+  const value = cued.at(-1) ?? numbers.find((n) => !/^\s*\p{L}{0,8}\s*(?:la sai|is wrong|was wrong|sai)\b/u.test(fs.slice(n.end))) ?? numbers[0];
   if (value) {
     let v = value.value.value;
     const kr = keyResult ? dir?.byRef(keyResult) : undefined;

@@ -20,7 +20,7 @@ const STOP = new Set(
   (
     "the a an is are was were be been at in on for of to from now this that week weeks month months today yesterday our my we i it its and or with by per " +
     "set please pls just what whats how hows which top most kr krs okr okrs key result results log logged update updated check checkin chekc confidence conf confident note notes " +
-    "point points pt pts since last le " +
+    "point points pt pts since last le ty hang " +
     "green yellow red amber came come went got hit reached reach new latest current value number still tbh ok so far up down about around " +
     "increase raise grow reduce cut lift lower improve keep make get hold average rate monthly weekly " +
     "la cua cho tuan nay thang duoc roi dang o muc hien tai cap nhat ghi nhan tu tin do cay mau vang xanh nhe giup minh voi va cac nhung " +
@@ -46,7 +46,8 @@ const GLOSSARY: [string, RegExp][] = [
   ["#lead", /\b(leads?|khach hang tiem nang|tiem nang)\b/],
   ["#salescycle", /\b(sales cycle|chu ky ban hang|chu ky ban)\b/],
   ["#revenue", /\b(revenue|doanh thu)\b/],
-  ["#retention", /\b(retention|giu chan|ty le giu)\b/],
+  ["#retention", /\b(retention|giu chan|ty le giu|keep (?:more )?customers)\b/],
+  ["#customer", /\b(customers?|khach hang)\b/],
   ["#churn", /\b(churn|roi bo|huy dich vu)\b/],
   ["#conversion", /\b(conversion|chuyen doi)\b/],
   ["#openrate", /\b(open rate|ty le mo|mo email)\b/],
@@ -169,11 +170,12 @@ export class KrDirectory {
     const owner = (possessive ? this.findOwner(possessive.charAt(0).toUpperCase() + possessive.slice(1)) : undefined) ?? this.findOwner(text);
     const pool = owner ? this.objectives.filter((o) => o.owner === owner) : this.objectives;
     const query = [
-      ...new Set(
-        words(text)
+      ...new Set([
+        ...words(text)
           .filter((w) => !STOP.has(w) && w.length >= 3 && !/^(objective|objectives|muc|tieu|okr|kr)$/.test(w))
           .map(stem),
-      ),
+        ...concepts(text),
+      ]),
     ];
     const scored = pool
       .map((o) => ({ o, score: query.filter((q) => titleTokens(o.title).has(q)).length }))

@@ -19,9 +19,9 @@ export function hasQuote(text: string): boolean {
 
 // Producing or transforming text: the numbers in it are the text's, not values to log.
 const TEXT_TASK =
-  /\b(write|draft|compose|translate|rewrite|reword|rephrase|polish|proofread|paraphrase|an email|e-?mail (?:to|for)|slack post|tweet|announcement|dich|viet giup|viet lai|viet mot|viet email|soan|sua lai cho hay|sua cho hay|chinh lai cau|trau chuot|lam lai cau|email xin|don xin|xin nghi)\b/;
+  /\b(write|draft|compose|translate|rewrite|reword|rephrase|polish|proofread|paraphrase|an email|e-?mail (?:to|for)|slack post|tweet|announcement|(?<!chien )dich(?! vu)|viet giup|viet lai|viet mot|viet email|soan|sua lai cho hay|sua cho hay|chinh lai cau|trau chuot|lam lai cau|email xin|don xin|xin nghi)\b/;
 // Explaining words or rules, not reading the workspace.
-const EXPLAIN = /\b(what does .+ mean|what is an? |what'?s an? |meaning of|define|explain|nghia la gi|la gi( vay| the)?\??$|giai thich|y nghia)\b/;
+const EXPLAIN = /\b(what does .+ mean|what is an? |what'?s an? |meaning of|define|explain|nghia la gi|nghia la sao|y la sao|la gi( vay| the)?\??$|giai thich|y nghia)\b/;
 const HYPOTHETICAL =
   /\b(what if|if we|if i|if it|if they|if nps|suppose|supposing|assuming|hypothetically|would (?:it|that|we|the)|gia su|gia dinh|neu (?:minh|toi|ta|chung ta|team|nps|kr|dat|check)|neu\b.*\bthi\b)\b/;
 const FUTURE =
@@ -40,12 +40,14 @@ const INTERROGATIVE = /^(?:did|has|have|had|was|were|who|whom|whose|when|why|how
 export function noWriteReason(text: string, explicitWrite: boolean): NoWrite | null {
   const f = folded(text);
   const outside = folded(blankQuotes(text));
-  if (INTERROGATIVE.test(outside) && /\?\s*$/.test(text.trim())) return "question";
+  // Vietnamese yes/no questions end with "không?" / "ko?" / "chưa?" ("có nên hạ target ko?").
+  const viQuestion = /\b(ai|khi nao|tai sao|vi sao|bao nhieu|co nen|nen khong)\b/.test(outside) || /\b(ko|khong|k|chua|nhi|a)\s*\?\s*$/.test(outside);
+  if ((INTERROGATIVE.test(outside) || viQuestion) && /\?\s*$/.test(text.trim())) return "question";
   if (THANKS.test(f) && f.length < 60) return "thanks";
   if (TEXT_TASK.test(outside) || (hasQuote(text) && /\b(what do they|what does (?:it|this|he|she)|mean|want|y la gi|muon gi|nghia la)\b/.test(outside))) return "text-task";
   if (EXPLAIN.test(outside) && !explicitWrite) return "text-task";
   if (HYPOTHETICAL.test(outside)) return "hypothetical";
-  if (FUTURE.test(outside) && !/\b(yesterday|hom qua|today|hom nay)\b/.test(outside)) return "future";
+  if (!explicitWrite && FUTURE.test(outside) && !/\b(yesterday|hom qua|today|hom nay)\b/.test(outside)) return "future";
   if (!explicitWrite && (ASKING.test(outside) || /\?\s*$/.test(text.trim())) && !/\b(log|record|update|cap nhat|ghi nhan|ghi)\b/.test(outside)) return "question";
   return null;
 }

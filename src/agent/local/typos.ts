@@ -31,8 +31,8 @@ function inflected(w: string, known: Set<string>): boolean {
 
 export function fixTypos(text: string, dir: KrDirectory | undefined): string {
   // Vietnamese typed without accents ("chuyen", "nguoi", "truoc") is full of words a short edit
-  // away from English ones: only English messages are corrected.
-  if (detectLang(text, folded(text)) === "vi") return text;
+  // away from English ones: there, only longer English-looking words are corrected.
+  const vietnamese = detectLang(text, folded(text)) === "vi";
   // The workspace's title words are known words too (never "corrected" into something else), but
   // only request words are guessed at: a slip in a KR's name is left to the name matching.
   const known = new Set(REQUEST_WORDS);
@@ -41,8 +41,10 @@ export function fixTypos(text: string, dir: KrDirectory | undefined): string {
     const w = word.toLowerCase();
     // Right, a name (capitalised), Vietnamese with accents, or a known word with an ending.
     if (known.has(w) || COMMON.has(w) || /^\p{Lu}/u.test(word) || folded(word) !== w || inflected(w, known)) return word;
-    const limit = w.length >= 9 ? 2 : 1;
-    const close = REQUEST_WORDS.filter((v) => Math.abs(v.length - w.length) <= limit && editDistance(w, v) <= limit);
+    // In Vietnamese, only an English-looking word of six letters or more, one edit away ("targer").
+    if (vietnamese && w.length < 6) return word;
+    const limit = w.length >= 9 && !vietnamese ? 2 : 1;
+    const close = [...new Set(REQUEST_WORDS)].filter((v) => Math.abs(v.length - w.length) <= limit && editDistance(w, v) <= limit);
     return close.length === 1 ? close[0]! : word;
   });
 }

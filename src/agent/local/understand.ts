@@ -21,7 +21,7 @@ import { draftFor, parseDraft, type Draft } from "./draft.js";
 import { explain } from "./faq.js";
 import { blankQuotes, noWriteReason } from "./guard.js";
 import { detectLang, say, type Lang } from "./lang.js";
-import { findKrRef, findNumbers, findObjectiveRef, folded, fromTo, quotedTexts } from "./parse.js";
+import { findConfidence, findKrRef, findNote, findNumbers, findObjectiveRef, folded, fromTo, quotedTexts, without } from "./parse.js";
 import { readQuestion, type ToolCallPlan, type View } from "./reads.js";
 import type { Pending } from "./state.js";
 import { fixTypos } from "./typos.js";
@@ -133,7 +133,7 @@ function pickByWords(conv: Conversation, p: Extract<Pending, { kind: "pick" }>):
 // 2. Clauses: several requests in one message.
 
 const CONNECTOR =
-  /\s*(?:[,;.]\s*)?(?:\b(?:and then|then|and also|also|plus|after that|sau do|xong roi|xong(?= cho| thi)|roi thi|va cho|va xem)\b|\band\s+(?=(?:tell|show|what|which|how|give|list|log|update|set|check)\b)|[;—–]|\s&\s|\s\+\s)\s*/giu;
+  /\s*(?:[,;.]\s*)?(?:\b(?:and then|then|and also|also|plus|after that|sau do|xong roi|xong(?= cho| thi)|roi thi|roi cho|roi xem|va cho|va xem|tien)\b|\b(?:and|va)\s+(?=(?:tell|show|what|which|how|give|list|log|update|set|check|ghi|cap nhat|cho minh|xem|bao cao)\b)|,\s*(?:and|va)\s+|\.\s+(?=(?:tell|show|what|which|how|give|list|log|update|set|check|write|then|also|cho minh|cho xem|xem|tien|viet|bao cao|tom tat)\b)|[;—–]|\s&\s|\s\+\s)\s*/giu;
 
 /** The message cut at connectors, when each part reads as a request of its own. */
 function clauses(t: string): string[] {
@@ -157,8 +157,17 @@ function valueSegments(t: string, dir: KrDirectory | undefined): string[] | null
     .map((s) => s.trim())
     .filter(Boolean);
   if (segs.length < 2) return null;
-  const named = segs.filter((s) => findNumbers(s).length > 0 && (findKrRef(s) || (dir?.matchKr(s).length ?? 0) === 1));
-  return named.length >= 2 && named.length === segs.filter((s) => findNumbers(s).length > 0).length ? segs : null;
+  // A value is a number that is not a confidence and not in a note ("tự tin 4. note: …email…").
+  const valueOf = (s: string) => {
+    const note = findNote(s);
+    const head = note ? s.slice(0, note.start) : s;
+    const c = findConfidence(head);
+    // Digits only: "expansion from two enterprise accounts" is a note, not a value.
+    return findNumbers(c ? without(head, [c]) : head).filter((n) => /\d/.test(n.value.raw));
+  };
+  const withValue = segs.filter((s) => valueOf(s).length > 0);
+  const named = withValue.filter((s) => findKrRef(s) || (dir?.matchKr(s).length ?? 0) === 1);
+  return named.length >= 2 && named.length === withValue.length ? segs : null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -279,7 +288,7 @@ function createOrAdd(t: string, f: string, dir: KrDirectory | undefined, lang: L
   const objectiveAt =
     /\b(create|add|new|make|set up|needs? an?|tao|them)\b[^:'"“]*?\b(objective|muc tieu)\b/.exec(f)?.index ??
     // "marketing / owner Daniel Kim / objective: …": a labelled objective with its team is one to create.
-    (/\bobjective\s*:/.test(f) && dir?.findTeam(t) && !findObjectiveRef(t.replace(/\b(?:under|align\w*|parent)\s+O\d+/gi, "")) ? 0 : undefined) ??
+    (/\bobjective\s*(?::|la\b)/.test(f) && dir?.findTeam(t) && !findObjectiveRef(t.replace(/\b(?:under|align\w*|parent|dưới|duoi)\s+O\d+/giu, "")) ? 0 : undefined) ??
     Infinity;
   const krAt =
     /\b(add|new|create|another|them|needs?|one more|can them)\b[^:'"“]*?\b(kr|key result|ket qua)\b/.exec(f)?.index ??
@@ -349,7 +358,17 @@ function createOrAdd(t: string, f: string, dir: KrDirectory | undefined, lang: L
       );
     if (!team) return text(say(lang, `Which team is "${title}" for?`, `Mục tiêu "${title}" thuộc nhóm nào?`), { kind: "redo", text: t, pick: false });
     const owner = dir?.findOwner(rest) ?? /\bowner\s+([A-ZÀ-Ỹ][\p{L}]+(?:\s[A-ZÀ-Ỹ][\p{L}]+)*)/u.exec(t)?.[1];
-    const parent = /\b(?:align(?:ed)?(?: it)?(?: under| to| with)?|under|parent|thuoc|căn chỉnh|can chinh)\s+(O\d+)\b/i.exec(t)?.[1];
+    // The parent: by ref after "under" / "align" / "dưới" / "thuộc", or by its words ("gắn với objective
+    // giữ chân khách hàng").
+    const fr = folded(rest);
+    const parentRef = /\b(?:align(?:ed)?(?: it)?(?: under| to| with)?|under|parent|thuoc|can chinh|duoi|gan voi|gan vao|nam trong)\s+(?:(?:objective|muc tieu)\s+)?(o\d+)\b/i
+      .exec(fr)?.[1]
+      ?.toUpperCase();
+    const parentWords = parentRef
+      ? undefined
+      : /\b(?:align(?:ed)? (?:under|to|with)|under the|gan voi|gan vao|thuoc|nam trong)\s+(?:objective|muc tieu)\s+(.{3,60})$/i.exec(fr)?.[1];
+    const parentByWords = parentWords ? dir?.matchObjective(parentWords.replace(/[.!]+$/, "")) : undefined;
+    const parent = parentRef ?? (parentByWords?.length === 1 ? parentByWords[0]!.ref : undefined);
     const keyResults = krsAfter(t);
     return tools([
       { toolName: "create_objective", input: { title, team, ...(owner ? { owner } : {}), ...(parent ? { parent } : {}), ...(keyResults.length ? { keyResults } : {}) } },
@@ -553,6 +572,15 @@ function planAll(conv: Conversation, lang: Lang): Plan {
   const outside = folded(blankQuotes(t));
   const reason = noWriteReason(t, explicitWrite(outside));
   if (reason && reason !== "question") return planOne(t, conv, lang);
+  // A new objective or KR with its list of KRs is one request: its commas and "and"s are the list's.
+  const firstVerb = /\b(create|new|add|set up|tao|them|rename|log|update|set|change|move|reassign|doi|sua|ghi|cap nhat)\b/.exec(outside)?.[1];
+  if (
+    firstVerb &&
+    /^(create|new|add|set up|tao|them)$/.test(firstVerb) &&
+    /\b(create|new|add|set up|tao|them)\b.*\b(objective|muc tieu|kr|key result)\b/.test(outside) &&
+    /\b(?:krs?|key results?)\b\s*(?:\d\s*)?:|\bfrom\b.*\bto\b|\btu\b.*\b(?:len|xuong)\b/.test(outside)
+  )
+    return planOne(t, conv, lang);
   const parts = clauses(t).flatMap((p) => valueSegments(p, conv.directory) ?? [p]);
   if (parts.length === 1) return planOne(t, conv, lang);
   const plans: Plan[] = [];
@@ -579,7 +607,7 @@ function planAll(conv: Conversation, lang: Lang): Plan {
     const view = plans.find((p): p is Extract<Plan, { kind: "tools" }> => p.kind === "tools" && !!p.view)?.view;
     return { kind: "tools", calls: reads, ...(view ? { view } : {}), ask: { text: asking.text, pending: asking.pending! } };
   }
-  const calls = mergeUpdates(plans.flatMap((p) => (p.kind === "tools" ? p.calls : [])));
+  const calls = withoutContext(mergeUpdates(plans.flatMap((p) => (p.kind === "tools" ? p.calls : []))), conv.directory);
   if (!calls.length) return planOne(t, conv, lang);
   const view = plans.find((p): p is Extract<Plan, { kind: "tools" }> => p.kind === "tools" && !!p.view)?.view;
   return tools(calls, view);
@@ -595,6 +623,13 @@ function mergeUpdates(calls: ToolCallPlan[]): ToolCallPlan[] {
     else out.push({ ...c, input: { ...c.input } });
   }
   return out;
+}
+
+/** "review time đang 18h, … sửa target KR5.2 thành 15": a value the KR already has, said next to a
+ *  change of that KR, is the reason for the change, not a new check-in. */
+function withoutContext(calls: ToolCallPlan[], dir: KrDirectory | undefined): ToolCallPlan[] {
+  const changed = new Set(calls.filter((c) => c.toolName === "update_key_result").map((c) => c.input.keyResult));
+  return calls.filter((c) => !(c.toolName === "log_check_in" && changed.has(c.input.keyResult) && dir?.byRef(String(c.input.keyResult))?.current === c.input.value));
 }
 
 /** An imperative write verb outside quotes: a question with one ("can you log 54?") still writes. */

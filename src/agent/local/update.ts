@@ -17,7 +17,7 @@ const TARGET_CHANGE =
 const AIM = /\b(aim (?:for|at)|target of|goal of|muc tieu moi|chi tieu moi)\b/;
 const RENAME = /\b(rename|retitle|reword the title|change the (?:title|name)|new title|title to|title should be|should say|should read as|doi ten|dat lai ten|sua ten|ten moi)\b/;
 const OWNER =
-  /\b(reassign|hand\b.*\bto|over to|goes to|go to|moves? to|owns\b.*\b(?:from now on|now)|belongs? to|owns (?:it|this|kr\s?\d+\.\d+)? ?now|the (?:new )?owner of|as (?:the )?owner|tak(?:e|es|ing) (?:it |this )?over|chuyen (?!doi\b).*\bcho\b.*\bphu trach|give (?:it|this|.+) to|owner (?:is|to|should be|now)|change the owner|new owner|take(?:s|ing)? over|is taking over|chuyen (?:cho|sang)|giao (?:cho|lai cho)|ban giao|phu trach moi|doi owner|owner moi|nguoi phu trach moi|doi nguoi phu trach|thay nguoi phu trach)\b/;
+  /\b(reassign|hand\b.*\bto|over to|goes to|go to|moves? to|owns\b.*\b(?:from now on|now)|belongs? to|owns (?:it|this|kr\s?\d+\.\d+)? ?now|the (?:new )?owner of|as (?:the )?owner|tak(?:e|es|ing) (?:it |this )?over|chuyen (?!doi\b).*\bcho\b.*\bphu trach|give (?:it|this|.+) to|owner (?:is|to|should be|now)|change the owner|new owner|take(?:s|ing)? over|is taking over|chuyen (?:cho|sang)|chuyen\b(?! doi).*\bcho\b|giao\b.*\bcho\b|(?:se|tu gio|bay gio|tu nay)\b.*\bphu trach\b|\bphu trach (?:thay|moi|tu)|ban giao|phu trach moi|doi owner|owner moi|nguoi phu trach moi|doi nguoi phu trach|thay nguoi phu trach)\b/;
 
 export function isUpdate(f: string): boolean {
   return RENAME.test(f) || OWNER.test(f) || (TARGET.test(f) && TARGET_CHANGE.test(f)) || AIM.test(f);
@@ -57,12 +57,14 @@ function targetValue(t: string, numbers: Found<{ value: number; percent: boolean
   const after = numbers
     .filter(
       (n) =>
-        /(?:\b(?:to|into|thanh|len|xuong|becomes?|be|is now|con|(?:target|goal) of|aim for|aim at)|=)\s*(?:[$€£]\s*)?$/.test(f.slice(0, n.start)) &&
+        /(?:\b(?:to|into|thanh|len|xuong|xuon|becomes?|be|is now|con|(?:target|goal) of|aim for|aim at)|=)\s*(?:[$€£]\s*)?$/.test(f.slice(0, n.start)) &&
         !/\b(?:instead of|not)\s*$/.test(f.slice(0, n.start)),
     )
     .at(-1);
   if (after) return after;
-  const not = numbers.filter((n) => !/^\s*(?:is too|was|instead|not)\b/.test(f.slice(n.end)) && !/\b(?:instead of|not|than|from|tu)\s*$/.test(f.slice(0, n.start)));
+  const not = numbers.filter(
+    (n) => !/^\s*\p{L}{0,6}\s*(?:is too|was|not|ko|khong|chua|kho)\b/u.test(f.slice(n.end)) && !/\b(?:instead of|not|than|from|tu|dang)\s*$/.test(f.slice(0, n.start)),
+  );
   return not.at(-1) ?? numbers.at(-1);
 }
 
@@ -105,10 +107,18 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 /** The person a KR goes to: the full name said after "to" / "cho", else the one owner named. */
 function newOwner(t: string, dir: KrDirectory | undefined): string | undefined {
   if (!dir) return undefined;
+  // A full name right before "phụ trách" / "làm owner" / "will own" is the new owner, known or not.
+  const before = /(\p{Lu}\p{L}*(?:\s+\p{Lu}\p{L}*){1,3})\s+(?:se\s+|sẽ\s+|will\s+)?(?:phụ trách|phu trach|làm owner|lam owner|own|owns|will own|takes over)\b/u.exec(t)?.[1];
+  if (before) return dir.findOwner(before) ?? before;
   const after = /\b(?:to|cho|sang|is|:)\s+(\p{L}+(?:\s+\p{L}+){0,2})/giu;
   for (const m of t.matchAll(after)) {
     const o = dir.findOwner(m[1]!);
     if (o) return o;
   }
-  return dir.findOwner(t.replace(/\b\p{L}+['’]s\b/gu, " "));
+  const known = dir.findOwner(t.replace(/\b\p{L}+['’]s\b/gu, " "));
+  if (known) return known;
+  // Someone new to the workspace: a full name written as one ("chị Nguyễn Thị Mai phụ trách",
+  // "hand it to Jane Doe"), never a single word that could be anything.
+  const named = /(?:\b(?:to|cho|chị|chi|anh|em|bạn|ban|is|owner)\s+)(\p{Lu}\p{L}*(?:\s+\p{Lu}\p{L}*){1,3})/u.exec(t);
+  return named?.[1];
 }
