@@ -105,7 +105,18 @@ export function readCheckIn(original: string, dir: KrDirectory | undefined, lang
   }
   const noteSpan: Found<number> | null =
     noteText && !note && head.includes(noteText) ? { value: 0, start: head.indexOf(noteText), end: head.indexOf(noteText) + noteText.length } : null;
-  const named = ref ? [] : (dir?.matchKr(without(head, [...numbers, confidence, noteSpan, date ? { value: 0, ...date } : null])) ?? []);
+  const nameText = without(head, [...numbers, confidence, noteSpan, date ? { value: 0, ...date } : null]);
+  let named = ref ? [] : (dir?.matchKr(nameText) ?? []);
+  // "log 55 for the sales KR": a team's name alone is no KR's name. When the words left once the team
+  // is taken out name nothing, every KR of that team (and the one matched) is a candidate.
+  const team = !ref && named.length === 1 ? dir?.findTeam(nameText) : undefined;
+  if (team && dir) {
+    const teamless = nameText.replace(
+      new RegExp(`\\b(${[team, "sales", "marketing", "product", "engineering", "eng", "customer success", "cs", "kinh doanh", "ban hang", "bán hàng"].join("|")})\\b`, "giu"),
+      " ",
+    );
+    if (dir.matchKr(teamless).length === 0) named = [...new Map([...named, ...dir.krs.filter((k) => k.team === team)].map((k) => [k.ref, k])).values()];
+  }
   if (!verb && !ref && named.length === 0) return null;
   // "top 2 lagging KRs", "which is most behind" are questions, not values to log.
   if (!WRITE_VERB.test(f) && /\b(lag|lagging|behind|off.?track|worst|which|what|how|cham|tre|nao|bao nhieu)\b/.test(f)) return null;
@@ -122,6 +133,9 @@ export function readCheckIn(original: string, dir: KrDirectory | undefined, lang
   const keyResult = ref?.value ?? named[0]?.ref ?? (dir ? undefined : krFragment(without(head, [...numbers, confidence, noteSpan, date ? { value: 0, ...date } : null])));
   if (!keyResult) {
     if (!dir) return null;
+    // "marketing KR is at 30": the team's KRs are the choice.
+    const teamKrs = dir.krs.filter((k) => k.team === dir.findTeam(nameText));
+    if (teamKrs.length > 1) return { kind: "ask", text: askWhich(teamKrs, lang), candidates: teamKrs };
     return {
       kind: "ask",
       text: say(
