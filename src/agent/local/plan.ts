@@ -1,0 +1,14 @@
+// What understanding a message yields: tool calls (with the view their answer uses, and maybe a
+// question about another part of the message), or something to say (with what we then wait for).
+
+import type { ToolCallPlan, View } from "./reads.js";
+import type { Pending } from "./state.js";
+
+export type Plan =
+  /** `ask`: a question about another part of the message, said after the answer to these reads. */
+  { kind: "tools"; calls: ToolCallPlan[]; view?: View; ask?: { text: string; pending: Pending } } | { kind: "text"; text: string; pending?: Pending; help?: boolean };
+
+export const tools = (calls: ToolCallPlan[], view?: View): Plan => ({ kind: "tools", calls, ...(view ? { view } : {}) });
+/** What the agent can do: said when a message (or a part of one) matched nothing. */
+export const help = (t: string): Plan => ({ kind: "text", text: t, help: true });
+export const text = (t: string, pending?: Pending): Plan => ({ kind: "text", text: t, ...(pending ? { pending } : {}) });
