@@ -24,3 +24,10 @@ export function matchTeam(typed: string, teams: readonly string[]): string | und
   if (!group) return undefined;
   return teams.find((t) => group.some((s) => foldText(s) === foldText(t)));
 }
+
+/** Every name a team goes by: its own, and the synonyms of its group ("Kinh doanh": sales, bán hàng…). */
+export function teamNames(team: string): string[] {
+  const q = foldText(team);
+  const group = SYNONYMS.find((g) => g.some((s) => foldText(s) === q));
+  return [team, ...(group ?? [])];
+}

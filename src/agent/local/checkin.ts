@@ -62,7 +62,8 @@ export function readCheckIn(original: string, dir: KrDirectory | undefined, lang
   const f = folded(t);
   const ref = findKrRef(t);
   const confidence: ConfidenceFound | null = findConfidence(t);
-  const note = findNote(t);
+  // Notes are read from the message as written: a quoted note ("note \"survey sent again\"") stays.
+  const note = findNote(original);
   const head = note ? t.slice(0, note.start) : t;
   // "4/5" next to a value is a confidence, not the 4th of May: dates are read around it.
   const date = findDate(confidence ? head.slice(0, confidence.start) + " ".repeat(confidence.end - confidence.start) + head.slice(confidence.end) : head, today);

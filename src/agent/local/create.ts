@@ -52,20 +52,35 @@ export function teamOf(original: string, dir: KrDirectory | undefined): string |
 export function critique(t: string, f: string, dir: KrDirectory | undefined, lang: Lang): Plan | null {
   const asks =
     /^(critique|critic|review|evaluate|feedback)\b/.test(f) ||
-    /\b(critique|review this|evaluate|rate this|rate my|grade my|check this (?:objective|okr)|thoughts on|feedback on|is this a good|a good objective|is this objective ok|objective ok|what'?s wrong with)\b/.test(
+    /\b(critique|review this|evaluate|rate this|rate my|grade my|check this (?:objective|okr)|thoughts on|feedback on|is this a good|a good objective|is this objective ok|objective ok|what'?s wrong with|better objective|improve (?:this|my|the) objective|is this ok|good objective|objective tot|co phai la good)\b/.test(
       f,
     ) ||
     /\b(danh gia|nhan xet|gop y|on khong|co on khong|duoc khong)\b/.test(f);
   if (!asks) return null;
-  // "critique O3": an objective of ours, by ref or by its owner's name.
-  const ours = !quotedOrAfterSeparator(t) ? dir?.matchObjective(t) : undefined;
+  // "critique O3": an objective of ours, by ref or by its owner's name; the answer names it and its KRs.
+  const refd = findObjectiveRef(t)?.value;
+  const ours = refd ? dir?.matchObjective(refd) : !quotedOrAfterSeparator(t) ? dir?.matchObjective(t) : undefined;
   if (ours && ours.length === 1) {
     const o = ours[0]!;
     const krs = dir!.krs.filter((k) => k.ref.startsWith(`KR${o.ref.slice(1)}.`));
+    return tools(
+      [
+        {
+          toolName: "critique_objective",
+          input: { title: o.title, owner: o.owner, team: o.team, keyResults: krs.map((k) => ({ title: k.title, start: k.start, target: k.target, owner: k.owner })) },
+        },
+      ],
+      { kind: "critique", ref: o.ref, title: o.title, keyResults: krs.map((k) => k.ref) },
+    );
+  }
+  // "obj: Be the best-loved dev tool brand. only 1 KR so far: 'Grow newsletter subscribers …'".
+  const labelled = /\b(?:obj|objective|muc tieu)\s*:\s*([^.'"“]{3,}?)(?:\.|$|\s+(?:only|with|kr))/iu.exec(t)?.[1];
+  if (labelled) {
+    const krs = quotedTexts(t);
     return tools([
       {
         toolName: "critique_objective",
-        input: { title: o.title, owner: o.owner, team: o.team, keyResults: krs.map((k) => ({ title: k.title, start: k.start, target: k.target, owner: k.owner })) },
+        input: { title: labelled.trim(), keyResults: krs.map((k) => ({ title: k, ...(fromTo(k) ? { start: fromTo(k)!.start, target: fromTo(k)!.target } : {}) })) },
       },
     ]);
   }
@@ -123,7 +138,12 @@ export function createOrAdd(t: string, f: string, dir: KrDirectory | undefined, 
   const objectiveAt =
     /\b(create|add|new|make|set up|needs? an?|tao|them)\b[^:'"“]*?\b(objective|muc tieu)\b/.exec(f)?.index ??
     // "marketing / owner Daniel Kim / objective: …": a labelled objective with its team is one to create.
-    (/\bobjective\s*(?::|la\b)/.test(f) && dir?.findTeam(t) && !findObjectiveRef(t.replace(/\b(?:under|align\w*|parent|dưới|duoi)\s+O\d+/giu, "")) ? 0 : undefined) ??
+    (/\bobjective\s*(?::|la\b)/.test(f) &&
+    !/\b(add|new|them)\b[^:]*\b(kr|key result)\b/.test(f) &&
+    dir?.findTeam(t) &&
+    !findObjectiveRef(t.replace(/\b(?:under|align\w*|parent|dưới|duoi)\s+O\d+/giu, ""))
+      ? 0
+      : undefined) ??
     Infinity;
   const krAt =
     /\b(add|new|create|another|them|needs?|one more|can them)\b[^:'"“]*?\b(kr|key result|ket qua)\b/.exec(f)?.index ??
@@ -222,4 +242,3 @@ function capitalize(title: string): string {
   const first = title.split(/\s/)[0] ?? "";
   return /\p{Lu}/u.test(first.slice(1)) ? title : title.charAt(0).toUpperCase() + title.slice(1);
 }
-

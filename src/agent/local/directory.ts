@@ -2,7 +2,7 @@
 // list_okrs over MCP): KR titles, units and owners, and the team names. It finds the KR a person
 // means from their words ("NPS came in at 53" → KR9.2), the team ("bên Engineering"), the owner.
 
-import { matchTeam } from "../../domain/teams.js";
+import { matchTeam, teamNames } from "../../domain/teams.js";
 import { folded } from "./parse.js";
 
 export interface DirectoryKr {
@@ -183,6 +183,12 @@ export class KrDirectory {
       .sort((a, b) => b.score - a.score);
     if (scored.length) return scored.filter((x) => x.score === scored[0]!.score).map((x) => x.o);
     return owner ? pool : [];
+  }
+
+  /** The text with every team name and synonym blanked: a team's name is no KR's name. */
+  withoutTeams(text: string): string {
+    const names = this.teams().flatMap((t) => teamNames(t));
+    return names.reduce((s, n) => s.replace(new RegExp(`(?<!\\p{L})${n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?!\\p{L})`, "giu"), (m) => " ".repeat(m.length)), text);
   }
 
   /** A team named in the text, by its own name or a synonym in either language. */

@@ -147,6 +147,8 @@ export function findConfidence(text: string): ConfidenceFound | null {
 /** "note: …", "notes - …", "ghi chú: …", "because …", "vì …" up to the end. */
 export function findNote(text: string): Found<string> | null {
   // No \b after Vietnamese words: JavaScript's \b does not see "ú" as a word character.
+  const quoted = /(?:\bnotes?|\bghi chú|\bghi chu)\s+["“]([^"”]+)["”]/iu.exec(text); // note "…", without a colon
+  if (quoted) return { value: quoted[1]!.trim(), start: quoted.index, end: quoted.index + quoted[0].length };
   const m = /(?:\bnotes?|\bghi chú|\bghi chu|\bcomment)\s*[:\-–]\s*(.+)$/iu.exec(text) ?? /(?:\bbecause|(?:^|\s)vì)\s+(.+)$/iu.exec(text);
   return m ? { value: m[1]!.trim().replace(/^["“']|["”']$/g, ""), start: m.index, end: text.length } : null;
 }

@@ -6,7 +6,9 @@ import type { Pending } from "./state.js";
 
 export type Plan =
   /** `ask`: a question about another part of the message, said after the answer to these reads. */
-  { kind: "tools"; calls: ToolCallPlan[]; view?: View; ask?: { text: string; pending: Pending } } | { kind: "text"; text: string; pending?: Pending; help?: boolean };
+  /** `weak`: only the nearest read, for a message that asked nothing we recognise. */
+  | { kind: "tools"; calls: ToolCallPlan[]; view?: View; ask?: { text: string; pending: Pending }; weak?: boolean }
+  | { kind: "text"; text: string; pending?: Pending; help?: boolean };
 
 export const tools = (calls: ToolCallPlan[], view?: View): Plan => ({ kind: "tools", calls, ...(view ? { view } : {}) });
 /** What the agent can do: said when a message (or a part of one) matched nothing. */

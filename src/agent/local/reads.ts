@@ -21,32 +21,34 @@ export type View =
   | { kind: "owner"; owner: string }
   | { kind: "objective"; ref: string }
   | { kind: "objectives-behind" }
+  | { kind: "critique"; ref: string; title: string; keyResults: string[] }
   | { kind: "team"; team: string }
   | { kind: "why"; keyResult: string }
   | { kind: "what-if"; keyResult: string; value: number };
 
 export type Question =
-  | { calls: ToolCallPlan[]; view: View; ask?: undefined }
+  /** `weak`: only a KR's words matched, no question word: the nearest read, not a request of its own. */
+  | { calls: ToolCallPlan[]; view: View; ask?: undefined; weak?: boolean }
   /** A question about one KR whose words fit several: which one? */
   | { ask: { ref: string; title: string }[]; calls?: undefined; view?: undefined };
 
 const ALL = 100;
 const LAGGING =
-  /\b(lag|lagging|behind|off.?track|at.?risk|risks?|riskiest|worst|slipping|slowest|struggling|in trouble|trouble|worried|worry|concern|concerned|red|danger|problem|bad shape|cham|tre|tut lai|tut hau|rui ro|kem nhat|lech|chech huong|nguy hiem|lo lang|lo ngai|van de|bao dong)\b|(?<!\p{L})đỏ(?!\p{L})/u;
+  /\b(lag|lagging|behind|te nhat|toi te nhat|off.?track|at.?risk|risks?|riskiest|worst|slipping|slowest|struggling|in trouble|trouble|worried|worry|concern|concerned|red|danger|problem|bad shape|cham|tre|tut lai|tut hau|rui ro|kem nhat|lech|chech huong|nguy hiem|lo lang|lo ngai|van de|bao dong)\b|(?<!\p{L})đỏ(?!\p{L})/u;
 const ALL_WORDS = /\b(all|every|list|each|full list|tat ca|toan bo|liet ke|nhung kr|cac kr|het)\b/;
 const LOW_CONFIDENCE =
   /\b(lowest confidence|least confident|low confidence|confidence (?:is )?(?:lowest|low)|do tu tin thap|tu tin thap|it tu tin|tin cay thap|confidence thap|thap nhat ve do tu tin)\b/;
 const REGRESSED =
   /\b(regress(?:ed|ing)?|went backwards?|go(?:ne|ing)? backwards?|got worse|dropped|declined|fell|slipped back|moved backwards?|di lui|thut lui|giam so voi tuan truoc|tut so voi tuan truoc|xau di|te hon tuan truoc)\b/;
 const STALE =
-  /\b(stale|no check.?in|not checked in|haven'?t (?:checked in|updated)|hasn'?t (?:checked in|been updated)|without (?:a )?check.?in|no update|chua (?:cap nhat|check.?in)|khong (?:cap nhat|check.?in)|lau roi|bo quen)\b/;
+  /\b(stale|no check.?in|not checked in|(?:nobody|no one|noone)(?:'s| has| have)? (?:updated|touched|checked)|not been (?:updated|touched)|untouched|(?:in |for )?(?:over|more than) a week|haven'?t (?:checked in|updated)|hasn'?t (?:checked in|been updated)|without (?:a )?check.?in|no update|chua (?:cap nhat|check.?in)|khong (?:cap nhat|check.?in)|lau roi|bo quen)\b/;
 const MISMATCH = /\b(high confidence but|confident but behind|overconfident|confidence mismatch|tu tin cao nhung|tu tin nhung cham)\b/;
 const WORST_GROUP =
   /\b(which|what|who)\b.*\b(team|teams|owner|person|people|who)\b.*\b(worst|behind|most behind|struggling|lagging|trouble|worst off)\b|\b(team nao|nhom nao|ai)\b.*\b(te nhat|kem nhat|cham nhat|nhieu kr cham)\b/;
 const WHY = /\b(why|how come|what happened|reason|tai sao|vi sao|sao lai|ly do|nguyen nhan)\b/;
 const STATUS = /\b(how is|how's|hows|how are|status|progress|doing|tracking|going|update on|news|where (?:are|is)|tinh hinh|tien do|the nao|ra sao|dang o dau|sao roi|on khong)\b/;
 const HYPOTHETICAL =
-  /\b(what if|if .* (?:hits?|reach(?:es)?|gets? to|ends? at|lands? at)|would .* grade|gia su|neu .* (?:dat|len|xuong|check.?in|la)|thi (?:grade|diem|trang thai))\b/;
+  /\b(what if|grade .* if|what grade|if .* (?:hits?|reach(?:es)?|gets? to|ends? at|lands? at)|would .* grade|gia su|neu .* (?:dat|len|xuong|check.?in|la)|thi (?:grade|diem|trang thai))\b/;
 
 /** Every team the text names, by its own name or a synonym ("eng + product"). */
 export function findTeams(text: string, dir: KrDirectory | undefined): string[] {
@@ -91,7 +93,7 @@ export function readQuestion(t: string, dir: KrDirectory | undefined): Question 
   const f = folded(t);
   const ref = findKrRef(t);
   // A team's name ("Customer Success") is no KR's name ("customer case studies").
-  const teamless = findTeams(t, dir).reduce((text, team) => text.replace(new RegExp(team.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "gi"), " "), t);
+  const teamless = dir ? dir.withoutTeams(t) : t;
   const named = ref ? [] : (dir?.matchKr(teamless) ?? []);
   const kr = ref?.value ?? (named.length === 1 ? named[0]!.ref : undefined);
 
@@ -109,7 +111,11 @@ export function readQuestion(t: string, dir: KrDirectory | undefined): Question 
       ? teams.map((team) => ({ toolName: "query_lagging_key_results", input: { team, limit: ALL, ...extra } }))
       : [{ toolName: "query_lagging_key_results", input: { ...(teams[0] ? { team: teams[0] } : {}), ...(owner ? { owner } : {}), limit: ALL, ...extra } }];
 
-  if (/\b(which|what|whose)\b.*\bobjectives?\b|\bobjectives?\b.*\b(furthest|most|worst)\b|\b(muc tieu nao|o nao)\b/.test(f) && LAGGING.test(f) && !findObjectiveRef(t))
+  if (
+    /\b(which|what|whose)\b.*\bobjectives?\b|\bobjectives?\b.*\b(furthest|most|worst)\b|\b(muc tieu nao|o nao|objective nao|okr nao)\b/.test(f) &&
+    LAGGING.test(f) &&
+    !findObjectiveRef(t)
+  )
     return { calls: [{ toolName: "list_okrs", input: teams[0] ? { team: teams[0] } : {} }], view: { kind: "objectives-behind" } };
   if (WORST_GROUP.test(f))
     return {
@@ -142,10 +148,16 @@ export function readQuestion(t: string, dir: KrDirectory | undefined): Question 
   if (teams.length && !ref && (listWords || (STATUS.test(f) && !kr)))
     return { calls: teams.map((team) => ({ toolName: "list_okrs", input: { team } })), view: { kind: "team", team: teams.join(", ") } };
   if (objective && !ref) return { calls: [{ toolName: "list_okrs", input: {} }], view: { kind: "objective", ref: objective } };
+  // "how's the brand visibility objective doing": an objective by its words.
+  if (!ref && /\b(objective|muc tieu)\b/.test(f) && STATUS.test(f)) {
+    const byWords = dir?.matchObjective(teamless) ?? [];
+    if (byWords.length === 1) return { calls: [{ toolName: "list_okrs", input: {} }], view: { kind: "objective", ref: byWords[0]!.ref } };
+  }
   if (owner && !ref && (STATUS.test(f) || /\b(krs?|okrs?|key results?)\b/.test(f))) return { calls: [{ toolName: "list_okrs", input: { owner } }], view: { kind: "owner", owner } };
   if (kr && (STATUS.test(f) || /\b(bao nhieu|how much|how many|what is|what's|where)\b/.test(f) || ref))
     return { calls: [{ toolName: "get_key_result", input: { keyResult: kr } }], view: { kind: "why", keyResult: kr } };
   if (named.length > 1 && named.length <= 4 && STATUS.test(f)) return { ask: named.map((k) => ({ ref: k.ref, title: k.title })) };
-  if (kr && named.length === 1 && f.split(" ").length <= 8) return { calls: [{ toolName: "get_key_result", input: { keyResult: kr } }], view: { kind: "why", keyResult: kr } };
+  if (kr && named.length === 1 && f.split(" ").length <= 8)
+    return { calls: [{ toolName: "get_key_result", input: { keyResult: kr } }], view: { kind: "why", keyResult: kr }, weak: true };
   return null;
 }

@@ -22,7 +22,7 @@ import { parseDraft } from "./draft.js";
 import { explain } from "./faq.js";
 import { blankQuotes, noWriteReason } from "./guard.js";
 import { detectLang, say, type Lang } from "./lang.js";
-import { findConfidence, findKrRef, findNote, findNumbers, findObjectiveRef, folded, quotedTexts, without } from "./parse.js";
+import { findConfidence, findKrRef, findNote, findNumbers, findObjectiveRef, folded, foldSameLength, quotedTexts, without } from "./parse.js";
 import { help, text, tools, type Plan } from "./plan.js";
 import { readQuestion, type ToolCallPlan } from "./reads.js";
 import type { Pending } from "./state.js";
@@ -50,6 +50,9 @@ export interface Conversation {
   /** Today (YYYY-MM-DD), from the system prompt: for "yesterday" and "on Monday". */
   today?: string | null;
 }
+
+/** Someone else's instructions pasted into a message: the whole message is about that text. */
+const INJECTED = /\b(ignore (?:all |any |the )?(?:previous|prior|above|earlier)? ?instructions|system\s*:|\[system)/;
 
 const WRITE_TOOLS = new Set(["log_check_in", "correct_check_in", "update_key_result", "create_objective", "add_key_result"]);
 
@@ -128,13 +131,14 @@ function pickByWords(conv: Conversation, p: Extract<Pending, { kind: "pick" }>):
 // 2. Clauses: several requests in one message.
 
 const CONNECTOR =
-  /\s*(?:[,;.]\s*)?(?:\b(?:and then|then|and also|also|plus|after that|sau do|xong roi|xong(?= cho| thi)|roi thi|roi cho|roi xem|va cho|va xem|tien)\b|\b(?:and|va)\s+(?=(?:tell|show|what|which|how|give|list|log|update|set|check|ghi|cap nhat|cho minh|xem|bao cao)\b)|,\s*(?:and|va)\s+|\.\s+(?=(?:tell|show|what|which|how|give|list|log|update|set|check|write|then|also|cho minh|cho xem|xem|tien|viet|bao cao|tom tat)\b)|[;—–]|\s&\s|\s\+\s)\s*/giu;
+  /\s*(?:[,;.]\s*)?(?:\b(?:and then|then|and also|also|plus|after that|sau do|xong roi|xong(?= cho| thi| critique| danh gia| xem| tom tat| bao cao)|roi thi|roi cho|roi xem|va cho|va xem|tien)\b|\b(?:and|va)\s+(?=(?:tell|show|what|which|how|give|list|log|update|set|check|ghi|cap nhat|cho minh|xem|bao cao|chuyen|doi|sua|them|tao|giao)\b)|,\s*(?:and|va)\s+|\.\s+(?=(?:tell|show|what|which|how|give|list|log|update|set|check|write|then|also|who|cho minh|cho xem|xem|tien|viet|bao cao|tom tat|con)\b)|[;—–]|\s&\s|\s\+\s)\s*/giu;
 
 /** The message cut at connectors, when each part reads as a request of its own. */
 function clauses(t: string): string[] {
   const parts: string[] = [];
   let last = 0;
-  const f = folded(t);
+  // Same length as the text (offsets hold), quoted passages blanked (a quote is never cut up).
+  const f = foldSameLength(blankQuotes(t, "_"));
   for (const m of f.matchAll(CONNECTOR)) {
     const piece = t.slice(last, m.index).trim();
     if (piece) parts.push(piece);
@@ -203,8 +207,9 @@ function checkInPlan(t: string, conv: Conversation, lang: Lang): Plan | null {
 function nearest(t: string, f: string, dir: KrDirectory | undefined, lang: Lang): Plan {
   const ref = findKrRef(t)?.value;
   const named = dir?.matchKr(t) ?? [];
-  if (ref || named.length === 1) return tools([{ toolName: "get_key_result", input: { keyResult: ref ?? named[0]!.ref } }], { kind: "why", keyResult: ref ?? named[0]!.ref });
-  if (/\b(okrs?|objectives|muc tieu|krs?)\b/.test(f)) return tools([{ toolName: "list_okrs", input: {} }]);
+  if (ref || named.length === 1)
+    return { ...tools([{ toolName: "get_key_result", input: { keyResult: ref ?? named[0]!.ref } }], { kind: "why", keyResult: ref ?? named[0]!.ref }), weak: true } as Plan;
+  if (/\b(okrs?|objectives|muc tieu|krs?)\b/.test(f)) return { ...tools([{ toolName: "list_okrs", input: {} }]), weak: true } as Plan;
   const words = f
     .replace(/[^a-z0-9 ]+/g, " ")
     .split(/\s+/)
@@ -255,7 +260,8 @@ function questionPlan(t: string, conv: Conversation, lang: Lang): Plan | null {
       calls: [{ toolName: "get_key_result", input: {} }],
     });
   }
-  return tools(q.calls, q.view);
+  const plan = tools(q.calls, q.view);
+  return q.weak ? ({ ...plan, weak: true } as Plan) : plan;
 }
 
 /** Why nothing was written, and the nearest read when there is one. */
@@ -289,7 +295,9 @@ function planOne(t: string, conv: Conversation, lang: Lang): Plan {
   const dir = conv.directory;
   // 3. Reads whose text may quote a title or hold numbers.
   if (
-    /\b(summary|summarize|summarise|recap|digest|weekly update|week went|tom tat|tong ket|bao cao tuan|report for my boss|weekly report|bao cao cho sep)\b/.test(f) ||
+    (!quotedTexts(t).length &&
+      !/\b(y chinh|tin nay|doan nay|this message|this text)\b/.test(f) &&
+      /\b(summary|summarize|summarise|recap|digest|weekly update|week went|tom tat|tong ket|bao cao tuan|report for my boss|weekly report|bao cao cho sep)\b/.test(f)) ||
     /\bweekly\b.*\b(update|report)\b/.test(f)
   ) {
     const team = teamOf(t.replace(/leadership team|lãnh đạo/giu, ""), dir);
@@ -351,7 +359,16 @@ function planAll(conv: Conversation, lang: Lang): Plan {
   // whatever connectors and numbers it holds.
   const outside = folded(blankQuotes(t));
   const reason = noWriteReason(t, explicitWrite(outside));
-  if (reason && reason !== "question") return planOne(t, conv, lang);
+  // …unless that text task is a later part of the message: "NPS 53 conf 2, and draft me a note to
+  // Grace about it" logs the check-in and declines the note.
+  const parts0 = clauses(t);
+  const laterTask =
+    reason === "text-task" &&
+    !INJECTED.test(outside) &&
+    parts0.length > 1 &&
+    noWriteReason(parts0[0]!, explicitWrite(folded(blankQuotes(parts0[0]!)))) === null &&
+    !/^\s*>|:\s*$/.test(parts0[0]!);
+  if (reason && reason !== "question" && !laterTask) return planOne(t, conv, lang);
   // A new objective or KR with its list of KRs is one request: its commas and "and"s are the list's.
   const firstVerb = /\b(create|new|add|set up|tao|them|rename|log|update|set|change|move|reassign|doi|sua|ghi|cap nhat)\b/.exec(outside)?.[1];
   if (
@@ -359,8 +376,17 @@ function planAll(conv: Conversation, lang: Lang): Plan {
     /^(create|new|add|set up|tao|them)$/.test(firstVerb) &&
     /\b(create|new|add|set up|tao|them)\b.*\b(objective|muc tieu|kr|key result)\b/.test(outside) &&
     /\b(?:krs?|key results?)\b\s*(?:\d\s*)?:|\bfrom\b.*\bto\b|\btu\b.*\b(?:len|xuong)\b/.test(outside)
-  )
-    return planOne(t, conv, lang);
+  ) {
+    // …but a question asked after it ("… per month. Also, who owns KR6.3?") is a request of its own.
+    const question = /(?<=[.!])\s+((?:also,?\s*|and\s+|then,?\s*|con\s+)?[^.!?]*\?)\s*$/iu.exec(t);
+    if (!question) return planOne(t, conv, lang);
+    const head = t.slice(0, question.index).trim();
+    const asked = question[1]!.replace(/^(?:also|and|then|con),?\s*/i, "");
+    const first = planOne(head, { ...conv, text: head }, lang);
+    const second = planOne(asked, { ...conv, text: asked }, lang);
+    if (first.kind !== "tools" || second.kind !== "tools") return planOne(t, conv, lang);
+    return tools([...first.calls, ...second.calls], second.view ?? first.view);
+  }
   const parts = clauses(t).flatMap((p) => valueSegments(p, conv.directory) ?? [p]);
   if (parts.length === 1) return planOne(t, conv, lang);
   const plans: Plan[] = [];
@@ -376,7 +402,7 @@ function planAll(conv: Conversation, lang: Lang): Plan {
     plans.push(plan);
   }
   // A part that reads as nothing on its own was not a request of its own: read the whole message.
-  if (plans.some((p) => p.kind === "text" && p.help)) return planOne(t, conv, lang);
+  if (plans.some((p) => (p.kind === "text" && p.help) || (p.kind === "tools" && p.weak))) return planOne(t, conv, lang);
   // A question about any part: nothing is written yet; the reads asked for are still answered, and
   // the question follows ("log 54.5 for retention and tell me what's lagging most").
   const asking = plans.find((p): p is Extract<Plan, { kind: "text" }> => p.kind === "text" && !!p.pending);
