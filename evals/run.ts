@@ -1,4 +1,4 @@
-// npm run eval -- [--model M] [--dataset FILE] [--json] [--report] [--check]
+// npm run eval -- [--model M] [--dataset FILE] [--json] [--report] [--check] (--help for details)
 // Runs every case on a fresh copy of its fixture through the real agent → MCP → store path, scores
 // it, and prints per-category and overall figures. --check fails below evals/thresholds.json.
 
@@ -17,15 +17,38 @@ import { LanceStore } from "../src/store/lance-store.js";
 import type { ModelMessage } from "ai";
 import { normalizeCase, scoreCase, snapshot, type CheckResult, type EvalCase } from "./agent-case.js";
 
-const { values: args } = parseArgs({
-  options: {
-    model: { type: "string" },
-    dataset: { type: "string" },
-    json: { type: "boolean", default: false },
-    report: { type: "boolean", default: false },
-    check: { type: "boolean", default: false },
-  },
-});
+const USAGE = `usage: npm run eval -- [options]
+
+Runs every case of a dataset on a fresh copy of its fixture, through the real agent, MCP tools and
+store, and prints per-category and overall figures with every wrong write.
+
+  --dataset FILE   JSONL cases (default evals/datasets/agent.jsonl; blind sets live beside it)
+  --model M        local (default), or a provider model as configured (see README, "Models")
+  --check          exit 1 when below evals/thresholds.json or on any wrong write
+  --json           print the results as JSON
+  --report         also write evals/results/<model>.md
+  -h, --help       this text`;
+let parsed;
+try {
+  parsed = parseArgs({
+    options: {
+      model: { type: "string" },
+      dataset: { type: "string" },
+      json: { type: "boolean", default: false },
+      report: { type: "boolean", default: false },
+      check: { type: "boolean", default: false },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  });
+} catch (e) {
+  console.error(`eval: ${(e as Error).message.split("\n")[0]} (see npm run eval -- --help)`);
+  process.exit(2);
+}
+const args = parsed.values;
+if (args.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
 const config = loadConfig({ model: args.model }, process.env);
 const root = projectRoot();
 const datasetPath = args.dataset ?? join(root, "evals", "datasets", "agent.jsonl");

@@ -92,6 +92,19 @@ describe("values and questions", () => {
     expect(two.answer).toContain("KR5.2");
     expect(two.answer).toContain("KR2.3");
   });
+  it("a question after a new KR is answered and never becomes part of the KR's title", async () => {
+    const a = await acme();
+    const r = await a.say("Add a key result to O6: increase sales-accepted leads from 150 to 240 per month. Also, who owns KR6.3?");
+    const add = r.toolCalls.find((c) => c.name === "add_key_result");
+    expect(add?.args).toMatchObject({ objective: "O6", title: "Increase sales-accepted leads from 150 to 240 per month", start: 150, target: 240 });
+    expect(r.toolCalls.map((c) => c.name)).toContain("get_key_result");
+    expect(r.answer).toContain("Daniel Kim");
+  });
+  it("who owns a KR is answered with its owner, in either language", async () => {
+    const a = await acme();
+    expect((await a.say("who owns KR6.3?")).answer).toContain("owner Daniel Kim");
+    expect((await a.say("KR6.3 của ai?")).answer).toContain("người phụ trách Daniel Kim");
+  });
   it("answers Vietnamese questions in whole Vietnamese sentences, reasons included", async () => {
     const a = await acme();
     const r = await a.say("KR nào đang chậm nhất?");

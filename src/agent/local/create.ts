@@ -234,7 +234,7 @@ export function createOrAdd(t: string, f: string, dir: KrDirectory | undefined, 
 
 export function krInput(title: string): Record<string, unknown> {
   const range = fromTo(title)!;
-  return { title: capitalize(title), start: range.start, target: range.target, ...(range.unit ? { unit: range.unit } : {}) };
+  return { title: capitalize(title.trim().replace(/(?<!\.)[.!]+$/, "")), start: range.start, target: range.target, ...(range.unit ? { unit: range.unit } : {}) };
 }
 
 /** A sentence's first letter up, unless its first word is written with capitals of its own (eNPS). */

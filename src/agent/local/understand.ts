@@ -378,13 +378,15 @@ function planAll(conv: Conversation, lang: Lang): Plan {
     /\b(?:krs?|key results?)\b\s*(?:\d\s*)?:|\bfrom\b.*\bto\b|\btu\b.*\b(?:len|xuong)\b/.test(outside)
   ) {
     // …but a question asked after it ("… per month. Also, who owns KR6.3?") is a request of its own.
-    const question = /(?<=[.!])\s+((?:also,?\s*|and\s+|then,?\s*|con\s+)?[^.!?]*\?)\s*$/iu.exec(t);
+    // A dot inside a ref or a number ("KR6.3", "2.5") does not end a sentence.
+    const question = /(?<=[.!])\s+((?:also,?\s*|and\s+|then,?\s*|con\s+)?(?:[^.!?]|\.(?=\d))*\?)\s*$/iu.exec(t);
     if (!question) return planOne(t, conv, lang);
     const head = t.slice(0, question.index).trim();
     const asked = question[1]!.replace(/^(?:also|and|then|con),?\s*/i, "");
     const first = planOne(head, { ...conv, text: head }, lang);
     const second = planOne(asked, { ...conv, text: asked }, lang);
-    if (first.kind !== "tools" || second.kind !== "tools") return planOne(t, conv, lang);
+    // The question never becomes part of a title: unanswerable, it is left out of what is proposed.
+    if (first.kind !== "tools" || second.kind !== "tools") return first;
     return tools([...first.calls, ...second.calls], second.view ?? first.view);
   }
   const parts = clauses(t).flatMap((p) => valueSegments(p, conv.directory) ?? [p]);

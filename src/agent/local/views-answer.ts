@@ -151,7 +151,7 @@ export interface KrDetailData extends LagRow {
 
 const COLOR: Record<string, string> = { red: "đỏ", yellow: "vàng", green: "xanh" };
 
-/** One KR: where it stands and why, with its latest notes (quoted: they are people's words). */
+/** One KR: whose it is, where it stands and why, with its latest notes (quoted: they are people's words). */
 export function krAnswer(k: KrDetailData, view: View | undefined, lang: Lang): string {
   if (view?.kind === "what-if") return whatIf(k, view.value, lang);
   const notes = k.checkIns.filter((c) => c.note).slice(-2);
@@ -159,8 +159,8 @@ export function krAnswer(k: KrDetailData, view: View | undefined, lang: Lang): s
   const color = lang === "vi" ? (COLOR[k.forecast.grade.color] ?? k.forecast.grade.color) : k.forecast.grade.color;
   return say(
     lang,
-    `${k.ref} ${k.title}: ${value(k.current, k.unit)} toward ${value(k.target, k.unit)}, progress ${pct(k.progress)} vs ${pct(k.expected)} expected, ${statusWord(k.status, lang)}, confidence ${k.confidence ?? "-"}/5, last check-in ${k.lastCheckIn ?? "never"}. ${why(k, lang)}. Forecast grade at cycle end: ${k.forecast.grade.score.toFixed(1)} (${color}).${quoted}`,
-    `${k.ref} ${k.title}: ${value(k.current, k.unit)} / mục tiêu ${value(k.target, k.unit)}, tiến độ ${pct(k.progress)} so với kỳ vọng ${pct(k.expected)}, ${statusWord(k.status, lang)}, độ tin cậy ${k.confidence ?? "-"}/5, lần cập nhật cuối ${k.lastCheckIn ?? "chưa có"}. Lý do: ${why(k, lang)}. Dự báo điểm cuối kỳ: ${k.forecast.grade.score.toFixed(1)} (${color}).${quoted}`,
+    `${k.ref} ${k.title} (${k.team}, ${k.owner ? `owner ${k.owner}` : "no owner"}): ${value(k.current, k.unit)} toward ${value(k.target, k.unit)}, progress ${pct(k.progress)} vs ${pct(k.expected)} expected, ${statusWord(k.status, lang)}, confidence ${k.confidence ?? "-"}/5, last check-in ${k.lastCheckIn ?? "never"}. ${why(k, lang)}. Forecast grade at cycle end: ${k.forecast.grade.score.toFixed(1)} (${color}).${quoted}`,
+    `${k.ref} ${k.title} (${k.team}, ${k.owner ? `người phụ trách ${k.owner}` : "chưa có người phụ trách"}): ${value(k.current, k.unit)} / mục tiêu ${value(k.target, k.unit)}, tiến độ ${pct(k.progress)} so với kỳ vọng ${pct(k.expected)}, ${statusWord(k.status, lang)}, độ tin cậy ${k.confidence ?? "-"}/5, lần cập nhật cuối ${k.lastCheckIn ?? "chưa có"}. Lý do: ${why(k, lang)}. Dự báo điểm cuối kỳ: ${k.forecast.grade.score.toFixed(1)} (${color}).${quoted}`,
   );
 }
 
