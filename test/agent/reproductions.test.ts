@@ -105,6 +105,41 @@ describe("values and questions", () => {
     expect((await a.say("who owns KR6.3?")).answer).toContain("owner Daniel Kim");
     expect((await a.say("KR6.3 của ai?")).answer).toContain("người phụ trách Daniel Kim");
   });
+  it("undoing a check-in of a person with several KRs asks which, and the pick completes it", async () => {
+    const a = await acme();
+    const before = await a.service.store.version();
+    const r = await a.say("xoá check-in của Tomasz đi, số sai hết");
+    expect(r.toolCalls).toEqual([]);
+    for (const ref of ["KR4.2", "KR4.3", "KR5.2"]) expect(r.answer).toContain(ref);
+    expect(await a.service.store.version()).toBe(before);
+    const picked = await a.say("KR4.3");
+    expect(picked.toolCalls[0]).toMatchObject({ name: "correct_check_in", args: { keyResult: "KR4.3", retract: true } });
+  });
+  it('"should target 70% rather than 80%" moves the target and logs nothing', async () => {
+    const a = await acme();
+    const checkIns = await a.checkInCount();
+    const r = await a.say("The QBR key result should target 70% of top accounts rather than 80%.");
+    expect(r.toolCalls[0]).toMatchObject({ name: "update_key_result", args: { keyResult: "KR9.4", target: 70 } });
+    expect(await a.checkInCount()).toBe(checkIns);
+  });
+  it("a pasted objective with its KRs on lines of their own is critiqued with those KRs", async () => {
+    const a = await acme();
+    const r = await a.say("review giúp bộ OKR này nhé, chưa tạo đâu:\nO: Hoàn thành migration lên Kubernetes\nKR1: migrate 20 service\nKR2: viết tài liệu vận hành");
+    expect(r.toolCalls[0]?.name).toBe("critique_objective");
+    expect(r.toolCalls[0]?.args).toMatchObject({
+      title: "Hoàn thành migration lên Kubernetes",
+      keyResults: [{ title: "migrate 20 service" }, { title: "viết tài liệu vận hành" }],
+    });
+    expect(r.answer).toContain("Kubernetes");
+    expect(r.answer).not.toMatch(/no key results/);
+  });
+  it("a team's tree is that team's OKRs", async () => {
+    const a = await acme();
+    const r = await a.say("show me the engineering tree");
+    expect(r.toolCalls[0]).toMatchObject({ name: "list_okrs", args: { team: "Engineering" } });
+    expect(r.answer).toContain("O4");
+    expect(r.answer).toContain("O5");
+  });
   it("answers Vietnamese questions in whole Vietnamese sentences, reasons included", async () => {
     const a = await acme();
     const r = await a.say("KR nào đang chậm nhất?");

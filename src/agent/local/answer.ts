@@ -81,6 +81,9 @@ export function composeAnswer(outcomes: ToolOutcome[], userText: string, lang: L
     } else if (o.toolName === "get_key_result") parts.push(krAnswer(o.data as KrDetailData, view, lang));
     else if (o.toolName === "critique_objective" && view?.kind === "critique")
       parts.push(`${view.ref} ${view.title}${view.keyResults.length ? ` (${view.keyResults.join(", ")})` : ""}:\n${success(o, userText, lang, draft)}`);
+    else if (o.toolName === "critique_objective" && o.ok && !draft && typeof o.input.title === "string")
+      // A pasted draft: say which objective the findings are about.
+      parts.push(`"${o.input.title}":\n${success(o, userText, lang, draft)}`);
     else parts.push(success(o, userText, lang, draft));
   }
   return parts.join("\n\n");

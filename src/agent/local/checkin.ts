@@ -49,7 +49,7 @@ function krFragment(rest: string): string {
   return f.length >= 3 ? f : "";
 }
 
-function askWhich(krs: DirectoryKr[], lang: Lang): string {
+export function askWhich(krs: DirectoryKr[], lang: Lang): string {
   const list = krs.map((k) => `${k.ref} (${k.title})`).join(", ");
   return say(lang, `Which one do you mean: ${list}? Reply with the ref.`, `Bạn muốn nói KR nào: ${list}? Hãy trả lời bằng mã.`);
 }

@@ -3,11 +3,13 @@
 
 import { findDate } from "./dates.js";
 import { findConfidence, findKrRef, findNumbers, folded, foldSameLength, without } from "./parse.js";
-import type { KrDirectory } from "./directory.js";
+import type { DirectoryKr, KrDirectory } from "./directory.js";
 
 export interface CorrectionPlan {
   toolName: "correct_check_in";
   input: Record<string, unknown>;
+  /** Several KRs fit the words or the person named ("undo Tomasz's check-in"): ask, never guess. */
+  candidates?: DirectoryKr[];
 }
 
 // Taking a check-in back. "delete"/"remove"/"cancel" alone could be about anything, so they need a
@@ -52,7 +54,14 @@ export function readCorrection(t: string, dir: KrDirectory | undefined, previous
   if (fixing && numbers.length === 0 && !confidence) return null;
   const named = ref ? [] : (dir?.matchKr(without(t, [...numbers, confidence, ...not.map((x) => ({ value: 0, ...x }))])) ?? []);
   // The KR just logged beats a name match on words like "sorry" or "chứ".
-  const keyResult = ref?.value ?? previousKr ?? (named.length === 1 ? named[0]!.ref : null);
+  // A person named instead of a KR ("xoá check-in của Tomasz"): that person's KRs.
+  const owner = !ref && !previousKr && named.length !== 1 ? dir?.findOwner(t) : undefined;
+  const owned = owner ? (dir?.krs.filter((k) => k.owner === owner) ?? []) : [];
+  const fitting = named.length > 1 ? named : owned;
+  const keyResult = ref?.value ?? previousKr ?? (named.length === 1 ? named[0]!.ref : owned.length === 1 ? owned[0]!.ref : null);
+  // Without a KR, the tool takes the check-in written last, whoever's it is: right for "undo
+  // that", wrong when the words point at several KRs.
+  if (!keyResult && fitting.length > 1) return { toolName: "correct_check_in", input: {}, candidates: fitting };
   const input: Record<string, unknown> = keyResult ? { keyResult } : {};
   if (dated?.date) input.of = dated.date;
   if (retract) return { toolName: "correct_check_in", input: { ...input, retract: true } };

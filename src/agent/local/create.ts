@@ -73,6 +73,15 @@ export function critique(t: string, f: string, dir: KrDirectory | undefined, lan
       { kind: "critique", ref: o.ref, title: o.title, keyResults: krs.map((k) => k.ref) },
     );
   }
+  // A pasted block, one line each: "O: …" / "Objective: …", then "KR1: …", "- …", "2) …".
+  const block = pastedBlock(t);
+  if (block)
+    return tools([
+      {
+        toolName: "critique_objective",
+        input: { title: block.title, keyResults: block.keyResults.map((k) => ({ title: k, ...(fromTo(k) ? { start: fromTo(k)!.start, target: fromTo(k)!.target } : {}) })) },
+      },
+    ]);
   // "obj: Be the best-loved dev tool brand. only 1 KR so far: 'Grow newsletter subscribers …'".
   const labelled = /\b(?:obj|objective|muc tieu)\s*:\s*([^.'"“]{3,}?)(?:\.|$|\s+(?:only|with|kr))/iu.exec(t)?.[1];
   if (labelled) {
@@ -115,6 +124,21 @@ export function critique(t: string, f: string, dir: KrDirectory | undefined, lan
       ),
     );
   return null;
+}
+
+/** An objective on a line of its own, labelled, with its KRs on the lines after it. */
+function pastedBlock(t: string): { title: string; keyResults: string[] } | null {
+  const lines = t.split(/\r?\n/).map((l) => l.trim());
+  const at = lines.findIndex((l) => /^(?:O\d*|obj|objective|mục tiêu|muc tieu)\s*\d*\s*[:.)-]\s*\S/iu.test(l));
+  if (at < 0) return null;
+  const title = lines[at]!.replace(/^(?:O\d*|obj|objective|mục tiêu|muc tieu)\s*\d*\s*[:.)-]\s*/iu, "").trim();
+  const keyResults: string[] = [];
+  for (const l of lines.slice(at + 1)) {
+    const m = /^(?:(?:KR|key result)\s*\d*\s*[:.)-]?|[-•*]|\d+\s*[.)])\s*(\S.*)$/iu.exec(l);
+    if (!m) break;
+    keyResults.push(m[1]!.trim().replace(/^["“'‘]|["”'’]$/g, ""));
+  }
+  return keyResults.length ? { title, keyResults } : null;
 }
 
 /** "KRs: A from 1 to 2, B from 3 to 4" or "KR1: …, KR2: …" after an objective's title. */

@@ -196,7 +196,7 @@ export function foldSameLength(text: string): string {
 }
 
 // Quotes: "…", “…”, and '…' / ‘…’ only when they are not an apostrophe inside a word ("I'd", "it's").
-const QUOTED = /["“]([^"”]{3,})["”]|(?<!\p{L})['‘]([^'’]{3,}?)['’](?!\p{L})/gu;
+export const QUOTED = /["“]([^"”]{3,})["”]|(?<!\p{L})['‘]([^'’]{3,}?)['’](?!\p{L})/gu;
 
 /** The quoted passages of a text, in order. */
 export function quotedTexts(text: string): string[] {

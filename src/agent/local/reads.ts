@@ -34,7 +34,7 @@ export type Question =
 
 const ALL = 100;
 const LAGGING =
-  /\b(lag|lagging|behind|te nhat|toi te nhat|off.?track|at.?risk|risks?|riskiest|worst|slipping|slowest|struggling|in trouble|trouble|worried|worry|concern|concerned|red|danger|problem|bad shape|cham|tre|tut lai|tut hau|rui ro|kem nhat|lech|chech huong|nguy hiem|lo lang|lo ngai|van de|bao dong)\b|(?<!\p{L})đỏ(?!\p{L})/u;
+  /\b(lag|lagging|behind|te nhat|toi te nhat|off.?track|at.?risk|risks?|riskiest|worst|slipping|slowest|struggling|in trouble|trouble|worried|worry|concern|concerned|red|danger|problem|bad shape|cham|tre|tut lai|tut hau|rui ro|kem nhat|lech|chech huong|nguy hiem|lo lang|lo ngai|dang lo|can lo|phai lo|van de|bao dong)\b|(?<!\p{L})đỏ(?!\p{L})/u;
 const ALL_WORDS = /\b(all|every|list|each|full list|tat ca|toan bo|liet ke|nhung kr|cac kr|het)\b/;
 const LOW_CONFIDENCE =
   /\b(lowest confidence|least confident|low confidence|confidence (?:is )?(?:lowest|low)|do tu tin thap|tu tin thap|it tu tin|tin cay thap|confidence thap|thap nhat ve do tu tin)\b/;
@@ -144,7 +144,7 @@ export function readQuestion(t: string, dir: KrDirectory | undefined): Question 
   if (refs.length > 1) return { calls: refs.map((keyResult) => ({ toolName: "get_key_result", input: { keyResult } })), view: { kind: "why", keyResult: refs[0]! } };
   // Status: a team's OKRs, one objective, one owner's KRs, one KR.
   const objective = findObjectiveRef(t)?.value;
-  const listWords = /\b(okrs?|objectives?|muc tieu)\b/.test(f);
+  const listWords = /\b(okrs?|objectives?|muc tieu|tree|overview|dashboard)\b/.test(f);
   if (teams.length && !ref && (listWords || (STATUS.test(f) && !kr)))
     return { calls: teams.map((team) => ({ toolName: "list_okrs", input: { team } })), view: { kind: "team", team: teams.join(", ") } };
   if (objective && !ref) return { calls: [{ toolName: "list_okrs", input: {} }], view: { kind: "objective", ref: objective } };

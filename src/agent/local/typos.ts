@@ -7,13 +7,13 @@
 import { editDistance } from "../../domain/edit-distance.js";
 import type { KrDirectory } from "./directory.js";
 import { detectLang } from "./lang.js";
-import { folded } from "./parse.js";
+import { folded, QUOTED } from "./parse.js";
 
 const REQUEST_WORDS = (
   "which what lagging lagged behind worried concerned struggling trouble confidence confident target targets objective objectives " +
   "update updated record check checkin progress status summary summarize critique review weekly report retention revenue churn " +
   "conversion velocity coverage onboarding owner rename reassign correct should undo translate explain tracking doing going " +
-  "lowest highest worst furthest regressed backwards stale please actually instead target"
+  "lowest highest worst furthest regressed backwards stale please actually instead target create"
 ).split(" ");
 
 /** Words that are already right (or too short to guess at) are left as they are. */
@@ -37,7 +37,10 @@ export function fixTypos(text: string, dir: KrDirectory | undefined): string {
   // only request words are guessed at: a slip in a KR's name is left to the name matching.
   const known = new Set(REQUEST_WORDS);
   for (const k of dir?.krs ?? []) for (const w of folded(k.title).split(/[^a-z]+/)) if (w.length >= 3) known.add(w);
-  return text.replace(/\p{L}{5,}/gu, (word) => {
+  // A quoted passage is the person's own wording (a title, a pasted note): never corrected.
+  const quoted = [...text.matchAll(QUOTED)].map((m) => [m.index!, m.index! + m[0].length] as const);
+  return text.replace(/\p{L}{5,}/gu, (word, at: number) => {
+    if (quoted.some(([from, to]) => at >= from && at < to)) return word;
     const w = word.toLowerCase();
     // Right, a name (capitalised), Vietnamese with accents, or a known word with an ending.
     if (known.has(w) || COMMON.has(w) || /^\p{Lu}/u.test(word) || folded(word) !== w || inflected(w, known)) return word;

@@ -14,7 +14,7 @@
 // No guessing: a write that lacks its KR or its value, or whose value does not fit the KR, becomes
 // one specific question, with the candidates listed.
 
-import { readCheckIn, WRITE_VERB } from "./checkin.js";
+import { askWhich, readCheckIn, WRITE_VERB } from "./checkin.js";
 import { readCorrection } from "./correct.js";
 import type { KrDirectory } from "./directory.js";
 import { createOrAdd, critique, draftRequest, quotedOrAfterSeparator, teamOf } from "./create.js";
@@ -341,7 +341,8 @@ function planOne(t: string, conv: Conversation, lang: Lang): Plan {
   const update = updatePlan(t, dir, lang);
   if (update) return update;
   const correction = readCorrection(t, dir, previousKr, conv.today);
-  if (correction) return tools([correction]);
+  if (correction?.candidates) return text(askWhich(correction.candidates, lang), { kind: "redo", text: t, pick: true });
+  if (correction) return tools([{ toolName: correction.toolName, input: correction.input }]);
   const check = checkInPlan(t, conv, lang);
   if (check) return check;
 
