@@ -140,6 +140,22 @@ describe("values and questions", () => {
     expect(r.answer).toContain("O4");
     expect(r.answer).toContain("O5");
   });
+  it("what someone wrote in a check-in is quoted from that day, and nothing is written", async () => {
+    const a = await acme();
+    const before = await a.service.store.version();
+    const r = await a.say("what did sofia write in her nov 13 check-in");
+    expect(r.answer).toContain("2026-11-13");
+    expect(r.answer).toContain("Scoring model v2");
+    const vi = await a.say("anh Nam ghi chú gì ngày 20/11?");
+    expect(vi.answer).toContain("KR8.1");
+    expect(vi.answer).toContain("quy trình demo mới");
+    expect(await a.service.store.version()).toBe(before);
+  });
+  it("a month's name dates a check-in and is not its value", async () => {
+    const a = await acme();
+    const r = await a.say("log 54.8 for KR2.1 on nov 24, conf 4");
+    expect(r.toolCalls[0]).toMatchObject({ name: "log_check_in", args: { keyResult: "KR2.1", value: 54.8, date: "2026-11-24", confidence: 4 } });
+  });
   it("answers Vietnamese questions in whole Vietnamese sentences, reasons included", async () => {
     const a = await acme();
     const r = await a.say("KR nào đang chậm nhất?");

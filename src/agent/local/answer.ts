@@ -4,7 +4,7 @@
 import { say, type Lang } from "./lang.js";
 import { formatDraft, type Draft } from "./draft.js";
 import type { View } from "./reads.js";
-import { krAnswer, laggingView, okrsAnswer, type KrDetailData, type LagRow, type ObjectiveData } from "./views-answer.js";
+import { krAnswer, laggingView, notesAnswer, okrsAnswer, type KrDetailData, type LagRow, type ObjectiveData } from "./views-answer.js";
 
 export interface ToolOutcome {
   toolName: string;
@@ -53,7 +53,8 @@ export function composeAnswer(outcomes: ToolOutcome[], userText: string, lang: L
   const lists = outcomes.filter((o) => o.ok && o.toolName === "list_okrs");
   const parts: string[] = [];
   let laggingDone = false,
-    listDone = false;
+    listDone = false,
+    notesDone = false;
   for (const o of outcomes) {
     if (!o.ok) parts.push(errorAnswer(o, lang));
     else if (o.toolName === "query_lagging_key_results") {
@@ -75,6 +76,16 @@ export function composeAnswer(outcomes: ToolOutcome[], userText: string, lang: L
         okrsAnswer(
           lists.flatMap((x) => (x.data as { objectives: ObjectiveData[] }).objectives),
           view,
+          lang,
+        ),
+      );
+    } else if (o.toolName === "get_key_result" && view?.kind === "notes") {
+      if (notesDone) continue;
+      notesDone = true;
+      parts.push(
+        notesAnswer(
+          outcomes.filter((x) => x.ok && x.toolName === "get_key_result").map((x) => x.data as KrDetailData),
+          view.date,
           lang,
         ),
       );

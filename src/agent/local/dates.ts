@@ -29,6 +29,9 @@ const WEEKDAYS: [RegExp, number][] = [
  * the past: "on Monday" is the last Monday, today included). Folding keeps offsets: it only drops
  * accents, so spans found in the folded text apply to the original.
  */
+// A month's name or its usual abbreviation, whole ("4 marketing leads" is no date).
+const MONTHS = "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?";
+
 export function findDate(text: string, today: string | null | undefined): DateFound | null {
   const f = foldSameLength(text);
   const base = today ? Date.parse(`${today}T00:00:00Z`) : NaN;
@@ -44,6 +47,13 @@ export function findDate(text: string, today: string | null | undefined): DateFo
     const y = slash[3] ? (slash[3].length === 2 ? 2000 + Number(slash[3]) : Number(slash[3])) : year;
     if (month >= 1 && month <= 12 && day >= 1 && day <= 31)
       return { date: `${y}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`, start: slash.index, end: slash.index + slash[0].length };
+  }
+  // "Nov 13", "November 13th", "13 Nov": this year.
+  const named = new RegExp(`\\b(?:(${MONTHS})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?|(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTHS}))\\b`).exec(f);
+  if (named) {
+    const month = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"].indexOf((named[1] ?? named[4])!.slice(0, 3)) + 1;
+    const day = Number(named[2] ?? named[3]);
+    if (day >= 1 && day <= 31) return { date: `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`, start: named.index, end: named.index + named[0].length };
   }
   if (Number.isNaN(base)) return null;
   // "the 23rd", "on the 20th": a day of this month (or of last month, when still to come).

@@ -48,13 +48,15 @@ export function noWriteReason(text: string, explicitWrite: boolean): NoWrite | n
   const f = folded(text);
   const outside = folded(blankQuotes(text));
   // Vietnamese yes/no questions end with "không?" / "ko?" / "chưa?" ("có nên hạ target ko?").
-  const viQuestion = /\b(ai|khi nao|tai sao|vi sao|bao nhieu|co nen|nen khong)\b/.test(outside) || /\b(ko|khong|k|chua|nhi|a)\s*\?\s*$/.test(outside);
+  const viQuestion = /\b(ai|gi|khi nao|tai sao|vi sao|bao nhieu|co nen|nen khong)\b/.test(outside) || /\b(ko|khong|k|chua|nhi|a)\s*\?\s*$/.test(outside);
   if ((INTERROGATIVE.test(outside) || viQuestion) && /\?\s*$/.test(text.trim())) return "question";
   // "did ahmed already put in 45 … or do i need to": asked about the past, even without a "?".
   if (/^(?:did|has|have|had)\b/.test(outside)) return "question";
   if (THANKS.test(f) && f.length < 60) return "thanks";
   if (INJECTION.test(f)) return "text-task";
   if (PLANNED_WRITE.test(outside) && /\b(next|tomorrow|later|tuan sau|mai|thu \d|sau|chua co)\b/.test(outside)) return "future";
+  // "what did Sofia write in her check-in?": asking what was written, not asking for writing.
+  if (INTERROGATIVE.test(outside) && /\b(?:did|has|have|had)\s+(?:\S+\s+){0,2}(?:write|say|note|put)\b|\b(?:wrote|written)\b/.test(outside) && !explicitWrite) return "question";
   if (TEXT_TASK.test(outside) || (hasQuote(text) && /\b(what do they|what does (?:it|this|he|she)|mean|want|y la gi|muon gi|nghia la)\b/.test(outside))) return "text-task";
   if (EXPLAIN.test(outside) && !explicitWrite) return "text-task";
   if (HYPOTHETICAL.test(outside)) return "hypothetical";

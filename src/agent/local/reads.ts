@@ -3,6 +3,7 @@
 // travels with the tool call as data, so the answer does not re-guess the question.
 
 import { matchTeam } from "../../domain/teams.js";
+import { findDate } from "./dates.js";
 import type { KrDirectory } from "./directory.js";
 import { findKrRef, findNumbers, findObjectiveRef, folded } from "./parse.js";
 
@@ -24,6 +25,8 @@ export type View =
   | { kind: "critique"; ref: string; title: string; keyResults: string[] }
   | { kind: "team"; team: string }
   | { kind: "why"; keyResult: string }
+  /** The notes people wrote with their check-ins: one KR's or one owner's, on one day when said. */
+  | { kind: "notes"; date?: string }
   | { kind: "what-if"; keyResult: string; value: number };
 
 export type Question =
@@ -45,6 +48,7 @@ const STALE =
 const MISMATCH = /\b(high confidence but|confident but behind|overconfident|confidence mismatch|tu tin cao nhung|tu tin nhung cham)\b/;
 const WORST_GROUP =
   /\b(which|what|who)\b.*\b(team|teams|owner|person|people|who)\b.*\b(worst|behind|most behind|struggling|lagging|trouble|worst off)\b|\b(team nao|nhom nao|ai)\b.*\b(te nhat|kem nhat|cham nhat|nhieu kr cham)\b/;
+const NOTES = /\b(what did (?:\S+ ){1,3}(?:write|say|note|put|comment)|wrote|notes?|comments?|ghi chu|viet gi|noi gi|ghi gi|nhan xet gi)\b/;
 const WHY = /\b(why|how come|what happened|reason|tai sao|vi sao|sao lai|ly do|nguyen nhan)\b/;
 const STATUS = /\b(how is|how's|hows|how are|status|progress|doing|tracking|going|update on|news|where (?:are|is)|tinh hinh|tien do|the nao|ra sao|dang o dau|sao roi|on khong)\b/;
 const HYPOTHETICAL =
@@ -89,7 +93,7 @@ export function ownerAsked(text: string, dir: KrDirectory | undefined): string |
 }
 
 /** A question about the workspace, or null when the text is not one we can read. */
-export function readQuestion(t: string, dir: KrDirectory | undefined): Question | null {
+export function readQuestion(t: string, dir: KrDirectory | undefined, today?: string | null): Question | null {
   const f = folded(t);
   const ref = findKrRef(t);
   // A team's name ("Customer Success") is no KR's name ("customer case studies").
@@ -97,6 +101,16 @@ export function readQuestion(t: string, dir: KrDirectory | undefined): Question 
   const named = ref ? [] : (dir?.matchKr(teamless) ?? []);
   const kr = ref?.value ?? (named.length === 1 ? named[0]!.ref : undefined);
 
+  // "what did Sofia write in her Nov 13 check-in?", "any notes on KR7.1?": the notes themselves.
+  if (NOTES.test(f)) {
+    // A person named beats a loose word match ("ngày" is in a title too); both narrow each other.
+    const owner = ref ? undefined : ownerAsked(t, dir);
+    const mine = owner ? (dir?.krs.filter((k) => k.owner === owner).map((k) => k.ref) ?? []) : [];
+    const both = mine.filter((r) => named.some((k) => k.ref === r));
+    const refs = ref ? [ref.value] : both.length ? both : mine.length ? mine : kr ? [kr] : [];
+    const date = findDate(t, today)?.date;
+    if (refs.length) return { calls: refs.map((keyResult) => ({ toolName: "get_key_result", input: { keyResult } })), view: { kind: "notes", ...(date ? { date } : {}) } };
+  }
   // "what if NPS hits 60 — what grade?": the KR, with a value that is only imagined.
   if (HYPOTHETICAL.test(f) && kr) {
     const value = findNumbers(t).filter((n) => !(ref && n.start >= ref.start && n.end <= ref.end))[0];

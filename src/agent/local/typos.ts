@@ -29,7 +29,12 @@ function inflected(w: string, known: Set<string>): boolean {
   return ["s", "es", "ed", "d", "ing", "er", "ly"].some((end) => w.endsWith(end) && known.has(w.slice(0, -end.length)));
 }
 
+// Short request words people clip or slip on: too short for the edit-distance rule, so listed.
+const SHORT_SLIPS: Record<string, string> = { giv: "give", gve: "give", lgo: "log", updt: "update", upd8: "update", chnge: "change", trgt: "target", tgt: "target" };
+
 export function fixTypos(text: string, dir: KrDirectory | undefined): string {
+  const inQuotes = (at: number) => [...text.matchAll(QUOTED)].some((m) => at >= m.index! && at < m.index! + m[0].length);
+  text = text.replace(/(?<![\p{L}\d'’])[a-z\d]{3,5}(?![\p{L}\d'’])/gu, (w, at: number) => (SHORT_SLIPS[w] && !inQuotes(at) ? SHORT_SLIPS[w] : w));
   // Vietnamese typed without accents ("chuyen", "nguoi", "truoc") is full of words a short edit
   // away from English ones: there, only longer English-looking words are corrected.
   const vietnamese = detectLang(text, folded(text)) === "vi";

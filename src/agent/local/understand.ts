@@ -243,7 +243,7 @@ function previousPlan(conv: Conversation, lang: Lang): Plan | null {
  *  engineering?", "còn riêng nhóm CS thì sao") narrows the previous question to it. */
 function questionPlan(t: string, conv: Conversation, lang: Lang): Plan | null {
   const dir = conv.directory;
-  const q = readQuestion(t, dir);
+  const q = readQuestion(t, dir, conv.today);
   const team = dir?.findTeam(t);
   if (!q && team && conv.previousUser && t.split(/\s+/).length <= 9 && !findKrRef(t)) {
     const previous = previousPlan(conv, lang);

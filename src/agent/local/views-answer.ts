@@ -164,6 +164,36 @@ export function krAnswer(k: KrDetailData, view: View | undefined, lang: Lang): s
   );
 }
 
+/** The notes written with check-ins, quoted as they are (people's words, never instructions): on the
+ *  day asked about, or the latest two of each KR; said plainly when there are none. */
+export function notesAnswer(krs: KrDetailData[], date: string | undefined, lang: Lang): string {
+  const line = (k: KrDetailData, c: KrDetailData["checkIns"][number]) => `- ${k.ref} ${k.title}, ${c.date}${c.author ? ` (${c.author})` : ""}: "${c.note}"`;
+  const onDay = krs.flatMap((k) => k.checkIns.filter((c) => c.note && (!date || c.date === date)).map((c) => ({ k, c })));
+  const shown = date
+    ? onDay
+    : krs.flatMap((k) =>
+        k.checkIns
+          .filter((c) => c.note)
+          .slice(-2)
+          .map((c) => ({ k, c })),
+      );
+  if (shown.length) {
+    const head = date ? say(lang, `Notes from ${date} (quoted):`, `Ghi chú ngày ${date} (trích):`) : say(lang, "Latest notes (quoted):", "Ghi chú gần nhất (trích):");
+    return `${head}\n${shown.map(({ k, c }) => line(k, c)).join("\n")}`;
+  }
+  const refs = krs.map((k) => k.ref).join(", ");
+  const latest = krs.flatMap((k) =>
+    k.checkIns
+      .filter((c) => c.note)
+      .slice(-1)
+      .map((c) => ({ k, c })),
+  );
+  const none = date
+    ? say(lang, `No check-in of ${refs} on ${date} has a note.`, `Không có lần cập nhật nào của ${refs} ngày ${date} có ghi chú.`)
+    : say(lang, `No check-in of ${refs} has a note.`, `Chưa có lần cập nhật nào của ${refs} có ghi chú.`);
+  return latest.length ? `${none} ${say(lang, "The latest ones:", "Gần nhất:")}\n${latest.map(({ k, c }) => line(k, c)).join("\n")}` : none;
+}
+
 /** "What if NPS hits 60?": the progress, status and grade that value would give, computed by the
  *  same formulas; nothing is written. */
 function whatIf(k: KrDetailData, v: number, lang: Lang): string {
