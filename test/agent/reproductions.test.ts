@@ -156,6 +156,19 @@ describe("values and questions", () => {
     const r = await a.say("log 54.8 for KR2.1 on nov 24, conf 4");
     expect(r.toolCalls[0]).toMatchObject({ name: "log_check_in", args: { keyResult: "KR2.1", value: 54.8, date: "2026-11-24", confidence: 4 } });
   });
+  it("a change in a unit with no KR named asks among the KRs in that unit; the pick applies the change", async () => {
+    const a = await acme();
+    const before = await a.service.store.version();
+    const r = await a.say("we're down another 2 hours this week, log it");
+    expect(r.toolCalls).toEqual([]);
+    expect(r.answer).toContain("KR5.2");
+    expect(r.answer).toContain("KR9.3");
+    expect(await a.service.store.version()).toBe(before);
+    const picked = await a.say("KR9.3");
+    // KR9.3 stands at 6.5 hours: two hours down is 4.5, and "log it" is no note.
+    expect(picked.toolCalls[0]).toMatchObject({ name: "log_check_in", args: { keyResult: "KR9.3", value: 4.5 } });
+    expect(picked.toolCalls[0]?.args.note).toBeUndefined();
+  });
   it("answers Vietnamese questions in whole Vietnamese sentences, reasons included", async () => {
     const a = await acme();
     const r = await a.say("KR nào đang chậm nhất?");

@@ -22,14 +22,14 @@ const STATE_VERB = /\b(is now|now at|now|is at|at|reached|hit|hits|came in|lande
 export function relativeSign(f: string): 1 | -1 | null {
   if (/\b(up|down|tang|giam) (?:to|len|xuong|thanh|con)\b/.test(f)) return null;
   if (
-    /\b(?:up|increased|grew|rose|plus|tang|cong)(?: by| them)? \+?\d/.test(f) ||
-    /\d[\d.,]*\s*(?:pts?|points?|diem|%)?\s*(?:more|higher|extra)\b(?:\s+[a-z]+){0,3}\s+than (?:last|the last|before)/.test(f) ||
+    /\b(?:up|increased|grew|rose|plus|tang|cong)(?: by| them| another| a further)?(?: duoc)? \+?\d/.test(f) ||
+    /\d[\d.,]*\s*(?:pts?|points?|diem|%|[a-z]+)?\s*(?:more|higher|extra)\b(?:\s+[a-z]+){0,3}\s+than (?:last|the last|before)/.test(f) ||
     /(?:^|\s)\+\d/.test(f)
   )
     return 1;
   if (
-    /\b(?:down|decreased|dropped|fell|minus|giam|bot|tru)(?: by| them)? -?\d/.test(f) ||
-    /\d[\d.,]*\s*(?:pts?|points?|diem|%)?\s*(?:less|lower|fewer)\b(?:\s+[a-z]+){0,3}\s+than (?:last|the last|before)/.test(f) ||
+    /\b(?:down|decreased|dropped|fell|minus|giam|bot|tru)(?: by| them| another| a further)?(?: duoc)? -?\d/.test(f) ||
+    /\d[\d.,]*\s*(?:pts?|points?|diem|%|[a-z]+)?\s*(?:less|lower|fewer)\b(?:\s+[a-z]+){0,3}\s+than (?:last|the last|before)/.test(f) ||
     /(?:^|\s)-\d/.test(f)
   )
     return -1;
@@ -47,6 +47,23 @@ function krFragment(rest: string): string {
     .replace(/\s+/g, " ")
     .trim();
   return f.length >= 3 ? f : "";
+}
+
+// A unit said right after a value, and how the KRs' own units spell it.
+const UNITS: [RegExp, RegExp][] = [
+  [/^\s*(?:h|hrs?|hours?|gio|tieng)\b/, /^(?:h|hrs?|hours?|gio)$/],
+  [/^\s*(?:d|days?|ngay)\b/, /^(?:d|days?|ngay)$/],
+  [/^\s*(?:min|mins|minutes?|phut)\b/, /^(?:min|mins|minutes?|phut)$/],
+  [/^\s*(?:points?|pts|diem)\b/, /^(?:points?|pts|diem)$/],
+];
+
+function unitSaid(head: string, numbers: { end: number }[]): RegExp | undefined {
+  for (const n of numbers) {
+    const after = folded(head.slice(n.end));
+    const hit = UNITS.find(([said]) => said.test(after));
+    if (hit) return hit[1];
+  }
+  return undefined;
 }
 
 export function askWhich(krs: DirectoryKr[], lang: Lang): string {
@@ -101,6 +118,8 @@ export function readCheckIn(original: string, dir: KrDirectory | undefined, lang
     const free = segments
       .slice(1)
       .filter((s) => !findConfidence(s) && !findKrRef(s) && s.split(/\s+/).length >= 2 && !(/\d/.test(s) && s.split(/\s+/).length < 4))
+      // "…, log it" / "…, ghi nhận giúp em" is the request itself, not a note.
+      .filter((s) => !/^(?:(?:pls|please|can you|could you)\s+)?(?:log|record|update|save|ghi nhan|ghi|cap nhat)\b(?:\s+\S+){0,3}$/.test(folded(s)))
       .map((s) => s.replace(/^(?:note|ghi chú|ghi chu)\s*[:\-–]\s*/iu, ""));
     if (free.length) noteText = free.join(", ");
   }
@@ -137,6 +156,10 @@ export function readCheckIn(original: string, dir: KrDirectory | undefined, lang
     // "marketing KR is at 30": the team's KRs are the choice.
     const teamKrs = dir.krs.filter((k) => k.team === dir.findTeam(nameText));
     if (teamKrs.length > 1) return { kind: "ask", text: askWhich(teamKrs, lang), candidates: teamKrs };
+    // "down another 2 hours, log it": the KRs measured in the unit said are the choice.
+    const said = unitSaid(head, numbers);
+    const byUnit = said ? dir.krs.filter((k) => said.test(folded(k.unit))) : [];
+    if (byUnit.length > 1 && byUnit.length <= 5) return { kind: "ask", text: askWhich(byUnit, lang), candidates: byUnit };
     return {
       kind: "ask",
       text: say(
