@@ -169,6 +169,11 @@ describe("values and questions", () => {
     expect(picked.toolCalls[0]).toMatchObject({ name: "log_check_in", args: { keyResult: "KR9.3", value: 4.5 } });
     expect(picked.toolCalls[0]?.args.note).toBeUndefined();
   });
+  it('"giảm thêm được nửa tiếng" is half an hour less than the last value', async () => {
+    const a = await acme();
+    const r = await a.say("KR9.3 giảm thêm được nửa tiếng");
+    expect(r.toolCalls[0]).toMatchObject({ name: "log_check_in", args: { keyResult: "KR9.3", value: 6 } });
+  });
   it("answers Vietnamese questions in whole Vietnamese sentences, reasons included", async () => {
     const a = await acme();
     const r = await a.say("KR nào đang chậm nhất?");

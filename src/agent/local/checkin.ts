@@ -22,13 +22,13 @@ const STATE_VERB = /\b(is now|now at|now|is at|at|reached|hit|hits|came in|lande
 export function relativeSign(f: string): 1 | -1 | null {
   if (/\b(up|down|tang|giam) (?:to|len|xuong|thanh|con)\b/.test(f)) return null;
   if (
-    /\b(?:up|increased|grew|rose|plus|tang|cong)(?: by| them| another| a further)?(?: duoc)? \+?\d/.test(f) ||
+    /\b(?:up|increased|grew|rose|plus|tang|cong)(?: by| them| another| a further)?(?: duoc)? (?:\+?\d|nua\b|half\b)/.test(f) ||
     /\d[\d.,]*\s*(?:pts?|points?|diem|%|[a-z]+)?\s*(?:more|higher|extra)\b(?:\s+[a-z]+){0,3}\s+than (?:last|the last|before)/.test(f) ||
     /(?:^|\s)\+\d/.test(f)
   )
     return 1;
   if (
-    /\b(?:down|decreased|dropped|fell|minus|giam|bot|tru)(?: by| them| another| a further)?(?: duoc)? -?\d/.test(f) ||
+    /\b(?:down|decreased|dropped|fell|minus|giam|bot|tru)(?: by| them| another| a further)?(?: duoc)? (?:-?\d|nua\b|half\b)/.test(f) ||
     /\d[\d.,]*\s*(?:pts?|points?|diem|%|[a-z]+)?\s*(?:less|lower|fewer)\b(?:\s+[a-z]+){0,3}\s+than (?:last|the last|before)/.test(f) ||
     /(?:^|\s)-\d/.test(f)
   )
@@ -51,8 +51,8 @@ function krFragment(rest: string): string {
 
 // A unit said right after a value, and how the KRs' own units spell it.
 const UNITS: [RegExp, RegExp][] = [
-  [/^\s*(?:h|hrs?|hours?|gio|tieng)\b/, /^(?:h|hrs?|hours?|gio)$/],
-  [/^\s*(?:d|days?|ngay)\b/, /^(?:d|days?|ngay)$/],
+  [/^\s*(?:an?\s+)?(?:h|hrs?|hours?|gio|tieng)\b/, /^(?:h|hrs?|hours?|gio)$/],
+  [/^\s*(?:an?\s+)?(?:d|days?|ngay)\b/, /^(?:d|days?|ngay)$/],
   [/^\s*(?:min|mins|minutes?|phut)\b/, /^(?:min|mins|minutes?|phut)$/],
   [/^\s*(?:points?|pts|diem)\b/, /^(?:points?|pts|diem)$/],
 ];

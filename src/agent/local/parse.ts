@@ -64,6 +64,9 @@ const SUFFIX = /^(?:(?:k|tr|tỷ|tỉ)\d+|\s?(?:k|m|mn|b|bn|nghìn|nghin|ngàn|n
 // "nửa triệu" (half a million); no \b: JavaScript's \b does not see "ử" as a word character.
 const HALF = /(?<!\p{L})(?:nửa|nua)\s+(?:nghìn|nghin|ngàn|ngan|triệu|trieu|tỷ|tỉ)(?!\p{L})/giu;
 
+// "nửa tiếng" / "half an hour": 0.5 of the unit that follows (the unit stays after the number).
+const HALF_UNIT = /(?<!\p{L})(?:nửa|nua)(?=\s+(?:tiếng|tieng|giờ|gio|ngày|ngay|điểm|diem)(?!\p{L}))|\bhalf(?=\s+(?:an?\s+)?(?:hour|day|point)s?\b)/giu;
+
 const SPELLED =
   /\b(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine)\b)?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\b/gi;
 
@@ -86,6 +89,7 @@ export function findNumbers(text: string): Found<{ value: number; percent: boole
     const n = readNumber(m[0]);
     if (n) out.push({ value: { value: n.value, percent: false, raw: m[0] }, start: m.index!, end: m.index! + m[0].length });
   }
+  for (const m of text.matchAll(HALF_UNIT)) out.push({ value: { value: 0.5, percent: false, raw: m[0] }, start: m.index!, end: m.index! + m[0].length });
   for (const m of text.matchAll(SPELLED)) {
     const value = wordNumber(m[0]);
     if (value !== null) out.push({ value: { value, percent: false, raw: m[0] }, start: m.index!, end: m.index! + m[0].length });
