@@ -4,7 +4,7 @@
 // none, or a missing value becomes a question; nothing is guessed.
 
 import { findDate } from "./dates.js";
-import type { DirectoryKr, KrDirectory } from "./directory.js";
+import { sharesConcept, type DirectoryKr, type KrDirectory } from "./directory.js";
 import { blankQuotes } from "./guard.js";
 import { say, type Lang } from "./lang.js";
 import { findConfidence, findKrRef, findNote, findNumbers, folded, without, type ConfidenceFound, type Found } from "./parse.js";
@@ -22,13 +22,13 @@ const STATE_VERB = /\b(is now|now at|now|is at|at|reached|hit|hits|came in|lande
 export function relativeSign(f: string): 1 | -1 | null {
   if (/\b(up|down|tang|giam) (?:to|len|xuong|thanh|con)\b/.test(f)) return null;
   if (
-    /\b(?:up|increased|grew|rose|plus|tang|cong)(?: by| them| another| a further)?(?: duoc)? (?:\+?\d|nua\b|half\b)/.test(f) ||
+    /\b(?:up|increased|grew|rose|plus|gained|tang|cong)(?: by| them| another| a further| duoc)* (?:\+?\d|nua\b|half\b)/.test(f) ||
     /\d[\d.,]*\s*(?:pts?|points?|diem|%|[a-z]+)?\s*(?:more|higher|extra)\b(?:\s+[a-z]+){0,3}\s+than (?:last|the last|before)/.test(f) ||
     /(?:^|\s)\+\d/.test(f)
   )
     return 1;
   if (
-    /\b(?:down|decreased|dropped|fell|minus|giam|bot|tru)(?: by| them| another| a further)?(?: duoc)? (?:-?\d|nua\b|half\b)/.test(f) ||
+    /\b(?:down|decreased|dropped|fell|minus|shortened|shrank|reduced|lowered|giam|bot|tru|rut ngan)(?: by| them| another| a further| duoc)* (?:-?\d|nua\b|half\b)/.test(f) ||
     /\d[\d.,]*\s*(?:pts?|points?|diem|%|[a-z]+)?\s*(?:less|lower|fewer)\b(?:\s+[a-z]+){0,3}\s+than (?:last|the last|before)/.test(f) ||
     /(?:^|\s)-\d/.test(f)
   )
@@ -130,7 +130,8 @@ export function readCheckIn(original: string, dir: KrDirectory | undefined, lang
   // "log 55 for the sales KR": a team's name alone is no KR's name. When the words left once the team
   // is taken out name nothing, every KR of that team (and the one matched) is a candidate.
   const team = !ref && named.length === 1 ? dir?.findTeam(nameText) : undefined;
-  if (team && dir) {
+  // …unless the team's name is part of the KR's own name ("sales cycle" is "chu kỳ bán hàng").
+  if (team && dir && !sharesConcept(nameText, named[0]!.title)) {
     const teamless = nameText.replace(
       new RegExp(`\\b(${[team, "sales", "marketing", "product", "engineering", "eng", "customer success", "cs", "kinh doanh", "ban hang", "bán hàng"].join("|")})\\b`, "giu"),
       " ",
@@ -190,6 +191,9 @@ export function readCheckIn(original: string, dir: KrDirectory | undefined, lang
     // 0.52 on a percent KR whose range lies above 1 can only mean 52%: read it so, and say so.
     v = Number((v * 100).toPrecision(12));
   }
+  // "logo churn at 4.9 again", "NPS still stuck at 52": the value already stored, said as a remark,
+  // is no new check-in (asked to log it, it is one).
+  if (kr && v === kr.current && !WRITE_VERB.test(f) && /\b(again|still|stuck|same|unchanged|van|lai|van o|khong doi)\b/.test(f)) return null;
   const input: Record<string, unknown> = { keyResult, value: v };
   if (confidence) input.confidence = confidence.value;
   if (noteText) input.note = noteText;

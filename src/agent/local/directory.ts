@@ -67,6 +67,11 @@ const concepts = (text: string) => {
   const f = folded(text);
   return GLOSSARY.filter(([, re]) => re.test(f)).map(([c]) => c);
 };
+/** Whether a text and a KR title name one glossary concept ("sales cycle" and "chu kỳ bán hàng"). */
+export const sharesConcept = (text: string, title: string): boolean => {
+  const mine = concepts(text);
+  return concepts(title).some((c) => mine.includes(c));
+};
 /** The words of a text that a glossary concept stands for ("outbound leads" → leads): a query
  *  counts them once, as the concept, so a KR that only shares the word is not as good a match as
  *  one that shares the concept and another word. */

@@ -48,7 +48,7 @@ const STALE =
 const MISMATCH = /\b(high confidence but|confident but behind|overconfident|confidence mismatch|tu tin cao nhung|tu tin nhung cham)\b/;
 const WORST_GROUP =
   /\b(which|what|who)\b.*\b(team|teams|owner|person|people|who)\b.*\b(worst|behind|most behind|struggling|lagging|trouble|worst off)\b|\b(team nao|nhom nao|ai)\b.*\b(te nhat|kem nhat|cham nhat|nhieu kr cham)\b/;
-const NOTES = /\b(what did (?:\S+ ){1,3}(?:write|say|note|put|comment)|wrote|notes?|comments?|ghi chu|viet gi|noi gi|ghi gi|nhan xet gi)\b/;
+const NOTES = /\b(what did (?:\S+ ){1,3}(?:write|say|note|put|comment)|wrote|notes?(?! to self)|comments?|ghi chu|viet gi|noi gi|ghi gi|nhan xet gi)\b/;
 const WHY = /\b(why|how come|what happened|reason|tai sao|vi sao|sao lai|ly do|nguyen nhan)\b/;
 const STATUS = /\b(how is|how's|hows|how are|status|progress|doing|tracking|going|update on|news|where (?:are|is)|tinh hinh|tien do|the nao|ra sao|dang o dau|sao roi|on khong)\b/;
 const HYPOTHETICAL =

@@ -341,6 +341,9 @@ function planOne(t: string, conv: Conversation, lang: Lang): Plan {
   const update = updatePlan(t, dir, lang);
   if (update) return update;
   const correction = readCorrection(t, dir, previousKr, conv.today);
+  // "scratch that" after a question of ours: nothing was written in this conversation to take back.
+  if (correction && correction.input.retract && !correction.input.keyResult && !previousKr && conv.previousUser)
+    return text(say(lang, "OK, I dropped that; nothing was written.", "Được, mình bỏ qua; chưa ghi gì cả."));
   if (correction?.candidates) return text(askWhich(correction.candidates, lang), { kind: "redo", text: t, pick: true });
   if (correction) return tools([{ toolName: correction.toolName, input: correction.input }]);
   const check = checkInPlan(t, conv, lang);
@@ -398,7 +401,8 @@ function planAll(conv: Conversation, lang: Lang): Plan {
     // "change the MRR target to 1.6M and log 1.38M": a part without its own KR takes the one before.
     const before = plans[i - 1];
     const carried = before?.kind === "tools" ? (before.calls.find((c) => typeof c.input.keyResult === "string")?.input.keyResult as string | undefined) : undefined;
-    if (carried && plan.kind === "text" && !findKrRef(p)) {
+    // Only a part that itself asks to write or change takes it: "…; 52,000 is no longer realistic" is a reason.
+    if (carried && plan.kind === "text" && !findKrRef(p) && (WRITE_VERB.test(folded(p)) || isUpdate(folded(p)))) {
       const again = planOne(`${carried} ${p}`, { ...conv, text: `${carried} ${p}` }, lang);
       if (again.kind === "tools") plan = again;
     }
