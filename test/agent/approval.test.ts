@@ -1,12 +1,11 @@
 // Writes wait for the person: every tool not annotated read-only needs approval (the AI SDK's tool
 // approval), a run returns what it proposes with a dry-run preview, and only a yes writes.
 
-import type { LanguageModelV3GenerateResult } from "@ai-sdk/provider";
 import { MockLanguageModelV3 } from "ai/test";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { isYes } from "../../src/agent/approval.js";
 import { AS_OF, cleanup } from "../helpers.js";
-import { agentHarness } from "./harness.js";
+import { agentHarness, call, say } from "./harness.js";
 
 let h: Awaited<ReturnType<typeof agentHarness>> | undefined;
 afterEach(async () => {
@@ -14,15 +13,6 @@ afterEach(async () => {
   h = undefined;
 });
 afterAll(cleanup);
-
-const usage = { inputTokens: { total: 10, noCache: 10, cacheRead: 0, cacheWrite: 0 }, outputTokens: { total: 5, text: 5, reasoning: 0 } };
-const call = (id: string, toolName: string, input: unknown): LanguageModelV3GenerateResult => ({
-  content: [{ type: "tool-call", toolCallId: id, toolName, input: JSON.stringify(input) }],
-  finishReason: { unified: "tool-calls", raw: "tool_calls" },
-  usage,
-  warnings: [],
-});
-const say = (text: string): LanguageModelV3GenerateResult => ({ content: [{ type: "text", text }], finishReason: { unified: "stop", raw: "stop" }, usage, warnings: [] });
 
 const CHECK_IN = "log 54.1% for 30-day retention, confidence 4, onboarding emails shipped";
 const PREVIEW =

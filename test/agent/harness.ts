@@ -1,6 +1,6 @@
 // An agent over a fresh copy of the acme workspace, for agent tests.
 
-import type { LanguageModelV3 } from "@ai-sdk/provider";
+import type { LanguageModelV3, LanguageModelV3GenerateResult } from "@ai-sdk/provider";
 import type { ModelMessage } from "ai";
 import { runAgent, type AgentResult } from "../../src/agent/agent.js";
 import { approvalMessage, declineMessage, type PendingWrite } from "../../src/agent/approval.js";
@@ -11,6 +11,16 @@ import { AS_OF, FIXTURE, importPath, openService, tempDir } from "../helpers.js"
 /** Without a model: the local model, with its KR lookup read through MCP as okr chat builds it.
  *  Writes are approved ahead by default, as okr chat --yes and the evals run them: these tests
  *  are about understanding; approval.test.ts is about asking. */
+// One scripted model step for MockLanguageModelV3: a tool call, or a text answer.
+const usage = { inputTokens: { total: 10, noCache: 10, cacheRead: 0, cacheWrite: 0 }, outputTokens: { total: 5, text: 5, reasoning: 0 } };
+export const call = (id: string, toolName: string, input: unknown): LanguageModelV3GenerateResult => ({
+  content: [{ type: "tool-call", toolCallId: id, toolName, input: JSON.stringify(input) }],
+  finishReason: { unified: "tool-calls", raw: "tool_calls" },
+  usage,
+  warnings: [],
+});
+export const say = (text: string): LanguageModelV3GenerateResult => ({ content: [{ type: "text", text }], finishReason: { unified: "stop", raw: "stop" }, usage, warnings: [] });
+
 export async function agentHarness(given?: LanguageModelV3, { approveWrites = true } = {}) {
   const service = await openService(await tempDir());
   await importPath(service, FIXTURE);

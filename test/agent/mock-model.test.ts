@@ -9,18 +9,10 @@ import { connectTools, workspaceSummary, type AgentTools } from "../../src/agent
 import { listen } from "../../src/http/listen.js";
 import type { ToolErrorContent } from "../../src/mcp/tool.js";
 import { AS_OF, cleanup } from "../helpers.js";
-import { agentHarness } from "./harness.js";
+import { agentHarness, call, say } from "./harness.js";
 
 afterAll(cleanup);
 
-const usage = { inputTokens: { total: 10, noCache: 10, cacheRead: 0, cacheWrite: 0 }, outputTokens: { total: 5, text: 5, reasoning: 0 } };
-const call = (id: string, toolName: string, input: unknown): LanguageModelV3GenerateResult => ({
-  content: [{ type: "tool-call", toolCallId: id, toolName, input: JSON.stringify(input) }],
-  finishReason: { unified: "tool-calls", raw: "tool_calls" },
-  usage,
-  warnings: [],
-});
-const say = (text: string): LanguageModelV3GenerateResult => ({ content: [{ type: "text", text }], finishReason: { unified: "stop", raw: "stop" }, usage, warnings: [] });
 const calls = (...cs: [string, string, unknown][]): LanguageModelV3GenerateResult => ({
   ...call("", "", {}),
   content: cs.map(([id, toolName, input]) => ({ type: "tool-call" as const, toolCallId: id, toolName, input: JSON.stringify(input) })),

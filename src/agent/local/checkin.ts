@@ -66,7 +66,8 @@ function unitSaid(head: string, numbers: { end: number }[]): RegExp | undefined 
   return undefined;
 }
 
-export function askWhich(krs: DirectoryKr[], lang: Lang): string {
+/** "Which one do you mean: KR1.1 (…), KR2.1 (…)?": the question every pick between candidates asks. */
+export function askWhich(krs: readonly { ref: string; title: string }[], lang: Lang): string {
   const list = krs.map((k) => `${k.ref} (${k.title})`).join(", ");
   return say(lang, `Which one do you mean: ${list}? Reply with the ref.`, `Bạn muốn nói KR nào: ${list}? Hãy trả lời bằng mã.`);
 }

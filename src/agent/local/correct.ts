@@ -2,6 +2,7 @@
 // retract an earlier check-in, read into a correct_check_in call. It never becomes a new check-in.
 
 import { findDate } from "./dates.js";
+import { EXPECTATION } from "./guard.js";
 import { findConfidence, findKrRef, findNumbers, folded, foldSameLength, without } from "./parse.js";
 import type { DirectoryKr, KrDirectory } from "./directory.js";
 
@@ -39,7 +40,7 @@ export function readCorrection(t: string, dir: KrDirectory | undefined, previous
   const f = folded(t);
   const retract = RETRACT_ALWAYS.test(f) || (RETRACT_MAYBE.test(f) && (CHECK_IN_WORDS.test(f) || previousKr !== null) && !/\b(objective|muc tieu|key result|kr moi)\b/.test(f));
   // "coverage should be at 45 by now": where it ought to be, not a check-in that was wrong.
-  const expectation = /\b(by now|nowhere (?:near|close)|supposed to be|expected to be|on pace|dang le|le ra phai)\b/.test(f);
+  const expectation = EXPECTATION.test(f) || /\bon pace\b/.test(f);
   const fixing = !retract && !expectation && (FIX.test(f) || (previousKr !== null && FIX_AFTER_LOG.test(f)));
   if (!retract && !fixing) return null;
   const ref = findKrRef(t);

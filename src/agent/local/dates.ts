@@ -51,7 +51,7 @@ export function findDate(text: string, today: string | null | undefined): DateFo
   // "Nov 13", "November 13th", "13 Nov": this year.
   const named = new RegExp(`\\b(?:(${MONTHS})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?|(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTHS}))\\b`).exec(f);
   if (named) {
-    const month = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"].indexOf((named[1] ?? named[4])!.slice(0, 3)) + 1;
+    const month = MONTHS.split("|").findIndex((m) => m.startsWith((named[1] ?? named[4])!.slice(0, 3))) + 1;
     const day = Number(named[2] ?? named[3]);
     if (day >= 1 && day <= 31) return { date: `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`, start: named.index, end: named.index + named[0].length };
   }

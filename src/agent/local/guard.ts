@@ -20,6 +20,8 @@ const INJECTION =
 // Said not to write now: "don't log this yet", "note to self: log … once the dashboard refreshes".
 const NOT_NOW =
   /\b(don'?t (?:log|record|update|save|write)|do not (?:log|record|update|save|write)|not yet|note to self|reminder to self|remind me to|khoan (?:log|ghi|cap nhat)|dung (?:log|ghi|cap nhat))\b|\b(?:log|update|record|ghi|cap nhat)\b.*\b(?:once|after|when) (?:the|it|we|they|our)\b/;
+// "coverage should be at 45 by now": where a KR ought to be, not where it is.
+export const EXPECTATION = /\b(by now|nowhere (?:near|close)|supposed to be|expected to be|dang le|le ra phai)\b/;
 // Asking for a summary of pasted text ("summarize this email"), not for our weekly summary.
 const SUMMARIZE_TEXT = /\b(summari[sz]e|tl;?dr|tom tat)\b.{0,40}\b(this|these|the following|below|that|email|e-?mail|message|thread|doan|tin nhan|thu)\b/;
 const PLANNED_WRITE = /\b(i'?ll|i will|will|going to|gonna|planning to|plan to|se|moi|dinh)\s+(?:\w+\s+){0,2}(log|update|record|check.?in|cap nhat|ghi)\b/;
@@ -61,8 +63,7 @@ export function noWriteReason(text: string, explicitWrite: boolean): NoWrite | n
   if (INJECTION.test(f)) return "text-task";
   if (SUMMARIZE_TEXT.test(outside) && hasQuote(text)) return "text-task";
   if (NOT_NOW.test(outside)) return "future";
-  // "coverage should be at 45 by now": where a KR ought to be, not where it is.
-  if (/\b(by now|nowhere (?:near|close)|supposed to be|expected to be|dang le|le ra phai)\b/.test(outside)) return "question";
+  if (EXPECTATION.test(outside)) return "question";
   // "why?", "how come": a question about the numbers, wherever it is said ("NPS stuck at 52, why").
   if (!explicitWrite && /\b(why|how come|tai sao|vi sao|sao lai)\b/.test(outside)) return "question";
   if (PLANNED_WRITE.test(outside) && /\b(next|tomorrow|later|tuan sau|mai|thu \d|sau|chua co)\b/.test(outside)) return "future";

@@ -16,6 +16,8 @@ const REQUEST_WORDS = (
   "lowest highest worst furthest regressed backwards stale please actually instead target create"
 ).split(" ");
 
+const GUESSABLE = [...new Set(REQUEST_WORDS)];
+
 /** Words that are already right (or too short to guess at) are left as they are. */
 const COMMON = new Set(
   (
@@ -32,9 +34,15 @@ function inflected(w: string, known: Set<string>): boolean {
 // Short request words people clip or slip on: too short for the edit-distance rule, so listed.
 const SHORT_SLIPS: Record<string, string> = { giv: "give", gve: "give", lgo: "log", updt: "update", upd8: "update", chnge: "change", trgt: "target", tgt: "target" };
 
+/** `text.replace(re, fix)`, leaving quoted passages as written: they are the person's own wording
+ *  (a title, a pasted note), never corrected. */
+function replaceOutsideQuotes(text: string, re: RegExp, fix: (word: string) => string): string {
+  const quoted = [...text.matchAll(QUOTED)].map((m) => [m.index!, m.index! + m[0].length] as const);
+  return text.replace(re, (word: string, at: number) => (quoted.some(([from, to]) => at >= from && at < to) ? word : fix(word)));
+}
+
 export function fixTypos(text: string, dir: KrDirectory | undefined): string {
-  const inQuotes = (at: number) => [...text.matchAll(QUOTED)].some((m) => at >= m.index! && at < m.index! + m[0].length);
-  text = text.replace(/(?<![\p{L}\d'’])[a-z\d]{3,5}(?![\p{L}\d'’])/gu, (w, at: number) => (SHORT_SLIPS[w] && !inQuotes(at) ? SHORT_SLIPS[w] : w));
+  text = replaceOutsideQuotes(text, /(?<![\p{L}\d'’])[a-z\d]{3,5}(?![\p{L}\d'’])/gu, (w) => SHORT_SLIPS[w] ?? w);
   // Vietnamese typed without accents ("chuyen", "nguoi", "truoc") is full of words a short edit
   // away from English ones: there, only longer English-looking words are corrected.
   const vietnamese = detectLang(text, folded(text)) === "vi";
@@ -42,17 +50,14 @@ export function fixTypos(text: string, dir: KrDirectory | undefined): string {
   // only request words are guessed at: a slip in a KR's name is left to the name matching.
   const known = new Set(REQUEST_WORDS);
   for (const k of dir?.krs ?? []) for (const w of folded(k.title).split(/[^a-z]+/)) if (w.length >= 3) known.add(w);
-  // A quoted passage is the person's own wording (a title, a pasted note): never corrected.
-  const quoted = [...text.matchAll(QUOTED)].map((m) => [m.index!, m.index! + m[0].length] as const);
-  return text.replace(/\p{L}{5,}/gu, (word, at: number) => {
-    if (quoted.some(([from, to]) => at >= from && at < to)) return word;
+  return replaceOutsideQuotes(text, /\p{L}{5,}/gu, (word) => {
     const w = word.toLowerCase();
     // Right, a name (capitalised), Vietnamese with accents, or a known word with an ending.
     if (known.has(w) || COMMON.has(w) || /^\p{Lu}/u.test(word) || folded(word) !== w || inflected(w, known)) return word;
     // In Vietnamese, only an English-looking word of six letters or more, one edit away ("targer").
     if (vietnamese && w.length < 6) return word;
     const limit = w.length >= 9 && !vietnamese ? 2 : 1;
-    const close = [...new Set(REQUEST_WORDS)].filter((v) => Math.abs(v.length - w.length) <= limit && editDistance(w, v) <= limit);
+    const close = GUESSABLE.filter((v) => Math.abs(v.length - w.length) <= limit && editDistance(w, v) <= limit);
     return close.length === 1 ? close[0]! : word;
   });
 }

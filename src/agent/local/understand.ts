@@ -177,8 +177,7 @@ function updatePlan(t: string, dir: KrDirectory | undefined, lang: Lang): Plan |
   if (!u) return null;
   if (u.kind === "update") return tools([{ toolName: "update_key_result", input: { keyResult: u.keyResult, ...u.changes } }]);
   if (u.missing === "kr" && u.candidates.length > 1) {
-    const list = u.candidates.map((k) => `${k.ref} (${k.title})`).join(", ");
-    return text(say(lang, `Which one do you mean: ${list}? Reply with the ref.`, `Bạn muốn nói KR nào: ${list}? Hãy trả lời bằng mã.`), { kind: "redo", text: t, pick: true });
+    return text(askWhich(u.candidates, lang), { kind: "redo", text: t, pick: true });
   }
   if (u.missing === "kr")
     return text(
@@ -252,8 +251,7 @@ function questionPlan(t: string, conv: Conversation, lang: Lang): Plan | null {
   }
   if (!q) return null;
   if (q.ask) {
-    const list = q.ask.map((k) => `${k.ref} (${k.title})`).join(", ");
-    return text(say(lang, `Which one do you mean: ${list}? Reply with the ref.`, `Bạn muốn nói KR nào: ${list}? Hãy trả lời bằng mã.`), {
+    return text(askWhich(q.ask, lang), {
       kind: "pick",
       slot: "keyResult",
       candidates: q.ask,
@@ -402,7 +400,8 @@ function planAll(conv: Conversation, lang: Lang): Plan {
     const before = plans[i - 1];
     const carried = before?.kind === "tools" ? (before.calls.find((c) => typeof c.input.keyResult === "string")?.input.keyResult as string | undefined) : undefined;
     // Only a part that itself asks to write or change takes it: "…; 52,000 is no longer realistic" is a reason.
-    if (carried && plan.kind === "text" && !findKrRef(p) && (WRITE_VERB.test(folded(p)) || isUpdate(folded(p)))) {
+    const fp = folded(p);
+    if (carried && plan.kind === "text" && !findKrRef(p) && (WRITE_VERB.test(fp) || isUpdate(fp))) {
       const again = planOne(`${carried} ${p}`, { ...conv, text: `${carried} ${p}` }, lang);
       if (again.kind === "tools") plan = again;
     }
