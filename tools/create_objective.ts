@@ -2,6 +2,7 @@
 
 import { z } from "zod";
 import { defineTool } from "../src/mcp/tool.js";
+import { objectiveHead } from "../src/service/views.js";
 import { dryRun, finding, newKeyResult, objectiveQuery } from "../src/mcp/schemas.js";
 
 export const createObjective = defineTool({
@@ -33,14 +34,7 @@ export const createObjective = defineTool({
     const { dryRun, ...o } = args;
     const { objective, keyResults } = await ctx.service.createObjective(o, today, { dryRun });
     const ws = await ctx.service.ws();
-    const view = {
-      ref: objective.ref,
-      title: objective.title,
-      team: objective.team,
-      owner: objective.owner,
-      cycle: ws.cycles.get(objective.cycleId)?.name ?? "",
-      parentRef: objective.parentId ? (ws.objectives.get(objective.parentId)?.ref ?? null) : null,
-    };
+    const view = objectiveHead(ws, objective);
     const text =
       `${dryRun ? "Would create" : "Created"} ${objective.ref} "${objective.title}" (${objective.team}, ${view.cycle})` +
       (keyResults.length ? ` with ${keyResults.map((k) => k.ref).join(", ")}` : "") +

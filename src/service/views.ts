@@ -5,7 +5,7 @@ import { forecast, type Forecast } from "../domain/forecast.js";
 import { compareLagKeys, compareRefs, lagReason, type LagKey } from "../domain/lagging.js";
 import { clamp01, evaluate, expectedProgress, latestIndexAtOrBefore, progressOf, type KrMetrics } from "../domain/metrics.js";
 import { rollupObjective } from "../domain/rollup.js";
-import type { CheckIn, Status } from "../domain/types.js";
+import type { CheckIn, Objective, Status } from "../domain/types.js";
 import type { KrEntry, Workspace } from "./workspace.js";
 
 /** Fractions are rounded to 4 decimals for output (0.6154), values are left as stored. */
@@ -134,12 +134,7 @@ export function tree(ws: Workspace, asOf: number, team?: string): ObjectiveView[
     if (team !== undefined && !byObjective.has(o.id) && !sameTeam(o.team, team)) continue;
     const r = rollupObjective(rollups.get(o.id) ?? []);
     views.push({
-      ref: o.ref,
-      title: o.title,
-      team: o.team,
-      owner: o.owner,
-      cycle: ws.cycles.get(o.cycleId)?.name ?? "",
-      parentRef: o.parentId ? (ws.objectives.get(o.parentId)?.ref ?? null) : null,
+      ...objectiveHead(ws, o),
       committed: o.committed,
       progress: round4(r.progress),
       expected: round4(r.expected),
@@ -149,6 +144,18 @@ export function tree(ws: Workspace, asOf: number, team?: string): ObjectiveView[
     });
   }
   return views.sort((a, b) => compareRefs(a.ref, b.ref));
+}
+
+/** An objective as every view names it: refs and names instead of ids. */
+export function objectiveHead(ws: Workspace, o: Objective) {
+  return {
+    ref: o.ref,
+    title: o.title,
+    team: o.team,
+    owner: o.owner,
+    cycle: ws.cycles.get(o.cycleId)?.name ?? "",
+    parentRef: o.parentId ? (ws.objectives.get(o.parentId)?.ref ?? null) : null,
+  };
 }
 
 function sameTeam(a: string, b: string): boolean {
