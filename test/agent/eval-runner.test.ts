@@ -56,6 +56,13 @@ beforeAll(async () => {
 afterAll(() => new Promise((r) => server.close(r)));
 
 describe("npm run eval", () => {
+  it("--help lists the options; an unknown option is one line and exit 2", async () => {
+    const { stdout } = await run(process.execPath, [RUNNER, "--help"]);
+    for (const option of ["--dataset", "--model", "--check", "--json", "--report"]) expect(stdout).toContain(option);
+    const bad = await run(process.execPath, [RUNNER, "--bogus"]).catch((e: { code: number; stderr: string }) => e);
+    expect(bad).toMatchObject({ code: 2 });
+    expect((bad as { stderr: string }).stderr.trim().split("\n")).toEqual(["eval: Unknown option '--bogus' (see npm run eval -- --help)"]);
+  });
   it("scores the local model on a dataset and prints one JSON object with overall and cases", async () => {
     const { stdout } = await run(process.execPath, [RUNNER, "--dataset", SMOKE, "--json"]);
     const out = JSON.parse(stdout);

@@ -204,6 +204,17 @@ describe("values and questions", () => {
     expect(picked.toolCalls[0]).toMatchObject({ name: "log_check_in", args: { keyResult: "KR9.3", value: 4.5 } });
     expect(picked.toolCalls[0]?.args.note).toBeUndefined();
   });
+  it('"sales cycle shortened by another 2 days" is KR8.2, two days below its last value', async () => {
+    const a = await acme();
+    const r = await a.say("sales cycle shortened by another 2 days");
+    expect(r.toolCalls[0]).toMatchObject({ name: "log_check_in", args: { keyResult: "KR8.2", value: 33 } });
+  });
+  it('a clipped verb is read: "giv KR2.3 to Minh Nguyen and log 61 for it" changes the owner and logs', async () => {
+    const a = await acme();
+    const r = await a.say("giv KR2.3 to Minh Nguyen and log 61 for it");
+    expect(r.toolCalls.map((c) => c.name).sort()).toEqual(["log_check_in", "update_key_result"]);
+    expect(r.toolCalls.find((c) => c.name === "update_key_result")?.args).toMatchObject({ keyResult: "KR2.3", owner: "Minh Nguyen" });
+  });
   it('"giảm thêm được nửa tiếng" is half an hour less than the last value', async () => {
     const a = await acme();
     const r = await a.say("KR9.3 giảm thêm được nửa tiếng");
