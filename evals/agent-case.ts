@@ -26,6 +26,8 @@ export interface ExpectedKrUpdate {
   title?: string;
   target?: number;
   owner?: string;
+  due?: string;
+  startDate?: string;
 }
 export interface ExpectedNewKr {
   objective?: string;
@@ -296,7 +298,9 @@ export async function scoreCase(c: EvalCase, run: RunRecord, svc: OkrService, be
             sameRef(k.ref, w.kr) &&
             (w.title === undefined || contains(k.title, w.title)) &&
             (w.target === undefined || close(k.target, w.target)) &&
-            (w.owner === undefined || contains(k.owner, w.owner)),
+            (w.owner === undefined || contains(k.owner, w.owner)) &&
+            (w.due === undefined || k.due === w.due) &&
+            (w.startDate === undefined || k.startDate === w.startDate),
           missing,
           "key result update",
         );

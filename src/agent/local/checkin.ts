@@ -14,7 +14,9 @@ export type CheckInRead = { kind: "log"; input: Record<string, unknown> } | { ki
 
 /** Verbs that say "record this value". Their absence is allowed ("NPS came in at 53") but then a
  *  KR must be named by its words next to the number. */
-export const WRITE_VERB = /\b(log|logged|record|check ?in|checkin|chekc in|update|set|report|put|cap nhat|ghi nhan|ghi|bao cao|nhap|chot)\b/;
+// "ghi chú" is a note, not "ghi" (write it down).
+export const WRITE_VERB = /\b(log|logged|record|check ?in|checkin|chekc in|update|set|report|put|cap nhat|ghi nhan|ghi(?! chu\b)|bao cao|nhap|chot)\b/;
+const QUESTION = /\b(which|what|how|why|who|nao|sao|bao nhieu|gi)\b|\?/;
 const STATE_VERB = /\b(is now|now at|now|is at|at|reached|hit|hits|came in|landed|down to|up to|done with|dat|len|la|con|duoc|dang o|o muc|hien la)\b/;
 /** +1 or −1 when the value is a change from the last one ("up 2 points", "+3", "4 more than last
  *  week", "tăng 0,3 điểm", "giảm thêm 1 ngày"), null when it is the new value itself ("up to 54",
@@ -33,6 +35,8 @@ export function relativeSign(f: string): 1 | -1 | null {
     /(?:^|\s)-\d/.test(f)
   )
     return -1;
+  // "signed another 3", "kiếm thêm đc 4 lead so với tuần trước": more of a count, said without "up".
+  if (/\b(?:another|an extra|them(?: duoc| dc)?) \+?\d/.test(f) || /\d[\d.,]*\s*(?:[a-z]+\s+){0,2}(?:nhieu hon|hon) (?:tuan|lan|thang|hom) truoc/.test(f)) return 1;
   return null;
 }
 
@@ -92,17 +96,36 @@ export function readCheckIn(original: string, dir: KrDirectory | undefined, lang
       !(date && n.start >= date.start && n.start < date.end),
   );
   // "retention 30 ngày: 55%": a number of days next to another number names the KR ("30-day").
-  if (numbers.length > 1) numbers = numbers.filter((n) => !/^\s*-?\s*(?:d|days?|ngày|ngay)\b/iu.test(head.slice(n.end)) || n.value.percent);
-  const verb = WRITE_VERB.test(f) || STATE_VERB.test(f) || /=/.test(t);
-  // "log a check-in for crash-free sessions, confidence 4": a write without its value asks for it.
-  if (numbers.length === 0 && WRITE_VERB.test(f) && !ref && dir) {
-    const named = dir.matchKr(without(head, [confidence]));
+  if (numbers.length > 1) numbers = numbers.filter((n) => !/^\s*-?\s*(?:d|days?|ngày|ngay|months?|tháng|thang|weeks?|tuần|tuan)\b/iu.test(head.slice(n.end)) || n.value.percent);
+  // "up 2 since last week" reports a value as surely as "is at 54".
+  const verb = WRITE_VERB.test(f) || STATE_VERB.test(f) || /=/.test(t) || relativeSign(f) !== null;
+  // "log a check-in for crash-free sessions, confidence 4", "sofia's kr improved, log it", "conf 2
+  // on daniel's kr": a write without its value asks for it (which KR first, when several fit). A
+  // confidence alone offers the last value again, to be confirmed.
+  if (numbers.length === 0 && dir && (WRITE_VERB.test(f) || (confidence && !QUESTION.test(f)))) {
+    const byRef = ref ? dir.byRef(ref.value) : undefined;
+    let named = ref ? (byRef ? [byRef] : []) : dir.matchKr(without(head, [confidence]));
+    if (!ref && !named.length) {
+      const owner = dir.findOwner(head);
+      named = owner ? dir.krs.filter((k) => k.owner === owner) : [];
+    }
     if (named.length > 1) return { kind: "ask", text: askWhich(named, lang), candidates: named };
-    if (named.length === 1)
+    const k = named[0];
+    if (k && confidence)
       return {
         kind: "ask",
-        text: say(lang, `What is the new value for ${named[0]!.ref} ${named[0]!.title}?`, `Giá trị mới của ${named[0]!.ref} ${named[0]!.title} là bao nhiêu?`),
-        pendingInput: { keyResult: named[0]!.ref },
+        text: say(
+          lang,
+          `Log confidence ${confidence.value}/5 on ${k.ref} ${k.title} with the value unchanged at ${unitOf(k, k.current)}? Reply "yes", or give the new value.`,
+          `Ghi độ tự tin ${confidence.value}/5 cho ${k.ref} ${k.title}, giữ nguyên giá trị ${unitOf(k, k.current)}? Trả lời "đồng ý", hoặc cho mình giá trị mới.`,
+        ),
+        pendingInput: { keyResult: k.ref, value: k.current, confidence: confidence.value },
+      };
+    if (k && !ref)
+      return {
+        kind: "ask",
+        text: say(lang, `What is the new value for ${k.ref} ${k.title}?`, `Giá trị mới của ${k.ref} ${k.title} là bao nhiêu?`),
+        pendingInput: { keyResult: k.ref },
       };
   }
   if (numbers.length === 0 && !(ref && WRITE_VERB.test(f))) return null;
@@ -110,17 +133,20 @@ export function readCheckIn(original: string, dir: KrDirectory | undefined, lang
   let noteText = note?.value;
   if (!noteText) {
     // A comma splits only when a space follows: "54,6%" is one number.
-    const segments = head
-      .split(/[,;]\s|\.\s|\s[-–—]\s/)
-      .map((s) => s.trim())
-      .filter(Boolean);
-    // The value's own segment, and ones holding only a confidence or a date, are no note; a
-    // sentence that mentions a small count ("met 2 big customers") still is.
+    const CUT = /[,;]\s|\.\s|\s[-–—]\s/g;
+    const cuts = [...head.matchAll(CUT)].map((m) => m.index!);
+    const segments = head.split(CUT).map((s) => s.trim());
+    // Only what follows the value's own segment is a note: "ahmed just pinged me, first response
+    // is 6.1h now" says the value (and the KR's name) in its second part. Segments holding only a
+    // confidence or a date are no note; a sentence that mentions a small count ("met 2 big
+    // customers") still is.
+    const valueAt = numbers[0] ? cuts.filter((c) => c < numbers[0]!.start).length : 0;
     const free = segments
-      .slice(1)
+      .slice(valueAt + 1)
+      .filter(Boolean)
       .filter((s) => !findConfidence(s) && !findKrRef(s) && s.split(/\s+/).length >= 2 && !(/\d/.test(s) && s.split(/\s+/).length < 4))
       // "…, log it" / "…, ghi nhận giúp em" is the request itself, not a note.
-      .filter((s) => !/^(?:(?:pls|please|can you|could you)\s+)?(?:log|record|update|save|ghi nhan|ghi|cap nhat)\b(?:\s+\S+){0,3}$/.test(folded(s)))
+      .filter((s) => !/^(?:(?:pls|please|can you|could you)\s+)?(?:log|record|update|save|ghi nhan|ghi|cap nhat)\b(?:\s+\S+){0,6}$/.test(folded(s)))
       .map((s) => s.replace(/^(?:note|ghi chú|ghi chu)\s*[:\-–]\s*/iu, ""));
     if (free.length) noteText = free.join(", ");
   }
@@ -185,9 +211,14 @@ export function readCheckIn(original: string, dir: KrDirectory | undefined, lang
   const first = numbers[0];
   if (!first) return { kind: "ask", text: say(lang, `What is the new value for ${keyResult}?`, `Giá trị mới của ${keyResult} là bao nhiêu?`), pendingInput: { keyResult } };
   let v = first.value.value;
+  // "13/25 top accounts", "done with 3 of 4": a share, which a percent KR stores as a percent.
+  const share = /^\s*(?:\/|of|out of|tren|trên)\s*(\d+)\b/iu.exec(head.slice(first.end));
+  const whole = share ? Number(share[1]) : 0;
+  // Read from the words before any note: "note: thêm 3 lead từ hội thảo" explains, it is no change.
+  const sign = relativeSign(folded(head));
+  if (share && kr?.unit === "%" && !first.value.percent && whole > v && whole !== 5) v = Number(((v / whole) * 100).toFixed(1));
   // "up 2 points" / "tăng 0,3 điểm": relative to the KR's current value.
-  const sign = relativeSign(f);
-  if (sign && kr) v = Number((kr.current + sign * Math.abs(v)).toPrecision(12));
+  else if (sign && kr) v = Number((kr.current + sign * Math.abs(v)).toPrecision(12));
   else if (kr && kr.unit === "%" && !first.value.percent && v > 0 && v < 1 && Math.min(kr.current, kr.target) >= 1) {
     // 0.52 on a percent KR whose range lies above 1 can only mean 52%: read it so, and say so.
     v = Number((v * 100).toPrecision(12));

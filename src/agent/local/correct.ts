@@ -18,11 +18,15 @@ export interface CorrectionPlan {
 const RETRACT_ALWAYS = /\b(undo|retract|revert|scratch that|roll ?back|take (?:it|that) back|hoan tac)\b/;
 const RETRACT_MAYBE = /\b(delete|remove|cancel|drop|discard|xoa|huy|bo (?:di|no|cai)|go bo)\b/;
 const CHECK_IN_WORDS = /\b(check.?ins?|checkin|entry|entries|update|log|logged|cap nhat|vua roi|vua nhap|vua log|moi nhat|gan nhat|lan cuoi|lan truoc)\b/;
-// Fixing one: the value (or confidence, date) it should have had.
+// Fixing one: the value (or confidence, date) it should have had. "wrong" alone is no fix: "the
+// 32% came from the wrong campaign" says why, not what.
 // Right after a check-in, an apology with a number is a fix too ("sorry, confidence is 3").
 const FIX_AFTER_LOG = /\b(sorry|sry|xin loi|a sorry|my bad|i mean)\b/;
 const FIX =
-  /\b(should (?:have )?been|should be|should read|wait,? no|no,? it'?s|misread|mis-?typed|typed wrong|fat.?fingered|meant|i mean|correction|correct (?:it|that|this)|fix (?:it|that|this)|was wrong|is wrong|wrong|typo|mistake|mistyped|oops|actually|not \d|nham|sua lai|sua thanh|phai la|dung ra|dung la|moi dung|sai roi|bi sai|nhap sai|chu khong phai|khong phai)\b/;
+  /\b(should (?:have )?been|should be|should read|wait,? no|no,? it'?s|misread|mis-?typed|typed wrong|fat.?fingered|meant|i mean|correction|correct (?:it|that|this)|fix (?:it|that|this)|(?:is|was|it'?s|that'?s|thats|looks|got (?:it|that)) wrong|wrong (?:number|value|figure|one|entry|check.?in|kr)|typo|mistake|mistyped|oops|actually|not \d|nham|sua lai|sua thanh|phai la|dung ra|dung la|moi dung|sai roi|bi sai|nhap sai|chu khong phai|khong phai)\b/;
+
+/** Whether a (folded) message fixes or takes back a check-in, by its words alone. */
+export const soundsLikeCorrection = (f: string): boolean => RETRACT_ALWAYS.test(f) || FIX.test(f);
 
 /** Numbers the person says a check-in was NOT ("41.5 not 42", "44 chứ không phải 43"). */
 function negated(t: string): { start: number; end: number }[] {

@@ -55,7 +55,7 @@ export function critique(t: string, f: string, dir: KrDirectory | undefined, lan
     /\b(critique|review this|evaluate|rate this|rate my|grade my|check this (?:objective|okr)|thoughts on|feedback on|is this a good|a good objective|is this objective ok|objective ok|what'?s wrong with|better objective|improve (?:this|my|the) objective|is this ok|good objective|objective tot|co phai la good)\b/.test(
       f,
     ) ||
-    /\b(danh gia|nhan xet|gop y|on khong|co on khong|duoc khong)\b/.test(f);
+    /\b(danh gia|nhan xet|gop y|(?:on|ok|duoc|dc|hop ly|chuan) (?:khong|ko|k|hong|chua)|co on khong)\b/.test(f);
   if (!asks) return null;
   // "critique O3": an objective of ours, by ref or by its owner's name; the answer names it and its KRs.
   const refd = findObjectiveRef(t)?.value;

@@ -2,6 +2,7 @@
 // list_okrs over MCP): KR titles, units and owners, and the team names. It finds the KR a person
 // means from their words ("NPS came in at 53" → KR9.2), the team ("bên Engineering"), the owner.
 
+import { editDistance } from "../../domain/edit-distance.js";
 import { matchTeam, teamNames } from "../../domain/teams.js";
 import { folded } from "./parse.js";
 
@@ -34,6 +35,7 @@ const STOP = new Set(
 // revenue retention.
 const words = (text: string) =>
   folded(text)
+    .replace(/\b(?:1|one|mot)(?:-| )?(?:month|thang)\b/g, "30day")
     .replace(/\b(\d+)(?:-| )?(?:d|days?|ngay)\b/g, "$1day")
     .replace(/\b(\d+)-([a-z]+)/g, "$1$2")
     .split(/[^a-z0-9%]+/)
@@ -44,9 +46,9 @@ const words = (text: string) =>
 const GLOSSARY: [string, RegExp][] = [
   ["#winrate", /\b(win rate|ty le thang|ti le thang|ty le chot)\b/],
   ["#lead", /\b(leads?|khach hang tiem nang|tiem nang)\b/],
-  ["#salescycle", /\b(sales cycle|chu ky ban hang|chu ky ban)\b/],
+  ["#salescycle", /\b(sales cycle|chu ky ban hang|chu ky ban|time to close|days to close|thoi gian chot)\b/],
   ["#revenue", /\b(revenue|doanh thu)\b/],
-  ["#retention", /\b(retention|giu chan|ty le giu|keep (?:more )?customers)\b/],
+  ["#retention", /\b(retention|giu chan|ty le giu|keep (?:more )?customers|o lai|stick around|stay(?:ed)? (?:on|active))\b/],
   ["#customer", /\b(customers?|khach hang)\b/],
   ["#churn", /\b(churn|roi bo|huy dich vu)\b/],
   ["#conversion", /\b(conversion|chuyen doi)\b/],
@@ -90,10 +92,29 @@ const stem = (w: string) => (w.length >= 4 && w.endsWith("s") && !w.endsWith("ss
  *  when its parts ("time", "value") are common. */
 const compounds = (text: string) => [...folded(text).matchAll(/[a-z0-9]+(?:-[a-z0-9]+)+/g)].map((m) => m[0].replace(/-/g, ""));
 
-/** Title tokens plus acronyms of consecutive words ("monthly recurring revenue" → mrr). */
+// A Vietnamese syllable: one onset, a vowel cluster, one of the few codas Vietnamese allows.
+const VI_SYLLABLE = /^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?$/;
+const VI_STOP_PAIRS = new Set(["tyle", "tile", "trungbinh", "hangthang", "hangtuan", "hangngay", "moithang", "moituan"]);
+const VI_LETTERS = /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹàáãèéìíòóõùúýđ]/i;
+
+/**
+ * Title tokens plus acronyms of consecutive words ("monthly recurring revenue" → mrr). In a
+ * Vietnamese title a word is two syllables ("chu kỳ", "khách hàng"): one syllable alone ("chú" in
+ * "ghi chú", "mới" in "số mới") names nothing, so such a title is matched by syllable pairs (the
+ * query side joins consecutive words too), its loanwords ("outbound") and its numbers.
+ */
 function titleTokens(title: string): Set<string> {
   const ws = words(title);
-  const out = new Set([...ws.map(stem), ...compounds(title), ...concepts(title)]);
+  const vietnamese = VI_LETTERS.test(title);
+  const singles = vietnamese ? ws.filter((w) => /\d/.test(w) || !VI_SYLLABLE.test(w)) : ws;
+  // "tỷ lệ" (rate), "trung bình" (average), "hàng tháng" (monthly) name no KR, as their English words do not.
+  const pairs = vietnamese
+    ? ws
+        .slice(1)
+        .map((w, i) => ws[i]! + w)
+        .filter((p) => !VI_STOP_PAIRS.has(p))
+    : [];
+  const out = new Set([...singles.map(stem), ...pairs, ...compounds(title), ...concepts(title)]);
   // Two-letter acronyms ("ko", "co") collide with ordinary words; three and four letters do not.
   // Only content words make one ("passed to sales" is no "pts").
   const content = ws.filter((w) => !ACRONYM_SKIP.has(w) && !/^\d/.test(w));
@@ -127,6 +148,18 @@ export class KrDirectory {
     const df = new Map<string, number>();
     for (const set of this.tokens.values()) for (const t of set) df.set(t, (df.get(t) ?? 0) + 1);
     for (const [t, n] of df) this.idf.set(t, Math.log(1 + krs.length / n));
+    this.spelled = [...df.keys()].filter((t) => /^[a-z]{5,}$/.test(t));
+  }
+
+  /** Title words of five letters or more: what a slip in a KR's name ("orgnaic trafic") is read as. */
+  private readonly spelled: string[];
+
+  /** A query word that is no title word but one edit (two from nine letters) from exactly one. */
+  private spell(w: string): string {
+    if (w.length < 5 || !/^[a-z]+$/.test(w) || this.idf.has(w) || this.idf.has(stem(w))) return w;
+    const limit = w.length >= 9 ? 2 : 1;
+    const close = this.spelled.filter((t) => Math.abs(t.length - w.length) <= limit && editDistance(w, t) <= limit);
+    return close.length === 1 ? close[0]! : w;
   }
 
   teams(): string[] {
@@ -144,7 +177,7 @@ export class KrDirectory {
       ...new Set([
         ...words(text)
           .filter((w) => !STOP.has(w) && w.length >= 2)
-          .map(stem)
+          .map((w) => this.spell(stem(w)))
           .filter((w) => !covered.has(w)),
         ...compounds(text),
         ...concepts(text),

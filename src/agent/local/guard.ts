@@ -19,7 +19,7 @@ const INJECTION =
 // A write said as a plan ("next monday I'm going to log 20", "thứ 2 tuần sau mình mới log 40").
 // Said not to write now: "don't log this yet", "note to self: log … once the dashboard refreshes".
 const NOT_NOW =
-  /\b(don'?t (?:log|record|update|save|write)|do not (?:log|record|update|save|write)|not yet|note to self|reminder to self|remind me to|khoan (?:log|ghi|cap nhat)|dung (?:log|ghi|cap nhat))\b|\b(?:log|update|record|ghi|cap nhat)\b.*\b(?:once|after|when) (?:the|it|we|they|our)\b/;
+  /\b(don'?t (?:log|record|update|save|write)|do not (?:log|record|update|save|write)|not yet|note to self|reminder to self|remind me to|remind me|nhac (?:minh|toi|tui|em|anh|chi)|khoan (?:log|ghi|cap nhat)|dung (?:log|ghi|cap nhat))\b|\b(?:log|update|record|ghi|cap nhat)\b.*\b(?:once|after|when) (?:the|it|we|they|our)\b/;
 // "coverage should be at 45 by now": where a KR ought to be, not where it is.
 export const EXPECTATION = /\b(by now|nowhere (?:near|close)|supposed to be|expected to be|dang le|le ra phai)\b/;
 // Asking for a summary of pasted text ("summarize this email"), not for our weekly summary.
@@ -35,9 +35,10 @@ export function hasQuote(text: string): boolean {
 const TEXT_TASK =
   /\b(write|draft|compose|translate|rewrite|reword|rephrase|polish|proofread|paraphrase|an email|e-?mail (?:to|for)|slack post|tweet|announcement|(?<!chien )dich(?! vu)|viet giup|viet lai|viet mot|viet email|soan|sua lai cho hay|sua cho hay|chinh lai cau|trau chuot|lam lai cau|email xin|don xin|xin nghi)\b/;
 // Explaining words or rules, not reading the workspace.
-const EXPLAIN = /\b(what does .+ mean|what is an? |what'?s an? |meaning of|define|explain|nghia la gi|nghia la sao|y la sao|la gi( vay| the)?\??$|giai thich|y nghia)\b/;
+const EXPLAIN =
+  /\b(what does .+ mean|what is an? |what'?s an? |meaning of|define|explain|nghia la gi|nghia la sao|y la sao|la sao(?= vay| the|\s*[,?]|$)|la gi( vay| the)?\??$|giai thich|y nghia)\b/;
 const HYPOTHETICAL =
-  /\b(what if|if we|if i|if it|if they|if nps|suppose|supposing|assuming|hypothetically|would (?:it|that|we|the)|gia su|gia dinh|neu (?:minh|toi|ta|chung ta|team|nps|kr|dat|check)|neu\b.*\bthi\b)\b/;
+  /\b(what if|if we|if i|if it|if they|if nps|suppose|supposing|assuming|hypothetically|would (?:it|that|we|the)|gia su|gia dinh|neu (?:minh|toi|ta|chung ta|team|nps|kr|dat|check)|neu\b.*\bthi\b|thi (?:co on|co tot|co sao|sao|co duoc))\b/;
 const FUTURE =
   /\b(i'?ll|i will|will log|going to log|gonna log|tomorrow|next week|later today|once (?:the|it|we)|se (?:log|cap nhat|ghi)|mai (?:minh|toi|em)? ?(?:se )?(?:log|cap nhat|ghi)|tuan sau|ngay mai)\b/;
 const THANKS = /^(thanks?|thank you|thx|ty|cheers|great|awesome|nice|cool|ok(ay)?|cam on|tks|hay qua|tuyet)\b(?:[\s!.,]|\p{Extended_Pictographic}|\uFE0F)*\S{0,30}$/u;
@@ -51,9 +52,14 @@ const ASKING =
 // would MRR need to grow to reach the target?") asks, whatever write verb it holds.
 const INTERROGATIVE = /^(?:did|has|have|had|was|were|who|whom|whose|when|why|how much|how many|how long|how fast|what|which|is there|are there|does|do we|do i)\b/;
 
+// A joke or sarcasm ("sure, let's just log velocity at 100 and call it a quarter 🙃"): not a
+// request, whatever it says; the nearest read answers the real question, if any.
+const JOKE = /(?:🙃|😂|🤣|😜|😆|🤪|\/s$)|\b(lol|lmao|rofl|jk|j\/k|just kidding|kidding|for real tho|haha+|hihi+|dua thoi|dua ti|noi vui)\b/u;
+
 export function noWriteReason(text: string, explicitWrite: boolean): NoWrite | null {
   const f = folded(text);
   const outside = folded(blankQuotes(text));
+  if (JOKE.test(outside)) return "question";
   // Vietnamese yes/no questions end with "không?" / "ko?" / "chưa?" ("có nên hạ target ko?").
   const viQuestion = /\b(ai|gi|khi nao|tai sao|vi sao|bao nhieu|co nen|nen khong)\b/.test(outside) || /\b(ko|khong|k|chua|nhi|a)\s*\?\s*$/.test(outside);
   if ((INTERROGATIVE.test(outside) || viQuestion) && /\?\s*$/.test(text.trim())) return "question";

@@ -3,7 +3,8 @@
 export type Lang = "en" | "vi";
 
 const VI_CHARS = /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹáàãéèíìóòõúùýĂÂĐÊÔƠƯ]/i;
-const VI_WORDS = /\b(khong|nhung|cua|nhom|muc tieu|cap nhat|tien do|cham|bao nhieu|tuan nay|giup|toi|minh)\b/i;
+const VI_WORDS =
+  /\b(khong|nhung|cua|nhom|muc tieu|cap nhat|tien do|cham|bao nhieu|tuan nay|giup|toi|minh|nay|ko|nhe|nha|duoc|dc|chua|roi|vay|the nao|doanh thu|ghi nhan|hom qua|hom nay|tuan truoc|tuan sau|dang|nhat|lam sao|bao gio|tai sao|vi sao|so voi|cho hoi)\b/i;
 
 /** Vietnamese when the words (names aside: "Minh Nguyen", "Hoàng Văn Nam" in an English sentence)
  *  carry Vietnamese letters or common Vietnamese words. */

@@ -16,7 +16,10 @@ import type {
 import { composeAnswer, type ToolOutcome } from "./answer.js";
 import { detectLang } from "./lang.js";
 import { folded } from "./parse.js";
+import type { ToolCallPlan, View } from "./reads.js";
 import { readState, stateMetadata, type LocalState } from "./state.js";
+
+const WRITES = new Set(["log_check_in", "correct_check_in", "update_key_result", "create_objective", "add_key_result"]);
 import { draftRequest, understand, type KrDirectory } from "./understand.js";
 
 function textOf(content: unknown): string {
@@ -51,6 +54,11 @@ export class LocalModel implements LanguageModelV3 {
     const after = prompt.slice(lastUser + 1);
     const results = after.flatMap((m) => (m.role === "tool" ? m.content.filter((p) => p.type === "tool-result") : []));
     if (results.length > 0) {
+      // Reads held back until the writes before them were done: now.
+      const made = after.flatMap((m) => (m.role === "assistant" ? m.content : [])).filter((p) => p.type === "tool-call");
+      const madeStates = made.map((p) => readState(p.providerOptions));
+      const later = madeStates.find((s) => s?.then?.length)?.then;
+      if (later && !madeStates.some((s) => s?.deferred)) return this.callsStep(later, { view: madeStates.find((s) => s?.view)?.view, deferred: true });
       const calls = new Map(
         after
           .flatMap((m) => (m.role === "assistant" ? m.content : []))
@@ -104,15 +112,29 @@ export class LocalModel implements LanguageModelV3 {
         content: [{ type: "text", text: plan.text, ...(plan.pending ? { providerMetadata: stateMetadata({ pending: plan.pending }) } : {}) }],
         finishReason: { unified: "stop", raw: "stop" },
       };
+    // Reads said after a write wait for it ("…and tell me where that leaves KR9.4"): the answer
+    // must show the numbers the write made.
+    const firstWrite = plan.calls.findIndex((c) => WRITES.has(c.toolName));
+    const later = firstWrite >= 0 ? plan.calls.slice(firstWrite).filter((c) => !WRITES.has(c.toolName)) : [];
+    const now = plan.calls.filter((c) => !later.includes(c));
+    return this.callsStep(now, {
+      ...(plan.view && !later.length ? { view: plan.view } : {}),
+      ...(plan.ask ? { ask: plan.ask.text, pending: plan.ask.pending } : {}),
+      ...(later.length ? { then: plan.view ? later.map((c, i) => (i === 0 ? { ...c, view: plan.view } : c)) : later } : {}),
+    });
+  }
+
+  /** A step of tool calls, the first one carrying the state (view, question, later reads). */
+  private callsStep(calls: (ToolCallPlan & { view?: View })[], state: LocalState): { content: LanguageModelV3Content[]; finishReason: LanguageModelV3FinishReason } {
+    const view = state.view ?? calls.find((c) => c.view)?.view;
+    const kept: LocalState = Object.fromEntries(Object.entries({ ...state, view }).filter(([, v]) => v !== undefined));
     return {
-      content: plan.calls.map((c, i) => ({
+      content: calls.map((c, i) => ({
         type: "tool-call" as const,
         toolCallId: `local-${++callCounter}`,
         toolName: c.toolName,
         input: JSON.stringify(c.input),
-        ...(i === 0 && (plan.view || plan.ask)
-          ? { providerMetadata: stateMetadata({ ...(plan.view ? { view: plan.view } : {}), ...(plan.ask ? { ask: plan.ask.text, pending: plan.ask.pending } : {}) }) }
-          : {}),
+        ...(i === 0 && Object.keys(kept).length ? { providerMetadata: stateMetadata(kept) } : {}),
       })),
       finishReason: { unified: "tool-calls", raw: "tool_calls" },
     };

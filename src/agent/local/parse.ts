@@ -58,7 +58,8 @@ export function wordNumber(text: string): number | null {
   return parts.length === 2 && (WORD_NUMBERS[parts[0]!]! < 20 || WORD_NUMBERS[parts[1]!]! >= 10) ? null : total;
 }
 
-const NUMBER_TOKEN = /[-+]?\d[\d.,]*/g;
+// ".981" (a fraction typed without its zero) is a number too, "v.2" or "1..3" are not.
+const NUMBER_TOKEN = /[-+]?\d[\d.,]*|(?<![\p{L}\d.])\.\d+/gu;
 // What may follow the digits of one number: a scale word (with its fraction in 1tr4 / 2k5) or %.
 const SUFFIX = /^(?:(?:k|tr|tỷ|tỉ)\d+|\s?(?:k|m|mn|b|bn|nghìn|nghin|ngàn|ngan|thousand|triệu|trieu|tr|million|tỷ|tỉ|ty|billion|%))(?!\p{L})/iu;
 // "nửa triệu" (half a million); no \b: JavaScript's \b does not see "ử" as a word character.
@@ -82,7 +83,7 @@ export function findNumbers(text: string): Found<{ value: number; percent: boole
     if (/^-\p{L}/u.test(after)) continue;
     const suffix = SUFFIX.exec(after)?.[0] ?? "";
     const raw = digits + suffix;
-    const n = readNumber(raw);
+    const n = readNumber(raw.startsWith(".") ? `0${raw}` : raw);
     if (n) out.push({ value: { value: n.value, percent: n.percent, raw }, start, end: start + raw.length });
   }
   for (const m of text.matchAll(HALF)) {
@@ -139,6 +140,12 @@ export function findConfidence(text: string): ConfidenceFound | null {
       text,
     );
   if (labelled) return { value: Number(labelled[1]), start: labelled.index, end: labelled.index + labelled[0].length };
+  // "he's at a 4", "feeling like a 3": a score for how sure someone is, said with "a".
+  const felt =
+    /\b(?:(?:he|she|they|i|we|(?:he|she|they|i|we)\s+(?:said|says))(?:'s|’s|'re|'m| is| are| am)?|feel(?:s|ing)?(?: like)?)\s+(?:at\s+)?an?\s+([1-5])\b(?!\s*(?:%|[.,]\d|k\b|m\b))/i.exec(
+      text,
+    );
+  if (felt) return { value: Number(felt[1]), start: felt.index, end: felt.index + felt[0].length };
   const outOfFive = /\b(\d)\s*\/\s*5\b/.exec(text);
   if (outOfFive) return { value: Number(outOfFive[1]), start: outOfFive.index, end: outOfFive.index + outOfFive[0].length };
   for (const [re, value, name] of COLORS) {

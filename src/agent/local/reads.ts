@@ -4,7 +4,7 @@
 
 import { matchTeam } from "../../domain/teams.js";
 import { findDate } from "./dates.js";
-import type { KrDirectory } from "./directory.js";
+import { sharesConcept, type KrDirectory } from "./directory.js";
 import { findKrRef, findNumbers, findObjectiveRef, folded } from "./parse.js";
 
 export interface ToolCallPlan {
@@ -37,7 +37,7 @@ export type Question =
 
 const ALL = 100;
 const LAGGING =
-  /\b(lag|lagging|behind|te nhat|toi te nhat|off.?track|at.?risk|risks?|riskiest|worst|slipping|slowest|struggling|in trouble|trouble|worried|worry|concern|concerned|red|danger|problem|bad shape|cham|tre|tut lai|tut hau|rui ro|kem nhat|lech|chech huong|nguy hiem|lo lang|lo ngai|dang lo|can lo|phai lo|van de|bao dong)\b|(?<!\p{L})đỏ(?!\p{L})/u;
+  /\b(lag|lagging|behind|te nhat|toi te nhat|off.?track|at.?risk|risks?|riskiest|worst|slipping|slowest|struggling|in trouble|trouble|worried|worry|concern|concerned|red|danger|problem|bad shape|cham|tre|tut lai|tut hau|tut|rui ro|kem nhat|lech|chech huong|nguy hiem|lo lang|lo ngai|dang lo|can lo|phai lo|van de|bao dong)\b|(?<!\p{L})đỏ(?!\p{L})/u;
 const ALL_WORDS = /\b(all|every|list|each|full list|tat ca|toan bo|liet ke|nhung kr|cac kr|het)\b/;
 const LOW_CONFIDENCE =
   /\b(lowest confidence|least confident|low confidence|confidence (?:is )?(?:lowest|low)|do tu tin thap|tu tin thap|it tu tin|tin cay thap|confidence thap|thap nhat ve do tu tin)\b/;
@@ -52,7 +52,7 @@ const NOTES = /\b(what did (?:\S+ ){1,3}(?:write|say|note|put|comment)|wrote|not
 const WHY = /\b(why|how come|what happened|reason|tai sao|vi sao|sao lai|ly do|nguyen nhan)\b/;
 const STATUS = /\b(how is|how's|hows|how are|status|progress|doing|tracking|going|update on|news|where (?:are|is)|tinh hinh|tien do|the nao|ra sao|dang o dau|sao roi|on khong)\b/;
 const HYPOTHETICAL =
-  /\b(what if|grade .* if|what grade|if .* (?:hits?|reach(?:es)?|gets? to|ends? at|lands? at)|would .* grade|gia su|neu .* (?:dat|len|xuong|check.?in|la)|thi (?:grade|diem|trang thai))\b/;
+  /\b(what if|grade .* if|what grade|if .* (?:hits?|reach(?:es)?|gets? to|ends? at|lands? at)|would .* grade|what would (?:that|it|this) do|would (?:that|it|this) (?:do|put|leave|make|mean)|where would (?:that|it|this)|gia su|neu .* (?:dat|len|xuong|check.?in|la)|thi (?:grade|diem|trang thai|co on|co tot|sao))\b/;
 
 /** Every team the text names, by its own name or a synonym ("eng + product"). */
 export function findTeams(text: string, dir: KrDirectory | undefined): string[] {
@@ -98,7 +98,9 @@ export function readQuestion(t: string, dir: KrDirectory | undefined, today?: st
   const ref = findKrRef(t);
   // A team's name ("Customer Success") is no KR's name ("customer case studies").
   const teamless = dir ? dir.withoutTeams(t) : t;
-  const named = ref ? [] : (dir?.matchKr(teamless) ?? []);
+  let named = ref ? [] : (dir?.matchKr(teamless) ?? []);
+  // …unless the team's name is part of the KR's own name ("the sales cycle KR").
+  if (!ref && !named.length && dir) named = dir.matchKr(t).filter((k) => sharesConcept(t, k.title));
   const kr = ref?.value ?? (named.length === 1 ? named[0]!.ref : undefined);
 
   // "what did Sofia write in her Nov 13 check-in?", "any notes on KR7.1?": the notes themselves.
@@ -114,7 +116,11 @@ export function readQuestion(t: string, dir: KrDirectory | undefined, today?: st
   // "what if NPS hits 60 — what grade?": the KR, with a value that is only imagined.
   if (HYPOTHETICAL.test(f) && kr) {
     const value = findNumbers(t).filter((n) => !(ref && n.start >= ref.start && n.end <= ref.end))[0];
-    if (value) return { calls: [{ toolName: "get_key_result", input: { keyResult: kr } }], view: { kind: "what-if", keyResult: kr, value: value.value.value } };
+    // "KR7.2 cuối quý được 0.7 thì có ổn ko": a grade imagined, read as the value that earns it.
+    const k = dir?.byRef(kr);
+    const grade = value && k && /\b(grade|diem|score)\b/.test(f) && value.value.value >= 0 && value.value.value <= 1 && Math.max(Math.abs(k.start), Math.abs(k.target)) > 1;
+    const imagined = value && grade ? Number((k.start + value.value.value * (k.target - k.start)).toPrecision(12)) : value?.value.value;
+    if (imagined !== undefined) return { calls: [{ toolName: "get_key_result", input: { keyResult: kr } }], view: { kind: "what-if", keyResult: kr, value: imagined } };
   }
   if (WHY.test(f) && kr) return { calls: [{ toolName: "get_key_result", input: { keyResult: kr } }], view: { kind: "why", keyResult: kr } };
 

@@ -22,6 +22,11 @@ export interface LocalState {
   view?: View;
   /** A question to say after the answer to the reads it came with. */
   ask?: string;
+  /** Reads asked after a write in the same message ("move the target to 75% and tell me where that
+   *  leaves it"): made once the writes are done, so they see them. */
+  then?: ToolCallPlan[];
+  /** Marks the calls that are those later reads. */
+  deferred?: boolean;
 }
 
 /** The state kept on a message part's providerOptions / providerMetadata, if it is ours. */

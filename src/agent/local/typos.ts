@@ -13,7 +13,8 @@ const REQUEST_WORDS = (
   "which what lagging lagged behind worried concerned struggling trouble confidence confident target targets objective objectives " +
   "update updated record check checkin progress status summary summarize critique review weekly report retention revenue churn " +
   "conversion velocity coverage onboarding owner rename reassign correct should undo translate explain tracking doing going " +
-  "lowest highest worst furthest regressed backwards stale please actually instead target create"
+  "lowest highest worst furthest regressed backwards stale please actually instead target create taking handing deadline " +
+  "yesterday monday tuesday wednesday thursday friday saturday sunday"
 ).split(" ");
 
 const GUESSABLE = [...new Set(REQUEST_WORDS)];
@@ -22,7 +23,7 @@ const GUESSABLE = [...new Set(REQUEST_WORDS)];
 const COMMON = new Set(
   (
     "about after again their there these those thing think where while would could should which whose other every never maybe " +
-    "today yesterday really still since until being doing going having making taking please thanks"
+    "today yesterday really still since until being doing going having making taking please thanks logging logged"
   ).split(" "),
 );
 
@@ -41,7 +42,13 @@ function replaceOutsideQuotes(text: string, re: RegExp, fix: (word: string) => s
   return text.replace(re, (word: string, at: number) => (quoted.some(([from, to]) => at >= from && at < to) ? word : fix(word)));
 }
 
+// Vietnamese words that fold (accents dropped) onto a different word the understanding keys on:
+// "chạm" (reached) would read as "chậm" (behind). Said with accents, they are rewritten to a word
+// of the same meaning that folds apart.
+const FOLD_CLASHES: [RegExp, string][] = [[/(?<!\p{L})chạm(?!\p{L})/gu, "đạt"]];
+
 export function fixTypos(text: string, dir: KrDirectory | undefined): string {
+  for (const [re, to] of FOLD_CLASHES) text = replaceOutsideQuotes(text, re, () => to);
   text = replaceOutsideQuotes(text, /(?<![\p{L}\d'’])[a-z\d]{3,5}(?![\p{L}\d'’])/gu, (w) => SHORT_SLIPS[w] ?? w);
   // Vietnamese typed without accents ("chuyen", "nguoi", "truoc") is full of words a short edit
   // away from English ones: there, only longer English-looking words are corrected.

@@ -15,7 +15,7 @@
 // one specific question, with the candidates listed.
 
 import { askWhich, readCheckIn, WRITE_VERB } from "./checkin.js";
-import { readCorrection } from "./correct.js";
+import { readCorrection, soundsLikeCorrection } from "./correct.js";
 import type { KrDirectory } from "./directory.js";
 import { createOrAdd, critique, draftRequest, quotedOrAfterSeparator, teamOf } from "./create.js";
 import { parseDraft } from "./draft.js";
@@ -95,7 +95,14 @@ function resume(conv: Conversation, p: Pending, f: string, lang: Lang): Plan | n
       // A corrected value instead of yes: the same write with the new number.
       const n = findNumbers(conv.text)[0];
       if (n && p.calls.length === 1 && "value" in p.calls[0]!.input)
-        return planAll({ ...conv, text: `${String(p.calls[0]!.input.keyResult)} ${n.value.raw}`, pending: null }, lang);
+        return planAll(
+          {
+            ...conv,
+            text: `${String(p.calls[0]!.input.keyResult)} ${n.value.raw}${p.calls[0]!.input.confidence ? ` conf ${String(p.calls[0]!.input.confidence)}` : ""}`,
+            pending: null,
+          },
+          lang,
+        );
       return null;
     }
     case "pick": {
@@ -131,7 +138,7 @@ function pickByWords(conv: Conversation, p: Extract<Pending, { kind: "pick" }>):
 // 2. Clauses: several requests in one message.
 
 const CONNECTOR =
-  /\s*(?:[,;.]\s*)?(?:\b(?:and then|then|and also|also|plus|after that|sau do|xong roi|xong(?= cho| thi| critique| danh gia| xem| tom tat| bao cao)|roi thi|roi cho|roi xem|va cho|va xem|tien)\b|\b(?:and|va)\s+(?=(?:tell|show|what|which|how|give|list|log|update|set|check|ghi|cap nhat|cho minh|xem|bao cao|chuyen|doi|sua|them|tao|giao)\b)|,\s*(?:and|va)\s+|\.\s+(?=(?:tell|show|what|which|how|give|list|log|update|set|check|write|then|also|who|cho minh|cho xem|xem|tien|viet|bao cao|tom tat|con)\b)|[;—–]|\s&\s|\s\+\s)\s*/giu;
+  /\s*(?:[,;.]\s*)?(?:\b(?:and then|then|and also|also|plus|after that|sau do|xong roi|xong(?= cho| thi| critique| danh gia| xem| tom tat| bao cao)|roi thi|roi cho|roi xem|va cho|va xem|tien)\b|\b(?:and|va)\s+(?=(?:tell|show|what|which|how|give|list|log|update|set|check|ghi|cap nhat|cho minh|xem|bao cao|chuyen|doi|sua|them|tao|giao)\b)|,\s*(?:and|va)\s+|,\s*(?=(?:cho (?:minh |em |anh |chi |tui )?hoi|hoi luon|xem giup|xem luon|tell me|show me|what'?s|which)\b)|\.\s+(?=(?:tell|show|what|which|how|give|list|log|update|set|check|write|then|also|who|cho minh|cho xem|xem|tien|viet|bao cao|tom tat|con)\b)|[;—–]|\s&\s|\s\+\s)\s*/giu;
 
 /** The message cut at connectors, when each part reads as a request of its own. */
 function clauses(t: string): string[] {
@@ -151,6 +158,8 @@ function clauses(t: string): string[] {
 
 /** Several values for several KRs in one message: "NPS 53 conf 2, CSAT 88 conf 4". */
 function valueSegments(t: string, dir: KrDirectory | undefined): string[] | null {
+  // "the 13/11 check-in of KR4.1 was typed wrong, it is 67 bug": one correction, not two values.
+  if (soundsLikeCorrection(folded(t))) return null;
   const segs = t
     .split(/[,;]\s+|\s+(?:and|và|va)\s+/iu)
     .map((s) => s.trim())
@@ -172,8 +181,8 @@ function valueSegments(t: string, dir: KrDirectory | undefined): string[] | null
 // ---------------------------------------------------------------------------------------------
 // 3–7. One request.
 
-function updatePlan(t: string, dir: KrDirectory | undefined, lang: Lang): Plan | null {
-  const u = readUpdate(t, dir);
+function updatePlan(t: string, dir: KrDirectory | undefined, lang: Lang, today: string | null | undefined): Plan | null {
+  const u = readUpdate(t, dir, today);
   if (!u) return null;
   if (u.kind === "update") return tools([{ toolName: "update_key_result", input: { keyResult: u.keyResult, ...u.changes } }]);
   if (u.missing === "kr" && u.candidates.length > 1) {
@@ -278,11 +287,25 @@ function noWritePlan(t: string, reason: ReturnType<typeof noWriteReason>, conv: 
       "I read and update OKRs; I don't write, translate or reword other text, and I changed nothing.",
       "Mình chỉ đọc và cập nhật OKR; mình không viết, dịch hay sửa văn bản khác, và mình chưa thay đổi gì.",
     );
-    if (ref) return tools([{ toolName: "get_key_result", input: { keyResult: ref } }], { kind: "why", keyResult: ref });
+    // The KR the text is about, named by ref or by words (quoted or not): its stored numbers are
+    // what a person drafting or translating a message about it needs.
+    // The message's own kind ("an email", "a slack msg") is no KR's name, nor are its values
+    // (a "30-day" qualifier stays).
+    const named = ref
+      ? []
+      : (conv.directory?.matchKr(
+          t
+            .replace(/(?<![\p{L}])(?:e-?mail|mail|msg|message|slack|post|tweet|announcement|thư|thu|đơn|don|tin nhắn|tin nhan)(?![\p{L}])/giu, " ")
+            .replace(/[-+]?\d[\d.,]*%?(?![\d-]|\s?(?:d|days?|ngày|ngay)\b)/g, " "),
+        ) ?? []);
+    const about = ref ?? (named.length === 1 ? named[0]!.ref : undefined);
+    if (about) return tools([{ toolName: "get_key_result", input: { keyResult: about } }], { kind: "why", keyResult: about });
     return text(note);
   }
   if (reason === "future") {
-    const ref = findKrRef(t)?.value ?? (conv.directory?.matchKr(t).length === 1 ? conv.directory.matchKr(t)[0]!.ref : undefined);
+    // The value said ("33 ngày") is no qualifier of the KR's name ("30-day"): names are read without it.
+    const named = conv.directory?.matchKr(t.replace(/[-+]?\d[\d.,]*/g, " ")) ?? [];
+    const ref = findKrRef(t)?.value ?? (named.length === 1 ? named[0]!.ref : undefined);
     if (ref) return tools([{ toolName: "get_key_result", input: { keyResult: ref } }], { kind: "why", keyResult: ref });
   }
   return nearest(blankQuotes(t), folded(blankQuotes(t)), conv.directory, lang);
@@ -336,7 +359,7 @@ function planOne(t: string, conv: Conversation, lang: Lang): Plan {
   const created = createOrAdd(t, f, dir, lang);
   if (created) return created;
   // "sửa lại target thành 1,45 triệu" is a new target, not a fixed check-in: targets first.
-  const update = updatePlan(t, dir, lang);
+  const update = updatePlan(t, dir, lang, conv.today);
   if (update) return update;
   const correction = readCorrection(t, dir, previousKr, conv.today);
   // "scratch that" after a question of ours: nothing was written in this conversation to take back.

@@ -2,25 +2,49 @@
 // "nâng target tỷ lệ thắng lên 27%"), a new title ("rename KR4.3 to …"), a new owner ("reassign
 // crash-free sessions to Priya"). Read into update_key_result; it never becomes a check-in.
 
+import { findDate } from "./dates.js";
 import type { DirectoryKr, KrDirectory } from "./directory.js";
 import { findKrRef, findNumbers, folded, foldSameLength, quotedTexts, without, withoutQuotes, type Found } from "./parse.js";
 
 export type UpdateRead =
-  | { kind: "update"; keyResult: string; changes: { target?: number; title?: string; owner?: string } }
+  | { kind: "update"; keyResult: string; changes: Changes }
   /** An update, but which KR (candidates: several match; none: nothing matches) or what value is unclear. */
   | { kind: "ask"; missing: "kr" | "value" | "owner"; candidates: DirectoryKr[]; keyResult?: string };
 
 const TARGET = /\b(target|targets|goal|chi tieu|muc tieu|dich|the bar)\b/;
 const TARGET_CHANGE =
-  /\b(make it|make|set|change|move|raise|lower|bump|drop|increase|decrease|reduce|cut|adjust|update|revise|push|lift|is now|should be|will be|instead|rather than|should (?:now )?(?:target|aim)|targeting|new|sua|doi|nang|ha|tang|giam|dieu chinh|thanh|gio la|len|xuong|to)\b/;
+  /(?:->|→|=>)|\b(make it|make|set|change|move|raise|lower|bump|drop|increase|decrease|reduce|cut|adjust|update|revise|push|lift|is now|should be|will be|instead|rather than|should (?:now )?(?:target|aim)|targeting|new|sua|doi|nang|ha|tang|giam|dieu chinh|thanh|gio la|len|xuong|to)\b/;
 // "let's aim for 60 on NPS": a new target said without the word.
 const AIM = /\b(aim (?:for|at)|target of|goal of|muc tieu moi|chi tieu moi)\b/;
 const RENAME = /\b(rename|retitle|reword the title|change the (?:title|name)|new title|title to|title should be|should say|should read as|doi ten|dat lai ten|sua ten|ten moi)\b/;
 const OWNER =
   /\b(reassign|hand\b.*\bto|over to|goes to|go to|moves? to|owns\b.*\b(?:from now on|now)|belongs? to|owns (?:it|this|kr\s?\d+\.\d+)? ?now|the (?:new )?owner of|as (?:the )?owner|tak(?:e|es|ing) (?:it |this )?over|chuyen (?!doi\b).*\bcho\b.*\bphu trach|give (?:it|this|.+) to|owner (?:is|to|should be|now)|change the owner|new owner|take(?:s|ing)? over|is taking over|chuyen (?:cho|sang)|chuyen\b(?! doi).*\bcho\b|giao\b.*\bcho\b|(?:se|tu gio|bay gio|tu nay)\b.*\bphu trach\b|\bphu trach (?:thay|moi|tu)|ban giao|phu trach moi|doi owner|owner moi|nguoi phu trach moi|doi nguoi phu trach|thay nguoi phu trach)\b/;
 
+// "case studies kr should be due dec 15", "dời hạn KR6.3 sang 15/12", "pace should start from Oct 15":
+// a due or start date said with a verb of change and a calendar date (never a weekday or
+// "yesterday", which name days gone by).
+const DUE = /\b(due(?: date)?|deadline|han chot|han hoan thanh|han|ngay ket thuc|end date|finish(?:ed)? by|complete(?:d)? by|done by)\b/;
+const START = /\b(start date|starts? (?:on|from)|starting (?:on|from)|pace (?:should )?starts?|ngay bat dau|bat dau tu)\b/;
+const DATE_CHANGE =
+  /\b(should be|move|moved|push|pushed|pull|change|changed|set|extend|extended|shift|bring (?:it )?forward|instead|rather than|not|make it|is now|new|to|doi|lui|gia han|sang|thanh|tu|from)\b/;
+
+type Changes = { target?: number; title?: string; owner?: string; due?: string; startDate?: string };
+
+/** A calendar date said in full ("Dec 15", "15/12", "2026-12-15"), with its span. */
+function calendarDate(t: string, today: string | null | undefined) {
+  const d = findDate(t, today);
+  return d && /\d/.test(t.slice(d.start, d.end)) && /[/-]|[a-z]{3}/i.test(t.slice(d.start, d.end)) && !/\bthe \d/i.test(t.slice(d.start, d.end)) ? d : null;
+}
+
+function redating(f: string): "due" | "startDate" | null {
+  // "is KR6.3 due Dec 31?" asks; "can you move the due date to Dec 15?" asks for a change.
+  const question = /^(is|are|does|do|did|when|what|whats|which|how|khi nao|bao gio)\b|\?\s*$/.test(f) && !/\b(can you|could you|pls|please|nho|giup)\b/.test(f);
+  if (question || !DATE_CHANGE.test(f)) return null;
+  return DUE.test(f) ? "due" : START.test(f) ? "startDate" : null;
+}
+
 export function isUpdate(f: string): boolean {
-  return RENAME.test(f) || OWNER.test(f) || (TARGET.test(f) && TARGET_CHANGE.test(f)) || AIM.test(f);
+  return RENAME.test(f) || OWNER.test(f) || (TARGET.test(f) && TARGET_CHANGE.test(f)) || AIM.test(f) || (redating(f) !== null && /\d/.test(f));
 }
 
 /** The quoted new title, or the words after "to" / "thành". */
@@ -57,7 +81,7 @@ function targetValue(t: string, numbers: Found<{ value: number; percent: boolean
   const after = numbers
     .filter(
       (n) =>
-        /(?:\b(?:to|into|thanh|len|xuong|xuon|becomes?|be|is now|con|(?:target|goal) of|aim for|aim at)|=)\s*(?:[$€£]\s*)?$/.test(f.slice(0, n.start)) &&
+        /(?:\b(?:to|into|thanh|len|xuong|xuon|becomes?|be|is now|con|(?:target|goal) of|aim for|aim at)|=|->|→|=>)\s*(?:[$€£]\s*)?$/.test(f.slice(0, n.start)) &&
         !/\b(?:instead of|not)\s*$/.test(f.slice(0, n.start)),
     )
     .at(-1);
@@ -68,19 +92,27 @@ function targetValue(t: string, numbers: Found<{ value: number; percent: boolean
   return not.at(-1) ?? numbers.at(-1);
 }
 
-export function readUpdate(t: string, dir: KrDirectory | undefined): UpdateRead | null {
+export function readUpdate(t: string, dir: KrDirectory | undefined, today?: string | null): UpdateRead | null {
   const f = folded(t);
   const renaming = RENAME.test(f);
-  const reowning = OWNER.test(f);
-  const retargeting = (TARGET.test(f) && TARGET_CHANGE.test(f)) || AIM.test(f);
-  if (!renaming && !reowning && !retargeting) return null;
-  const changes: { target?: number; title?: string; owner?: string } = {};
+  // "move the open rate KR from daniel to Sofia Alvarez": from one person to another.
+  const reowning = OWNER.test(f) || fromPersonToPerson(t, dir);
+  const dateField = redating(f);
+  const when = dateField ? calendarDate(t, today) : null;
+  // "the case studies KR is due Dec 15, right?" has no verb of change; "push the deadline to Dec
+  // 15" has: only then is the date a new one.
+  const retargeting = (TARGET.test(f) && TARGET_CHANGE.test(f) && !(when && !/\b(target|goal|chi tieu)\b/.test(f))) || AIM.test(f);
+  if (!renaming && !reowning && !retargeting && !when) return null;
+  const changes: Changes = {};
+  if (when && dateField) changes[dateField] = when.date;
   // A title first: its numbers ("… from 96% to 99.5%") and words are not the target or the KR.
   const title = renaming
     ? newTitle(t.replace(/^.*\b(rename|retitle|đổi tên|doi ten|đặt lại tên|dat lai ten|sửa tên|sua ten|new title|tên mới|ten moi|should say|title to|title)\b/iu, ""))
     : null;
   if (title) changes.title = title;
-  const rest = title ? t.replace(title, " ") : t;
+  let rest = title ? t.replace(title, " ") : t;
+  // The date's numbers are not a target, nor words of a KR's name.
+  if (when) rest = rest.slice(0, when.start) + " ".repeat(when.end - when.start) + rest.slice(when.end);
   // The new owner, and an owner whose KR is meant ("give tomasz's KR to Priya Raman").
   const owner = reowning ? newOwner(rest, dir) : undefined;
   if (owner) changes.owner = owner;
@@ -102,11 +134,22 @@ export function readUpdate(t: string, dir: KrDirectory | undefined): UpdateRead 
   return { kind: "update", keyResult: kr.ref, changes };
 }
 
+/** "… from daniel to Sofia Alvarez": a move between two people, the first a KR owner. */
+function fromPersonToPerson(t: string, dir: KrDirectory | undefined): boolean {
+  const m = /\b(?:from|tu)\s+(\p{L}+)\s+(?:to|sang|cho)\s+(\p{L}+(?:\s+\p{L}+)?)/iu.exec(t);
+  const cap = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
+  return !!(m && dir?.findOwner(cap(m[1]!)) && (dir.findOwner(cap(m[2]!)) || /^\p{Lu}\p{L}*\s+\p{Lu}/u.test(m[2]!)));
+}
+
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** The person a KR goes to: the full name said after "to" / "cho", else the one owner named. */
 function newOwner(t: string, dir: KrDirectory | undefined): string | undefined {
   if (!dir) return undefined;
+  // The one handing over is not the new owner: "priya is taking over … from tomasz".
+  t = t.replace(/\b(from|replacing|instead of|thay cho|thay|tu)\s+(\p{L}+(?:\s+\p{L}+)?)/giu, (m, _w: string, who: string) =>
+    dir.findOwner(who.charAt(0).toUpperCase() + who.slice(1)) ? " ".repeat(m.length) : m,
+  );
   // A full name right before "phụ trách" / "làm owner" / "will own" is the new owner, known or not.
   const before = /(\p{Lu}\p{L}*(?:\s+\p{Lu}\p{L}*){1,3})\s+(?:se\s+|sẽ\s+|will\s+)?(?:phụ trách|phu trach|làm owner|lam owner|own|owns|will own|takes over)\b/u.exec(t)?.[1];
   if (before) return dir.findOwner(before) ?? before;

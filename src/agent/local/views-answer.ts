@@ -246,7 +246,7 @@ export function okrsAnswer(objectives: ObjectiveData[], view: View | undefined, 
   }
   if (!shown.length) return say(lang, "No objectives match.", "Không có mục tiêu nào phù hợp.");
   const kr = (k: ObjectiveData["keyResults"][number]) =>
-    `- ${k.ref} ${k.title} (${k.owner || "-"}): ${pct(k.progress)}, ${statusWord(k.status, lang)}${k.confidence !== null ? `, ${say(lang, "confidence", "độ tin cậy")} ${k.confidence}/5` : ""}`;
+    `- ${k.ref} ${k.title} (${k.owner || "-"}): ${value(k.current, k.unit)} / ${value(k.target, k.unit)}, ${pct(k.progress)}, ${statusWord(k.status, lang)}${k.confidence !== null ? `, ${say(lang, "confidence", "độ tin cậy")} ${k.confidence}/5` : ""}`;
   if (view?.kind === "owner") {
     const mine = shown.flatMap((o) => o.keyResults.filter((k) => k.owner === view.owner));
     const owned = shown.filter((o) => o.owner === view.owner);

@@ -1,0 +1,149 @@
+// Gaps found by the sixth blind round (evals/datasets/blind6/dev.jsonl), each tested here as the
+// general behaviour it stands for, on the acme fixture through the real agent loop and store.
+
+import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
+import { KrDirectory } from "../../src/agent/local/directory.js";
+import { findConfidence, findNumbers } from "../../src/agent/local/parse.js";
+import { AS_OF, cleanup } from "../helpers.js";
+import { agentHarness } from "./harness.js";
+
+let h: Awaited<ReturnType<typeof agentHarness>>;
+beforeEach(async () => {
+  h = await agentHarness();
+});
+afterEach(async () => h.close());
+afterAll(cleanup);
+
+const WRITES = new Set(["log_check_in", "correct_check_in", "create_objective", "add_key_result", "update_key_result"]);
+const writesOf = (r: { toolCalls: { name: string; args: unknown }[] }) => r.toolCalls.filter((c) => WRITES.has(c.name));
+
+describe("names of KRs", () => {
+  const dir = new KrDirectory([
+    {
+      ref: "KR7.1",
+      title: "Grow organic traffic from 40,000 to 52,000 monthly visits",
+      owner: "Daniel Kim",
+      team: "Marketing",
+      unit: "visits/month",
+      start: 40000,
+      current: 43600,
+      target: 52000,
+    },
+    { ref: "KR8.2", title: "Giảm chu kỳ bán hàng trung bình từ 42 xuống 30 ngày", owner: "Phạm Thu Hà", team: "Kinh doanh", unit: "ngày", start: 42, current: 35, target: 30 },
+    { ref: "KR8.3", title: "Tạo 50 khách hàng tiềm năng mới từ kênh outbound", owner: "Phạm Thu Hà", team: "Kinh doanh", unit: "khách hàng", start: 0, current: 31, target: 50 },
+    { ref: "KR9.2", title: "Raise NPS from 48 to 65", owner: "Grace Okafor", team: "Customer Success", unit: "NPS", start: 48, current: 52, target: 65 },
+  ]);
+  it("reads a slip in a title word as that word, only when one title word is that close", () => {
+    expect(dir.matchKr("orgnaic trafic").map((k) => k.ref)).toEqual(["KR7.1"]);
+    expect(dir.matchKr("organic").map((k) => k.ref)).toEqual(["KR7.1"]);
+  });
+  it("matches a Vietnamese title by its two-syllable words, not by one syllable that also means something else", () => {
+    expect(dir.matchKr("chu kỳ bán hàng").map((k) => k.ref)).toEqual(["KR8.2"]);
+    expect(dir.matchKr("khach hang tiem nang").map((k) => k.ref)).toEqual(["KR8.3"]);
+    // "ghi chú" (a note) is not "chu kỳ"; "số mới" (the new number) is not "khách hàng … mới".
+    expect(dir.matchKr("sao NPS chậm vậy, có ai ghi chú gì ko").map((k) => k.ref)).toEqual(["KR9.2"]);
+    expect(dir.matchKr("Priya báo số mới là 58")).toEqual([]);
+  });
+});
+
+describe("values", () => {
+  it("reads a fraction typed without its zero, and 'he's at a 4' as a confidence", () => {
+    expect(findNumbers("crash free sessions .981 per the dashboard").map((n) => n.value.value)).toEqual([0.981]);
+    expect(findNumbers("version v.2").map((n) => n.value.value)).not.toContain(0.2);
+    expect(findConfidence("win rate 22.3 for him. he's at a 4")?.value).toBe(4);
+    expect(findConfidence("a 4% increase")).toBeNull();
+  });
+  it("logs a share of accounts on a percent KR as a percent", async () => {
+    const r = await h.say("QBR: đã họp xong vs 13/25 top account, conf 4");
+    expect(writesOf(r)).toEqual([{ name: "log_check_in", args: { keyResult: "KR9.4", value: 52, confidence: 4 }, isError: false }]);
+  });
+  it("takes the value from its own clause: what comes before it is neither the note nor the KR's owner", async () => {
+    const r = await h.say("ahmed just pinged me, first response avg is 6.1h now. log it");
+    expect(writesOf(r)).toEqual([{ name: "log_check_in", args: { keyResult: "KR9.3", value: 6.1 }, isError: false }]);
+  });
+  it("adds a Vietnamese 'thêm N … so với tuần trước' to the last value, and never reads a note's 'thêm 3' as a change", async () => {
+    const more = await h.say("outbound tuần này kiếm thêm đc 4 lead so với tuần trước, ghi nhận giúp chị");
+    expect(writesOf(more)[0]!.args).toMatchObject({ keyResult: "KR8.3", value: 35 });
+    const noted = await h.say("KR8.3 lên 34 khách rồi, conf 4, note: thêm 3 lead từ hội thảo");
+    expect(writesOf(noted)[0]!.args).toMatchObject({ keyResult: "KR8.3", value: 34, confidence: 4 });
+  });
+  it("drops a period ('sau 1 tháng') as the value when another number is the value", async () => {
+    const r = await h.say("tỉ lệ user mới còn ở lại sau 1 tháng: 54,1% nha");
+    expect(writesOf(r)[0]!.args).toMatchObject({ keyResult: "KR2.1", value: 54.1 });
+  });
+});
+
+describe("asking instead of guessing", () => {
+  it("asks which of the owner's KRs a value or a confidence is for, listing them", async () => {
+    const up = await h.say("Grace's number is up 2 since last week");
+    expect(writesOf(up)).toEqual([]);
+    expect(up.answer).toMatch(/KR9\.1.*KR9\.2/);
+    const conf = await h.say("conf 2 on daniel's kr, the agency deal fell through");
+    expect(writesOf(conf)).toEqual([]);
+    expect(conf.answer).toMatch(/KR6\.3.*KR7\.1.*KR7\.2/);
+  });
+  it("offers a confidence alone as a check-in at the last value, written only on yes", async () => {
+    const r = await h.say("conf 2 on KR6.3");
+    expect(writesOf(r)).toEqual([]);
+    expect(r.answer).toContain("Log confidence 2/5 on KR6.3");
+    const yes = await h.say("yes");
+    expect(writesOf(yes)).toEqual([{ name: "log_check_in", args: { keyResult: "KR6.3", value: 2, confidence: 2 }, isError: false }]);
+    expect((await h.service.keyResult("KR6.3", AS_OF)).confidence).toBe(2);
+  });
+});
+
+describe("changes that are not check-ins", () => {
+  it("moves a due date or a start date said with a calendar date", async () => {
+    const due = await h.say("case studies kr should be due dec 15, not end of quarter");
+    expect(writesOf(due)).toEqual([{ name: "update_key_result", args: { keyResult: "KR6.3", due: "2026-12-15" }, isError: false }]);
+    const vi = await h.say("dời hạn KR2.3 sang 20/12 nhé");
+    expect(writesOf(vi)[0]!.args).toEqual({ keyResult: "KR2.3", due: "2026-12-20" });
+    const asked = await h.say("is KR6.3 due on dec 31?");
+    expect(writesOf(asked)).toEqual([]);
+  });
+  it("reads 'goal -> 1.45M' as a new target and 'from daniel to Sofia Alvarez' as a new owner", async () => {
+    const target = await h.say("MRR goal -> $1.45M (board approved it this morning)");
+    expect(writesOf(target)).toEqual([{ name: "update_key_result", args: { keyResult: "KR1.2", target: 1450000 }, isError: false }]);
+    const owner = await h.say("pls move the open rate KR from daniel to Sofia Alvarez");
+    expect(writesOf(owner)[0]!.args).toEqual({ keyResult: "KR7.2", owner: "Sofia Alvarez" });
+    const taking = await h.say("priya is takign over the code reveiw time kr from tomasz");
+    expect(writesOf(taking)[0]!.args).toEqual({ keyResult: "KR5.2", owner: "Priya Raman" });
+  });
+  it("retracts the check-in named, and does not read the reason given ('the wrong campaign') as a second fix", async () => {
+    const r = await h.say("Please retract Daniel's latest open-rate check-in; the 32% came from the wrong campaign.");
+    expect(writesOf(r)).toEqual([{ name: "correct_check_in", args: { keyResult: "KR7.2", retract: true }, isError: false }]);
+  });
+  it("answers a read asked after a write with the numbers the write made", async () => {
+    const r = await h.say("Move the QBR target to 75% and tell me where that leaves KR9.4 against pace.");
+    expect(writesOf(r)).toEqual([{ name: "update_key_result", args: { keyResult: "KR9.4", target: 75 }, isError: false }]);
+    expect(r.answer).toContain("45% toward 75%, progress 60%");
+  });
+});
+
+describe("messages that must not write", () => {
+  it("writes nothing for a joke, a reminder or 'remind me', and answers the real question", async () => {
+    const joke = await h.say("sure let's just log velocity at 100 and call it a quarter 🙃 for real tho where's velocity at");
+    expect(writesOf(joke)).toEqual([]);
+    expect(joke.answer).toContain("52 points");
+    const reminder = await h.say("thu 2 tuan sau nhac minh check-in chu ky ban hang 33 ngay nhe, gio chua co so chot");
+    expect(writesOf(reminder)).toEqual([]);
+    expect(reminder.answer).toContain("KR8.2");
+  });
+  it("shows the numbers of the KR a text to draft or translate is about, but not a KR that shares the word 'email'", async () => {
+    const draft = await h.say("can u draft a slack msg for #product saying 30-day retention is at 53.4%, upbeat tone pls");
+    expect(writesOf(draft)).toEqual([]);
+    expect(draft.answer).toMatch(/^KR2\.1 .*53\.4%/);
+    const leave = await h.say("viết giúp mình email xin nghỉ phép thứ 6 này");
+    expect(leave.toolCalls).toEqual([]);
+    expect(leave.answer).not.toContain("KR7.2");
+  });
+  it("answers 'what would that do to progress' for a value not logged, and a grade imagined as the value that earns it", async () => {
+    const r = await h.say("finance says MRR is 1.39M but its unaudited so dont log it yet. what would that do to progress?");
+    expect(writesOf(r)).toEqual([]);
+    expect(r.answer).toContain("progress 63%");
+    const grade = await h.say("grade 0.7 la sao vay, KR7.2 cuoi quy dc 0.7 thi co on ko");
+    expect(writesOf(grade)).toEqual([]);
+    expect(grade.answer).toContain("32%");
+    expect(grade.answer).toContain("0.7");
+  });
+});
