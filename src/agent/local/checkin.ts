@@ -7,7 +7,7 @@ import { findDate } from "./dates.js";
 import { sharesConcept, type DirectoryKr, type KrDirectory } from "./directory.js";
 import { blankQuotes } from "./guard.js";
 import { say, type Lang } from "./lang.js";
-import { findConfidence, findKrRef, findNote, findNumbers, folded, without, type ConfidenceFound, type Found } from "./parse.js";
+import { findConfidence, findKrRef, findNote, findNumbers, folded, foldSameLength, without, type ConfidenceFound, type Found } from "./parse.js";
 import { implausible } from "./plausible.js";
 
 export type CheckInRead = { kind: "log"; input: Record<string, unknown> } | { kind: "ask"; text: string; candidates?: DirectoryKr[]; pendingInput?: Record<string, unknown> };
@@ -70,6 +70,28 @@ function unitSaid(head: string, numbers: { end: number }[]): RegExp | undefined 
   return undefined;
 }
 
+const ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"];
+
+/** "third case study", "the 4th QBR": the count an ordinal gives when the words after it are
+ *  what exactly one KR counts (its unit). "the 23rd" alone is a date, and is never read here. */
+function ordinalCount(head: string, dir: KrDirectory): { found: Found<{ value: number; percent: boolean; raw: string }> } | null {
+  const m = /\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|(\d{1,3})(?:st|nd|rd|th))\s+((?:\p{L}+\s*){1,3})/iu.exec(head);
+  if (!m) return null;
+  const value = m[2] ? Number(m[2]) : ORDINALS.indexOf(m[1]!.toLowerCase()) + 1;
+  const after = folded(m[3]!)
+    .split(/\s+/)
+    .filter((w) => w.length >= 3)
+    .map((w) => w.slice(0, 4));
+  const counting = dir.krs.filter((k) => {
+    const unitWords = folded(k.unit)
+      .split(/[^a-z]+/)
+      .filter((w) => w.length >= 3);
+    return unitWords.length > 0 && unitWords.every((w) => after.includes(w.slice(0, 4)));
+  });
+  if (counting.length !== 1) return null;
+  return { found: { value: { value, percent: false, raw: m[1]! }, start: m.index, end: m.index + m[1]!.length } };
+}
+
 /** "Which one do you mean: KR1.1 (…), KR2.1 (…)?": the question every pick between candidates asks. */
 export function askWhich(krs: readonly { ref: string; title: string }[], lang: Lang): string {
   const list = krs.map((k) => `${k.ref} (${k.title})`).join(", ");
@@ -99,6 +121,15 @@ export function readCheckIn(original: string, dir: KrDirectory | undefined, lang
   if (numbers.length > 1) numbers = numbers.filter((n) => !/^\s*-?\s*(?:d|days?|ngày|ngay|months?|tháng|thang|weeks?|tuần|tuan)\b/iu.test(head.slice(n.end)) || n.value.percent);
   // "up 2 since last week" reports a value as surely as "is at 54".
   const verb = WRITE_VERB.test(f) || STATE_VERB.test(f) || /=/.test(t) || relativeSign(f) !== null;
+  // "third case study went live today": an ordinal followed by what a KR counts is its new count.
+  if (numbers.length === 0 && dir && !ref) {
+    const counted = ordinalCount(head, dir);
+    if (counted) numbers = [counted.found];
+    // "QBRs done with half of our top accounts": half, on a KR counted in percent, is 50%.
+    const half = /\b(?:half|a half|mot nua|nua)\b(?!\s+(?:an?\s+)?(?:hour|day|point|tieng|gio|ngay|diem|nghin|ngan|trieu|ty)s?\b)/.exec(foldSameLength(head));
+    const only = half && !counted ? dir.matchKr(head) : [];
+    if (half && only.length === 1 && only[0]!.unit === "%") numbers = [{ value: { value: 50, percent: true, raw: half[0] }, start: half.index, end: half.index + half[0].length }];
+  }
   // "log a check-in for crash-free sessions, confidence 4", "sofia's kr improved, log it", "conf 2
   // on daniel's kr": a write without its value asks for it (which KR first, when several fit). A
   // confidence alone offers the last value again, to be confirmed.
@@ -214,8 +245,12 @@ export function readCheckIn(original: string, dir: KrDirectory | undefined, lang
   // "13/25 top accounts", "done with 3 of 4": a share, which a percent KR stores as a percent.
   const share = /^\s*(?:\/|of|out of|tren|trên)\s*(\d+)\b/iu.exec(head.slice(first.end));
   const whole = share ? Number(share[1]) : 0;
-  // Read from the words before any note: "note: thêm 3 lead từ hội thảo" explains, it is no change.
-  const sign = relativeSign(folded(head));
+  // Read from the value's own clause: "…lên 22,5%, tự tin 4/5, chốt thêm 2 deal lớn" is 22.5 (the
+  // "thêm 2" explains it), and a note ("note: thêm 3 lead") is no change either.
+  const clauseCuts = [...head.matchAll(/[,;]\s|\.\s|\s[-–—]\s/g)].map((m) => m.index!);
+  const from = Math.max(0, ...clauseCuts.filter((c) => c < first.start));
+  const to = Math.min(head.length, ...clauseCuts.filter((c) => c >= first.end));
+  const sign = relativeSign(folded(head.slice(from, to)));
   if (share && kr?.unit === "%" && !first.value.percent && whole > v && whole !== 5) v = Number(((v / whole) * 100).toFixed(1));
   // "up 2 points" / "tăng 0,3 điểm": relative to the KR's current value.
   else if (sign && kr) v = Number((kr.current + sign * Math.abs(v)).toPrecision(12));
@@ -225,7 +260,7 @@ export function readCheckIn(original: string, dir: KrDirectory | undefined, lang
   }
   // "logo churn at 4.9 again", "NPS still stuck at 52": the value already stored, said as a remark,
   // is no new check-in (asked to log it, it is one).
-  if (kr && v === kr.current && !WRITE_VERB.test(f) && /\b(again|still|stuck|same|unchanged|van|lai|van o|khong doi)\b/.test(f)) return null;
+  if (kr && v === kr.current && !WRITE_VERB.test(f) && /\b(again|still|stuck|same|unchanged|flat|van|lai|van o|khong doi|ket|hoai|dung yen|di ngang)\b/.test(f)) return null;
   const input: Record<string, unknown> = { keyResult, value: v };
   if (confidence) input.confidence = confidence.value;
   if (noteText) input.note = noteText;

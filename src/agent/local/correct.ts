@@ -16,7 +16,7 @@ export interface CorrectionPlan {
 // Taking a check-in back. "delete"/"remove"/"cancel" alone could be about anything, so they need a
 // check-in word or a check-in just logged; "undo"/"retract" and "scratch that" are enough.
 const RETRACT_ALWAYS = /\b(undo|retract|revert|scratch that|roll ?back|take (?:it|that) back|hoan tac)\b/;
-const RETRACT_MAYBE = /\b(delete|remove|cancel|drop|discard|xoa|huy|bo (?:di|no|cai)|go bo)\b/;
+const RETRACT_MAYBE = /\b(delete|remove|cancel|drop|discard|scratch|xoa|huy|bo (?:di|no|cai)|go bo)\b/;
 const CHECK_IN_WORDS = /\b(check.?ins?|checkin|entry|entries|update|log|logged|cap nhat|vua roi|vua nhap|vua log|moi nhat|gan nhat|lan cuoi|lan truoc)\b/;
 // Fixing one: the value (or confidence, date) it should have had. "wrong" alone is no fix: "the
 // 32% came from the wrong campaign" says why, not what.

@@ -115,6 +115,15 @@ export function critique(t: string, f: string, dir: KrDirectory | undefined, lan
       : undefined;
     return tools([{ toolName: "critique_objective", input: { title: title.replace(/^objective\s+/i, ""), ...(keyResults ? { keyResults } : {}) } }]);
   }
+  // "critique priya's objective": she owns two; which one?
+  if (ours && ours.length > 1 && ours.length <= 6) {
+    const list = ours.map((o) => `${o.ref} (${o.title})`).join(", ");
+    return text(say(lang, `Which objective should I critique: ${list}? Reply with the ref.`, `Bạn muốn đánh giá mục tiêu nào: ${list}? Hãy trả lời bằng mã.`), {
+      kind: "redo",
+      text: t,
+      pick: true,
+    });
+  }
   if (/\b(critique|danh gia|nhan xet)\b/.test(f))
     return text(
       say(

@@ -206,13 +206,18 @@ export class KrDirectory {
     // "nam's sales objective": the possessive names the owner, whatever the language.
     const possessive = /(\p{L}+)['’]s\b/u.exec(text)?.[1];
     const owner = (possessive ? this.findOwner(possessive.charAt(0).toUpperCase() + possessive.slice(1)) : undefined) ?? this.findOwner(text);
-    const pool = owner ? this.objectives.filter((o) => o.owner === owner) : this.objectives;
+    // "the Marketing objective": the team's objectives, and the team's name is none of their words
+    // (O6 "Align marketing and sales…" is not the only Marketing objective).
+    const team = this.findTeam(text);
+    const teamPool = team ? this.objectives.filter((o) => o.team === team) : [];
+    const pool = (owner ? this.objectives.filter((o) => o.owner === owner) : this.objectives).filter((o) => !teamPool.length || o.team === team);
+    const said = teamPool.length ? this.withoutTeams(text) : text;
+    const ws = words(said);
     const query = [
       ...new Set([
-        ...words(text)
-          .filter((w) => !STOP.has(w) && w.length >= 3 && !/^(objective|objectives|muc|tieu|okr|kr)$/.test(w))
-          .map(stem),
-        ...concepts(text),
+        ...ws.filter((w) => !STOP.has(w) && w.length >= 3 && !/^(objective|objectives|muc|tieu|okr|kr)$/.test(w)).map(stem),
+        ...ws.slice(1).map((w, i) => ws[i]! + w),
+        ...concepts(said),
       ]),
     ];
     const scored = pool
@@ -220,7 +225,7 @@ export class KrDirectory {
       .filter((x) => x.score > 0)
       .sort((a, b) => b.score - a.score);
     if (scored.length) return scored.filter((x) => x.score === scored[0]!.score).map((x) => x.o);
-    return owner ? pool : [];
+    return owner || teamPool.length ? pool : [];
   }
 
   /** The text with every team name and synonym blanked: a team's name is no KR's name. */

@@ -71,7 +71,7 @@ export function noWriteReason(text: string, explicitWrite: boolean): NoWrite | n
   if (NOT_NOW.test(outside)) return "future";
   if (EXPECTATION.test(outside)) return "question";
   // "why?", "how come": a question about the numbers, wherever it is said ("NPS stuck at 52, why").
-  if (!explicitWrite && /\b(why|how come|tai sao|vi sao|sao lai)\b/.test(outside)) return "question";
+  if (!explicitWrite && /\b(why|how come|tai sao|vi sao|sao lai)\b|^sao\b|\bsao\b.*\b(vay|the|hoai|mai)\b/.test(outside)) return "question";
   if (PLANNED_WRITE.test(outside) && /\b(next|tomorrow|later|tuan sau|mai|thu \d|sau|chua co)\b/.test(outside)) return "future";
   // "what did Sofia write in her check-in?": asking what was written, not asking for writing.
   if (INTERROGATIVE.test(outside) && /\b(?:did|has|have|had)\s+(?:\S+\s+){0,2}(?:write|say|note|put)\b|\b(?:wrote|written)\b/.test(outside) && !explicitWrite) return "question";

@@ -27,7 +27,9 @@ export type View =
   | { kind: "why"; keyResult: string }
   /** The notes people wrote with their check-ins: one KR's or one owner's, on one day when said. */
   | { kind: "notes"; date?: string }
-  | { kind: "what-if"; keyResult: string; value: number };
+  | { kind: "what-if"; keyResult: string; value: number }
+  /** A text to write, translate or summarise about a KR: the numbers it says, beside what is stored. */
+  | { kind: "text-about"; keyResult: string; said: string[]; instructions: boolean };
 
 export type Question =
   /** `weak`: only a KR's words matched, no question word: the nearest read, not a request of its own. */

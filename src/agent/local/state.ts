@@ -12,7 +12,7 @@ export type Pending =
   /** A choice among candidates for one argument of these calls. */
   | { kind: "pick"; slot: "keyResult" | "objective"; candidates: { ref: string; title: string }[]; calls: ToolCallPlan[] }
   /** A question about this request: the answer is read together with it (`pick`: a ref is expected). */
-  | { kind: "redo"; text: string; pick: boolean };
+  | { kind: "redo"; text: string; pick: boolean; candidates?: { ref: string; title: string }[] };
 
 /** The provider-metadata key the local model keeps its state under. */
 export const STATE_KEY = "okrLocal";

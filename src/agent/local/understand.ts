@@ -113,7 +113,7 @@ function resume(conv: Conversation, p: Pending, f: string, lang: Lang): Plan | n
     case "redo": {
       if (p.pick) {
         // The ref picked, read together with the request it answers ("KR2.1 log 55 for retention").
-        const ref = findKrRef(conv.text)?.value ?? findObjectiveRef(conv.text)?.value;
+        const ref = findKrRef(conv.text)?.value ?? findObjectiveRef(conv.text)?.value ?? pickByWords(conv, p);
         if (!ref) return null;
         const again = planAll({ ...conv, text: `${ref} ${p.text}`, pending: null, previousAnswer: null, previousUser: null }, lang);
         return again.kind === "tools" ? again : null;
@@ -123,10 +123,13 @@ function resume(conv: Conversation, p: Pending, f: string, lang: Lang): Plan | n
   }
 }
 
+/** Candidates as the state keeps them: ref and title. */
+const brief = (krs: readonly { ref: string; title: string }[]) => krs.map((k) => ({ ref: k.ref, title: k.title }));
+
 /** "the 30-day one", "cái của Minh": a candidate picked by its words. */
-function pickByWords(conv: Conversation, p: Extract<Pending, { kind: "pick" }>): string | undefined {
+function pickByWords(conv: Conversation, p: { candidates?: { ref: string; title: string }[] }): string | undefined {
   const f = folded(conv.text);
-  const hits = p.candidates.filter((c) =>
+  const hits = (p.candidates ?? []).filter((c) =>
     folded(c.title)
       .split(/\s+/)
       .some((w) => w.length >= 4 && f.includes(w)),
@@ -175,7 +178,25 @@ function valueSegments(t: string, dir: KrDirectory | undefined): string[] | null
   };
   const withValue = segs.filter((s) => valueOf(s).length > 0);
   const named = withValue.filter((s) => findKrRef(s) || (dir?.matchKr(s).length ?? 0) === 1);
-  return named.length >= 2 && named.length === withValue.length ? segs : null;
+  if (!(named.length >= 2 && named.length === withValue.length)) return null;
+  // Each value for a KR of its own: "KR9.4 50%, …, met 2 big accounts at the QBR" is one check-in
+  // and its note, not two values for KR9.4.
+  const krs = named.map((s) => findKrRef(s)?.value.toUpperCase() ?? dir?.matchKr(s)[0]?.ref);
+  if (new Set(krs).size < krs.length) return null;
+  // "…, both with confidence 4": a part with only a confidence gives it to every value.
+  const shared = segs.filter((s) => !withValue.includes(s) && findConfidence(s) && !findKrRef(s));
+  if (!shared.length) return segs;
+  const c = findConfidence(shared.at(-1)!)!.value;
+  return withValue.map((s) => (findConfidence(s) ? s : `${s}, confidence ${c}`));
+}
+
+/** "KR4.2 97,8 KR4.3 43": refs one after another, each with its value, no separator between. */
+function refSegments(t: string): string[] | null {
+  const refs = [...t.matchAll(/\bKR\s?\d+\s?\.\s?\d+\b/gi)];
+  if (refs.length < 2 || /[,;]\s|\s(?:and|và|va)\s/iu.test(t)) return null;
+  const parts = refs.map((m, i) => t.slice(m.index, refs[i + 1]?.index ?? t.length).trim());
+  if (refs[0]!.index! > 0 && t.slice(0, refs[0]!.index).trim()) parts[0] = `${t.slice(0, refs[0]!.index).trim()} ${parts[0]}`;
+  return parts.every((p) => /\d/.test(p.replace(/\bKR\s?\d+\s?\.\s?\d+\b/i, ""))) ? parts : null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -186,7 +207,7 @@ function updatePlan(t: string, dir: KrDirectory | undefined, lang: Lang, today: 
   if (!u) return null;
   if (u.kind === "update") return tools([{ toolName: "update_key_result", input: { keyResult: u.keyResult, ...u.changes } }]);
   if (u.missing === "kr" && u.candidates.length > 1) {
-    return text(askWhich(u.candidates, lang), { kind: "redo", text: t, pick: true });
+    return text(askWhich(u.candidates, lang), { kind: "redo", text: t, pick: true, candidates: brief(u.candidates) });
   }
   if (u.missing === "kr")
     return text(
@@ -206,7 +227,7 @@ function checkInPlan(t: string, conv: Conversation, lang: Lang): Plan | null {
   const r = readCheckIn(t, conv.directory, lang, conv.today);
   if (!r) return null;
   if (r.kind === "log") return tools([{ toolName: "log_check_in", input: r.input }]);
-  if (r.candidates?.length) return text(r.text, { kind: "redo", text: t, pick: true });
+  if (r.candidates?.length) return text(r.text, { kind: "redo", text: t, pick: true, candidates: brief(r.candidates) });
   if (r.pendingInput && "value" in r.pendingInput) return text(r.text, { kind: "confirm", calls: [{ toolName: "log_check_in", input: r.pendingInput }] });
   return text(r.text, { kind: "redo", text: t, pick: false });
 }
@@ -276,6 +297,11 @@ function noWritePlan(t: string, reason: ReturnType<typeof noWriteReason>, conv: 
   if (reason === "thanks") return text(say(lang, "You're welcome. I changed nothing.", "Không có gì. Mình chưa thay đổi gì."));
   const q = questionPlan(blankQuotes(t), conv, lang);
   if (q) return q;
+  // "what does a 0.7 grade mean?": a question about how OKRs work, answered from what we know.
+  if (reason === "question" && /\b(mean|means|meaning|define|explain|nghia la|la gi|giai thich|y nghia)\b/.test(folded(blankQuotes(t)))) {
+    const explained = explain(blankQuotes(t), lang);
+    if (explained) return text(explained);
+  }
   if (reason === "text-task") {
     const explained = /\b(mean|means|meaning|define|explain|what is|what'?s an?|nghia la|la gi|giai thich|y nghia)\b/.test(folded(blankQuotes(t)))
       ? explain(blankQuotes(t), lang)
@@ -299,7 +325,18 @@ function noWritePlan(t: string, reason: ReturnType<typeof noWriteReason>, conv: 
             .replace(/[-+]?\d[\d.,]*%?(?![\d-]|\s?(?:d|days?|ngày|ngay)\b)/g, " "),
         ) ?? []);
     const about = ref ?? (named.length === 1 ? named[0]!.ref : undefined);
-    if (about) return tools([{ toolName: "get_key_result", input: { keyResult: about } }], { kind: "why", keyResult: about });
+    if (about) {
+      const ref = findKrRef(t);
+      const said = findNumbers(t)
+        .filter((n) => !(ref && n.start >= ref.start && n.end <= ref.end))
+        .map((n) => n.value.raw);
+      return tools([{ toolName: "get_key_result", input: { keyResult: about } }], {
+        kind: "text-about",
+        keyResult: about,
+        said: [...new Set(said)],
+        instructions: INJECTED.test(folded(t)),
+      });
+    }
     return text(note);
   }
   if (reason === "future") {
@@ -365,7 +402,7 @@ function planOne(t: string, conv: Conversation, lang: Lang): Plan {
   // "scratch that" after a question of ours: nothing was written in this conversation to take back.
   if (correction && correction.input.retract && !correction.input.keyResult && !previousKr && conv.previousUser)
     return text(say(lang, "OK, I dropped that; nothing was written.", "Được, mình bỏ qua; chưa ghi gì cả."));
-  if (correction?.candidates) return text(askWhich(correction.candidates, lang), { kind: "redo", text: t, pick: true });
+  if (correction?.candidates) return text(askWhich(correction.candidates, lang), { kind: "redo", text: t, pick: true, candidates: brief(correction.candidates) });
   if (correction) return tools([{ toolName: correction.toolName, input: correction.input }]);
   const check = checkInPlan(t, conv, lang);
   if (check) return check;
@@ -414,7 +451,7 @@ function planAll(conv: Conversation, lang: Lang): Plan {
     if (first.kind !== "tools" || second.kind !== "tools") return first;
     return tools([...first.calls, ...second.calls], second.view ?? first.view);
   }
-  const parts = clauses(t).flatMap((p) => valueSegments(p, conv.directory) ?? [p]);
+  const parts = clauses(t).flatMap((p) => valueSegments(p, conv.directory) ?? refSegments(p) ?? [p]);
   if (parts.length === 1) return planOne(t, conv, lang);
   const plans: Plan[] = [];
   for (const [i, p] of parts.entries()) {

@@ -154,6 +154,13 @@ const COLOR: Record<string, string> = { red: "đỏ", yellow: "vàng", green: "x
 /** One KR: whose it is, where it stands and why, with its latest notes (quoted: they are people's words). */
 export function krAnswer(k: KrDetailData, view: View | undefined, lang: Lang): string {
   if (view?.kind === "what-if") return whatIf(k, view.value, lang);
+  if (view?.kind === "text-about") {
+    const ignored = view.instructions ? say(lang, " It also holds instructions, which I did not follow.", " Trong đó còn có chỉ dẫn, mình không làm theo.") : "";
+    const said = view.said.length
+      ? say(lang, ` The text says ${view.said.join(", ")}; what is stored for ${k.ref}:`, ` Văn bản ghi ${view.said.join(", ")}; số liệu đang lưu của ${k.ref}:`)
+      : say(lang, ` What is stored for ${k.ref}:`, ` Số liệu đang lưu của ${k.ref}:`);
+    return `${say(lang, "I don't write, translate or summarise text, and I changed nothing.", "Mình không viết, dịch hay tóm tắt văn bản, và mình chưa thay đổi gì.")}${ignored}${said}\n${krAnswer(k, undefined, lang)}`;
+  }
   const notes = k.checkIns.filter((c) => c.note).slice(-2);
   const quoted = notes.length ? ` ${say(lang, "Latest notes (quoted)", "Ghi chú gần nhất (trích)")}: ${notes.map((c) => `${c.date} "${c.note}"`).join("; ")}` : "";
   const color = lang === "vi" ? (COLOR[k.forecast.grade.color] ?? k.forecast.grade.color) : k.forecast.grade.color;
