@@ -8,7 +8,7 @@ export const critiqueObjective = defineTool({
   name: "critique_objective",
   title: "Critique a draft objective",
   description:
-    "Use this while someone drafts an objective, before creating it: returns what an OKR coach would flag (rule, severity, message, suggestion) and, when the objective carries a metric, a rewrite with the metric moved into a key result (null start/target = to fill in). Saves nothing.",
+    "Use this while someone drafts an objective: returns what an OKR coach would flag and, for an objective carrying a metric, a rewrite with it moved into a key result (null start/target = to fill in). Saves nothing.",
   input: z.object({
     title: z.string().min(1).describe("Draft objective"),
     owner: z.string().optional().describe("Its owner"),
@@ -17,6 +17,7 @@ export const critiqueObjective = defineTool({
       .array(newKeyResult.pick({ title: true, kind: true, start: true, target: true, owner: true }))
       .optional()
       .describe("Draft key results"),
+    language: z.enum(["en", "vi"]).optional().describe("Language of the findings (default en)"),
   }),
   output: z.object({
     findings: z.array(finding),
@@ -26,7 +27,11 @@ export const critiqueObjective = defineTool({
   }),
   annotations: READ_ONLY,
   async run(args, ctx) {
-    const { findings, rewrite } = await ctx.service.critique({ title: args.title, owner: args.owner, team: args.team, keyResults: args.keyResults ?? [] }, ctx.today());
+    const { findings, rewrite } = await ctx.service.critique(
+      { title: args.title, owner: args.owner, team: args.team, keyResults: args.keyResults ?? [] },
+      ctx.today(),
+      args.language ?? "en",
+    );
     const text = findings.length ? findings.map((f) => `[${f.severity}] ${f.rule}: ${f.message}${f.suggestion ? ` ${f.suggestion}` : ""}`).join("\n") : "No problems found.";
     return { data: { findings, rewrite }, text };
   },

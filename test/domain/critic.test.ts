@@ -164,3 +164,25 @@ describe("rewrite", () => {
     expect(critiqueWithRewrite({ title: "Delight our customers", keyResults: [] }).rewrite).toBeNull();
   });
 });
+
+describe("findings in the language asked", () => {
+  // A draft that trips every rule a draft can: metric, output, activity KR, length, KR count,
+  // owners, measurability, milestones only, too many objectives.
+  const draft: DraftObjective = {
+    title: "Launch the new mobile app and grow revenue by 20% across every region we sell in this year with partners and resellers",
+    keyResults: [{ title: "Run 10 webinars", kind: "milestone", owner: "" }],
+    siblingObjectives: 4,
+  };
+  it("says every finding in Vietnamese, with the same rules, severities and spans as in English", () => {
+    const en = critique(draft, "en");
+    const vi = critique(draft, "vi");
+    expect(en.length).toBeGreaterThanOrEqual(6);
+    expect(vi.map((f) => [f.rule, f.severity, f.span?.text])).toEqual(en.map((f) => [f.rule, f.severity, f.span?.text]));
+    for (const [i, f] of vi.entries()) {
+      expect(f.message, f.rule).not.toBe(en[i]!.message);
+      // No English sentence left in it: the words quoted from the draft aside.
+      const own = f.message.replace(/"[^"]*"/g, "") + " " + (f.suggestion ?? "").replace(/"[^"]*"/g, "");
+      expect(own, f.rule).not.toMatch(/\b(the|objective|key result|has|with|and|not)\b/i);
+    }
+  });
+});

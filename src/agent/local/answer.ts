@@ -4,6 +4,8 @@
 import { say, type Lang } from "./lang.js";
 import { formatDraft, type Draft } from "./draft.js";
 import type { View } from "./reads.js";
+
+const SEVERITY_VI: Record<string, string> = { error: "lỗi", warning: "cảnh báo", info: "lưu ý" };
 import { krAnswer, laggingView, notesAnswer, okrsAnswer, type KrDetailData, type LagRow, type ObjectiveData } from "./views-answer.js";
 
 export interface ToolOutcome {
@@ -194,7 +196,7 @@ function success(o: ToolOutcome, userText: string, lang: Lang, draft: Draft | nu
         rewrite: { objective: string; keyResults: { title: string; start: number | null; target: number | null }[] } | null;
       };
       const list = findings.length
-        ? findings.map((f) => `- [${f.severity}] ${f.message}${f.suggestion ? ` ${f.suggestion}` : ""}`).join("\n")
+        ? findings.map((f) => `- [${lang === "vi" ? (SEVERITY_VI[f.severity] ?? f.severity) : f.severity}] ${f.message}${f.suggestion ? ` ${f.suggestion}` : ""}`).join("\n")
         : say(lang, "The critic found no problems.", "Bộ kiểm tra không thấy vấn đề gì.");
       if (draft)
         return `${formatDraft(draft, lang)}\n${say(lang, "Critic:", "Kiểm tra:")}\n${list}\n${say(lang, 'Reply "yes" to create it (or "yes, for <team>"), or tell me what to change.', 'Trả lời "đồng ý" để tạo (hoặc "đồng ý, cho nhóm <tên>"), hoặc cho mình biết cần sửa gì.')}`;

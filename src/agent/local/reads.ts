@@ -47,7 +47,8 @@ const REGRESSED =
   /\b(regress(?:ed|ing)?|went backwards?|go(?:ne|ing)? backwards?|got worse|dropped|declined|fell|slipped back|moved backwards?|di lui|thut lui|giam so voi tuan truoc|tut so voi tuan truoc|xau di|te hon tuan truoc)\b/;
 const STALE =
   /\b(stale|no check.?in|not checked in|(?:nobody|no one|noone)(?:'s| has| have)? (?:updated|touched|checked)|not been (?:updated|touched)|untouched|(?:in |for )?(?:over|more than) a week|haven'?t (?:checked in|updated)|hasn'?t (?:checked in|been updated)|without (?:a )?check.?in|no update|chua (?:cap nhat|check.?in)|khong (?:cap nhat|check.?in)|lau roi|bo quen)\b/;
-const MISMATCH = /\b(high confidence but|confident but behind|overconfident|confidence mismatch|tu tin cao nhung|tu tin nhung cham)\b/;
+const MISMATCH =
+  /\b(high confidence but|confident but behind|overconfident|over-confident|too confident|confidence mismatch|mismatch(?:ed)?|tu tin cao nhung|tu tin nhung cham|khong khop(?: do tu tin| do tin cay)?|lech (?:do tu tin|do tin cay)|tu tin qua muc|qua tu tin)\b/;
 const WORST_GROUP =
   /\b(which|what|who)\b.*\b(team|teams|owner|person|people|who)\b.*\b(worst|behind|most behind|struggling|lagging|trouble|worst off)\b|\b(team nao|nhom nao|ai)\b.*\b(te nhat|kem nhat|cham nhat|nhieu kr cham)\b/;
 const NOTES = /\b(what did (?:\S+ ){1,3}(?:write|say|note|put|comment)|wrote|notes?(?! to self)|comments?|ghi chu|viet gi|noi gi|ghi gi|nhan xet gi)\b/;

@@ -515,9 +515,9 @@ export function understand(given: Conversation): Plan {
   const t = conv.text;
   const lang = detectLang(t, folded(t));
   const pending = pendingOf(conv);
-  if (pending) {
-    const resumed = resume(conv, pending, folded(t), lang);
-    if (resumed) return resumed;
-  }
-  return planAll(conv, lang);
+  const plan = (pending ? resume(conv, pending, folded(t), lang) : null) ?? planAll(conv, lang);
+  // Asked in Vietnamese, the critic's findings come back in Vietnamese too.
+  if (plan.kind === "tools" && lang === "vi")
+    return { ...plan, calls: plan.calls.map((c) => (c.toolName === "critique_objective" ? { ...c, input: { ...c.input, language: "vi" } } : c)) };
+  return plan;
 }
