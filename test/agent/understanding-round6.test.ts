@@ -213,3 +213,56 @@ describe("gaps from the retired fourth-round test half", () => {
     expect(r.answer).toContain("0.7–1.0 green");
   });
 });
+
+describe("gaps from the seventh round's dev half and our own probes", () => {
+  it("logs a list of updates one per line, under a heading that is no request of its own", async () => {
+    const r = await h.say("fw từ Tomasz, log giúp mình mấy số này:\n- crash-free: 97,8%\n- coverage: 43%\n- review time TB: 17h\nconf như cũ");
+    expect(writesOf(r).map((c) => c.args)).toEqual([
+      { keyResult: "KR4.2", value: 97.8 },
+      { keyResult: "KR4.3", value: 43 },
+      { keyResult: "KR5.2", value: 17 },
+    ]);
+    const weekly = await h.say("Weekly update:\n- NPS 53\n- CSAT 88");
+    expect(writesOf(weekly).map((c) => c.args)).toEqual([
+      { keyResult: "KR9.2", value: 53 },
+      { keyResult: "KR9.1", value: 88 },
+    ]);
+  });
+  it("never stores another period's, another company's, a guessed or a proposed number", async () => {
+    for (const m of [
+      "last quarter NPS was 45",
+      "NPS was 45 last quarter",
+      "competitor NPS is 70 fwiw",
+      "ballpark 50 for QBRs",
+      "NPS quý trước là 45",
+      "our 7-day retention (not the okr one, the weekly amplitude metric) hit 71% 🎉 just sharing, nothing to log",
+    ]) {
+      const r = await h.say(m);
+      expect(writesOf(r), m).toEqual([]);
+    }
+    // …while a note that mentions the competition is still a note.
+    const noted = await h.say("win rate 23%, lost two deals to the competition");
+    expect(writesOf(noted)[0]!.args).toMatchObject({ keyResult: "KR8.1", value: 23 });
+  });
+  it("says plainly when a report names nothing in the workspace, and offers the closest KRs as a question", async () => {
+    const none = await h.say("the webinar thing is done");
+    expect(writesOf(none)).toEqual([]);
+    expect(none.answer).toContain('No objective or key result mentions "webinar"');
+  });
+  it("checks a text against the stored numbers when asked to sanity-check it", async () => {
+    const r = await h.say('can you sanity-check this before i post it in #eng: "test coverage at 45%, on track ✅"');
+    expect(writesOf(r)).toEqual([]);
+    expect(r.answer).toMatch(/^I changed nothing\. The text says 45%; what is stored for KR4\.3:\nKR4\.3 .*42% toward 50%/);
+  });
+  it("reads 'day 30', a pronoun 'one', a Vietnamese target loosened with 'nới ra', and a fat finger fix", async () => {
+    const day = await h.say("signups that stick past day 30 are at 54.1% on the cohort dash, conf 4");
+    expect(writesOf(day)[0]!.args).toEqual({ keyResult: "KR2.1", value: 54.1, confidence: 4 });
+    const one = await h.say("deals we win (the sales team's tỷ lệ thắng one) → 22.5% now");
+    expect(writesOf(one)[0]!.args).toEqual({ keyResult: "KR8.1", value: 22.5 });
+    const target = await h.say("chu ky ban hang target 30 ngay hoi gat, noi ra 32 ngay nhe, anh Nam ok roi");
+    expect(writesOf(target)).toEqual([{ name: "update_key_result", args: { keyResult: "KR8.2", target: 32 }, isError: false }]);
+    await h.say("crash free 97.9");
+    const fixed = await h.say("ugh fat finger, 97.7");
+    expect(writesOf(fixed)).toEqual([{ name: "correct_check_in", args: { keyResult: "KR4.2", value: 97.7 }, isError: false }]);
+  });
+});

@@ -92,7 +92,18 @@ export function composeAnswer(outcomes: ToolOutcome[], userText: string, lang: L
         ),
       );
     } else if (o.toolName === "get_key_result") parts.push(krAnswer(o.data as KrDetailData, view, lang));
-    else if (o.toolName === "critique_objective" && view?.kind === "critique")
+    else if (o.toolName === "search_okrs" && o.ok && view?.kind === "guess") {
+      // Our own search for a report that named no KR: the matches are a question, never an answer.
+      const results = (o.data as { results: { ref: string; title: string }[] }).results;
+      parts.push(
+        results.length
+          ? `${say(lang, "Which key result is this about? It names none I know; the closest:", "Tin này nói về KR nào? Mình không thấy KR nào được nêu tên; gần nhất là:")}\n${results
+              .slice(0, 5)
+              .map((r) => `- ${r.ref} ${r.title}`)
+              .join("\n")}\n${say(lang, "Reply with the ref. I changed nothing.", "Hãy trả lời bằng mã. Mình chưa thay đổi gì.")}`
+          : success(o, userText, lang, draft),
+      );
+    } else if (o.toolName === "critique_objective" && view?.kind === "critique")
       parts.push(`${view.ref} ${view.title}${view.keyResults.length ? ` (${view.keyResults.join(", ")})` : ""}:\n${success(o, userText, lang, draft)}`);
     else if (o.toolName === "critique_objective" && o.ok && !draft && typeof o.input.title === "string")
       // A pasted draft: say which objective the findings are about.
@@ -168,7 +179,14 @@ function success(o: ToolOutcome, userText: string, lang: Lang, draft: Draft | nu
     }
     case "search_okrs": {
       const results = (d as unknown as { results: Row[] }).results;
-      return results.length ? results.map((r) => `- ${r.ref} ${r.title}`).join("\n") : say(lang, "Nothing matches.", "Không tìm thấy.");
+      const q = typeof o.input.query === "string" ? o.input.query : "";
+      return results.length
+        ? results.map((r) => `- ${r.ref} ${r.title}`).join("\n")
+        : say(
+            lang,
+            `No objective or key result mentions "${q}", so I changed nothing. Name the key result by its ref (e.g. KR2.1) or the words of its title.`,
+            `Không có mục tiêu hay KR nào nhắc tới "${q}", nên mình chưa thay đổi gì. Hãy gọi KR bằng mã (ví dụ KR2.1) hoặc các từ trong tên của nó.`,
+          );
     }
     case "create_objective": {
       const c = d as unknown as { objective: Row & { team: string; cycle: string }; keyResults: Row[]; findings: { severity: string; message: string }[] };

@@ -15,7 +15,7 @@ export type CheckInRead = { kind: "log"; input: Record<string, unknown> } | { ki
 /** Verbs that say "record this value". Their absence is allowed ("NPS came in at 53") but then a
  *  KR must be named by its words next to the number. */
 // "ghi chú" is a note, not "ghi" (write it down).
-export const WRITE_VERB = /\b(log|logged|record|check ?in|checkin|chekc in|update|set|report|put|cap nhat|ghi nhan|ghi(?! chu\b)|bao cao|nhap|chot)\b/;
+export const WRITE_VERB = /\b(log|logged|record|check ?in|checkin|chekc in|update|set|report|put|add (?:that|this|it)|cap nhat|ghi nhan|ghi(?! chu\b)|bao cao|nhap|chot)\b/;
 const QUESTION = /\b(which|what|how|why|who|nao|sao|bao nhieu|gi)\b|\?/;
 const STATE_VERB = /\b(is now|now at|now|is at|at|reached|hit|hits|came in|landed|down to|up to|done with|dat|len|la|con|duoc|dang o|o muc|hien la)\b/;
 /** +1 or −1 when the value is a change from the last one ("up 2 points", "+3", "4 more than last
@@ -117,6 +117,10 @@ export function readCheckIn(original: string, dir: KrDirectory | undefined, lang
       !(confidence && n.start >= confidence.start && n.end <= confidence.end) &&
       !(date && n.start >= date.start && n.start < date.end),
   );
+  // "signups that stick past day 30 are at 54.1%": "day 30" names the KR ("30-day"), it is no value.
+  if (numbers.length > 1) numbers = numbers.filter((n) => !/\b(?:day|d)[\s-]*$/i.test(head.slice(0, n.start)));
+  // "the sales team's tỷ lệ thắng one → 22.5%": a number written in digits beats a spelled one.
+  if (numbers.some((n) => /\d/.test(n.value.raw))) numbers = numbers.filter((n) => /\d/.test(n.value.raw));
   // "retention 30 ngày: 55%": a number of days next to another number names the KR ("30-day").
   if (numbers.length > 1) numbers = numbers.filter((n) => !/^\s*-?\s*(?:d|days?|ngày|ngay|months?|tháng|thang|weeks?|tuần|tuan)\b/iu.test(head.slice(n.end)) || n.value.percent);
   // "up 2 since last week" reports a value as surely as "is at 54".
@@ -184,7 +188,11 @@ export function readCheckIn(original: string, dir: KrDirectory | undefined, lang
   const noteSpan: Found<number> | null =
     noteText && !note && head.includes(noteText) ? { value: 0, start: head.indexOf(noteText), end: head.indexOf(noteText) + noteText.length } : null;
   const nameText = without(head, [...numbers, confidence, noteSpan, date ? { value: 0, ...date } : null]);
-  let named = ref ? [] : (dir?.matchKr(nameText) ?? []);
+  // A team's name is no KR's name ("tỉ lệ deal thắng của team sale" is not "…passed to sales"),
+  // unless nothing else names one ("the sales KR", "sales cycle").
+  const teamless = dir ? dir.withoutTeams(nameText) : nameText;
+  const byWords = ref || !dir ? [] : dir.matchKr(teamless);
+  let named = ref ? [] : byWords.length === 1 ? byWords : (dir?.matchKr(nameText) ?? []);
   // "log 55 for the sales KR": a team's name alone is no KR's name. When the words left once the team
   // is taken out name nothing, every KR of that team (and the one matched) is a candidate.
   const team = !ref && named.length === 1 ? dir?.findTeam(nameText) : undefined;

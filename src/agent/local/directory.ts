@@ -36,6 +36,7 @@ const STOP = new Set(
 const words = (text: string) =>
   folded(text)
     .replace(/\b(?:1|one|mot)(?:-| )?(?:month|thang)\b/g, "30day")
+    .replace(/\b(?:day|ngay) (\d+)\b/g, "$1day")
     .replace(/\b(\d+)(?:-| )?(?:d|days?|ngay)\b/g, "$1day")
     .replace(/\b(\d+)-([a-z]+)/g, "$1$2")
     .split(/[^a-z0-9%]+/)
@@ -44,11 +45,11 @@ const words = (text: string) =>
 /** A small English–Vietnamese glossary of OKR metric words: a title and a query that name the same
  *  thing in either language share a concept token ("win rate" finds "Tỷ lệ thắng"). */
 const GLOSSARY: [string, RegExp][] = [
-  ["#winrate", /\b(win rate|ty le thang|ti le thang|ty le chot)\b/],
+  ["#winrate", /\b(win rate|win %|deals (?:we )?(?:win|won)|won deals|close rate|(?:ty|ti) le (?:deal |hop dong )?(?:thang|chot)|deal thang)\b/],
   ["#lead", /\b(leads?|khach hang tiem nang|tiem nang)\b/],
   ["#salescycle", /\b(sales cycle|chu ky ban hang|chu ky ban|time to close|days to close|thoi gian chot)\b/],
   ["#revenue", /\b(revenue|doanh thu)\b/],
-  ["#retention", /\b(retention|giu chan|ty le giu|keep (?:more )?customers|o lai|stick around|stay(?:ed)? (?:on|active))\b/],
+  ["#retention", /\b(retention|giu chan|ty le giu|keep (?:more )?customers|o lai|stick around|that stick|sticky|stickiness|stay(?:ed)? (?:on|active))\b/],
   ["#customer", /\b(customers?|khach hang)\b/],
   ["#churn", /\b(churn|roi bo|huy dich vu)\b/],
   ["#conversion", /\b(conversion|chuyen doi)\b/],
@@ -156,7 +157,8 @@ export class KrDirectory {
 
   /** A query word that is no title word but one edit (two from nine letters) from exactly one. */
   private spell(w: string): string {
-    if (w.length < 5 || !/^[a-z]+$/.test(w) || this.idf.has(w) || this.idf.has(stem(w))) return w;
+    // A Vietnamese syllable typed without accents ("chuan", "thang") is a word of its own, never a slip.
+    if (w.length < 5 || !/^[a-z]+$/.test(w) || this.idf.has(w) || this.idf.has(stem(w)) || VI_SYLLABLE.test(w)) return w;
     const limit = w.length >= 9 ? 2 : 1;
     const close = this.spelled.filter((t) => Math.abs(t.length - w.length) <= limit && editDistance(w, t) <= limit);
     return close.length === 1 ? close[0]! : w;

@@ -19,7 +19,7 @@ const INJECTION =
 // A write said as a plan ("next monday I'm going to log 20", "thứ 2 tuần sau mình mới log 40").
 // Said not to write now: "don't log this yet", "note to self: log … once the dashboard refreshes".
 const NOT_NOW =
-  /\b(don'?t (?:log|record|update|save|write)|do not (?:log|record|update|save|write)|not yet|note to self|reminder to self|remind me to|remind me|nhac (?:minh|toi|tui|em|anh|chi)|khoan (?:log|ghi|cap nhat)|dung (?:log|ghi|cap nhat))\b|\b(?:log|update|record|ghi|cap nhat)\b.*\b(?:once|after|when) (?:the|it|we|they|our)\b/;
+  /\b(don'?t (?:log|record|update|save|write)|do not (?:log|record|update|save|write)|not yet|note to self|reminder to self|remind me to|remind me|nothing to log|no need to log|just sharing|fyi only|for your info only|khong can (?:log|ghi)|chi chia se|nhac (?:minh|toi|tui|em|anh|chi)|khoan (?:log|ghi|cap nhat)|dung (?:log|ghi|cap nhat))\b|\b(?:log|update|record|ghi|cap nhat)\b.*\b(?:once|after|when) (?:the|it|we|they|our)\b/;
 // "coverage should be at 45 by now": where a KR ought to be, not where it is.
 export const EXPECTATION = /\b(by now|nowhere (?:near|close)|supposed to be|expected to be|dang le|le ra phai)\b/;
 // Asking for a summary of pasted text ("summarize this email"), not for our weekly summary.
@@ -56,10 +56,22 @@ const INTERROGATIVE = /^(?:did|has|have|had|was|were|who|whom|whose|when|why|how
 // request, whatever it says; the nearest read answers the real question, if any.
 const JOKE = /(?:🙃|😂|🤣|😜|😆|🤪|\/s$)|\b(lol|lmao|rofl|jk|j\/k|just kidding|kidding|for real tho|haha+|hihi+|dua thoi|dua ti|noi vui)\b/u;
 
+// Numbers that are not this cycle's value of our KR: another period ("last quarter NPS was 45"),
+// someone else's metric ("the competitor's NPS is 70"), a guess ("ballpark 50"), or a proposal
+// ("Grace suggests a target of 60"). Said, not asked to be stored.
+const NOT_OURS_NOW =
+  /\b(last quarter|previous quarter|last year|previous year|last cycle|in q[1-4] 20\d\d|quy truoc|nam ngoai|nam truoc|ky truoc|competitors?'?s?|competition|industry (?:average|benchmark)|benchmark|doi thu|trung binh nganh|my guess|i guess|guessing|ballpark|rough(?:ly)? estimate|uoc tinh|uoc chung|doan (?:la|chung)|chac tam|suggests?|proposes?|proposed|recommends?|de xuat|goi y)\b/;
+
+const WRITE_WORD = /\b(log|record|update|cap nhat|ghi nhan)\b/;
+
 export function noWriteReason(text: string, explicitWrite: boolean): NoWrite | null {
   const f = folded(text);
   const outside = folded(blankQuotes(text));
   if (JOKE.test(outside)) return "question";
+  // Read in the clause holding the first number: "NPS 53, the survey suggests churn" is a check-in
+  // and its note; "NPS was 45 last quarter" is not one.
+  const valueClause = outside.split(/[,;.]\s|\s[-–—]\s|\n/).find((c) => /\d/.test(c)) ?? "";
+  if (NOT_OURS_NOW.test(valueClause) && !/\b(?:please|pls|can you|could you)\b/.test(outside)) return "question";
   // Vietnamese yes/no questions end with "không?" / "ko?" / "chưa?" ("có nên hạ target ko?").
   const viQuestion = /\b(ai|gi|khi nao|tai sao|vi sao|bao nhieu|co nen|nen khong)\b/.test(outside) || /\b(ko|khong|k|chua|nhi|a)\s*\?\s*$/.test(outside);
   if ((INTERROGATIVE.test(outside) || viQuestion) && /\?\s*$/.test(text.trim())) return "question";
@@ -75,6 +87,8 @@ export function noWriteReason(text: string, explicitWrite: boolean): NoWrite | n
   if (PLANNED_WRITE.test(outside) && /\b(next|tomorrow|later|tuan sau|mai|thu \d|sau|chua co)\b/.test(outside)) return "future";
   // "what did Sofia write in her check-in?": asking what was written, not asking for writing.
   if (INTERROGATIVE.test(outside) && /\b(?:did|has|have|had)\s+(?:\S+\s+){0,2}(?:write|say|note|put)\b|\b(?:wrote|written)\b/.test(outside) && !explicitWrite) return "question";
+  // "sanity-check this before I post it: '…'": a text to check, not values to store.
+  if (hasQuote(text) && /\b(sanity.?check|fact.?check|double.?check|proofread|check (?:this|that|it|my)|kiem tra)\b/.test(outside) && !WRITE_WORD.test(outside)) return "text-task";
   if (TEXT_TASK.test(outside) || (hasQuote(text) && /\b(what do they|what does (?:it|this|he|she)|mean|want|y la gi|muon gi|nghia la)\b/.test(outside))) return "text-task";
   if (EXPLAIN.test(outside) && !explicitWrite) return "text-task";
   if (HYPOTHETICAL.test(outside)) return "hypothetical";

@@ -29,7 +29,9 @@ export type View =
   | { kind: "notes"; date?: string }
   | { kind: "what-if"; keyResult: string; value: number }
   /** A text to write, translate or summarise about a KR: the numbers it says, beside what is stored. */
-  | { kind: "text-about"; keyResult: string; said: string[]; instructions: boolean };
+  | { kind: "text-about"; keyResult: string; said: string[]; instructions: boolean; check: boolean }
+  /** Our own search for a report that named no KR we know: its matches are offered as a question. */
+  | { kind: "guess" };
 
 export type Question =
   /** `weak`: only a KR's words matched, no question word: the nearest read, not a request of its own. */

@@ -54,6 +54,10 @@ export interface Conversation {
 /** Someone else's instructions pasted into a message: the whole message is about that text. */
 const INJECTED = /\b(ignore (?:all |any |the )?(?:previous|prior|above|earlier)? ?instructions|system\s*:|\[system)/;
 
+// "sanity-check this before I post it: '…'": a text checked against the stored numbers.
+const CHECK_TEXT =
+  /\b(sanity.?check|fact.?check|double.?check|check (?:this|that|it|my)|is (?:this|that|it) (?:right|correct|accurate)|kiem tra (?:lai )?(?:giup|cau|doan|tin)|dung khong|chinh xac khong)\b/;
+
 const WRITE_TOOLS = new Set(["log_check_in", "correct_check_in", "update_key_result", "create_objective", "add_key_result"]);
 
 const YES =
@@ -143,8 +147,34 @@ function pickByWords(conv: Conversation, p: { candidates?: { ref: string; title:
 const CONNECTOR =
   /\s*(?:[,;.]\s*)?(?:\b(?:and then|then|and also|also|plus|after that|sau do|xong roi|xong(?= cho| thi| critique| danh gia| xem| tom tat| bao cao)|roi thi|roi cho|roi xem|va cho|va xem|tien)\b|\b(?:and|va)\s+(?=(?:tell|show|what|which|how|give|list|log|update|set|check|ghi|cap nhat|cho minh|xem|bao cao|chuyen|doi|sua|them|tao|giao)\b)|,\s*(?:and|va)\s+|,\s*(?=(?:cho (?:minh |em |anh |chi |tui )?hoi|hoi luon|xem giup|xem luon|tell me|show me|what'?s|which)\b)|\.\s+(?=(?:tell|show|what|which|how|give|list|log|update|set|check|write|then|also|who|cho minh|cho xem|xem|tien|viet|bao cao|tom tat|con)\b)|[;—–]|\s&\s|\s\+\s)\s*/giu;
 
+/** A list of updates, one per line ("Weekly update:\n- NPS 53\n- CSAT 88"): each line is a part;
+ *  a heading line with no number of its own ("Weekly update:") is not. */
+function lines(t: string): string[] | null {
+  const all = t
+    .split(/\n+/)
+    .map((l) => l.replace(/^\s*(?:[-*•·–]|\d+[.)])\s+/, "").trim())
+    .filter(Boolean);
+  // "conf như cũ" / "confidence unchanged" under the list: the tool keeps the last confidence anyway.
+  const items = all.filter(
+    (l, i) =>
+      !(i === 0 && /[:：]\s*$/.test(l) && !/\d/.test(l)) &&
+      !/^(?:conf|confidence|do tu tin|tu tin|do tin cay|tin cay)\b.*\b(?:nhu cu|van vay|van the|giu nguyen|same|unchanged|as before|as is)\b/.test(folded(l)),
+  );
+  // A pasted objective with its KRs, or a new one to create, is one request, not a list of values.
+  const f = folded(t);
+  if (
+    /\b(objective|muc tieu|critique|draft|create|new kr|add (?:a |an |one )?(?:kr|key result|objective)|tao (?:muc tieu|kr)|them kr|danh gia)\b|^\s*>/m.test(f) ||
+    /\bfrom\b.*\bto\b|\btu\b.*\b(?:len|xuong)\b/.test(f)
+  )
+    return null;
+  const reports = items.filter((l) => /\d/.test(l) && l.split(/\s+/).length <= 10);
+  return items.length >= 2 && reports.length >= 2 ? items : null;
+}
+
 /** The message cut at connectors, when each part reads as a request of its own. */
 function clauses(t: string): string[] {
+  const listed = lines(t);
+  if (listed) return listed;
   const parts: string[] = [];
   let last = 0;
   // Same length as the text (offsets hold), quoted passages blanked (a quote is never cut up).
@@ -243,6 +273,14 @@ function nearest(t: string, f: string, dir: KrDirectory | undefined, lang: Lang)
     .replace(/[^a-z0-9 ]+/g, " ")
     .split(/\s+/)
     .filter((w) => w.length >= 4);
+  // "the webinar thing is done": a report about something the workspace may not have; what it
+  // names is searched, and the answer says when nothing matches.
+  const reporting = /\b(done|finished|shipped|launched|live|completed|is at|are at|reached|hit|xong|hoan thanh|da dat)\b/.test(f) || /\d/.test(f);
+  const content = words.filter(
+    (w) =>
+      !/^(that|this|thing|stuff|with|from|have|just|done|finished|shipped|launched|live|completed|reached|today|week|again|really|still|what|when|where|please|thanks?)$/.test(w),
+  );
+  if (!named.length && reporting && content.length >= 1 && content.length <= 4) return tools([{ toolName: "search_okrs", input: { query: content.join(" ") } }], { kind: "guess" });
   if (named.length > 1 && words.length <= 6)
     return tools([
       {
@@ -317,13 +355,10 @@ function noWritePlan(t: string, reason: ReturnType<typeof noWriteReason>, conv: 
     // what a person drafting or translating a message about it needs.
     // The message's own kind ("an email", "a slack msg") is no KR's name, nor are its values
     // (a "30-day" qualifier stays).
-    const named = ref
-      ? []
-      : (conv.directory?.matchKr(
-          t
-            .replace(/(?<![\p{L}])(?:e-?mail|mail|msg|message|slack|post|tweet|announcement|thư|thu|đơn|don|tin nhắn|tin nhan)(?![\p{L}])/giu, " ")
-            .replace(/[-+]?\d[\d.,]*%?(?![\d-]|\s?(?:d|days?|ngày|ngay)\b)/g, " "),
-        ) ?? []);
+    const plain = t.replace(/(?<![\p{L}])(?:e-?mail|mail|msg|message|slack|post|tweet|announcement|thư|thu|đơn|don|tin nhắn|tin nhan)(?![\p{L}])/giu, " ");
+    // A "30-day" qualifier stays first; a value in days ("giảm còn 35 ngày") is dropped if nothing matched.
+    const withQualifiers = ref ? [] : (conv.directory?.matchKr(plain.replace(/[-+]?\d[\d.,]*%?(?![\d-]|\s?(?:d|days?|ngày|ngay)\b)/g, " ")) ?? []);
+    const named = ref || withQualifiers.length ? withQualifiers : (conv.directory?.matchKr(plain.replace(/[-+]?\d[\d.,]*%?/g, " ")) ?? []);
     const about = ref ?? (named.length === 1 ? named[0]!.ref : undefined);
     if (about) {
       const ref = findKrRef(t);
@@ -335,6 +370,7 @@ function noWritePlan(t: string, reason: ReturnType<typeof noWriteReason>, conv: 
         keyResult: about,
         said: [...new Set(said)],
         instructions: INJECTED.test(folded(t)),
+        check: CHECK_TEXT.test(folded(blankQuotes(t))),
       });
     }
     return text(note);
@@ -353,7 +389,8 @@ function planOne(t: string, conv: Conversation, lang: Lang): Plan {
   const dir = conv.directory;
   // 3. Reads whose text may quote a title or hold numbers.
   if (
-    (!quotedTexts(t).length &&
+    (!lines(t) &&
+      !quotedTexts(t).length &&
       !/\b(y chinh|tin nay|doan nay|this message|this text)\b/.test(f) &&
       /\b(summary|summarize|summarise|recap|digest|weekly update|week went|tom tat|tong ket|bao cao tuan|report for my boss|weekly report|bao cao cho sep)\b/.test(f)) ||
     /\bweekly\b.*\b(update|report)\b/.test(f)

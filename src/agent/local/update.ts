@@ -13,7 +13,7 @@ export type UpdateRead =
 
 const TARGET = /\b(target|targets|goal|chi tieu|muc tieu|dich|the bar)\b/;
 const TARGET_CHANGE =
-  /(?:->|→|=>)|\b(make it|make|set|change|move|raise|lower|bump|drop|increase|decrease|reduce|cut|adjust|update|revise|push|lift|is now|should be|will be|instead|rather than|should (?:now )?(?:target|aim)|targeting|new|sua|doi|nang|ha|tang|giam|dieu chinh|thanh|gio la|len|xuong|to)\b/;
+  /(?:->|→|=>)|\b(make it|make|set|change|move|raise|lower|bump|drop|increase|decrease|reduce|cut|adjust|update|revise|push|lift|is now|should be|will be|instead|rather than|should (?:now )?(?:target|aim)|targeting|new|sua|doi|nang|ha|tang|giam|dieu chinh|thanh|gio la|len|xuong|noi ra|noi long|noi|chinh|to)\b/;
 // "let's aim for 60 on NPS": a new target said without the word.
 const AIM = /\b(aim (?:for|at)|target of|goal of|muc tieu moi|chi tieu moi)\b/;
 const RENAME = /\b(rename|retitle|reword the title|change the (?:title|name)|new title|title to|title should be|should say|should read as|doi ten|dat lai ten|sua ten|ten moi)\b/;
@@ -81,7 +81,7 @@ function targetValue(t: string, numbers: Found<{ value: number; percent: boolean
   const after = numbers
     .filter(
       (n) =>
-        /(?:\b(?:to|into|thanh|len|xuong|xuon|becomes?|be|is now|con|(?:target|goal) of|aim for|aim at)|=|->|→|=>)\s*(?:[$€£]\s*)?$/.test(f.slice(0, n.start)) &&
+        /(?:\b(?:to|into|thanh|len|xuong|xuon|ra|becomes?|be|is now|con|(?:target|goal) of|aim for|aim at)|=|->|→|=>)\s*(?:[$€£]\s*)?$/.test(f.slice(0, n.start)) &&
         !/\b(?:instead of|not)\s*$/.test(f.slice(0, n.start)),
     )
     .at(-1);

@@ -159,7 +159,10 @@ export function krAnswer(k: KrDetailData, view: View | undefined, lang: Lang): s
     const said = view.said.length
       ? say(lang, ` The text says ${view.said.join(", ")}; what is stored for ${k.ref}:`, ` Văn bản ghi ${view.said.join(", ")}; số liệu đang lưu của ${k.ref}:`)
       : say(lang, ` What is stored for ${k.ref}:`, ` Số liệu đang lưu của ${k.ref}:`);
-    return `${say(lang, "I don't write, translate or summarise text, and I changed nothing.", "Mình không viết, dịch hay tóm tắt văn bản, và mình chưa thay đổi gì.")}${ignored}${said}\n${krAnswer(k, undefined, lang)}`;
+    const lead = view.check
+      ? say(lang, "I changed nothing.", "Mình chưa thay đổi gì.")
+      : say(lang, "I don't write, translate or summarise text, and I changed nothing.", "Mình không viết, dịch hay tóm tắt văn bản, và mình chưa thay đổi gì.");
+    return `${lead}${ignored}${said}\n${krAnswer(k, undefined, lang)}`;
   }
   const notes = k.checkIns.filter((c) => c.note).slice(-2);
   const quoted = notes.length ? ` ${say(lang, "Latest notes (quoted)", "Ghi chú gần nhất (trích)")}: ${notes.map((c) => `${c.date} "${c.note}"`).join("; ")}` : "";
