@@ -163,7 +163,9 @@ function lines(t: string): string[] | null {
   // A pasted objective with its KRs, or a new one to create, is one request, not a list of values.
   const f = folded(t);
   if (
-    /\b(objective|muc tieu|critique|draft|create|new kr|add (?:a |an |one )?(?:kr|key result|objective)|tao (?:muc tieu|kr)|them kr|danh gia)\b|^\s*>/m.test(f) ||
+    /\b(objective|muc tieu|okrs?|critique|review(?! time)|draft|create|new kr|add (?:a |an |one )?(?:kr|key result|objective)|tao (?:muc tieu|kr)|them kr|danh gia)\b|^\s*>|^\s*(?:o\d*|obj|kr\s?\d*)\s*[:.)]/m.test(
+      f,
+    ) ||
     /\bfrom\b.*\bto\b|\btu\b.*\b(?:len|xuong)\b/.test(f)
   )
     return null;
@@ -280,7 +282,9 @@ function nearest(t: string, f: string, dir: KrDirectory | undefined, lang: Lang)
     (w) =>
       !/^(that|this|thing|stuff|with|from|have|just|done|finished|shipped|launched|live|completed|reached|today|week|again|really|still|what|when|where|please|thanks?)$/.test(w),
   );
-  if (!named.length && reporting && content.length >= 1 && content.length <= 4) return tools([{ toolName: "search_okrs", input: { query: content.join(" ") } }], { kind: "guess" });
+  // Weak: as a part of a longer message ("…; 52,000 is no longer realistic") it is no request.
+  if (!named.length && reporting && content.length >= 1 && content.length <= 4)
+    return { ...tools([{ toolName: "search_okrs", input: { query: content.join(" ") } }], { kind: "guess" }), weak: true } as Plan;
   if (named.length > 1 && words.length <= 6)
     return tools([
       {
