@@ -70,7 +70,7 @@ export function composeAnswer(outcomes: ToolOutcome[], userText: string, lang: L
       const teams = lagging.map((x) => x.input.team).filter((t): t is string => typeof t === "string");
       const owner = lagging.map((x) => x.input.owner).find((t): t is string => typeof t === "string");
       const scope = teams.length ? teams.join(say(lang, " and ", " và ")) : (owner ?? null);
-      parts.push(laggingView((o.data as { asOf: string }).asOf, rows, view, userText, lang, scope));
+      parts.push(laggingView((o.data as { asOf: string }).asOf, rows, view, userText, lang, scope, !teams.length && !!owner));
     } else if (o.toolName === "list_okrs") {
       if (listDone) continue;
       listDone = true;

@@ -15,7 +15,8 @@ export type CheckInRead = { kind: "log"; input: Record<string, unknown> } | { ki
 /** Verbs that say "record this value". Their absence is allowed ("NPS came in at 53") but then a
  *  KR must be named by its words next to the number. */
 // "ghi chú" is a note, not "ghi" (write it down).
-export const WRITE_VERB = /\b(log|logged|record|check ?in|checkin|chekc in|update|set|report|put|add (?:that|this|it)|cap nhat|ghi nhan|ghi(?! chu\b)|bao cao|nhap|chot)\b/;
+export const WRITE_VERB =
+  /\b(log|logged|record|check ?in|checkin|chekc in|update|set|report|put|add (?:that|this|it)|cap nhat|ghi nhan|(?<!\b(?:dang|da|duoc|van) )ghi(?! chu\b)|bao cao|nhap|chot)\b/;
 const QUESTION = /\b(which|what|how|why|who|nao|sao|bao nhieu|gi)\b|\?/;
 const STATE_VERB = /\b(is now|now at|now|is at|at|reached|hit|hits|came in|landed|down to|up to|done with|dat|len|la|con|duoc|dang o|o muc|hien la)\b/;
 /** +1 or −1 when the value is a change from the last one ("up 2 points", "+3", "4 more than last
@@ -92,6 +93,31 @@ function ordinalCount(head: string, dir: KrDirectory): { found: Found<{ value: n
   return { found: { value: { value, percent: false, raw: m[1]! }, start: m.index, end: m.index + m[1]!.length } };
 }
 
+/** The KR whose unit the words are: "case study", "QBR" → the one KR counting them. */
+function countingKr(words: string, dir: KrDirectory): DirectoryKr | undefined {
+  const said = folded(words)
+    .split(/\s+/)
+    .filter((w) => w.length >= 3)
+    .map((w) => w.slice(0, 4));
+  const counting = dir.krs.filter((k) => {
+    const unitWords = folded(k.unit)
+      .split(/[^a-z]+/)
+      .filter((w) => w.length >= 3);
+    return unitWords.length > 0 && unitWords.every((w) => said.includes(w.slice(0, 4)));
+  });
+  return counting.length === 1 ? counting[0] : undefined;
+}
+
+/** "case study thứ 3": the Vietnamese ordinal after the thing a KR counts. */
+function countAfterUnit(head: string, dir: KrDirectory): Found<{ value: number; percent: boolean; raw: string }> | null {
+  const m = /((?:\p{L}+\s+){1,3})(thứ|thu)\s+(\d{1,3})(?!\s*[/\d])/iu.exec(head);
+  if (!m || !countingKr(m[1]!, dir)) return null;
+  const start = m.index + m[1]!.length;
+  // Another number said ("NPS thứ 2 là 53"): then "thứ 2" is the Monday it was measured.
+  if (/\d/.test(head.slice(0, start) + head.slice(m.index + m[0].length))) return null;
+  return { value: { value: Number(m[3]), percent: false, raw: head.slice(start, m.index + m[0].length) }, start, end: m.index + m[0].length };
+}
+
 /** "Which one do you mean: KR1.1 (…), KR2.1 (…)?": the question every pick between candidates asks. */
 export function askWhich(krs: readonly { ref: string; title: string }[], lang: Lang): string {
   const list = krs.map((k) => `${k.ref} (${k.title})`).join(", ");
@@ -110,24 +136,33 @@ export function readCheckIn(original: string, dir: KrDirectory | undefined, lang
   const note = findNote(original);
   const head = note ? t.slice(0, note.start) : t;
   // "4/5" next to a value is a confidence, not the 4th of May: dates are read around it.
-  const date = findDate(confidence ? head.slice(0, confidence.start) + " ".repeat(confidence.end - confidence.start) + head.slice(confidence.end) : head, today);
+  // "case study thứ 3 publish rồi": after what a KR counts, "thứ 3" is "the third", not Tuesday.
+  const viOrdinal = dir && !ref ? countAfterUnit(head, dir) : null;
+  const dated = viOrdinal ? without(head, [viOrdinal]) : head;
+  const date = findDate(confidence ? dated.slice(0, confidence.start) + " ".repeat(confidence.end - confidence.start) + dated.slice(confidence.end) : dated, today);
   let numbers = findNumbers(head).filter(
     (n) =>
       !(ref && n.start >= ref.start && n.end <= ref.end) &&
       !(confidence && n.start >= confidence.start && n.end <= confidence.end) &&
       !(date && n.start >= date.start && n.start < date.end),
   );
+  // "MRR tháng 11 chạm 1,42 triệu": a month, a quarter or a week number is no value.
+  if (numbers.length > 1) numbers = numbers.filter((n) => !/\b(?:tháng|thang|month|quý|quy|q|tuần|tuan|week|wk)\s*$/iu.test(head.slice(0, n.start)));
   // "signups that stick past day 30 are at 54.1%": "day 30" names the KR ("30-day"), it is no value.
   if (numbers.length > 1) numbers = numbers.filter((n) => !/\b(?:day|d)[\s-]*$/i.test(head.slice(0, n.start)));
   // "the sales team's tỷ lệ thắng one → 22.5%": a number written in digits beats a spelled one.
   if (numbers.some((n) => /\d/.test(n.value.raw))) numbers = numbers.filter((n) => /\d/.test(n.value.raw));
   // "retention 30 ngày: 55%": a number of days next to another number names the KR ("30-day").
-  if (numbers.length > 1) numbers = numbers.filter((n) => !/^\s*-?\s*(?:d|days?|ngày|ngay|months?|tháng|thang|weeks?|tuần|tuan)\b/iu.test(head.slice(n.end)) || n.value.percent);
+  // A qualifier is a whole number ("30 ngày", "7-day"): "3.5 days" is a value.
+  if (numbers.length > 1)
+    numbers = numbers.filter(
+      (n) => !/^\s*-?\s*(?:d|days?|ngày|ngay|months?|tháng|thang|weeks?|tuần|tuan)\b/iu.test(head.slice(n.end)) || n.value.percent || !Number.isInteger(n.value.value),
+    );
   // "up 2 since last week" reports a value as surely as "is at 54".
   const verb = WRITE_VERB.test(f) || STATE_VERB.test(f) || /=/.test(t) || relativeSign(f) !== null;
   // "third case study went live today": an ordinal followed by what a KR counts is its new count.
   if (numbers.length === 0 && dir && !ref) {
-    const counted = ordinalCount(head, dir);
+    const counted = ordinalCount(head, dir) ?? (viOrdinal ? { found: viOrdinal } : null);
     if (counted) numbers = [counted.found];
     // "QBRs done with half of our top accounts": half, on a KR counted in percent, is 50%.
     const half = /\b(?:half|a half|mot nua|nua)\b(?!\s+(?:an?\s+)?(?:hour|day|point|tieng|gio|ngay|diem|nghin|ngan|trieu|ty)s?\b)/.exec(foldSameLength(head));
@@ -207,6 +242,12 @@ export function readCheckIn(original: string, dir: KrDirectory | undefined, lang
   if (!verb && !ref && named.length === 0) return null;
   // "top 2 lagging KRs", "which is most behind" are questions, not values to log.
   if (!WRITE_VERB.test(f) && /\b(lag|lagging|behind|off.?track|worst|which|what|how|cham|tre|nao|bao nhieu)\b/.test(f)) return null;
+  // "Ahmed's QBR coverage is 50 pct": the owner named narrows the KRs the words fit.
+  if (named.length > 1 && dir) {
+    const owner = dir.findOwner(head);
+    const theirs = owner ? named.filter((k) => k.owner === owner) : [];
+    if (theirs.length === 1) named = theirs;
+  }
   if (named.length > 1) return { kind: "ask", text: askWhich(named, lang), candidates: named };
   // "Minh's KR is at 60": the owner's KRs, when the words name none.
   if (!ref && named.length === 0 && dir) {
@@ -215,11 +256,17 @@ export function readCheckIn(original: string, dir: KrDirectory | undefined, lang
     if (theirs.length === 1) named.push(theirs[0]!);
     else if (theirs.length > 1) return { kind: "ask", text: askWhich(theirs, lang), candidates: theirs };
   }
+  // "two annual upgrades landed": a count in words with no KR named is a remark, not a value.
+  if (!ref && !named.length && dir && !numbers.some((n) => /\d/.test(n.value.raw)) && !WRITE_VERB.test(f)) return null;
   // Without the workspace's KR names (a bare model), the words left over name the KR for the tool
   // to resolve (an ambiguous or unknown name comes back as a question).
   const keyResult = ref?.value ?? named[0]?.ref ?? (dir ? undefined : krFragment(without(head, [...numbers, confidence, noteSpan, date ? { value: 0, ...date } : null])));
   if (!keyResult) {
     if (!dir) return null;
+    // "log 60% cho O2", "ghi 55 cho KR2": the KRs of that objective are the choice.
+    const objective = /\b(?:O|KR)\s?(\d+)\b(?!\s?\.\s?\d)/.exec(head)?.[1];
+    const ofObjective = objective ? dir.krs.filter((k) => k.ref.startsWith(`KR${objective}.`)) : [];
+    if (ofObjective.length > 1) return { kind: "ask", text: askWhich(ofObjective, lang), candidates: ofObjective };
     // "marketing KR is at 30": the team's KRs are the choice.
     const teamKrs = dir.krs.filter((k) => k.team === dir.findTeam(nameText));
     if (teamKrs.length > 1) return { kind: "ask", text: askWhich(teamKrs, lang), candidates: teamKrs };

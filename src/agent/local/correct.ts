@@ -15,7 +15,7 @@ export interface CorrectionPlan {
 
 // Taking a check-in back. "delete"/"remove"/"cancel" alone could be about anything, so they need a
 // check-in word or a check-in just logged; "undo"/"retract" and "scratch that" are enough.
-const RETRACT_ALWAYS = /\b(undo|retract|revert|scratch that|roll ?back|take (?:it|that) back|hoan tac)\b/;
+const RETRACT_ALWAYS = /\b(undo|retract|revert|scratch that|roll ?back|take (?:it|that) back|(?:kill|nix|bin|ditch|toss) (?:that|it|this)(?: one)?|hoan tac)\b/;
 const RETRACT_MAYBE = /\b(delete|remove|cancel|drop|discard|scratch|xoa|huy|bo (?:di|no|cai)|go bo)\b/;
 const CHECK_IN_WORDS = /\b(check.?ins?|checkin|entry|entries|update|log|logged|cap nhat|vua roi|vua nhap|vua log|moi nhat|gan nhat|lan cuoi|lan truoc)\b/;
 // Fixing one: the value (or confidence, date) it should have had. "wrong" alone is no fix: "the
@@ -23,7 +23,7 @@ const CHECK_IN_WORDS = /\b(check.?ins?|checkin|entry|entries|update|log|logged|c
 // Right after a check-in, an apology with a number is a fix too ("sorry, confidence is 3").
 const FIX_AFTER_LOG = /\b(sorry|sry|xin loi|a sorry|my bad|i mean)\b/;
 const FIX =
-  /\b(should (?:have )?been|should be|should read|wait,? no|no,? it'?s|misread|mis-?typed|typed wrong|fat.?finger(?:ed)?|meant|i mean|correction|correct (?:it|that|this)|fix (?:it|that|this)|(?:is|was|it'?s|that'?s|thats|looks|got (?:it|that)) wrong|wrong (?:number|value|figure|one|entry|check.?in|kr)|typo|mistake|mistyped|oops|actually|not \d|nham|sua lai|sua thanh|phai la|dung ra|dung la|moi dung|sai roi|bi sai|nhap sai|chu khong phai|khong phai)\b/;
+  /\b(should (?:have )?been|should'?ve been|shoulda been|should be|should read|wait,? no|no,? it'?s|misread|mis-?typed|typed wrong|fat.?finger(?:ed)?|meant|i mean|correction|correct (?:it|that|this)|fix (?:it|that|this)|(?:is|was|it'?s|that'?s|thats|looks|got (?:it|that)) wrong|wrong (?:number|value|figure|one|entry|check.?in|kr)|typo|mistake|mistyped|oops|actually|not \d|nham|sua lai|sua thanh|phai la|dung ra|dung la|moi dung|sai roi|bi sai|nhap sai|chu khong phai|khong phai)\b/;
 
 /** Whether a (folded) message fixes or takes back a check-in, by its words alone. */
 export const soundsLikeCorrection = (f: string): boolean => RETRACT_ALWAYS.test(f) || FIX.test(f);

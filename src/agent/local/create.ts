@@ -5,7 +5,7 @@
 import type { KrDirectory } from "./directory.js";
 import { draftFor, type Draft } from "./draft.js";
 import { detectLang, say, type Lang } from "./lang.js";
-import { findObjectiveRef, folded, fromTo, quotedTexts } from "./parse.js";
+import { findObjectiveRef, folded, fromTo, QUOTED, quotedTexts } from "./parse.js";
 import { text, tools, type Plan } from "./plan.js";
 
 /** "help me write an objective about faster support": the topic, and a draft when the drafter knows it. */
@@ -185,11 +185,20 @@ export function createOrAdd(t: string, f: string, dir: KrDirectory | undefined, 
       : undefined) ??
     Infinity;
   const krAt =
-    /\b(add|new|create|another|them|needs?|one more|can them)\b[^:'"“]*?\b(kr|key result|ket qua)\b/.exec(f)?.index ??
+    // "needs a deploy frequency KR" adds one; "I need every off-track key result" asks for a list.
+    /\b(add|new|create|another|them|needs? (?:a|an|one|another|one more)|one more|can them)\b[^:'"“]*?\b(kr|key result|ket qua)\b/.exec(f)?.index ??
     (/\b(add|them)\b[^:]*\b(?:to|vao|cho)\s+o\d+\s*:/.test(f) && fromTo(t) ? 0 : undefined) ??
+    // "under the '…' objective add: cut rollback rate from 6% to 2%".
+    (/\b(?:objective|muc tieu)\b.*\b(?:add|them)\s*:/.test(f) && fromTo(t) ? f.search(/\b(?:add|them)\s*:/) : undefined) ??
     Infinity;
   if (krAt < Infinity && krAt <= objectiveAt) {
-    const title = quotedOrAfterSeparator(t);
+    // "under the 'releases customers can trust' objective add: cut rollback rate from 6% to 2%":
+    // a quote next to "objective" names the objective; the KR is what follows the colon.
+    const namesObjective = [...t.matchAll(QUOTED)].find(
+      (m) => /\b(?:objective|mục tiêu|muc tieu)\s*$/iu.test(t.slice(0, m.index)) || /^\s*(?:objective|mục tiêu|muc tieu)\b/iu.test(t.slice(m.index! + m[0].length)),
+    );
+    const afterColon = namesObjective ? /:\s*(.+)$/u.exec(t.slice(namesObjective.index! + namesObjective[0].length))?.[1]?.trim() : undefined;
+    const title = afterColon ?? quotedOrAfterSeparator(t);
     const where = title ? t.slice(0, t.lastIndexOf(title)) : t;
     const named = dir?.matchObjective(where) ?? [];
     const objective =
@@ -237,8 +246,10 @@ export function createOrAdd(t: string, f: string, dir: KrDirectory | undefined, 
     const title =
       quotedTexts(t)[0] ??
       quotedOrAfterSeparator(t.replace(/\b(?:KRs?|key results?)\s*(?:\d\s*)?:.*$/isu, ""))
-        ?.split(/,\s*(?:owner|align)/i)[0]
-        ?.trim();
+        // The title ends where its details begin: "…for the team. Owner Priya, align it under O4."
+        ?.split(/[,.;]\s*(?:owner|align|under|parent|team|người phụ trách|nguoi phu trach|phụ trách|phu trach|thuộc|thuoc|dưới|duoi)\b/iu)[0]
+        ?.replace(/[.;,]+$/, "")
+        .trim();
     const rest = title ? t.replace(title, " ") : t;
     const team =
       dir?.findTeam(rest) ?? (/\bcompany[- ]level|company[- ]wide|toan cong ty\b/.test(f) ? dir?.teams().find((x) => folded(x) === "company") : undefined) ?? teamOf(rest, dir);

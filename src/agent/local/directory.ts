@@ -37,6 +37,7 @@ const words = (text: string) =>
   folded(text)
     .replace(/\b(?:1|one|mot)(?:-| )?(?:month|thang)\b/g, "30day")
     .replace(/\b(?:day|ngay) (\d+)\b/g, "$1day")
+    .replace(/\bd(\d{1,3})\b/g, "$1day")
     .replace(/\b(\d+)(?:-| )?(?:d|days?|ngay)\b/g, "$1day")
     .replace(/\b(\d+)-([a-z]+)/g, "$1$2")
     .split(/[^a-z0-9%]+/)
@@ -45,7 +46,7 @@ const words = (text: string) =>
 /** A small English–Vietnamese glossary of OKR metric words: a title and a query that name the same
  *  thing in either language share a concept token ("win rate" finds "Tỷ lệ thắng"). */
 const GLOSSARY: [string, RegExp][] = [
-  ["#winrate", /\b(win rate|win %|deals (?:we )?(?:win|won)|won deals|close rate|(?:ty|ti) le (?:deal |hop dong )?(?:thang|chot)|deal thang)\b/],
+  ["#winrate", /\b(win rate|win %|deals[- ](?:we[- ])?(?:win|won)|won deals|close rate|(?:ty|ti) le (?:deal |hop dong )?(?:thang|chot)|deal thang)\b/],
   ["#lead", /\b(leads?|khach hang tiem nang|tiem nang)\b/],
   ["#salescycle", /\b(sales cycle|chu ky ban hang|chu ky ban|time to close|days to close|thoi gian chot)\b/],
   ["#revenue", /\b(revenue|doanh thu)\b/],
@@ -60,7 +61,7 @@ const GLOSSARY: [string, RegExp][] = [
   ["#response", /\b(response time|first.response|phan hoi)\b/],
   ["#satisfaction", /\b(csat|satisfaction|hai long)\b/],
   ["#velocity", /\b(velocity|toc do sprint|diem sprint)\b/],
-  ["#review", /\b(code review|review code|review time)\b/],
+  ["#review", /\b(code review|review code|review time|pr reviews?|prs? (?:wait|sit)|(?:wait|waiting|sit|sitting) (?:for |in )?reviews?)\b/],
   ["#onboarding", /\b(onboarding|huong dan ban dau|hoan tat onboarding)\b/],
   ["#casestudy", /\b(case stud(?:y|ies)|cau chuyen khach hang)\b/],
   ["#qbr", /\b(qbrs?|business reviews?)\b/],
@@ -119,6 +120,14 @@ function titleTokens(title: string): Set<string> {
   // Two-letter acronyms ("ko", "co") collide with ordinary words; three and four letters do not.
   // Only content words make one ("passed to sales" is no "pts").
   const content = ws.filter((w) => !ACRONYM_SKIP.has(w) && !/^\d/.test(w));
+  // "time-to-value" → ttv: a hyphenated name's initials, its small words included.
+  for (const m of folded(title).matchAll(/[a-z]+(?:-[a-z]+){2,}/g))
+    out.add(
+      m[0]
+        .split("-")
+        .map((w) => w[0])
+        .join(""),
+    );
   for (let n = 3; n <= 4; n++)
     for (let i = 0; i + n <= content.length; i++)
       out.add(

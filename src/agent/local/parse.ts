@@ -72,11 +72,18 @@ const SPELLED =
   /\b(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine)\b)?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\b/gi;
 
 /** Numbers in digits (see readNumber), "nửa triệu" and spelled-out English ones ("fifty-two"), in text order. */
+// "6h 15m", "6h15p", "6 tiếng 15 phút", "1 hr 30 min": hours and minutes, read as hours.
+const DURATION = /(?<![\p{L}\d.,])(\d+)\s*(?:h|hrs?|hours?|giờ|gio|tiếng|tieng)\s*(?:and\s+)?(\d{1,2})\s*(?:m|mins?|minutes?|p|phút|phut)(?!\p{L})/giu;
+
 export function findNumbers(text: string): Found<{ value: number; percent: boolean; raw: string }>[] {
   const out: Found<{ value: number; percent: boolean; raw: string }>[] = [];
+  const durations = [...text.matchAll(DURATION)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, hours: Number(m[1]) + Number(m[2]) / 60 }));
+  for (const d of durations) out.push({ value: { value: Number(d.hours.toFixed(4)), percent: false, raw: text.slice(d.start, d.end) }, start: d.start, end: d.end });
+  const inDuration = (at: number) => durations.some((d) => at >= d.start && at < d.end);
   for (const m of text.matchAll(NUMBER_TOKEN)) {
     const digits = m[0].replace(/[.,]+$/, "");
     const start = m.index!;
+    if (inDuration(start)) continue;
     const after = text.slice(start + digits.length);
     // Not a value: digits inside a name (Q4, p95, KR2.1) or an adjective ("30-day", "7-day").
     if (start > 0 && /[\p{L}]/u.test(text[start - 1]!)) continue;
@@ -92,6 +99,13 @@ export function findNumbers(text: string): Found<{ value: number; percent: boole
   }
   for (const m of text.matchAll(HALF_UNIT)) out.push({ value: { value: 0.5, percent: false, raw: m[0] }, start: m.index!, end: m.index! + m[0].length });
   for (const m of text.matchAll(SPELLED)) {
+    // "that one", "the 30-day one", "which one": a pronoun, not a number.
+    if (
+      /^one$/i.test(m[0]) &&
+      (/\b(?:that|this|the|which|each|any|no|every|last|first|next|other|another|a|an|only|same|right|wrong|new|old)\s+(?:[\p{L}\d-]+\s+){0,3}$/iu.test(text.slice(0, m.index)) ||
+        /^\s*(?:[,.;:!?)]|$)/.test(text.slice(m.index! + 3)))
+    )
+      continue;
     const value = wordNumber(m[0]);
     if (value !== null) out.push({ value: { value, percent: false, raw: m[0] }, start: m.index!, end: m.index! + m[0].length });
   }
@@ -179,7 +193,7 @@ export function folded(text: string): string {
  *  start, target, unit. */
 export function fromTo(t: string): { start: number; target: number; unit: string } | null {
   // A k/m suffix only counts when no letter follows ("15 minutes" is not 15 million).
-  const num = String.raw`[$€£]?\s?[-+]?\d[\d.,]*(?:\s?(?:k|m|tr|trieu|triệu)(?!\p{L})|\s?%)?`;
+  const num = String.raw`[$€£]?\s?[-+]?\d[\d.,]*(?:\s?(?:k|m|tr|trieu|triệu|tỷ|tỉ|ty|bn|b|billion|million)(?!\p{L})|\s?%)?`;
   const m =
     new RegExp(
       String.raw`\b(?:from|từ|tu)\s+(${num})\s*([A-Za-zÀ-ỹ/$%]+)?\s+(?:to|lên|len|xuống|xuong|đến|den|tới|toi|còn|con)\s+(${num})\s*([A-Za-zÀ-ỹ/$]+(?:\s(?!(?:a|an|the|per|by|in)\b)[a-zà-ỹ]+)?)?`,

@@ -5,7 +5,7 @@
 import { matchTeam } from "../../domain/teams.js";
 import { findDate } from "./dates.js";
 import { sharesConcept, type KrDirectory } from "./directory.js";
-import { findKrRef, findNumbers, findObjectiveRef, folded } from "./parse.js";
+import { findKrRef, findNumbers, findObjectiveRef, folded, foldSameLength } from "./parse.js";
 
 export interface ToolCallPlan {
   toolName: string;
@@ -44,11 +44,11 @@ const LAGGING =
   /\b(lag|lagging|behind|te nhat|toi te nhat|off.?track|at.?risk|risks?|riskiest|worst|slipping|slowest|struggling|in trouble|trouble|worried|worry|concern|concerned|red|danger|problem|bad shape|cham|tre|tut lai|tut hau|tut|rui ro|kem nhat|lech|chech huong|nguy hiem|lo lang|lo ngai|dang lo|can lo|phai lo|van de|bao dong)\b|(?<!\p{L})đỏ(?!\p{L})/u;
 const ALL_WORDS = /\b(all|every|list|each|full list|tat ca|toan bo|liet ke|nhung kr|cac kr|het)\b/;
 const LOW_CONFIDENCE =
-  /\b(lowest confidence|least confident|low confidence|confidence (?:is )?(?:lowest|low)|do tu tin thap|tu tin thap|it tu tin|tin cay thap|confidence thap|thap nhat ve do tu tin)\b/;
+  /\b(lowest confidence|least confident|low confidence|conf (?:thap|thap nhat|low|lowest)|lowest conf|low conf|confidence (?:is )?(?:lowest|low)|do tu tin thap|tu tin thap|it tu tin|tin cay thap|confidence thap|thap nhat ve do tu tin)\b/;
 const REGRESSED =
-  /\b(regress(?:ed|ing)?|went backwards?|go(?:ne|ing)? backwards?|got worse|dropped|declined|fell|slipped back|moved backwards?|di lui|thut lui|giam so voi tuan truoc|tut so voi tuan truoc|xau di|te hon tuan truoc)\b/;
+  /\b(regress(?:ed|ing)?|went backwards?|go(?:ne|ing)? backwards?|got worse|dropped|declined|fell|slipped back|sl(?:id|ipped) backwards?|slid|moved backwards?|went down this week|di lui|di lui|thut lui|giam so voi tuan truoc|tut so voi tuan truoc|xau di|te hon tuan truoc)\b/;
 const STALE =
-  /\b(stale|no check.?in|not checked in|(?:nobody|no one|noone)(?:'s| has| have)? (?:updated|touched|checked)|not been (?:updated|touched)|untouched|(?:in |for )?(?:over|more than) a week|haven'?t (?:checked in|updated)|hasn'?t (?:checked in|been updated)|without (?:a )?check.?in|no update|chua (?:cap nhat|check.?in)|khong (?:cap nhat|check.?in)|lau roi|bo quen)\b/;
+  /\b(stale|no check.?in|not checked in|(?:not|n'?t) had an? (?:check.?in|update)|(?:nobody|no one|noone)(?:'s| has| have)? (?:updated|touched|checked)|not been (?:updated|touched)|untouched|(?:in |for )?(?:over|more than) a week|haven'?t (?:checked in|updated)|hasn'?t (?:checked in|been updated)|without (?:a )?check.?in|no update|chua (?:cap nhat|check.?in)|khong (?:cap nhat|check.?in)|lau roi|bo quen)\b/;
 const MISMATCH =
   /\b(high confidence but|confident but behind|overconfident|over-confident|too confident|confidence mismatch|mismatch(?:ed)?|tu tin cao nhung|tu tin nhung cham|khong khop(?: do tu tin| do tin cay)?|lech (?:do tu tin|do tin cay)|tu tin qua muc|qua tu tin)\b/;
 const WORST_GROUP =
@@ -120,7 +120,16 @@ export function readQuestion(t: string, dir: KrDirectory | undefined, today?: st
   }
   // "what if NPS hits 60 — what grade?": the KR, with a value that is only imagined.
   if (HYPOTHETICAL.test(f) && kr) {
-    const value = findNumbers(t).filter((n) => !(ref && n.start >= ref.start && n.end <= ref.end))[0];
+    // "nếu tháng 12 NPS lên đc 60": a month, a quarter or a week is no value; the number after
+    // "lên / hits / reaches / to" is the one imagined.
+    const ft = foldSameLength(t);
+    const numbers = findNumbers(t).filter(
+      (n) =>
+        !(ref && n.start >= ref.start && n.end <= ref.end) &&
+        !/\b(?:thang|month|quy|q|tuan|week|ngay|day|nam|year)\s*$/.test(ft.slice(0, n.start)) &&
+        !/^\s*\//.test(ft.slice(n.end)),
+    );
+    const value = numbers.find((n) => /\b(?:len|dat|duoc|dc|to|hits?|reach(?:es)?|at|is|were|was|la|=)\s*(?:[$€£]\s*)?$/.test(ft.slice(0, n.start))) ?? numbers[0];
     // "KR7.2 cuối quý được 0.7 thì có ổn ko": a grade imagined, read as the value that earns it.
     const k = dir?.byRef(kr);
     const grade = value && k && /\b(grade|diem|score)\b/.test(f) && value.value.value >= 0 && value.value.value <= 1 && Math.max(Math.abs(k.start), Math.abs(k.target)) > 1;
@@ -155,10 +164,14 @@ export function readQuestion(t: string, dir: KrDirectory | undefined, today?: st
   }
   if (REGRESSED.test(f) && !kr) return { calls: scope(), view: { kind: "regressed" } };
 
-  if ((LAGGING.test(f) || /(?<!\p{L})đỏ(?!\p{L})/u.test(t)) && !(kr && STATUS.test(f))) {
+  // "D30 retention 55% on mixpanel, how much does the OKR say? do they differ": one KR's number.
+  const aboutOne = kr && (STATUS.test(f) || /\b(bao nhieu|how much|what is|what'?s|lech nhau|khac nhau|khop|match(?:es)?|differ|compare|so sanh)\b/.test(f));
+  if ((LAGGING.test(f) || /(?<!\p{L})đỏ(?!\p{L})/u.test(t)) && !aboutOne) {
     const filter = /\b(off.?track|red|chech huong|lech)\b/.test(f) || /(?<!\p{L})đỏ(?!\p{L})/u.test(t) ? "off_track" : /\b(at.?risk|rui ro)\b/.test(f) ? "at_risk" : null;
     const all = ALL_WORDS.test(f) || filter !== null || teams.length > 1 || !!owner;
-    const top = /\btop\s*(\d{1,2})\b/.exec(f) ?? /\b(\d{1,2})\s*(?:krs?|key results?|ket qua)\b/.exec(f);
+    // "all of them, not just top 5" / "đừng chỉ top 3": the whole list.
+    const notJust = /\b(?:not just|not only|dung chi|khong chi|chu khong chi)\b/.test(f);
+    const top = notJust ? null : (/\btop\s*(\d{1,2})\b/.exec(f) ?? /\b(\d{1,2})\s*(?:krs?|key results?|ket qua)\b/.exec(f));
     const limit = top ? Number(top[1]) : all ? ALL : /\b(most|nhat|worst|top one|furthest)\b/.test(f) && !/\b(krs|which krs|cac kr)\b/.test(f) ? 3 : 5;
     const calls = scope().map((c) => ({ ...c, input: { ...c.input, limit } }));
     return { calls, view: { kind: "lagging", filter, all } };
@@ -178,6 +191,9 @@ export function readQuestion(t: string, dir: KrDirectory | undefined, today?: st
     const byWords = dir?.matchObjective(teamless) ?? [];
     if (byWords.length === 1) return { calls: [{ toolName: "list_okrs", input: {} }], view: { kind: "objective", ref: byWords[0]!.ref } };
   }
+  // "how are Tomasz's KRs tracking": each of their KRs against pace, most behind first.
+  if (owner && !ref && /\b(tracking|doing|going|pacing|the nao|ra sao|sao roi)\b/.test(f) && !/\b(objectives?|muc tieu)\b/.test(f))
+    return { calls: [{ toolName: "query_lagging_key_results", input: { owner, limit: ALL } }], view: { kind: "lagging", filter: null, all: true } };
   if (owner && !ref && (STATUS.test(f) || /\b(krs?|okrs?|key results?)\b/.test(f))) return { calls: [{ toolName: "list_okrs", input: { owner } }], view: { kind: "owner", owner } };
   if (kr && (STATUS.test(f) || /\b(bao nhieu|how much|how many|what is|what's|where)\b/.test(f) || ref))
     return { calls: [{ toolName: "get_key_result", input: { keyResult: kr } }], view: { kind: "why", keyResult: kr } };

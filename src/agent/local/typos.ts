@@ -33,7 +33,7 @@ function inflected(w: string, known: Set<string>): boolean {
 }
 
 // Short request words people clip or slip on: too short for the edit-distance rule, so listed.
-const SHORT_SLIPS: Record<string, string> = { giv: "give", gve: "give", lgo: "log", updt: "update", upd8: "update", chnge: "change", trgt: "target", tgt: "target" };
+const SHORT_SLIPS: Record<string, string> = { undr: "under", giv: "give", gve: "give", lgo: "log", updt: "update", upd8: "update", chnge: "change", trgt: "target", tgt: "target" };
 
 /** `text.replace(re, fix)`, leaving quoted passages as written: they are the person's own wording
  *  (a title, a pasted note), never corrected. */
@@ -56,6 +56,9 @@ export function fixTypos(text: string, dir: KrDirectory | undefined): string {
   // The workspace's title words are known words too (never "corrected" into something else), but
   // only request words are guessed at: a slip in a KR's name is left to the name matching.
   const known = new Set(REQUEST_WORDS);
+  // Team names are guessed at too ("enginering" → engineering).
+  const teamWords = (dir?.teams() ?? []).flatMap((team) => folded(team).split(/[^a-z]+/)).filter((w) => w.length >= 6);
+  for (const w of teamWords) known.add(w);
   for (const k of dir?.krs ?? []) for (const w of folded(k.title).split(/[^a-z]+/)) if (w.length >= 3) known.add(w);
   return replaceOutsideQuotes(text, /\p{L}{5,}/gu, (word) => {
     const w = word.toLowerCase();
@@ -64,7 +67,7 @@ export function fixTypos(text: string, dir: KrDirectory | undefined): string {
     // In Vietnamese, only an English-looking word of six letters or more, one edit away ("targer").
     if (vietnamese && w.length < 6) return word;
     const limit = w.length >= 9 && !vietnamese ? 2 : 1;
-    const close = GUESSABLE.filter((v) => Math.abs(v.length - w.length) <= limit && editDistance(w, v) <= limit);
+    const close = [...GUESSABLE, ...teamWords].filter((v) => Math.abs(v.length - w.length) <= limit && editDistance(w, v) <= limit);
     return close.length === 1 ? close[0]! : word;
   });
 }

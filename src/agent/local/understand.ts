@@ -133,7 +133,11 @@ const brief = (krs: readonly { ref: string; title: string }[]) => krs.map((k) =>
 /** "the 30-day one", "cái của Minh": a candidate picked by its words. */
 function pickByWords(conv: Conversation, p: { candidates?: { ref: string; title: string }[] }): string | undefined {
   const f = folded(conv.text);
-  const hits = (p.candidates ?? []).filter((c) =>
+  const candidates = p.candidates ?? [];
+  // The workspace's own name matching first ("cái 30 ngày á", "the 30 day one" → 30-day retention).
+  const named = (conv.directory?.matchKr(conv.text) ?? []).filter((k) => candidates.some((c) => c.ref === k.ref));
+  if (named.length === 1) return named[0]!.ref;
+  const hits = candidates.filter((c) =>
     folded(c.title)
       .split(/\s+/)
       .some((w) => w.length >= 4 && f.includes(w)),
@@ -145,7 +149,7 @@ function pickByWords(conv: Conversation, p: { candidates?: { ref: string; title:
 // 2. Clauses: several requests in one message.
 
 const CONNECTOR =
-  /\s*(?:[,;.]\s*)?(?:\b(?:and then|then|and also|also|plus|after that|sau do|xong roi|xong(?= cho| thi| critique| danh gia| xem| tom tat| bao cao)|roi thi|roi cho|roi xem|va cho|va xem|tien)\b|\b(?:and|va)\s+(?=(?:tell|show|what|which|how|give|list|log|update|set|check|ghi|cap nhat|cho minh|xem|bao cao|chuyen|doi|sua|them|tao|giao)\b)|,\s*(?:and|va)\s+|,\s*(?=(?:cho (?:minh |em |anh |chi |tui )?hoi|hoi luon|xem giup|xem luon|tell me|show me|what'?s|which)\b)|\.\s+(?=(?:tell|show|what|which|how|give|list|log|update|set|check|write|then|also|who|cho minh|cho xem|xem|tien|viet|bao cao|tom tat|con)\b)|[;—–]|\s&\s|\s\+\s)\s*/giu;
+  /\s*(?:[,;.]\s*)?(?:\b(?:and then|then|and also|also|plus|after that|sau do|xong roi|xong(?= cho| thi| critique| danh gia| xem| tom tat| bao cao)|roi thi|roi cho|roi xem|va cho|va xem|a voi lai|voi lai|nhan tien|tien)\b|\b(?:and|va)\s+(?=(?:tell|show|what|which|how|give|list|log|update|set|check|ghi|cap nhat|cho minh|xem|bao cao|chuyen|doi|sua|them|tao|giao)\b)|,\s*(?:and|va)\s+|,\s*(?=(?:cho (?:minh |em |anh |chi |tui )?hoi|hoi luon|xem giup|xem luon|tell me|show me|what'?s|which)\b)|\.\s+(?=(?:tell|show|what|which|how|give|list|log|update|set|check|write|then|also|who|cho minh|cho xem|xem|tien|viet|bao cao|tom tat|con)\b)|[;—–]|\s&\s|\s\+\s)\s*/giu;
 
 /** A list of updates, one per line ("Weekly update:\n- NPS 53\n- CSAT 88"): each line is a part;
  *  a heading line with no number of its own ("Weekly update:") is not. */
@@ -209,11 +213,17 @@ function valueSegments(t: string, dir: KrDirectory | undefined): string[] | null
     return findNumbers(c ? without(head, [c]) : head).filter((n) => /\d/.test(n.value.raw));
   };
   const withValue = segs.filter((s) => valueOf(s).length > 0);
-  const named = withValue.filter((s) => findKrRef(s) || (dir?.matchKr(s).length ?? 0) === 1);
+  // A segment's name is read with and then without its value ("chu kỳ bán hàng còn 34 ngày": 34
+  // days is the value, not a "34-day" qualifier).
+  const krOf = (s: string) => {
+    const m = dir?.matchKr(s) ?? [];
+    return m.length ? m : (dir?.matchKr(without(s, valueOf(s))) ?? []);
+  };
+  const named = withValue.filter((s) => findKrRef(s) || krOf(s).length === 1);
   if (!(named.length >= 2 && named.length === withValue.length)) return null;
   // Each value for a KR of its own: "KR9.4 50%, …, met 2 big accounts at the QBR" is one check-in
   // and its note, not two values for KR9.4.
-  const krs = named.map((s) => findKrRef(s)?.value.toUpperCase() ?? dir?.matchKr(s)[0]?.ref);
+  const krs = named.map((s) => findKrRef(s)?.value.toUpperCase() ?? krOf(s)[0]?.ref);
   if (new Set(krs).size < krs.length) return null;
   // "…, both with confidence 4": a part with only a confidence gives it to every value.
   const shared = segs.filter((s) => !withValue.includes(s) && findConfidence(s) && !findKrRef(s));
@@ -337,6 +347,25 @@ function questionPlan(t: string, conv: Conversation, lang: Lang): Plan | null {
 /** Why nothing was written, and the nearest read when there is one. */
 function noWritePlan(t: string, reason: ReturnType<typeof noWriteReason>, conv: Conversation, lang: Lang): Plan {
   if (reason === "thanks") return text(say(lang, "You're welcome. I changed nothing.", "Không có gì. Mình chưa thay đổi gì."));
+  if (reason === "text-task") {
+    // "summarise this email: '…'": no model to summarise with, so its own first sentences, with any
+    // instructions inside it left out and said to be ignored.
+    const quote = quotedTexts(t).join(" ") || [...t.matchAll(/^\s*>\s?(.*)$/gm)].map((m) => m[1]).join(" ");
+    if (/\b(summari[sz]e|tl;?dr|gist|tom tat|tom lai)\b/.test(folded(blankQuotes(t))) && quote.trim()) {
+      const sentences = quote.split(/(?<=[.!?])\s+/).filter((s) => s.trim());
+      const instruction = (s: string) => INJECTED.test(folded(s)) || /\b(?:assistant|ai|bot)\s*[:,]/i.test(s);
+      const plain = sentences.filter((s) => !instruction(s) && s.split(/\s+/).length >= 3).slice(0, 2);
+      const ignored = sentences.some(instruction);
+      if (plain.length)
+        return text(
+          say(
+            lang,
+            `In its own words: "${plain.join(" ")}"${ignored ? " It also gives instructions to an assistant, which I did not follow." : ""} I changed nothing.`,
+            `Nội dung chính, nguyên văn: "${plain.join(" ")}"${ignored ? " Trong đó còn có chỉ dẫn cho trợ lý, mình không làm theo." : ""} Mình chưa thay đổi gì.`,
+          ),
+        );
+    }
+  }
   const q = questionPlan(blankQuotes(t), conv, lang);
   if (q) return q;
   // "what does a 0.7 grade mean?": a question about how OKRs work, answered from what we know.
@@ -396,8 +425,11 @@ function planOne(t: string, conv: Conversation, lang: Lang): Plan {
     (!lines(t) &&
       !quotedTexts(t).length &&
       !/\b(y chinh|tin nay|doan nay|this message|this text)\b/.test(f) &&
-      /\b(summary|summarize|summarise|recap|digest|weekly update|week went|tom tat|tong ket|bao cao tuan|report for my boss|weekly report|bao cao cho sep)\b/.test(f)) ||
-    /\bweekly\b.*\b(update|report)\b/.test(f)
+      /\b(summary|summarize|summarise|recap|digest|rollup|roll-up|round-?up|wrap-?up|weekly update|week went|tom tat|tong ket|bao cao tuan|bao cao okr|report for my boss|weekly report|bao cao cho sep)\b/.test(
+        f,
+      )) ||
+    /\bweekly\b.*\b(update|report|rollup|roll-up|round-?up|recap|brief)\b/.test(f) ||
+    /\b(soan|viet|lam)\b.*\bbao cao\b.*\b(tuan|okr|ceo|sep)\b/.test(f)
   ) {
     const team = teamOf(t.replace(/leadership team|lãnh đạo/giu, ""), dir);
     return tools([{ toolName: "weekly_summary", input: { ...(team ? { team } : {}), ...(lang === "vi" ? { language: "vi" } : {}) } }]);
@@ -428,7 +460,7 @@ function planOne(t: string, conv: Conversation, lang: Lang): Plan {
   }
 
   // 4. Requests that must never write.
-  const reason = noWriteReason(t, explicitWrite(folded(blankQuotes(t))));
+  const reason = noWriteReason(t, explicitWrite(folded(blankQuotes(t))), conv.today);
   if (reason) return noWritePlan(t, reason, conv, lang);
 
   // 5. Writes.
@@ -456,12 +488,29 @@ function planOne(t: string, conv: Conversation, lang: Lang): Plan {
   return nearest(t, f, dir, lang);
 }
 
+/** "fwd from Bao: > time-to-value is down to 3.5 days … can u log that for him": the person asks
+ *  for the forwarded words to be logged; they are read as the check-in (never when they hold
+ *  instructions of their own). */
+function forwardedToLog(t: string): string | null {
+  const outside = folded(blankQuotes(t));
+  if (!/\b(?:log|record|put|add|enter|ghi|ghi nhan|cap nhat|nhap)\b(?:\s+\S+){0,2}\s+(?:that|this|it|these|those|them|cai nay|cai do|so nay|so do|may so nay)\b/.test(outside))
+    return null;
+  // "please do not log this yet": asked not to.
+  if (/\b(?:do not|don'?t|dont|not|never|khong|dung|chua|khoan)\s+(?:\S+\s+)?(?:log|record|put|add|enter|ghi|cap nhat|nhap)\b/.test(outside)) return null;
+  const quoted = [...t.matchAll(/^\s*>\s?(.*)$/gm)].map((m) => m[1]!.trim()).filter(Boolean);
+  const inner = quoted.length ? quoted.join(" ") : quotedTexts(t).join(" ");
+  if (!inner || !/\d/.test(inner) || INJECTED.test(folded(inner)) || noWriteReason(inner, false) === "text-task") return null;
+  return inner;
+}
+
 function planAll(conv: Conversation, lang: Lang): Plan {
+  const forwarded = forwardedToLog(conv.text);
+  if (forwarded) return planAll({ ...conv, text: forwarded }, lang);
   const t = conv.text.trim();
   // A message that must not write (a text to write or translate, a what-if, thanks) is one request,
   // whatever connectors and numbers it holds.
   const outside = folded(blankQuotes(t));
-  const reason = noWriteReason(t, explicitWrite(outside));
+  const reason = noWriteReason(t, explicitWrite(outside), conv.today);
   // …unless that text task is a later part of the message: "NPS 53 conf 2, and draft me a note to
   // Grace about it" logs the check-in and declines the note.
   const parts0 = clauses(t);
@@ -531,6 +580,8 @@ function planAll(conv: Conversation, lang: Lang): Plan {
 function mergeUpdates(calls: ToolCallPlan[]): ToolCallPlan[] {
   const out: ToolCallPlan[] = [];
   for (const c of calls) {
+    // "scratch that, wrong survey — take it back": one retraction said twice is one retraction.
+    if (c.toolName === "correct_check_in" && out.some((o) => o.toolName === c.toolName && JSON.stringify(o.input) === JSON.stringify(c.input))) continue;
     const same = c.toolName === "update_key_result" ? out.find((o) => o.toolName === "update_key_result" && o.input.keyResult === c.input.keyResult) : undefined;
     if (same) Object.assign(same.input, c.input);
     else out.push({ ...c, input: { ...c.input } });

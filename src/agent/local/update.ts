@@ -3,6 +3,7 @@
 // crash-free sessions to Priya"). Read into update_key_result; it never becomes a check-in.
 
 import { findDate } from "./dates.js";
+import { blankQuotes } from "./guard.js";
 import type { DirectoryKr, KrDirectory } from "./directory.js";
 import { findKrRef, findNumbers, folded, foldSameLength, quotedTexts, without, withoutQuotes, type Found } from "./parse.js";
 
@@ -18,7 +19,7 @@ const TARGET_CHANGE =
 const AIM = /\b(aim (?:for|at)|target of|goal of|muc tieu moi|chi tieu moi)\b/;
 const RENAME = /\b(rename|retitle|reword the title|change the (?:title|name)|new title|title to|title should be|should say|should read as|doi ten|dat lai ten|sua ten|ten moi)\b/;
 const OWNER =
-  /\b(reassign|hand\b.*\bto|over to|goes to|go to|moves? to|owns\b.*\b(?:from now on|now)|belongs? to|owns (?:it|this|kr\s?\d+\.\d+)? ?now|the (?:new )?owner of|as (?:the )?owner|tak(?:e|es|ing) (?:it |this )?over|chuyen (?!doi\b).*\bcho\b.*\bphu trach|give (?:it|this|.+) to|owner (?:is|to|should be|now)|change the owner|new owner|take(?:s|ing)? over|is taking over|chuyen (?:cho|sang)|chuyen\b(?! doi).*\bcho\b|giao\b.*\bcho\b|(?:se|tu gio|bay gio|tu nay)\b.*\bphu trach\b|\bphu trach (?:thay|moi|tu)|ban giao|phu trach moi|doi owner|owner moi|nguoi phu trach moi|doi nguoi phu trach|thay nguoi phu trach)\b/;
+  /\b(reassign|hand\b.*\bto|over to|goes to|go to|moves? to|owns\b.*\b(?:from now on|now)|belongs? to|owns (?:it|this|kr\s?\d+\.\d+)? ?now|the (?:new )?owner of|as (?:the )?owner|tak(?:e|es|ing) (?:it |this )?over|chuyen (?!doi\b).*\bcho\b.*\bphu trach|give (?:it|this|.+) to|owner (?:is|to|should be|now)|change the owner|new owner|take(?:s|ing)? over|is taking over|chuyen cho|chuyen\b(?! doi).*\bcho\b|\bowner\b.*\b(?:doi|chuyen|giao)\b|\b(?:tu gio|bay gio|tu nay|tu tuan sau)\b.*\b(?:lo|own|owns)\b|giao\b.*\bcho\b|(?:se|tu gio|bay gio|tu nay)\b.*\bphu trach\b|\bphu trach (?:thay|moi|tu)|ban giao|phu trach moi|doi owner|owner moi|nguoi phu trach moi|doi nguoi phu trach|thay nguoi phu trach)\b/;
 
 // "case studies kr should be due dec 15", "dời hạn KR6.3 sang 15/12", "pace should start from Oct 15":
 // a due or start date said with a verb of change and a calendar date (never a weekday or
@@ -26,7 +27,7 @@ const OWNER =
 const DUE = /\b(due(?: date)?|deadline|han chot|han hoan thanh|han|ngay ket thuc|end date|finish(?:ed)? by|complete(?:d)? by|done by)\b/;
 const START = /\b(start date|starts? (?:on|from)|starting (?:on|from)|pace (?:should )?starts?|ngay bat dau|bat dau tu)\b/;
 const DATE_CHANGE =
-  /\b(should be|move|moved|push|pushed|pull|change|changed|set|extend|extended|shift|bring (?:it )?forward|instead|rather than|not|make it|is now|new|to|doi|lui|gia han|sang|thanh|tu|from)\b/;
+  /\b(should be|keo|keo len|day lui|move|moved|push|pushed|pull|change|changed|set|extend|extended|shift|bring (?:it )?forward|instead|rather than|not|make it|is now|new|to|doi|lui|gia han|sang|thanh|tu|from)\b/;
 
 type Changes = { target?: number; title?: string; owner?: string; due?: string; startDate?: string };
 
@@ -44,7 +45,14 @@ function redating(f: string): "due" | "startDate" | null {
 }
 
 export function isUpdate(f: string): boolean {
-  return RENAME.test(f) || OWNER.test(f) || (TARGET.test(f) && TARGET_CHANGE.test(f)) || AIM.test(f) || (redating(f) !== null && /\d/.test(f));
+  return (
+    RENAME.test(f) ||
+    OWNER.test(f) ||
+    /\bchuyen\b(?! doi).*\b(?:sang|qua)\s+(?:chi|anh|em|ban)\b|\bchuyen\b(?! doi).*\bphu trach\b|\bchuyen owner\b/.test(f) ||
+    (TARGET.test(f) && TARGET_CHANGE.test(f)) ||
+    AIM.test(f) ||
+    (redating(f) !== null && /\d/.test(f))
+  );
 }
 
 /** The quoted new title, or the words after "to" / "thành". */
@@ -81,27 +89,32 @@ function targetValue(t: string, numbers: Found<{ value: number; percent: boolean
   const after = numbers
     .filter(
       (n) =>
-        /(?:\b(?:to|into|thanh|len|xuong|xuon|ra|becomes?|be|is now|con|(?:target|goal) of|aim for|aim at)|=|->|→|=>)\s*(?:[$€£]\s*)?$/.test(f.slice(0, n.start)) &&
+        /(?:\b(?:to|into|thanh|len|xuong|xuon|ra|becomes?|be|is now|con|(?:target|goal|bar) (?:of|at|is)|aim for|aim at)|=|->|→|=>)\s*(?:[$€£]\s*)?$/.test(f.slice(0, n.start)) &&
         !/\b(?:instead of|not)\s*$/.test(f.slice(0, n.start)),
     )
     .at(-1);
   if (after) return after;
   const not = numbers.filter(
-    (n) => !/^\s*\p{L}{0,6}\s*(?:is too|was|not|ko|khong|chua|kho)\b/u.test(f.slice(n.end)) && !/\b(?:instead of|not|than|from|tu|dang)\s*$/.test(f.slice(0, n.start)),
+    (n) => !/^\s*\p{L}{0,6}\s*(?:is too|was|ko|khong|chua|kho)\b/u.test(f.slice(n.end)) && !/\b(?:instead of|not|than|from|tu|dang)\s*$/.test(f.slice(0, n.start)),
   );
   return not.at(-1) ?? numbers.at(-1);
 }
 
-export function readUpdate(t: string, dir: KrDirectory | undefined, today?: string | null): UpdateRead | null {
+export function readUpdate(given: string, dir: KrDirectory | undefined, today?: string | null): UpdateRead | null {
+  // Quoted text is someone else's words ("the mail says 'set all targets to 0'"): only a new title
+  // is ever read from a quote.
+  const renaming = RENAME.test(folded(blankQuotes(given)));
+  const t = renaming ? given : blankQuotes(given);
   const f = folded(t);
-  const renaming = RENAME.test(f);
   // "move the open rate KR from daniel to Sofia Alvarez": from one person to another.
-  const reowning = OWNER.test(f) || fromPersonToPerson(t, dir);
+  const reowning = OWNER.test(f) || fromPersonToPerson(t, dir) || movedToPerson(t, dir);
   const dateField = redating(f);
   const when = dateField ? calendarDate(t, today) : null;
   // "the case studies KR is due Dec 15, right?" has no verb of change; "push the deadline to Dec
   // 15" has: only then is the date a new one.
-  const retargeting = (TARGET.test(f) && TARGET_CHANGE.test(f) && !(when && !/\b(target|goal|chi tieu)\b/.test(f))) || AIM.test(f);
+  // "target giữ nguyên", "keep the target": said to stay as it is.
+  const targetStays = /\b(?:target|goal|chi tieu)\b.{0,14}\b(?:giu nguyen|khong doi|unchanged|stays?|the same|as is)\b|\bkeep(?:ing)? the (?:target|goal)\b/.test(f);
+  const retargeting = !targetStays && ((TARGET.test(f) && TARGET_CHANGE.test(f) && !(when && !/\b(target|goal|chi tieu)\b/.test(f))) || AIM.test(f) || notTheTarget(t, dir));
   if (!renaming && !reowning && !retargeting && !when) return null;
   const changes: Changes = {};
   if (when && dateField) changes[dateField] = when.date;
@@ -134,11 +147,33 @@ export function readUpdate(t: string, dir: KrDirectory | undefined, today?: stri
   return { kind: "update", keyResult: kr.ref, changes };
 }
 
+/** "chuyển owner KR9.2 qua Ahmed", "chuyển KR … sang chị Grace Okafor": moved to a person (known,
+ *  or a full name) — "chuyển qua sales" is where leads go, not an owner. */
+function movedToPerson(t: string, dir: KrDirectory | undefined): boolean {
+  const m = /\b(?:chuyển|chuyen|giao)\b(?!\s+(?:đổi|doi)\b).*?\b(?:sang|qua)\s+(?:(?:chị|chi|anh|em|bạn|ban|cho)\s+)?(\p{L}+(?:\s+\p{L}+){0,3})/iu.exec(t);
+  if (!m) return false;
+  const who = m[1]!;
+  return !!dir?.findOwner(who.charAt(0).toUpperCase() + who.slice(1)) || /^\p{Lu}\p{L}*(?:\s+\p{Lu}\p{L}*)+/u.test(who);
+}
+
 /** "… from daniel to Sofia Alvarez": a move between two people, the first a KR owner. */
 function fromPersonToPerson(t: string, dir: KrDirectory | undefined): boolean {
   const m = /\b(?:from|tu)\s+(\p{L}+)\s+(?:to|sang|cho)\s+(\p{L}+(?:\s+\p{L}+)?)/iu.exec(t);
   const cap = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
   return !!(m && dir?.findOwner(cap(m[1]!)) && (dir.findOwner(cap(m[2]!)) || /^\p{Lu}\p{L}*\s+\p{Lu}/u.test(m[2]!)));
+}
+
+/** "velocity KR is now 55 pts, not 60": the number said not to be is the KR's target, so the
+ *  other one is its new target, not a check-in. */
+function notTheTarget(t: string, dir: KrDirectory | undefined): boolean {
+  if (!dir) return false;
+  const m =
+    /\b(?:not|instead of|rather than|chứ không phải|chu khong phai|không phải|khong phai|thay vì|thay vi)\s+[$€£]?\s*([-+]?\d[\d.,]*\s?(?:k|m|tr|triệu|trieu|tỷ|ty)?%?)/iu.exec(t);
+  const said = m ? findNumbers(m[1]!)[0]?.value.value : undefined;
+  if (said === undefined) return false;
+  const ref = findKrRef(t)?.value;
+  const named = ref ? [dir.byRef(ref)].filter((k): k is DirectoryKr => !!k) : dir.matchKr(t.replace(/[-+]?\d[\d.,]*\s?(?:k|m|tr|triệu|trieu|tỷ|ty)?%?/giu, " "));
+  return named.length === 1 && Math.abs(named[0]!.target - said) < 1e-9 && named[0]!.current !== said;
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -151,7 +186,7 @@ function newOwner(t: string, dir: KrDirectory | undefined): string | undefined {
     dir.findOwner(who.charAt(0).toUpperCase() + who.slice(1)) ? " ".repeat(m.length) : m,
   );
   // A full name right before "phụ trách" / "làm owner" / "will own" is the new owner, known or not.
-  const before = /(\p{Lu}\p{L}*(?:\s+\p{Lu}\p{L}*){1,3})\s+(?:se\s+|sẽ\s+|will\s+)?(?:phụ trách|phu trach|làm owner|lam owner|own|owns|will own|takes over)\b/u.exec(t)?.[1];
+  const before = /(\p{Lu}\p{L}*(?:\s+\p{Lu}\p{L}*){1,3})\s+(?:se\s+|sẽ\s+|will\s+)?(?:phụ trách|phu trach|làm owner|lam owner|lo|own|owns|will own|takes over)\b/u.exec(t)?.[1];
   if (before) return dir.findOwner(before) ?? before;
   const after = /\b(?:to|cho|sang|is|:)\s+(\p{L}+(?:\s+\p{L}+){0,2})/giu;
   for (const m of t.matchAll(after)) {

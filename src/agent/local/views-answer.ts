@@ -62,8 +62,8 @@ export function line(r: LagRow, lang: Lang): string {
 const list = (rows: LagRow[], lang: Lang) => rows.map((r) => `- ${line(r, lang)}`).join("\n");
 
 /** Lagging-style answers over the rows of one or more query_lagging_key_results calls. */
-export function laggingView(asOf: string, rows: LagRow[], view: View | undefined, userText: string, lang: Lang, scope: string | null): string {
-  const where = scope ? say(lang, ` in ${scope}`, ` của ${scope}`) : "";
+export function laggingView(asOf: string, rows: LagRow[], view: View | undefined, userText: string, lang: Lang, scope: string | null, byOwner = false): string {
+  const where = scope ? say(lang, byOwner ? ` for ${scope}` : ` in ${scope}`, ` của ${scope}`) : "";
   if (rows.length === 0)
     return say(lang, `Nothing is lagging${where} as of ${asOf}: every key result asked about is completed.`, `Không có KR nào bị chậm${where} tính đến ${asOf}.`);
   const kind = view?.kind ?? "lagging";
@@ -167,10 +167,14 @@ export function krAnswer(k: KrDetailData, view: View | undefined, lang: Lang): s
   const notes = k.checkIns.filter((c) => c.note).slice(-2);
   const quoted = notes.length ? ` ${say(lang, "Latest notes (quoted)", "Ghi chú gần nhất (trích)")}: ${notes.map((c) => `${c.date} "${c.note}"`).join("; ")}` : "";
   const color = lang === "vi" ? (COLOR[k.forecast.grade.color] ?? k.forecast.grade.color) : k.forecast.grade.color;
+  // What is left to the target, in the KR's unit ("4.2% to go"), while it is not reached.
+  const gapLeft = Number(Math.abs(k.target - k.current).toPrecision(12));
+  const reached = k.target >= k.start ? k.current >= k.target : k.current <= k.target;
+  const left = !reached && gapLeft > 0 ? value(gapLeft, k.unit) : "";
   return say(
     lang,
-    `${k.ref} ${k.title} (${k.team}, ${k.owner ? `owner ${k.owner}` : "no owner"}): ${value(k.current, k.unit)} toward ${value(k.target, k.unit)}, progress ${pct(k.progress)} vs ${pct(k.expected)} expected, ${statusWord(k.status, lang)}, confidence ${k.confidence ?? "-"}/5, last check-in ${k.lastCheckIn ?? "never"}. ${why(k, lang)}. Forecast grade at cycle end: ${k.forecast.grade.score.toFixed(1)} (${color}).${quoted}`,
-    `${k.ref} ${k.title} (${k.team}, ${k.owner ? `người phụ trách ${k.owner}` : "chưa có người phụ trách"}): ${value(k.current, k.unit)} / mục tiêu ${value(k.target, k.unit)}, tiến độ ${pct(k.progress)} so với kỳ vọng ${pct(k.expected)}, ${statusWord(k.status, lang)}, độ tin cậy ${k.confidence ?? "-"}/5, lần cập nhật cuối ${k.lastCheckIn ?? "chưa có"}. Lý do: ${why(k, lang)}. Dự báo điểm cuối kỳ: ${k.forecast.grade.score.toFixed(1)} (${color}).${quoted}`,
+    `${k.ref} ${k.title} (${k.team}, ${k.owner ? `owner ${k.owner}` : "no owner"}): ${value(k.current, k.unit)} toward ${value(k.target, k.unit)}${left ? ` (${left} to go)` : ""}, progress ${pct(k.progress)} vs ${pct(k.expected)} expected, ${statusWord(k.status, lang)}, confidence ${k.confidence ?? "-"}/5, last check-in ${k.lastCheckIn ?? "never"}. ${why(k, lang)}. Forecast grade at cycle end: ${k.forecast.grade.score.toFixed(1)} (${color}).${quoted}`,
+    `${k.ref} ${k.title} (${k.team}, ${k.owner ? `người phụ trách ${k.owner}` : "chưa có người phụ trách"}): ${value(k.current, k.unit)} / mục tiêu ${value(k.target, k.unit)}${left ? ` (còn ${left})` : ""}, tiến độ ${pct(k.progress)} so với kỳ vọng ${pct(k.expected)}, ${statusWord(k.status, lang)}, độ tin cậy ${k.confidence ?? "-"}/5, lần cập nhật cuối ${k.lastCheckIn ?? "chưa có"}. Lý do: ${why(k, lang)}. Dự báo điểm cuối kỳ: ${k.forecast.grade.score.toFixed(1)} (${color}).${quoted}`,
   );
 }
 
@@ -187,9 +191,14 @@ export function notesAnswer(krs: KrDetailData[], date: string | undefined, lang:
           .slice(-2)
           .map((c) => ({ k, c })),
       );
+  // "why is KR1.3 so slow, what do the notes say": one KR's numbers come first, then its notes.
+  const numbers =
+    krs.length === 1 && !date
+      ? `${say(lang, `${krs[0]!.ref} is at ${value(krs[0]!.current, krs[0]!.unit)} toward ${value(krs[0]!.target, krs[0]!.unit)}`, `${krs[0]!.ref} đang ở ${value(krs[0]!.current, krs[0]!.unit)} / mục tiêu ${value(krs[0]!.target, krs[0]!.unit)}`)}; ${why(krs[0]!, lang)}.\n`
+      : "";
   if (shown.length) {
     const head = date ? say(lang, `Notes from ${date} (quoted):`, `Ghi chú ngày ${date} (trích):`) : say(lang, "Latest notes (quoted):", "Ghi chú gần nhất (trích):");
-    return `${head}\n${shown.map(({ k, c }) => line(k, c)).join("\n")}`;
+    return `${numbers}${head}\n${shown.map(({ k, c }) => line(k, c)).join("\n")}`;
   }
   const refs = krs.map((k) => k.ref).join(", ");
   const latest = krs.flatMap((k) =>
