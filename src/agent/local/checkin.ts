@@ -16,7 +16,7 @@ export type CheckInRead = { kind: "log"; input: Record<string, unknown> } | { ki
  *  KR must be named by its words next to the number. */
 // "ghi chú" is a note, not "ghi" (write it down).
 export const WRITE_VERB =
-  /\b(log|logged|record|check ?in|checkin|chekc in|update|set|report|put|add (?:that|this|it)|cap nhat|ghi nhan|(?<!\b(?:dang|da|duoc|van) )ghi(?! chu\b)|bao cao|nhap|chot)\b/;
+  /\b(log|logged|record|check ?in|checkin|chekc in|update|set|report|put|add (?:that|this|it)|mark (?:it|that|this|as)|cap nhat|ghi nhan|(?<!\b(?:dang|da|duoc|van) )ghi(?! chu\b| gi\b| nhung gi\b)|bao cao|nhap|chot)\b/;
 const QUESTION = /\b(which|what|how|why|who|nao|sao|bao nhieu|gi)\b|\?/;
 const STATE_VERB = /\b(is now|now at|now|is at|at|reached|hit|hits|came in|landed|down to|up to|done with|dat|len|la|con|duoc|dang o|o muc|hien la)\b/;
 /** +1 or −1 when the value is a change from the last one ("up 2 points", "+3", "4 more than last

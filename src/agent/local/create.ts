@@ -52,7 +52,7 @@ export function teamOf(original: string, dir: KrDirectory | undefined): string |
 export function critique(t: string, f: string, dir: KrDirectory | undefined, lang: Lang): Plan | null {
   const asks =
     /^(critique|critic|review|evaluate|feedback)\b/.test(f) ||
-    /\b(critique|review this|evaluate|rate this|rate my|grade my|check this (?:objective|okr)|thoughts on|feedback on|is this a good|a good objective|is this objective ok|objective ok|what'?s wrong with|better objective|improve (?:this|my|the) objective|is this ok|good objective|objective tot|co phai la good)\b/.test(
+    /\b(critique|review this|evaluate|rate this|rate my|grade my|check this (?:objective|okr)|thoughts on|feedback on|is this a good|a good objective|is this objective ok|objective ok|what'?s wrong with|better objective|improve (?:this|my|the) objective|is this ok|good objective|(?:decent|solid|reasonable|strong|weak|ok|okay) objective|objective tot|co phai la good)\b/.test(
       f,
     ) ||
     /\b(danh gia|nhan xet|gop y|(?:on|ok|duoc|dc|hop ly|chuan) (?:khong|ko|k|hong|chua)|co on khong)\b/.test(f);
@@ -186,7 +186,7 @@ export function createOrAdd(t: string, f: string, dir: KrDirectory | undefined, 
     Infinity;
   const krAt =
     // "needs a deploy frequency KR" adds one; "I need every off-track key result" asks for a list.
-    /\b(add|new|create|another|them|needs? (?:a|an|one|another|one more)|one more|can them)\b[^:'"“]*?\b(kr|key result|ket qua)\b/.exec(f)?.index ??
+    /\b(add|new|create|another|them|bo sung|needs? (?:a|an|one|another|one more)|one more|can them)\b[^:'"“]*?\b(kr|key result|ket qua)\b/.exec(f)?.index ??
     (/\b(add|them)\b[^:]*\b(?:to|vao|cho)\s+o\d+\s*:/.test(f) && fromTo(t) ? 0 : undefined) ??
     // "under the '…' objective add: cut rollback rate from 6% to 2%".
     (/\b(?:objective|muc tieu)\b.*\b(?:add|them)\s*:/.test(f) && fromTo(t) ? f.search(/\b(?:add|them)\s*:/) : undefined) ??

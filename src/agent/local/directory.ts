@@ -159,15 +159,22 @@ export class KrDirectory {
     for (const set of this.tokens.values()) for (const t of set) df.set(t, (df.get(t) ?? 0) + 1);
     for (const [t, n] of df) this.idf.set(t, Math.log(1 + krs.length / n));
     this.spelled = [...df.keys()].filter((t) => /^[a-z]{5,}$/.test(t));
+    this.spelled4 = [...df.keys()].filter((t) => /^[a-z]{4}$/.test(t));
   }
 
   /** Title words of five letters or more: what a slip in a KR's name ("orgnaic trafic") is read as. */
   private readonly spelled: string[];
+  private readonly spelled4: string[];
 
   /** A query word that is no title word but one edit (two from nine letters) from exactly one. */
   private spell(w: string): string {
     // A Vietnamese syllable typed without accents ("chuan", "thang") is a word of its own, never a slip.
-    if (w.length < 5 || !/^[a-z]+$/.test(w) || this.idf.has(w) || this.idf.has(stem(w)) || VI_SYLLABLE.test(w)) return w;
+    if (w.length < 4 || !/^[a-z]+$/.test(w) || this.idf.has(w) || this.idf.has(stem(w)) || VI_SYLLABLE.test(w)) return w;
+    // Four letters: only two letters swapped ("opne" → open).
+    if (w.length === 4) {
+      const swapped = this.spelled4.filter((t) => editDistance(w, t) === 1 && [...t].sort().join("") === [...w].sort().join(""));
+      return swapped.length === 1 ? swapped[0]! : w;
+    }
     const limit = w.length >= 9 ? 2 : 1;
     const close = this.spelled.filter((t) => Math.abs(t.length - w.length) <= limit && editDistance(w, t) <= limit);
     return close.length === 1 ? close[0]! : w;

@@ -88,7 +88,8 @@ export function noWriteReason(text: string, explicitWrite: boolean, today?: stri
   if (THANKS.test(f) && f.length < 60) return "thanks";
   if (INJECTION.test(f)) return "text-task";
   if (SUMMARIZE_TEXT.test(outside) && hasQuote(text)) return "text-task";
-  if (NOT_NOW.test(outside)) return "future";
+  // "scratch that, finance hasn't confirmed it. don't log it": taking back what was just logged.
+  if (NOT_NOW.test(outside) && !/\b(scratch that|undo|retract|revert|take (?:it|that) back|(?:kill|nix) (?:that|it))\b/.test(outside)) return "future";
   if (EXPECTATION.test(outside)) return "question";
   // "why?", "how come": a question about the numbers, wherever it is said ("NPS stuck at 52, why").
   if (!explicitWrite && /\b(why|how come|tai sao|vi sao|sao lai)\b|^sao\b|\bsao\b.*\b(vay|the|hoai|mai)\b/.test(outside)) return "question";

@@ -97,6 +97,12 @@ export function findNumbers(text: string): Found<{ value: number; percent: boole
     const n = readNumber(m[0]);
     if (n) out.push({ value: { value: n.value, percent: false, raw: m[0] }, start: m.index!, end: m.index! + m[0].length });
   }
+  // "88 rưỡi" (eighty-eight and a half), "6 tiếng rưỡi": a half more.
+  for (const m of text.matchAll(/(?<![\p{L}\d.,])(\d+)\s*(?:(?:tiếng|tieng|giờ|gio|ngày|ngay|điểm|diem)\s+)?(?:rưỡi|ruoi)(?!\p{L})/giu)) {
+    const start = m.index!;
+    for (let i = out.length - 1; i >= 0; i--) if (out[i]!.start === start) out.splice(i, 1);
+    out.push({ value: { value: Number(m[1]) + 0.5, percent: false, raw: m[0] }, start, end: start + m[0].length });
+  }
   for (const m of text.matchAll(HALF_UNIT)) out.push({ value: { value: 0.5, percent: false, raw: m[0] }, start: m.index!, end: m.index! + m[0].length });
   for (const m of text.matchAll(SPELLED)) {
     // "that one", "the 30-day one", "which one": a pronoun, not a number.
@@ -174,7 +180,12 @@ export function findNote(text: string): Found<string> | null {
   // No \b after Vietnamese words: JavaScript's \b does not see "ú" as a word character.
   const quoted = /(?:\bnotes?|\bghi chú|\bghi chu)\s+["“]([^"”]+)["”]/iu.exec(text); // note "…", without a colon
   if (quoted) return { value: quoted[1]!.trim(), start: quoted.index, end: quoted.index + quoted[0].length };
-  const m = /(?:\bnotes?|\bghi chú|\bghi chu|\bcomment)\s*[:\-–]\s*(.+)$/iu.exec(text) ?? /(?:\bbecause|(?:^|\s)vì)\s+(.+)$/iu.exec(text);
+  // "…, conf 3 vi thieu reviewer": "vi" (vì, because) typed without accents, after a number.
+  const m =
+    /(?:\bnotes?|\bghi chú|\bghi chu|\bcomment)\s*[:\-–]\s*(.+)$/iu.exec(text) ??
+    /(?:\bbecause|(?:^|\s)vì|(?<=\d\s)vi|(?<=,\s?)vi)\s+(.+)$/iu.exec(text) ??
+    // "34 days now (standard contract template keeps paying off)": an aside in brackets at the end.
+    /(?<=\d[\p{L}%]*(?:\s+\p{L}+){0,3})\s*\(([^()]{6,})\)\s*$/u.exec(text);
   return m ? { value: m[1]!.trim().replace(/^["“']|["”']$/g, ""), start: m.index, end: text.length } : null;
 }
 

@@ -48,7 +48,7 @@ const LOW_CONFIDENCE =
 const REGRESSED =
   /\b(regress(?:ed|ing)?|went backwards?|go(?:ne|ing)? backwards?|got worse|dropped|declined|fell|slipped back|sl(?:id|ipped) backwards?|slid|moved backwards?|went down this week|di lui|di lui|thut lui|giam so voi tuan truoc|tut so voi tuan truoc|xau di|te hon tuan truoc)\b/;
 const STALE =
-  /\b(stale|no check.?in|not checked in|(?:not|n'?t) had an? (?:check.?in|update)|(?:nobody|no one|noone)(?:'s| has| have)? (?:updated|touched|checked)|not been (?:updated|touched)|untouched|(?:in |for )?(?:over|more than) a week|haven'?t (?:checked in|updated)|hasn'?t (?:checked in|been updated)|without (?:a )?check.?in|no update|chua (?:cap nhat|check.?in)|khong (?:cap nhat|check.?in)|lau roi|bo quen)\b/;
+  /\b(stale|no check.?in|not checked in|(?:not|hasn'?t|haven'?t|hadn'?t) (?:had|got(?:ten)?) an? (?:check.?in|update)|(?:nobody|no one|noone)(?:'s| has| have)? (?:updated|touched|checked)|not been (?:updated|touched)|untouched|(?:in |for )?(?:over|more than) a week|haven'?t (?:checked in|updated)|hasn'?t (?:checked in|been updated)|without (?:a )?check.?in|no update|chua (?:cap nhat|check.?in)|khong (?:cap nhat|check.?in)|lau roi|bo quen)\b/;
 const MISMATCH =
   /\b(high confidence but|confident but behind|overconfident|over-confident|too confident|confidence mismatch|mismatch(?:ed)?|tu tin cao nhung|tu tin nhung cham|khong khop(?: do tu tin| do tin cay)?|lech (?:do tu tin|do tin cay)|tu tin qua muc|qua tu tin)\b/;
 const WORST_GROUP =
@@ -57,7 +57,7 @@ const NOTES = /\b(what did (?:\S+ ){1,3}(?:write|say|note|put|comment)|wrote|not
 const WHY = /\b(why|how come|what happened|reason|tai sao|vi sao|sao lai|ly do|nguyen nhan)\b/;
 const STATUS = /\b(how is|how's|hows|how are|status|progress|doing|tracking|going|update on|news|where (?:are|is)|tinh hinh|tien do|the nao|ra sao|dang o dau|sao roi|on khong)\b/;
 const HYPOTHETICAL =
-  /\b(what if|grade .* if|what grade|if .* (?:hits?|reach(?:es)?|gets? to|ends? at|lands? at)|would .* grade|what would (?:that|it|this) do|would (?:that|it|this) (?:do|put|leave|make|mean)|where would (?:that|it|this)|gia su|neu .* (?:dat|len|xuong|check.?in|la)|thi (?:grade|diem|trang thai|co on|co tot|sao))\b/;
+  /\b(what if|grade .* if|\bma\b.* (?:cham|dat|duoc|dc) .*\bthi\b|what grade|if .* (?:hits?|reach(?:es)?|gets? to|ends? at|lands? at)|would .* grade|what would (?:that|it|this) do|would (?:that|it|this) (?:do|put|leave|make|mean)|where would (?:that|it|this)|gia su|neu .* (?:dat|len|xuong|check.?in|la)|thi (?:grade|diem|trang thai|co on|co tot|sao))\b/;
 
 /** Every team the text names, by its own name or a synonym ("eng + product"). */
 export function findTeams(text: string, dir: KrDirectory | undefined): string[] {
@@ -132,7 +132,7 @@ export function readQuestion(t: string, dir: KrDirectory | undefined, today?: st
     const value = numbers.find((n) => /\b(?:len|dat|duoc|dc|to|hits?|reach(?:es)?|at|is|were|was|la|=)\s*(?:[$€£]\s*)?$/.test(ft.slice(0, n.start))) ?? numbers[0];
     // "KR7.2 cuối quý được 0.7 thì có ổn ko": a grade imagined, read as the value that earns it.
     const k = dir?.byRef(kr);
-    const grade = value && k && /\b(grade|diem|score)\b/.test(f) && value.value.value >= 0 && value.value.value <= 1 && Math.max(Math.abs(k.start), Math.abs(k.target)) > 1;
+    const grade = value && k && /\b(grade|diem|score|cham)\b/.test(f) && value.value.value >= 0 && value.value.value <= 1 && Math.max(Math.abs(k.start), Math.abs(k.target)) > 1;
     const imagined = value && grade ? Number((k.start + value.value.value * (k.target - k.start)).toPrecision(12)) : value?.value.value;
     if (imagined !== undefined) return { calls: [{ toolName: "get_key_result", input: { keyResult: kr } }], view: { kind: "what-if", keyResult: kr, value: imagined } };
   }

@@ -429,6 +429,7 @@ function planOne(t: string, conv: Conversation, lang: Lang): Plan {
         f,
       )) ||
     /\bweekly\b.*\b(update|report|rollup|roll-up|round-?up|recap|brief)\b/.test(f) ||
+    /\b(?:the|my|our) weekly\b(?! (?:check|standup|stand-up|sync|meeting|1:1|one))/.test(f) ||
     /\b(soan|viet|lam)\b.*\bbao cao\b.*\b(tuan|okr|ceo|sep)\b/.test(f)
   ) {
     const team = teamOf(t.replace(/leadership team|lãnh đạo/giu, ""), dir);

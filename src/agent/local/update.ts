@@ -14,7 +14,7 @@ export type UpdateRead =
 
 const TARGET = /\b(target|targets|goal|chi tieu|muc tieu|dich|the bar)\b/;
 const TARGET_CHANGE =
-  /(?:->|→|=>)|\b(make it|make|set|change|move|raise|lower|bump|drop|increase|decrease|reduce|cut|adjust|update|revise|push|lift|is now|should be|will be|instead|rather than|should (?:now )?(?:target|aim)|targeting|new|sua|doi|nang|ha|tang|giam|dieu chinh|thanh|gio la|len|xuong|noi ra|noi long|noi|chinh|to)\b/;
+  /(?:->|→|=>)|\b(make it|make|set|change|move|stretch|loosen|tighten|relax|ease|raise|lower|bump|drop|increase|decrease|reduce|cut|adjust|update|revise|push|lift|is now|should be|will be|instead|rather than|should (?:now )?(?:target|aim)|targeting|new|sua|doi|nang|ha|tang|giam|dieu chinh|thanh|gio la|len|xuong|noi ra|noi long|noi|chinh|to)\b/;
 // "let's aim for 60 on NPS": a new target said without the word.
 const AIM = /\b(aim (?:for|at)|target of|goal of|muc tieu moi|chi tieu moi)\b/;
 const RENAME = /\b(rename|retitle|reword the title|change the (?:title|name)|new title|title to|title should be|should say|should read as|doi ten|dat lai ten|sua ten|ten moi)\b/;
@@ -73,7 +73,9 @@ function whichKr(t: string, dir: KrDirectory | undefined, spans: (Found<unknown>
   // The new owner's name is no KR's name ("hand the retention KR to Bao Le": "le" is in "tỷ lệ").
   let words = withoutQuotes(without(t, spans)).replace(/\b(target|goal|owner|rename|reassign)\b/gi, " ");
   if (newOwnerName) words = words.replace(new RegExp(newOwnerName.split(" ").map(escape).join("|"), "gi"), " ");
-  const named = dir?.matchKr(words) ?? [];
+  // A team's name is no KR's name ("sales wants the outbound leads goal…" is not "…passed to sales").
+  const teamless = dir ? dir.matchKr(dir.withoutTeams(words)) : [];
+  const named = teamless.length === 1 ? teamless : (dir?.matchKr(words) ?? []);
   if (named.length === 1) return { ref: named[0]!.ref, candidates: [] };
   // "change Grace's target to 70", "give tomasz's KR to Priya": the owner's KRs, when the words name none.
   const owner = named.length === 0 ? dir?.findOwner(words) : undefined;
