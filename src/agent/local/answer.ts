@@ -110,7 +110,7 @@ export function composeAnswer(outcomes: ToolOutcome[], userText: string, lang: L
       parts.push(`"${o.input.title}":\n${success(o, userText, lang, draft)}`);
     else parts.push(success(o, userText, lang, draft));
   }
-  return parts.join("\n\n");
+  return [...(view?.lead ? [view.lead] : []), ...parts].join("\n\n");
 }
 
 function success(o: ToolOutcome, userText: string, lang: Lang, draft: Draft | null): string {

@@ -146,6 +146,8 @@ export function readCheckIn(original: string, dir: KrDirectory | undefined, lang
       !(confidence && n.start >= confidence.start && n.end <= confidence.end) &&
       !(date && n.start >= date.start && n.start < date.end),
   );
+  // "crash-free sessions bản 4.12 ra được 0.978": a version is no value.
+  if (numbers.length > 1) numbers = numbers.filter((n) => !/\b(?:v|ver|version|release|build|bản|ban|phiên bản|phien ban|app)\s*\.?\s*$/iu.test(head.slice(0, n.start)));
   // "MRR tháng 11 chạm 1,42 triệu": a month, a quarter or a week number is no value.
   if (numbers.length > 1) numbers = numbers.filter((n) => !/\b(?:tháng|thang|month|quý|quy|q|tuần|tuan|week|wk)\s*$/iu.test(head.slice(0, n.start)));
   // "signups that stick past day 30 are at 54.1%": "day 30" names the KR ("30-day"), it is no value.
@@ -203,7 +205,8 @@ export function readCheckIn(original: string, dir: KrDirectory | undefined, lang
   let noteText = note?.value;
   if (!noteText) {
     // A comma splits only when a space follows: "54,6%" is one number.
-    const CUT = /[,;]\s|\.\s|\s[-–—]\s/g;
+    // An emoji ends a clause as a comma does ("…1,4 triệu đô r nhé 💪 chốt thêm 2 deal").
+    const CUT = /[,;]\s|\.\s|\s[-–—]\s|\s*\p{Extended_Pictographic}\uFE0F?\s*/gu;
     const cuts = [...head.matchAll(CUT)].map((m) => m.index!);
     const segments = head.split(CUT).map((s) => s.trim());
     // Only what follows the value's own segment is a note: "ahmed just pinged me, first response
@@ -302,9 +305,11 @@ export function readCheckIn(original: string, dir: KrDirectory | undefined, lang
   const whole = share ? Number(share[1]) : 0;
   // Read from the value's own clause: "…lên 22,5%, tự tin 4/5, chốt thêm 2 deal lớn" is 22.5 (the
   // "thêm 2" explains it), and a note ("note: thêm 3 lead") is no change either.
-  const clauseCuts = [...head.matchAll(/[,;]\s|\.\s|\s[-–—]\s/g)].map((m) => m.index!);
+  const clauseCuts = [...head.matchAll(/[,;]\s|\.\s|\s[-–—]\s|\s*\p{Extended_Pictographic}\uFE0F?\s*/gu)].map((m) => m.index!);
   const from = Math.max(0, ...clauseCuts.filter((c) => c < first.start));
-  const to = Math.min(head.length, ...clauseCuts.filter((c) => c >= first.end));
+  // …and only up to the next number: "lên 1,4 triệu … chốt thêm 2 deal" is no change of 1.4M.
+  const nextNumber = numbers.find((n) => n.start >= first.end)?.start ?? head.length;
+  const to = Math.min(head.length, nextNumber, ...clauseCuts.filter((c) => c >= first.end));
   const sign = relativeSign(folded(head.slice(from, to)));
   if (share && kr?.unit === "%" && !first.value.percent && whole > v && whole !== 5) v = Number(((v / whole) * 100).toFixed(1));
   // "up 2 points" / "tăng 0,3 điểm": relative to the KR's current value.

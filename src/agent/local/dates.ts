@@ -65,9 +65,9 @@ export function findDate(text: string, today: string | null | undefined): DateFo
     d.setUTCDate(day);
     return { date: iso(d.getTime()), start: ordinal.index, end: ordinal.index + ordinal[0].length };
   }
-  const rel = /\b(yesterday|hom qua|hom kia|today|hom nay)\b/.exec(f);
+  const rel = /\b(yesterday|yday|hom qua|hqua|hum qua|hom kia|today|hom nay)\b/.exec(f);
   if (rel) {
-    const back = rel[1] === "yesterday" || rel[1] === "hom qua" ? 1 : rel[1] === "hom kia" ? 2 : 0;
+    const back = ["yesterday", "yday", "hom qua", "hqua", "hum qua"].includes(rel[1]!) ? 1 : rel[1] === "hom kia" ? 2 : 0;
     return { date: iso(base - back * DAY), start: rel.index, end: rel.index + rel[0].length };
   }
   const dow = new Date(base).getUTCDay();

@@ -46,7 +46,7 @@ const words = (text: string) =>
 /** A small English–Vietnamese glossary of OKR metric words: a title and a query that name the same
  *  thing in either language share a concept token ("win rate" finds "Tỷ lệ thắng"). */
 const GLOSSARY: [string, RegExp][] = [
-  ["#winrate", /\b(win rate|win %|deals[- ](?:we[- ])?(?:win|won)|won deals|close rate|(?:ty|ti) le (?:deal |hop dong )?(?:thang|chot)|deal thang)\b/],
+  ["#winrate", /\b(win rate|win %|deals[- ](?:we[- ])?(?:win|won)|won deals|close rate|(?:ty|ti) le (?:deal |hop dong )?(?:thang|chot|win)|deal thang|win deal|deal win)\b/],
   ["#lead", /\b(leads?|khach hang tiem nang|tiem nang)\b/],
   ["#salescycle", /\b(sales cycle|chu ky ban hang|chu ky ban|time to close|days to close|thoi gian chot)\b/],
   ["#revenue", /\b(revenue|doanh thu)\b/],
@@ -294,6 +294,10 @@ export class KrDirectory {
           english ? [w.charAt(0).toUpperCase() + w.slice(1).toLowerCase(), ...(/s$/i.test(w) ? [w.charAt(0).toUpperCase() + w.slice(1, -1).toLowerCase()] : [])] : [w],
         ),
     );
+    // A three-letter first name in English text, said as the subject or owner ("bao says…", "nam's KR").
+    if (english)
+      for (const m of text.matchAll(/(?<!\p{L})(\p{L}{3})(?:\s+(?:says|said|asked|asks|wants|reports|reported|thinks|told)\b|['’]s\b)/giu))
+        tokens.add(m[1]!.charAt(0).toUpperCase() + m[1]!.slice(1).toLowerCase());
     const byName = owners.filter((o) => {
       const parts = o.split(" ");
       return tokens.has(parts[0]!) || tokens.has(parts.at(-1)!);

@@ -209,7 +209,8 @@ export function fromTo(t: string): { start: number; target: number; unit: string
     new RegExp(
       String.raw`\b(?:from|từ|tu)\s+(${num})\s*([A-Za-zÀ-ỹ/$%]+)?\s+(?:to|lên|len|xuống|xuong|đến|den|tới|toi|còn|con)\s+(${num})\s*([A-Za-zÀ-ỹ/$]+(?:\s(?!(?:a|an|the|per|by|in)\b)[a-zà-ỹ]+)?)?`,
       "iu",
-    ).exec(t) ?? new RegExp(String.raw`(?<![\d.])(${num})\s*()(?:→|->|=>|–>)\s*(${num})\s*([A-Za-zÀ-ỹ/$]+(?:\s(?!(?:a|an|the|per|by|in)\b)[a-zà-ỹ]+)?)?`, "iu").exec(t);
+    ).exec(t) ??
+    new RegExp(String.raw`(?<![\d.])(${num})\s*([A-Za-zÀ-ỹ/$%]+)?\s*(?:→|->|=>|–>)\s*(${num})\s*([A-Za-zÀ-ỹ/$]+(?:\s(?!(?:a|an|the|per|by|in)\b)[a-zà-ỹ]+)?)?`, "iu").exec(t);
   if (!m) return null;
   const plain = (x: string) => x.replace(/^[$€£]\s?/, "").replace(/[.,]+$/, "");
   const a = readNumber(plain(m[1]!)),

@@ -12,7 +12,7 @@ export interface ToolCallPlan {
   input: Record<string, unknown>;
 }
 
-export type View =
+export type View = (
   | { kind: "lagging"; filter: "off_track" | "at_risk" | null; all: boolean }
   | { kind: "confidence" }
   | { kind: "regressed" }
@@ -31,7 +31,11 @@ export type View =
   /** A text to write, translate or summarise about a KR: the numbers it says, beside what is stored. */
   | { kind: "text-about"; keyResult: string; said: string[]; instructions: boolean; check: boolean }
   /** Our own search for a report that named no KR we know: its matches are offered as a question. */
-  | { kind: "guess" };
+  | { kind: "guess" }
+) & {
+  /** Said before the answer ("A grade is …" before what 0.7 would mean for KR4.3). */
+  lead?: string;
+};
 
 export type Question =
   /** `weak`: only a KR's words matched, no question word: the nearest read, not a request of its own. */
@@ -48,7 +52,7 @@ const LOW_CONFIDENCE =
 const REGRESSED =
   /\b(regress(?:ed|ing)?|went backwards?|go(?:ne|ing)? backwards?|got worse|dropped|declined|fell|slipped back|sl(?:id|ipped) backwards?|slid|moved backwards?|went down this week|di lui|di lui|thut lui|giam so voi tuan truoc|tut so voi tuan truoc|xau di|te hon tuan truoc)\b/;
 const STALE =
-  /\b(stale|no check.?in|not checked in|(?:not|hasn'?t|haven'?t|hadn'?t) (?:had|got(?:ten)?) an? (?:check.?in|update)|(?:nobody|no one|noone)(?:'s| has| have)? (?:updated|touched|checked)|not been (?:updated|touched)|untouched|(?:in |for )?(?:over|more than) a week|haven'?t (?:checked in|updated)|hasn'?t (?:checked in|been updated)|without (?:a )?check.?in|no update|chua (?:cap nhat|check.?in)|khong (?:cap nhat|check.?in)|lau roi|bo quen)\b/;
+  /\b(stale|no check.?in|not checked in|(?:not|hasn'?t|haven'?t|hadn'?t) (?:had|got(?:ten)?) an? (?:check.?in|update)|(?:nobody|no one|noone)(?:'s| has| have)? (?:updated|touched|checked)|not been (?:updated|touched)|untouched|(?:in |for )?(?:over|more than) a week|haven'?t (?:checked in|updated)|hasn'?t (?:checked in|been updated)|without (?:a )?check.?in|no update|chua (?:co )?(?:cap nhat|check.?in|update)|khong (?:cap nhat|check.?in)|lau roi|bo quen)\b/;
 const MISMATCH =
   /\b(high confidence but|confident but behind|overconfident|over-confident|too confident|confidence mismatch|mismatch(?:ed)?|tu tin cao nhung|tu tin nhung cham|khong khop(?: do tu tin| do tin cay)?|lech (?:do tu tin|do tin cay)|tu tin qua muc|qua tu tin)\b/;
 const WORST_GROUP =

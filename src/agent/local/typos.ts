@@ -14,7 +14,7 @@ const REQUEST_WORDS = (
   "update updated record check checkin progress status summary summarize critique review weekly report retention revenue churn " +
   "conversion velocity coverage onboarding owner rename reassign correct should undo translate explain tracking doing going " +
   "lowest highest worst furthest regressed backwards stale please actually instead target create taking handing deadline " +
-  "yesterday monday tuesday wednesday thursday friday saturday sunday"
+  "yesterday monday tuesday wednesday thursday friday saturday sunday scratch"
 ).split(" ");
 
 const GUESSABLE = [...new Set(REQUEST_WORDS)];

@@ -350,10 +350,19 @@ function noWritePlan(t: string, reason: ReturnType<typeof noWriteReason>, conv: 
   if (reason === "text-task") {
     // "summarise this email: '…'": no model to summarise with, so its own first sentences, with any
     // instructions inside it left out and said to be ignored.
-    const quote = quotedTexts(t).join(" ") || [...t.matchAll(/^\s*>\s?(.*)$/gm)].map((m) => m[1]).join(" ");
+    const quote =
+      quotedTexts(t).join(" ") ||
+      [...t.matchAll(/^\s*>\s?(.*)$/gm)].map((m) => m[1]).join(" ") ||
+      (/^[ \t]*-{3,}[ \t]*$([\s\S]*?)^[ \t]*-{3,}[ \t]*$/m.exec(t)?.[1] ?? "").replace(/\s+/g, " ");
     if (/\b(summari[sz]e|tl;?dr|gist|tom tat|tom lai)\b/.test(folded(blankQuotes(t))) && quote.trim()) {
-      const sentences = quote.split(/(?<=[.!?])\s+/).filter((s) => s.trim());
-      const instruction = (s: string) => INJECTED.test(folded(s)) || /\b(?:assistant|ai|bot)\s*[:,]/i.test(s);
+      const sentences = quote
+        .trim()
+        .split(/(?<=[.!?])\s+/)
+        .filter((s) => s.trim());
+      const instruction = (s: string) =>
+        INJECTED.test(folded(s)) ||
+        /\b(?:assistant|ai|bot)\s*[:,]/i.test(s) ||
+        (/\b(?:assistant|ai|bot|chatbot|copilot|agent)\b/i.test(s) && /\b(?:log|set|update|change|delete|remove|mark|write|ghi|cap nhat|xoa)\b/i.test(folded(s)));
       const plain = sentences.filter((s) => !instruction(s) && s.split(/\s+/).length >= 3).slice(0, 2);
       const ignored = sentences.some(instruction);
       if (plain.length)
@@ -365,6 +374,18 @@ function noWritePlan(t: string, reason: ReturnType<typeof noWriteReason>, conv: 
           ),
         );
     }
+  }
+  // "grade 0.7 nghĩa là gì vậy? KR7.2 …": asked first what a word means, that is answered.
+  const opening = blankQuotes(t).split(/[?!]\s|\.\s/)[0]!;
+  if (/\b(what does .+ mean|meaning of|nghia la gi|nghia la sao|la gi(?: vay| the)?)\b/.test(folded(opening))) {
+    const explained = explain(opening, lang);
+    // "… vd KR4.3 mà chấm 0.7 thì coverage là bao nhiêu": the example asked about follows.
+    const rest = blankQuotes(t)
+      .slice(opening.length)
+      .replace(/^[?!.\s]+/, "");
+    const example = explained && rest && (findKrRef(rest) || conv.directory?.matchKr(rest).length === 1) ? questionPlan(rest, conv, lang) : null;
+    if (explained && example?.kind === "tools" && example.view) return { ...example, view: { ...example.view, lead: explained } };
+    if (explained) return text(explained);
   }
   const q = questionPlan(blankQuotes(t), conv, lang);
   if (q) return q;
@@ -423,9 +444,9 @@ function planOne(t: string, conv: Conversation, lang: Lang): Plan {
   // 3. Reads whose text may quote a title or hold numbers.
   if (
     (!lines(t) &&
-      !quotedTexts(t).length &&
+      blankQuotes(t) === t &&
       !/\b(y chinh|tin nay|doan nay|this message|this text)\b/.test(f) &&
-      /\b(summary|summarize|summarise|recap|digest|rollup|roll-up|round-?up|wrap-?up|weekly update|week went|tom tat|tong ket|bao cao tuan|bao cao okr|report for my boss|weekly report|bao cao cho sep)\b/.test(
+      /\b(summary|summarize|summarise|recap|digest|rollup|roll-up|round-?up|wrap-?up|weekly update|week went|write up (?:this|the) week|tom tat|tong ket|bao cao tuan|bao cao okr|report for my boss|weekly report|bao cao cho sep)\b/.test(
         f,
       )) ||
     /\bweekly\b.*\b(update|report|rollup|roll-up|round-?up|recap|brief)\b/.test(f) ||
@@ -542,7 +563,20 @@ function planAll(conv: Conversation, lang: Lang): Plan {
     if (first.kind !== "tools" || second.kind !== "tools") return first;
     return tools([...first.calls, ...second.calls], second.view ?? first.view);
   }
-  const parts = clauses(t).flatMap((p) => valueSegments(p, conv.directory) ?? refSegments(p) ?? [p]);
+  // "…, velocity sprint 54 points. log hết giúp mình": a closing "log them all" adds no request.
+  const BARE_LOG =
+    /^(?:(?:pls|please|can you|could you|nho|nhờ)\s+)?(?:log|record|ghi|ghi nhan|cap nhat|update|save)\s+(?:het|all|them all|it all|tat ca|these|them|those|all of (?:it|them)|giup|giup minh|giup em|cho minh|di|nha|nhe)(?:\s+\S+){0,3}$/;
+  const parts = clauses(t)
+    .flatMap((p) => valueSegments(p, conv.directory) ?? refSegments(p) ?? [p])
+    .filter(
+      (p, _i, all) =>
+        all.length < 2 ||
+        !BARE_LOG.test(
+          folded(p)
+            .replace(/[.!?]+$/, "")
+            .trim(),
+        ),
+    );
   if (parts.length === 1) return planOne(t, conv, lang);
   const plans: Plan[] = [];
   for (const [i, p] of parts.entries()) {

@@ -35,7 +35,7 @@ const STATUS: Record<string, [string, string]> = {
   off_track: ["off track", "chệch hướng"],
 };
 export const statusWord = (s: string, lang: Lang) => STATUS[s]?.[lang === "vi" ? 1 : 0] ?? s;
-const value = (v: number, unit: string) => (unit === "%" ? `${v}%` : unit ? `${v} ${unit}` : `${v}`);
+const value = (v: number | string, unit: string) => (unit === "%" ? `${v}%` : unit ? `${v} ${unit}` : `${v}`);
 
 /** Why a KR is where it is, from its numbers, in the language asked. */
 export function why(r: Pick<LagRow, "gap" | "progress" | "expected" | "confidence" | "reason">, lang: Lang): string {
@@ -171,10 +171,13 @@ export function krAnswer(k: KrDetailData, view: View | undefined, lang: Lang): s
   const gapLeft = Number(Math.abs(k.target - k.current).toPrecision(12));
   const reached = k.target >= k.start ? k.current >= k.target : k.current <= k.target;
   const left = !reached && gapLeft > 0 ? value(gapLeft, k.unit) : "";
+  // The least-squares forecast, readable: "46,494 visits/month", "1,485,900 USD", "97.9%".
+  const p = k.forecast.projectedValue;
+  const projected = value(Math.abs(p) >= 1000 ? Math.round(p).toLocaleString("en-US") : Number(p.toFixed(1)), k.unit);
   return say(
     lang,
-    `${k.ref} ${k.title} (${k.team}, ${k.owner ? `owner ${k.owner}` : "no owner"}): ${value(k.current, k.unit)} toward ${value(k.target, k.unit)}${left ? ` (${left} to go)` : ""}, progress ${pct(k.progress)} vs ${pct(k.expected)} expected, ${statusWord(k.status, lang)}, confidence ${k.confidence ?? "-"}/5, last check-in ${k.lastCheckIn ?? "never"}. ${why(k, lang)}. Forecast grade at cycle end: ${k.forecast.grade.score.toFixed(1)} (${color}).${quoted}`,
-    `${k.ref} ${k.title} (${k.team}, ${k.owner ? `người phụ trách ${k.owner}` : "chưa có người phụ trách"}): ${value(k.current, k.unit)} / mục tiêu ${value(k.target, k.unit)}${left ? ` (còn ${left})` : ""}, tiến độ ${pct(k.progress)} so với kỳ vọng ${pct(k.expected)}, ${statusWord(k.status, lang)}, độ tin cậy ${k.confidence ?? "-"}/5, lần cập nhật cuối ${k.lastCheckIn ?? "chưa có"}. Lý do: ${why(k, lang)}. Dự báo điểm cuối kỳ: ${k.forecast.grade.score.toFixed(1)} (${color}).${quoted}`,
+    `${k.ref} ${k.title} (${k.team}, ${k.owner ? `owner ${k.owner}` : "no owner"}): ${value(k.current, k.unit)} toward ${value(k.target, k.unit)}${left ? ` (${left} to go)` : ""}, progress ${pct(k.progress)} vs ${pct(k.expected)} expected, ${statusWord(k.status, lang)}, confidence ${k.confidence ?? "-"}/5, last check-in ${k.lastCheckIn ?? "never"}. ${why(k, lang)}. Forecast at cycle end at this pace: ${projected} (${pct(k.forecast.projectedProgress)}), grade ${k.forecast.grade.score.toFixed(1)} (${color}).${quoted}`,
+    `${k.ref} ${k.title} (${k.team}, ${k.owner ? `người phụ trách ${k.owner}` : "chưa có người phụ trách"}): ${value(k.current, k.unit)} / mục tiêu ${value(k.target, k.unit)}${left ? ` (còn ${left})` : ""}, tiến độ ${pct(k.progress)} so với kỳ vọng ${pct(k.expected)}, ${statusWord(k.status, lang)}, độ tin cậy ${k.confidence ?? "-"}/5, lần cập nhật cuối ${k.lastCheckIn ?? "chưa có"}. Lý do: ${why(k, lang)}. Dự báo cuối kỳ theo nhịp hiện tại: ${projected} (${pct(k.forecast.projectedProgress)}), điểm ${k.forecast.grade.score.toFixed(1)} (${color}).${quoted}`,
   );
 }
 
