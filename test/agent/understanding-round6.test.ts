@@ -382,3 +382,32 @@ describe("gaps from the retired eighth test half and the ninth round's dev half"
     expect((writesOf(created)[0]!.args as { keyResults: unknown[] }).keyResults).toHaveLength(2);
   });
 });
+
+describe("gaps from the retired ninth test half", () => {
+  it("reads a note said with 'note là' as the note, never as a text to write", async () => {
+    const r = await h.say("log hộ Daniel: organic traffic tháng này 44,8k visits, note là blog đã viết lại đều 2 bài/tuần");
+    expect(writesOf(r)).toEqual([{ name: "log_check_in", args: { keyResult: "KR7.1", value: 44800, note: "blog đã viết lại đều 2 bài/tuần" }, isError: false }]);
+  });
+  it("logs a forwarded quote 'for her', counts 'N more since the last update', and creates an 'obj'", async () => {
+    const fwd = await h.say('Forwarding from Hà, please log for her: "Average sales cycle is down to 34 days; the standard contract template keeps helping."');
+    expect(writesOf(fwd)[0]!.args).toMatchObject({ keyResult: "KR8.2", value: 34 });
+    expect(fwd.answer).toMatch(/^Logged 34 on KR8\.2/);
+    const more = await h.say("outbound: 4 more leads since ha's last updte");
+    expect(writesOf(more)[0]!.args).toMatchObject({ keyResult: "KR8.3", value: 35 });
+    const obj = await h.say(
+      'tao obj cho team Kinh doanh: "Mo rong thi truong mien Trung", owner Phạm Thu Hà, align duoi O8. 2 KR: ky 10 hop dong moi o Da Nang (tu 0 len 10), doanh thu mien Trung tu 0 len 2 ty',
+    );
+    expect(writesOf(obj)).toHaveLength(1);
+    expect(writesOf(obj)[0]).toMatchObject({ name: "create_objective", args: { title: "Mo rong thi truong mien Trung", team: "Kinh doanh", parent: "O8" } });
+    expect((writesOf(obj)[0]!.args as { keyResults: { target: number }[] }).keyResults.map((k) => k.target)).toEqual([10, 2000000000]);
+  });
+  it("gives the OKR terms of a text to translate in both languages", async () => {
+    const r = await h.say('dịch sang tiếng Anh giúp em câu này để gửi board: "Tỷ lệ thắng hiện đạt 21,5%, dự kiến chạm 25% vào cuối quý"');
+    expect(writesOf(r)).toEqual([]);
+    expect(r.answer).toContain("tỷ lệ thắng = win rate");
+  });
+  it("keeps 'standup notes: … don't log these yet' from writing", async () => {
+    const r = await h.say("fwd from eng standup notes: 'coverage 43.5%, crash-free 97.8, velocity 54' — don't log these yet, Tomasz is re-running the numbers");
+    expect(writesOf(r)).toEqual([]);
+  });
+});

@@ -36,6 +36,8 @@ export function relativeSign(f: string): 1 | -1 | null {
     /(?:^|\s)-\d/.test(f)
   )
     return -1;
+  // "4 more leads since ha's last update": more of a count since the last check-in.
+  if (/\d[\d.,]*\s*(?:[a-z]+\s+)?(?:more|extra|additional|new)\b.*\bsince\b.*\b(?:last|previous)\b/.test(f)) return 1;
   // "signed another 3", "kiếm thêm đc 4 lead so với tuần trước": more of a count, said without "up".
   if (/\b(?:another|an extra|them(?: duoc| dc)?) \+?\d/.test(f) || /\d[\d.,]*\s*(?:[a-z]+\s+){0,2}(?:nhieu hon|hon) (?:tuan|lan|thang|hom) truoc/.test(f)) return 1;
   return null;

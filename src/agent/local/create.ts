@@ -175,7 +175,7 @@ function krsAfter(t: string): { title: string; start: number; target: number; un
 export function createOrAdd(t: string, f: string, dir: KrDirectory | undefined, lang: Lang): Plan | null {
   // "create an objective … with one KR: …" creates the objective; "add a KR to Sofia's objective" adds a KR.
   const objectiveAt =
-    /\b(create|add|new|make|set up|needs? an?|tao|them)\b[^:'"“]*?\b(objective|muc tieu)\b/.exec(f)?.index ??
+    /\b(create|add|new|make|set up|needs? an?|tao|them)\b[^:'"“]*?\b(objective|obj|muc tieu)\b/.exec(f)?.index ??
     // "marketing / owner Daniel Kim / objective: …": a labelled objective with its team is one to create.
     (/\bobjective\s*(?::|la\b)/.test(f) &&
     !/\b(add|new|them)\b[^:]*\b(kr|key result)\b/.test(f) &&

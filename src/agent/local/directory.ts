@@ -67,6 +67,28 @@ const GLOSSARY: [string, RegExp][] = [
   ["#qbr", /\b(qbrs?|business reviews?)\b/],
   ["#crash", /\b(crash|crash.free|khong loi)\b/],
 ];
+/** The words of a glossary concept in each language, for a person translating an OKR text. */
+const TERMS: Record<string, [string, string]> = {
+  "#winrate": ["win rate", "tỷ lệ thắng"],
+  "#lead": ["leads", "khách hàng tiềm năng"],
+  "#salescycle": ["sales cycle", "chu kỳ bán hàng"],
+  "#revenue": ["revenue", "doanh thu"],
+  "#retention": ["retention", "tỷ lệ giữ chân"],
+  "#churn": ["churn", "tỷ lệ rời bỏ"],
+  "#conversion": ["conversion", "tỷ lệ chuyển đổi"],
+  "#openrate": ["open rate", "tỷ lệ mở email"],
+  "#traffic": ["traffic", "lượt truy cập"],
+  "#coverage": ["test coverage", "độ phủ kiểm thử"],
+  "#response": ["first-response time", "thời gian phản hồi đầu tiên"],
+  "#satisfaction": ["customer satisfaction (CSAT)", "mức độ hài lòng"],
+};
+
+/** The glossary terms a text uses, each with its word in the other language. */
+export const termsIn = (text: string): [string, string][] =>
+  concepts(text)
+    .map((c) => TERMS[c])
+    .filter((t): t is [string, string] => !!t);
+
 const concepts = (text: string) => {
   const f = folded(text);
   return GLOSSARY.filter(([, re]) => re.test(f)).map(([c]) => c);

@@ -3,7 +3,7 @@
 // ("is 54% good?"); a plan for later ("I'll log it tomorrow"); thanks and small talk. The quoted
 // text inside a message is data, never a request: it is blanked before any write is read.
 
-import { folded } from "./parse.js";
+import { findNote, folded } from "./parse.js";
 
 export type NoWrite = "text-task" | "hypothetical" | "question" | "future" | "thanks";
 
@@ -72,7 +72,12 @@ const WRITE_WORD = /\b(log|record|update|cap nhat|ghi nhan)\b/;
 
 export function noWriteReason(text: string, explicitWrite: boolean, today?: string | null): NoWrite | null {
   const f = folded(text);
-  const outside = folded(blankQuotes(text));
+  // A note ("note là blog đã viết lại…") is the person's own words about the value: it asks nothing.
+  const unquoted = blankQuotes(text);
+  const note = findNote(unquoted);
+  // Only a note that follows a value ("44,8k visits, note là …"); "standup notes: '…' — don't log
+  // these yet" is the request itself.
+  const outside = folded(note && /\d/.test(unquoted.slice(0, note.start)) ? unquoted.slice(0, note.start) : unquoted);
   // "Q3 win rate tụi mình chốt có 17%": another quarter's number, not this cycle's.
   const quarter = today ? Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1 : null;
   const saidQuarter = /\b(?:q|quy )([1-4])\b/.exec(outside)?.[1];

@@ -9,7 +9,9 @@ const VI_WORDS =
 /** Vietnamese when the words (names aside: "Minh Nguyen", "Hoàng Văn Nam" in an English sentence)
  *  carry Vietnamese letters or common Vietnamese words. */
 export function detectLang(text: string, folded: string): Lang {
-  const nameless = text.replace(/(?<![\p{L}])\p{Lu}[\p{L}]*(?:\s+\p{Lu}[\p{L}]*)+/gu, " ");
+  // Names aside: several capitalised words ("Hoàng Văn Nam"), or one ("from Hà") in a message
+  // whose other words carry no Vietnamese letter.
+  const nameless = text.replace(/(?<![\p{L}])\p{Lu}[\p{L}]*(?:\s+\p{Lu}[\p{L}]*)*/gu, (m, at: number) => (at === 0 && /\s/.test(m) === false && VI_CHARS.test(m) ? m : " "));
   // Words without accents: a capitalised one is a name ("Minh's KR"); "mình" is written lowercase.
   const lowerWords = folded.length ? foldWords(text.replace(/(?<![\p{L}])\p{Lu}[\p{L}]*/gu, " ")) : "";
   return VI_CHARS.test(nameless) || VI_WORDS.test(lowerWords) ? "vi" : "en";

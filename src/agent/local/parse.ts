@@ -182,7 +182,7 @@ export function findNote(text: string): Found<string> | null {
   if (quoted) return { value: quoted[1]!.trim(), start: quoted.index, end: quoted.index + quoted[0].length };
   // "…, conf 3 vi thieu reviewer": "vi" (vì, because) typed without accents, after a number.
   const m =
-    /(?:\bnotes?|\bghi chú|\bghi chu|\bcomment)\s*[:\-–]\s*(.+)$/iu.exec(text) ??
+    /(?:\bnotes?|\bghi chú|\bghi chu|\bcomment)\s*(?:[:\-–]|(?:là|la|is)(?!\p{L}))\s*(.+)$/iu.exec(text) ??
     /(?:\bbecause|(?:^|\s)vì|(?<=\d\s)vi|(?<=,\s?)vi)\s+(.+)$/iu.exec(text) ??
     // "34 days now (standard contract template keeps paying off)": an aside in brackets at the end.
     /(?<=\d[\p{L}%]*(?:\s+\p{L}+){0,3})\s*\(([^()]{6,})\)\s*$/u.exec(text);

@@ -29,7 +29,7 @@ export type View = (
   | { kind: "notes"; date?: string }
   | { kind: "what-if"; keyResult: string; value: number }
   /** A text to write, translate or summarise about a KR: the numbers it says, beside what is stored. */
-  | { kind: "text-about"; keyResult: string; said: string[]; instructions: boolean; check: boolean }
+  | { kind: "text-about"; keyResult: string; said: string[]; instructions: boolean; check: boolean; terms?: [string, string][] }
   /** Our own search for a report that named no KR we know: its matches are offered as a question. */
   | { kind: "guess" }
 ) & {

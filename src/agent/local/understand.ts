@@ -16,7 +16,7 @@
 
 import { askWhich, readCheckIn, WRITE_VERB } from "./checkin.js";
 import { readCorrection, soundsLikeCorrection } from "./correct.js";
-import type { KrDirectory } from "./directory.js";
+import { termsIn, type KrDirectory } from "./directory.js";
 import { createOrAdd, critique, draftRequest, quotedOrAfterSeparator, teamOf } from "./create.js";
 import { parseDraft } from "./draft.js";
 import { explain } from "./faq.js";
@@ -425,6 +425,8 @@ function noWritePlan(t: string, reason: ReturnType<typeof noWriteReason>, conv: 
         said: [...new Set(said)],
         instructions: INJECTED.test(folded(t)),
         check: CHECK_TEXT.test(folded(blankQuotes(t))),
+        // Asked to translate: the OKR words it uses, in both languages, are what can be given.
+        ...(/\b(translate|dich)\b/.test(folded(blankQuotes(t))) ? { terms: termsIn(t) } : {}),
       });
     }
     return text(note);
@@ -515,7 +517,11 @@ function planOne(t: string, conv: Conversation, lang: Lang): Plan {
  *  instructions of their own). */
 function forwardedToLog(t: string): string | null {
   const outside = folded(blankQuotes(t));
-  if (!/\b(?:log|record|put|add|enter|ghi|ghi nhan|cap nhat|nhap)\b(?:\s+\S+){0,2}\s+(?:that|this|it|these|those|them|cai nay|cai do|so nay|so do|may so nay)\b/.test(outside))
+  if (
+    !/\b(?:log|record|put|add|enter|ghi|ghi nhan|cap nhat|nhap)\b(?:\s+\S+){0,2}\s+(?:that|this|it|these|those|them|cai nay|cai do|so nay|so do|may so nay|for (?:her|him|them|me)|ho|giup)\b/.test(
+      outside,
+    )
+  )
     return null;
   // "please do not log this yet": asked not to.
   if (/\b(?:do not|don'?t|dont|not|never|khong|dung|chua|khoan)\s+(?:\S+\s+)?(?:log|record|put|add|enter|ghi|cap nhat|nhap)\b/.test(outside)) return null;

@@ -162,7 +162,14 @@ export function krAnswer(k: KrDetailData, view: View | undefined, lang: Lang): s
     const lead = view.check
       ? say(lang, "I changed nothing.", "Mình chưa thay đổi gì.")
       : say(lang, "I don't write, translate or summarise text, and I changed nothing.", "Mình không viết, dịch hay tóm tắt văn bản, và mình chưa thay đổi gì.");
-    return `${lead}${ignored}${said}\n${krAnswer(k, undefined, lang)}`;
+    const terms = view.terms?.length
+      ? say(
+          lang,
+          ` Its OKR terms: ${view.terms.map(([en, vi]) => `${vi} = ${en}`).join("; ")}.`,
+          ` Thuật ngữ OKR trong đó: ${view.terms.map(([en, vi]) => `${vi} = ${en}`).join("; ")}.`,
+        )
+      : "";
+    return `${lead}${ignored}${terms}${said}\n${krAnswer(k, undefined, lang)}`;
   }
   const notes = k.checkIns.filter((c) => c.note).slice(-2);
   const quoted = notes.length ? ` ${say(lang, "Latest notes (quoted)", "Ghi chú gần nhất (trích)")}: ${notes.map((c) => `${c.date} "${c.note}"`).join("; ")}` : "";
