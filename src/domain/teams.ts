@@ -4,7 +4,7 @@
 import { foldText } from "./resolve.js";
 
 const SYNONYMS: string[][] = [
-  ["sales", "sale", "kinh doanh", "ban hang", "bán hàng"],
+  ["sales", "sale", "kinh doanh", "kd", "ban hang", "bán hàng"],
   ["marketing", "tiep thi", "tiếp thị"],
   ["engineering", "eng", "ky thuat", "kỹ thuật", "dev", "development"],
   ["product", "san pham", "sản phẩm"],

@@ -8,7 +8,7 @@
 //   - Dots group thousands when the grouping is unmistakable: 1.200.000 (two groups or more) and
 //     1.200,5 (a decimal comma after the group). 53.4, 0.615 and 1234.567 are decimals.
 //   - A lone dot followed by exactly three digits, after 1–3 digits not starting with 0 (45.200,
-//     3.125), is the one truly ambiguous form: Vietnamese write 45,200 so; English and every program
+//     3.125), is the one truly ambiguous form (but before a scale word it is a decimal: 1.365M): Vietnamese write 45,200 so; English and every program
 //     write 3.125 so. In text people type it groups thousands (as the agent always read it) and the
 //     result says `ambiguous`, so a caller may ask instead (okr checkin does); in a cell (a
 //     spreadsheet or program wrote it: okr import) it is a decimal point, as import always read it.
@@ -117,11 +117,12 @@ export function readNumber(text: string, source: NumberSource = "text"): NumberR
     const value = Number(`${sign}${digits}e${exponent}`);
     return Number.isFinite(value) ? { value, percent: false } : null;
   }
-  const read = plain(digits!, source);
-  if (!read) return null;
   const percent = suffix === "%";
   const scale = suffix === undefined || percent ? 1 : scaleOf(suffix);
   if (scale === undefined) return null;
+  // With a scale word the lone-dot form is a decimal: "1.365M" is 1.365 million, never 1,365 million.
+  const read = scale !== 1 && /^[1-9]\d{0,2}\.\d{3}$/.test(digits!) ? { digits: digits!, ambiguous: false } : plain(digits!, source);
+  if (!read) return null;
   const value = tidy(Number(`${sign}${read.digits}`) * scale);
   if (!Number.isFinite(value)) return null;
   return read.ambiguous ? { value, percent, ambiguous: true } : { value, percent };

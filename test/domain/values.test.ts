@@ -92,6 +92,9 @@ describe("the comma and dot rules", () => {
     expect(readNumber("45.200")).toEqual({ value: 45_200, percent: false, ambiguous: true });
     expect(readNumber("45.200", "cell")).toEqual({ value: 45.2, percent: false });
     expect(readNumber("3.125", "cell")).toEqual({ value: 3.125, percent: false });
+    // Before a scale word it is a decimal: nobody writes 1,365 million as "1.365M".
+    expect(readNumber("1.365M")).toEqual({ value: 1_365_000, percent: false });
+    expect(readNumber("45.200k")).toEqual({ value: 45_200, percent: false });
     // Unmistakable groupings mean the same in both.
     for (const source of ["text", "cell"] as const) {
       expect(value("1.200.000", source)).toBe(1_200_000);

@@ -163,7 +163,8 @@ export function readCheckIn(original: string, dir: KrDirectory | undefined, lang
       (n) => !/^\s*-?\s*(?:d|days?|ngày|ngay|months?|tháng|thang|weeks?|tuần|tuan)\b/iu.test(head.slice(n.end)) || n.value.percent || !Number.isInteger(n.value.value),
     );
   // "up 2 since last week" reports a value as surely as "is at 54".
-  const verb = WRITE_VERB.test(f) || STATE_VERB.test(f) || /=/.test(t) || relativeSign(f) !== null;
+  // "Hà's number is 33 this week": "is" reports a value when a person's number is meant.
+  const verb = WRITE_VERB.test(f) || STATE_VERB.test(f) || /=/.test(t) || relativeSign(f) !== null || (/\b(?:is|are|was|la)\b/.test(f) && !!dir?.findOwner(head));
   // "third case study went live today": an ordinal followed by what a KR counts is its new count.
   if (numbers.length === 0 && dir && !ref) {
     const counted = ordinalCount(head, dir) ?? (viOrdinal ? { found: viOrdinal } : null);
@@ -245,6 +246,8 @@ export function readCheckIn(original: string, dir: KrDirectory | undefined, lang
     if (dir.matchKr(teamless).length === 0) named = [...new Map([...named, ...dir.krs.filter((k) => k.team === team)].map((k) => [k.ref, k])).values()];
   }
   if (!verb && !ref && named.length === 0) return null;
+  // "which krs havent had a checkin in over 2 weeks": a question, whatever check-in word it holds.
+  if (/^(?:which|what|who|any|anything|is there|are there|list|show)\b/.test(f) && !/\b(?:log|record|set|put|update|cap nhat|ghi nhan)\b/.test(f)) return null;
   // "top 2 lagging KRs", "which is most behind" are questions, not values to log.
   if (!WRITE_VERB.test(f) && /\b(lag|lagging|behind|off.?track|worst|which|what|how|cham|tre|nao|bao nhieu)\b/.test(f)) return null;
   // "Ahmed's QBR coverage is 50 pct": the owner named narrows the KRs the words fit.

@@ -58,7 +58,10 @@ export function critique(t: string, f: string, dir: KrDirectory | undefined, lan
     /\b(danh gia|nhan xet|gop y|(?:on|ok|duoc|dc|hop ly|chuan) (?:khong|ko|k|hong|chua)|co on khong)\b/.test(f);
   if (!asks) return null;
   // "review time TB: 17h" reports a KR's value (code review time); it asks for no critique.
-  if (/\b(?:code review|review (?:time|speed|turnaround|cycle))\b/.test(f) && !/\b(critique|critic|evaluate|feedback|objective|okr|muc tieu|danh gia|nhan xet|gop y)\b/.test(f))
+  if (
+    /\b(?:code review|review code|review (?:time|speed|turnaround|cycle))\b/.test(f) &&
+    !/\b(critique|critic|evaluate|feedback|objective|okr|muc tieu|danh gia|nhan xet|gop y)\b/.test(f)
+  )
     return null;
   // "review time TB: 17h" reports a KR's value (code review time); it asks for no critique.
   if (/\b(?:code review|review (?:time|speed|turnaround|cycle))\b/.test(f) && !/\b(critique|critic|evaluate|feedback|objective|okr|muc tieu|danh gia|nhan xet|gop y)\b/.test(f))

@@ -198,7 +198,8 @@ export function readQuestion(t: string, dir: KrDirectory | undefined, today?: st
   // "how are Tomasz's KRs tracking": each of their KRs against pace, most behind first.
   if (owner && !ref && /\b(tracking|doing|going|pacing|the nao|ra sao|sao roi)\b/.test(f) && !/\b(objectives?|muc tieu)\b/.test(f))
     return { calls: [{ toolName: "query_lagging_key_results", input: { owner, limit: ALL } }], view: { kind: "lagging", filter: null, all: true } };
-  if (owner && !ref && (STATUS.test(f) || /\b(krs?|okrs?|key results?)\b/.test(f))) return { calls: [{ toolName: "list_okrs", input: { owner } }], view: { kind: "owner", owner } };
+  if (owner && !ref && (STATUS.test(f) || /\b(krs?|okrs?|key results?|objectives?|muc tieu)\b/.test(f)))
+    return { calls: [{ toolName: "list_okrs", input: { owner } }], view: { kind: "owner", owner } };
   if (kr && (STATUS.test(f) || /\b(bao nhieu|how much|how many|what is|what's|where)\b/.test(f) || ref))
     return { calls: [{ toolName: "get_key_result", input: { keyResult: kr } }], view: { kind: "why", keyResult: kr } };
   if (named.length > 1 && named.length <= 4 && STATUS.test(f)) return { ask: named.map((k) => ({ ref: k.ref, title: k.title })) };

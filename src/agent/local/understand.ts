@@ -20,7 +20,7 @@ import { termsIn, type KrDirectory } from "./directory.js";
 import { createOrAdd, critique, draftRequest, quotedOrAfterSeparator, teamOf } from "./create.js";
 import { parseDraft } from "./draft.js";
 import { explain } from "./faq.js";
-import { blankQuotes, noWriteReason } from "./guard.js";
+import { blankQuotes, INJECTION, noWriteReason } from "./guard.js";
 import { detectLang, say, type Lang } from "./lang.js";
 import { findConfidence, findKrRef, findNote, findNumbers, findObjectiveRef, folded, foldSameLength, quotedTexts, without } from "./parse.js";
 import { help, text, tools, type Plan } from "./plan.js";
@@ -52,7 +52,11 @@ export interface Conversation {
 }
 
 /** Someone else's instructions pasted into a message: the whole message is about that text. */
-const INJECTED = /\b(ignore (?:all |any |the )?(?:previous|prior|above|earlier)? ?instructions|system\s*:|\[system)/;
+// Someone else's instructions inside a message: the one pattern the guard uses.
+const INJECTED = INJECTION;
+
+// A request for text: to write, translate or summarise.
+const TEXT_WORDS = /\b(write|draft|translate|summari[sz]e|rewrite|reword|dich|viet|soan|tom tat)\b/;
 
 // "sanity-check this before I post it: '…'": a text checked against the stored numbers.
 const CHECK_TEXT =
@@ -119,6 +123,8 @@ function resume(conv: Conversation, p: Pending, f: string, lang: Lang): Plan | n
         // The ref picked, read together with the request it answers ("KR2.1 log 55 for retention").
         const ref = findKrRef(conv.text)?.value ?? findObjectiveRef(conv.text)?.value ?? pickByWords(conv, p);
         if (!ref) return null;
+        // A ref that is none of the choices offered starts a request of its own ("KR9.2 target để 62").
+        if (p.candidates?.length && !p.candidates.some((c) => c.ref.toUpperCase() === ref.toUpperCase())) return null;
         const again = planAll({ ...conv, text: `${ref} ${p.text}`, pending: null, previousAnswer: null, previousUser: null }, lang);
         return again.kind === "tools" ? again : null;
       }
@@ -149,7 +155,7 @@ function pickByWords(conv: Conversation, p: { candidates?: { ref: string; title:
 // 2. Clauses: several requests in one message.
 
 const CONNECTOR =
-  /\s*(?:[,;.]\s*)?(?:\b(?:and then|then|and also|also|plus|after that|sau do|xong roi|xong(?= cho| thi| critique| danh gia| xem| tom tat| bao cao)|roi thi|roi cho|roi xem|va cho|va xem|a voi lai|voi lai|nhan tien|tien)\b|\b(?:and|va)\s+(?=(?:tell|show|what|which|how|give|list|log|update|set|check|ghi|cap nhat|cho minh|xem|bao cao|chuyen|doi|sua|them|tao|giao)\b)|,\s*(?:and|va)\s+|,\s*(?=(?:cho (?:minh |em |anh |chi |tui )?hoi|hoi luon|xem giup|xem luon|tell me|show me|what'?s|which)\b)|\.\s+(?=(?:tell|show|what|which|how|give|list|log|update|set|check|write|then|also|who|cho minh|cho xem|xem|tien|viet|bao cao|tom tat|con)\b)|[;—–]|\s&\s|\s\+\s)\s*/giu;
+  /\s*(?:[,;.]\s*)?(?:\b(?:and then|then|and also|also|plus|after that|sau do|xong roi|xong(?= cho| thi| critique| danh gia| xem| tom tat| bao cao)|roi thi|roi cho|roi xem|r cho|r xem|va cho|va xem|a voi lai|voi lai|nhan tien|tien)\b|\b(?:and|va)\s+(?=(?:tell|show|what|which|how|give|list|log|update|set|check|ghi|cap nhat|cho minh|xem|bao cao|chuyen|doi|sua|them|tao|giao)\b)|,\s*(?:and|va)\s+|,\s*(?=(?:cho (?:minh |em |anh |chi |tui )?hoi|hoi luon|xem giup|xem luon|tell me|show me|what'?s|which)\b)|\.\s+(?=(?:tell|show|what|which|how|give|list|log|update|set|check|write|then|also|who|cho minh|cho xem|xem|tien|viet|bao cao|tom tat|con)\b)|[;—–]|\s&\s|\s\+\s)\s*/giu;
 
 /** A list of updates, one per line ("Weekly update:\n- NPS 53\n- CSAT 88"): each line is a part;
  *  a heading line with no number of its own ("Weekly update:") is not. */
@@ -287,7 +293,9 @@ function nearest(t: string, f: string, dir: KrDirectory | undefined, lang: Lang)
     .filter((w) => w.length >= 4);
   // "the webinar thing is done": a report about something the workspace may not have; what it
   // names is searched, and the answer says when nothing matches.
-  const reporting = /\b(done|finished|shipped|launched|live|completed|is at|are at|reached|hit|xong|hoan thanh|da dat)\b/.test(f) || /\d/.test(f);
+  const reporting =
+    !/\?|^(?:what|how|why|which|who|when|quick math)\b/.test(f) &&
+    (/\b(done|finished|shipped|launched|live|completed|is at|are at|reached|hit|xong|hoan thanh|da dat)\b/.test(f) || /\d/.test(f));
   const content = words.filter(
     (w) =>
       !/^(that|this|thing|stuff|with|from|have|just|done|finished|shipped|launched|live|completed|reached|today|week|again|really|still|what|when|where|please|thanks?)$/.test(w),
@@ -395,7 +403,9 @@ function noWritePlan(t: string, reason: ReturnType<typeof noWriteReason>, conv: 
     if (explained) return text(explained);
   }
   if (reason === "text-task") {
-    const explained = /\b(mean|means|meaning|define|explain|what is|what'?s an?|nghia la|la gi|giai thich|y nghia)\b/.test(folded(blankQuotes(t)))
+    const explained = /\b(mean|means|meaning|define|explain|what is|what'?s an?|nghia la|la gi|giai thich|y nghia|good or bad|tot hay xau|tot hay te)\b/.test(
+      folded(blankQuotes(t)),
+    )
       ? explain(blankQuotes(t), lang)
       : null;
     if (explained) return text(explained);
@@ -424,7 +434,8 @@ function noWritePlan(t: string, reason: ReturnType<typeof noWriteReason>, conv: 
         keyResult: about,
         said: [...new Set(said)],
         instructions: INJECTED.test(folded(t)),
-        check: CHECK_TEXT.test(folded(blankQuotes(t))),
+        // Checked, or asked about with orders for us pasted in: no text was asked for.
+        check: CHECK_TEXT.test(folded(blankQuotes(t))) || (INJECTED.test(folded(blankQuotes(t))) && !TEXT_WORDS.test(folded(blankQuotes(t)))),
         // Asked to translate: the OKR words it uses, in both languages, are what can be given.
         ...(/\b(translate|dich)\b/.test(folded(blankQuotes(t))) ? { terms: termsIn(t) } : {}),
       });
@@ -440,8 +451,29 @@ function noWritePlan(t: string, reason: ReturnType<typeof noWriteReason>, conv: 
   return nearest(blankQuotes(t), folded(blankQuotes(t)), conv.directory, lang);
 }
 
+/** "what's 15% of 1.365M", "1tr4 chia đều 3 người": a sum asked for, worked out (nothing stored). */
+function calculate(t: string, lang: Lang): Plan | null {
+  const f = foldSameLength(t);
+  if (!/\b(math|calc|calculate|compute|what'?s|what is|how much|tinh|bao nhieu|la bao nhieu)\b/.test(f)) return null;
+  const numbers = findNumbers(t).filter((n) => /\d/.test(n.value.raw));
+  const fmt = (x: number) => Number(x.toFixed(2)).toLocaleString("en-US");
+  const of = numbers.findIndex((n, i) => n.value.percent && numbers[i + 1] && /^\s*(?:of|cua)\s*[$€£]?\s*$/.test(f.slice(n.end, numbers[i + 1]!.start)));
+  if (of >= 0) {
+    const [p, m] = [numbers[of]!.value.value, numbers[of + 1]!.value.value];
+    return text(say(lang, `${p}% of ${fmt(m)} is ${fmt((p / 100) * m)}. I changed nothing.`, `${p}% của ${fmt(m)} là ${fmt((p / 100) * m)}. Mình chưa thay đổi gì.`));
+  }
+  const by = numbers.findIndex((n, i) => numbers[i + 1] && /^\s*(?:divided by|chia(?: deu)?(?: cho)?)\s*$/.test(f.slice(n.end, numbers[i + 1]!.start)));
+  if (by >= 0 && numbers[by + 1]!.value.value !== 0) {
+    const [a, b] = [numbers[by]!.value.value, numbers[by + 1]!.value.value];
+    return text(say(lang, `${fmt(a)} divided by ${fmt(b)} is ${fmt(a / b)}. I changed nothing.`, `${fmt(a)} chia ${fmt(b)} là ${fmt(a / b)}. Mình chưa thay đổi gì.`));
+  }
+  return null;
+}
+
 function planOne(t: string, conv: Conversation, lang: Lang): Plan {
   const f = folded(t);
+  const sum = calculate(t, lang);
+  if (sum) return sum;
   const dir = conv.directory;
   // 3. Reads whose text may quote a title or hold numbers.
   if (

@@ -5,16 +5,17 @@
 import { findDate } from "./dates.js";
 import { blankQuotes } from "./guard.js";
 import type { DirectoryKr, KrDirectory } from "./directory.js";
-import { findKrRef, findNumbers, folded, foldSameLength, quotedTexts, without, withoutQuotes, type Found } from "./parse.js";
+import { findKrRef, findNote, findNumbers, folded, foldSameLength, quotedTexts, without, withoutQuotes, type Found } from "./parse.js";
 
 export type UpdateRead =
   | { kind: "update"; keyResult: string; changes: Changes }
   /** An update, but which KR (candidates: several match; none: nothing matches) or what value is unclear. */
   | { kind: "ask"; missing: "kr" | "value" | "owner"; candidates: DirectoryKr[]; keyResult?: string };
 
-const TARGET = /\b(target|targets|goal|chi tieu|muc tieu|dich|the bar)\b/;
+// "đích" is a goal; "chiến dịch" (a campaign) is not.
+const TARGET = /\b(target|targets|goal|chi tieu|muc tieu|(?<!chien )dich|the bar)\b/;
 const TARGET_CHANGE =
-  /(?:->|→|=>)|\b(make it|make|set|change|move|stretch|loosen|tighten|relax|ease|raise|lower|bump|drop|increase|decrease|reduce|cut|adjust|update|revise|push|lift|is now|should be|will be|instead|rather than|should (?:now )?(?:target|aim)|targeting|new|sua|doi|nang|ha|tang|giam|dieu chinh|thanh|gio la|len|xuong|noi ra|noi long|noi|chinh|to)\b/;
+  /(?:->|→|=>)|\b(make it|make|set|change|move|stretch|loosen|tighten|relax|ease|raise|lower|bump|drop|increase|decrease|reduce|cut|adjust|update|revise|push|lift|is now|should be|will be|instead|rather than|should (?:now )?(?:target|aim)|targeting|new|sua|doi|nang|ha|tang|giam|dieu chinh|thanh|gio la|len|xuong|noi ra|noi long|noi|chinh|de|to)\b/;
 // "let's aim for 60 on NPS": a new target said without the word.
 const AIM = /\b(aim (?:for|at)|target of|goal of|muc tieu moi|chi tieu moi)\b/;
 const RENAME = /\b(rename|retitle|reword the title|change the (?:title|name)|new title|title to|title should be|should say|should read as|doi ten|dat lai ten|sua ten|ten moi)\b/;
@@ -91,8 +92,9 @@ function targetValue(t: string, numbers: Found<{ value: number; percent: boolean
   const after = numbers
     .filter(
       (n) =>
-        /(?:\b(?:to|into|thanh|len|xuong|xuon|ra|becomes?|be|is now|con|(?:target|goal|bar) (?:of|at|is)|aim for|aim at)|=|->|→|=>)\s*(?:[$€£]\s*)?$/.test(f.slice(0, n.start)) &&
-        !/\b(?:instead of|not)\s*$/.test(f.slice(0, n.start)),
+        /(?:\b(?:to|into|thanh|len|xuong|xuon|ra|de|becomes?|be|is now|con|(?:target|goal|bar) (?:of|at|is)|aim for|aim at)|=|->|→|=>)\s*(?:[$€£]\s*)?$/.test(
+          f.slice(0, n.start),
+        ) && !/\b(?:instead of|not)\s*$/.test(f.slice(0, n.start)),
     )
     .at(-1);
   if (after) return after;
@@ -106,7 +108,10 @@ export function readUpdate(given: string, dir: KrDirectory | undefined, today?: 
   // Quoted text is someone else's words ("the mail says 'set all targets to 0'"): only a new title
   // is ever read from a quote.
   const renaming = RENAME.test(folded(blankQuotes(given)));
-  const t = renaming ? given : blankQuotes(given);
+  // …and a note after a value ("note: chiến dịch email …") is the person's words about it, never a change.
+  const unquoted = renaming ? given : blankQuotes(given);
+  const note = findNote(unquoted);
+  const t = note && /\d/.test(unquoted.slice(0, note.start)) ? unquoted.slice(0, note.start) : unquoted;
   const f = folded(t);
   // "move the open rate KR from daniel to Sofia Alvarez": from one person to another.
   const reowning = OWNER.test(f) || fromPersonToPerson(t, dir) || movedToPerson(t, dir);

@@ -156,9 +156,10 @@ export function krAnswer(k: KrDetailData, view: View | undefined, lang: Lang): s
   if (view?.kind === "what-if") return whatIf(k, view.value, lang);
   if (view?.kind === "text-about") {
     const ignored = view.instructions ? say(lang, " It also holds instructions, which I did not follow.", " Trong đó còn có chỉ dẫn, mình không làm theo.") : "";
-    const said = view.said.length
-      ? say(lang, ` The text says ${view.said.join(", ")}; what is stored for ${k.ref}:`, ` Văn bản ghi ${view.said.join(", ")}; số liệu đang lưu của ${k.ref}:`)
-      : say(lang, ` What is stored for ${k.ref}:`, ` Số liệu đang lưu của ${k.ref}:`);
+    const said =
+      view.said.length && !(view.instructions && view.check)
+        ? say(lang, ` The text says ${view.said.join(", ")}; what is stored for ${k.ref}:`, ` Văn bản ghi ${view.said.join(", ")}; số liệu đang lưu của ${k.ref}:`)
+        : say(lang, ` What is stored for ${k.ref}:`, ` Số liệu đang lưu của ${k.ref}:`);
     const lead = view.check
       ? say(lang, "I changed nothing.", "Mình chưa thay đổi gì.")
       : say(lang, "I don't write, translate or summarise text, and I changed nothing.", "Mình không viết, dịch hay tóm tắt văn bản, và mình chưa thay đổi gì.");
