@@ -449,3 +449,40 @@ describe("gaps from the tenth round's dev half", () => {
     expect(r.answer).toContain("O5 Speed up the development team");
   });
 });
+
+describe("gaps from the retired tenth test half", () => {
+  it("reads 'confidence 4 out of 5', one confidence 'on both', and a note after '!!'", async () => {
+    const out = await h.say(
+      "Please record a check-in for the sales cycle key result: the average is now 33 days, confidence 4 out of 5. Note: standard contract template adopted by two more regions.",
+    );
+    expect(writesOf(out)[0]!.args).toMatchObject({ keyResult: "KR8.2", value: 33, confidence: 4 });
+    const both = await h.say(
+      "Hi, Ahmed here. Please record this week's numbers: average first response 6.2 hours, and QBRs completed with 50% of top accounts. Confidence 4 on both.",
+    );
+    expect(writesOf(both).map((c) => c.args)).toEqual([
+      { keyResult: "KR9.3", value: 6.2, confidence: 4 },
+      { keyResult: "KR9.4", value: 50, confidence: 4 },
+    ]);
+    const bang = await h.say("ttv down to 3.5 days now!! onbording emails did it");
+    expect(writesOf(bang)[0]!.args).toMatchObject({ keyResult: "KR2.2", value: 3.5 });
+  });
+  it("reads owners said as 'X owns it from now on' and a target 'is 1.45M now, not 1.5'", async () => {
+    const owns = await h.say("Ahmed owns CSAT from now on, Grace has too much on her plate");
+    expect(writesOf(owns)).toEqual([{ name: "update_key_result", args: { keyResult: "KR9.1", owner: "Ahmed Hassan" }, isError: false }]);
+    const target = await h.say("finance revised the plan — MRR target is 1.45M now, not 1.5");
+    expect(writesOf(target)).toEqual([{ name: "update_key_result", args: { keyResult: "KR1.2", target: 1450000 }, isError: false }]);
+  });
+  it("asks among an objective's KRs for 'the O9 target', and keeps a new objective's owner and parent said after it", async () => {
+    const o9 = await h.say("set the O9 target to 85");
+    expect(writesOf(o9)).toEqual([]);
+    expect(o9.answer).toMatch(/KR9\.1 .*KR9\.2 .*KR9\.4 /);
+    const created = await h.say('New Engineering objective: "Make on-call calm again". Priya Raman owns it; align it under O4.');
+    expect(writesOf(created)).toEqual([
+      { name: "create_objective", args: { title: "Make on-call calm again", team: "Engineering", owner: "Priya Raman", parent: "O4" }, isError: false },
+    ]);
+  });
+  it("reads 'độ phủ' as a Vietnamese word, never as the English question 'do'", async () => {
+    const r = await h.say("độ phủ test lên 43% rồi 🎉");
+    expect(writesOf(r)[0]!.args).toEqual({ keyResult: "KR4.3", value: 43 });
+  });
+});

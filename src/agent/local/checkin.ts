@@ -164,7 +164,12 @@ export function readCheckIn(original: string, dir: KrDirectory | undefined, lang
     );
   // "up 2 since last week" reports a value as surely as "is at 54".
   // "Hà's number is 33 this week": "is" reports a value when a person's number is meant.
-  const verb = WRITE_VERB.test(f) || STATE_VERB.test(f) || /=/.test(t) || relativeSign(f) !== null || (/\b(?:is|are|was|la)\b/.test(f) && !!dir?.findOwner(head));
+  const verb =
+    WRITE_VERB.test(f) ||
+    STATE_VERB.test(f) ||
+    /=/.test(t) ||
+    relativeSign(f) !== null ||
+    ((/\b(?:is|are|was|la|says?|said|nhan|bao)\b/.test(f) || /:/.test(head)) && !!dir?.findOwner(head));
   // "third case study went live today": an ordinal followed by what a KR counts is its new count.
   if (numbers.length === 0 && dir && !ref) {
     const counted = ordinalCount(head, dir) ?? (viOrdinal ? { found: viOrdinal } : null);
@@ -209,7 +214,7 @@ export function readCheckIn(original: string, dir: KrDirectory | undefined, lang
   if (!noteText) {
     // A comma splits only when a space follows: "54,6%" is one number.
     // An emoji ends a clause as a comma does ("…1,4 triệu đô r nhé 💪 chốt thêm 2 deal").
-    const CUT = /[,;]\s|\.\s|\s[-–—]\s|\s*\p{Extended_Pictographic}\uFE0F?\s*/gu;
+    const CUT = /[,;]\s|[.!?]+\s|\s[-–—]\s|\s*\p{Extended_Pictographic}\uFE0F?\s*/gu;
     const cuts = [...head.matchAll(CUT)].map((m) => m.index!);
     const segments = head.split(CUT).map((s) => s.trim());
     // Only what follows the value's own segment is a note: "ahmed just pinged me, first response
@@ -310,7 +315,7 @@ export function readCheckIn(original: string, dir: KrDirectory | undefined, lang
   const whole = share ? Number(share[1]) : 0;
   // Read from the value's own clause: "…lên 22,5%, tự tin 4/5, chốt thêm 2 deal lớn" is 22.5 (the
   // "thêm 2" explains it), and a note ("note: thêm 3 lead") is no change either.
-  const clauseCuts = [...head.matchAll(/[,;]\s|\.\s|\s[-–—]\s|\s*\p{Extended_Pictographic}\uFE0F?\s*/gu)].map((m) => m.index!);
+  const clauseCuts = [...head.matchAll(/[,;]\s|[.!?]+\s|\s[-–—]\s|\s*\p{Extended_Pictographic}\uFE0F?\s*/gu)].map((m) => m.index!);
   const from = Math.max(0, ...clauseCuts.filter((c) => c < first.start));
   // …and only up to the next number: "lên 1,4 triệu … chốt thêm 2 deal" is no change of 1.4M.
   const nextNumber = numbers.find((n) => n.start >= first.end)?.start ?? head.length;

@@ -238,6 +238,13 @@ export class KrDirectory {
     return best.map((x) => x.k);
   }
 
+  /** The KRs a text names, a team's name aside when the rest names exactly one ("translate for the
+   *  sales team: 'Win rate is at 21.5%'" is the win rate, not "…passed to sales"). */
+  nameKr(text: string): DirectoryKr[] {
+    const teamless = this.matchKr(this.withoutTeams(text));
+    return teamless.length === 1 ? teamless : this.matchKr(text);
+  }
+
   /** The objectives a text names: by ref, else by an owner ("Sofia's objective") narrowed by title
    *  words ("Sofia's brand objective"), else by title words alone. */
   matchObjective(text: string): DirectoryObjective[] {

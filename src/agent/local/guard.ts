@@ -3,6 +3,7 @@
 // ("is 54% good?"); a plan for later ("I'll log it tomorrow"); thanks and small talk. The quoted
 // text inside a message is data, never a request: it is blanked before any write is read.
 
+import { detectLang } from "./lang.js";
 import { findNote, folded } from "./parse.js";
 
 export type NoWrite = "text-task" | "hypothetical" | "question" | "future" | "thanks";
@@ -84,7 +85,10 @@ export function noWriteReason(text: string, explicitWrite: boolean, today?: stri
   if (quarter && saidQuarter && Number(saidQuarter) !== quarter && /\d/.test(outside.replace(/\b(?:q|quy )[1-4]\b/g, " "))) return "question";
   if (JOKE.test(outside)) return "question";
   // "is 6.5h close enough to call KR9.3 done? target's 6": a yes/no question, whatever it names.
-  if (/^(?:is|are|was|were|does|do|did|has|have|should|would)\b/.test(outside) && /\?/.test(text) && !/\b(?:can you|could you|please|pls)\b/.test(outside)) return "question";
+  // English question words open an English question: "độ phủ…" folds to "do phu", and is none.
+  const english = detectLang(text, f) === "en";
+  if (english && /^(?:is|are|was|were|does|do|did|has|have|should|would)\b/.test(outside) && /\?/.test(text) && !/\b(?:can you|could you|please|pls)\b/.test(outside))
+    return "question";
   // Read in the clause holding the first number: "NPS 53, the survey suggests churn" is a check-in
   // and its note; "NPS was 45 last quarter" is not one.
   const valueClause = outside.split(/[,;.]\s|\s[-–—]\s|\n/).find((c) => /\d/.test(c)) ?? "";
@@ -115,6 +119,11 @@ export function noWriteReason(text: string, explicitWrite: boolean, today?: stri
   if (!explicitWrite && FUTURE.test(outside) && !/\b(yesterday|hom qua|today|hom nay)\b/.test(outside)) return "future";
   // A question mark anywhere ("KR2.1 đang 53.4% đúng ko? hôm trước thấy ai nói 54") without an
   // imperative write verb: a question.
-  if (!explicitWrite && (ASKING.test(outside) || /\?/.test(text)) && !/\b(log|record|update|cap nhat|ghi nhan|ghi)\b/.test(outside)) return "question";
+  if (
+    !explicitWrite &&
+    ((ASKING.test(outside) && (english || !/^(?:do|da|co)\b/.test(outside))) || /\?/.test(text)) &&
+    !/\b(log|record|update|cap nhat|ghi nhan|ghi)\b/.test(outside)
+  )
+    return "question";
   return null;
 }

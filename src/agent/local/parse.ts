@@ -156,7 +156,7 @@ const COLORS: [RegExp, number, string][] = [
 /** "confidence 4", "conf: 3", "4/5", "tự tin 4", "độ tin cậy 3", or red/yellow/green (→ 2/3/4). */
 export function findConfidence(text: string): ConfidenceFound | null {
   const labelled =
-    /\b(?:confidence|conf|confident|độ tự tin|do tu tin|tự tin|tu tin|độ tin cậy|do tin cay|tin cậy|tin cay)\s*(?:is|level|=|:|at|là|la|ở mức|o muc)?\s*(\d(?:\.\d)?)(?:\s*\/\s*5)?/iu.exec(
+    /\b(?:confidence|conf|confident|độ tự tin|do tu tin|tự tin|tu tin|độ tin cậy|do tin cay|tin cậy|tin cay)\s*(?:is|level|=|:|at|là|la|ở mức|o muc)?\s*(\d(?:\.\d)?)(?:\s*(?:\/|out of|trên|tren)\s*5)?/iu.exec(
       text,
     );
   if (labelled) return { value: Number(labelled[1]), start: labelled.index, end: labelled.index + labelled[0].length };

@@ -231,7 +231,13 @@ function valueSegments(t: string, dir: KrDirectory | undefined): string[] | null
   // and its note, not two values for KR9.4.
   const krs = named.map((s) => findKrRef(s)?.value.toUpperCase() ?? krOf(s)[0]?.ref);
   if (new Set(krs).size < krs.length) return null;
-  // "…, both with confidence 4": a part with only a confidence gives it to every value.
+  // "…, both with confidence 4" / "… Confidence 4 on both.": a confidence said for all of them.
+  const forAll = segs.find((s) => findConfidence(s) && /\b(both|each|all|all of them|ca hai|tat ca|moi cai)\b/.test(folded(s)));
+  if (forAll) {
+    const c = findConfidence(forAll)!;
+    const strip = (s: string) => (s === forAll ? without(s, [c]).replace(/\b(?:on|for|cho)?\s*(?:both|each|all|all of them|cả hai|ca hai|tất cả|tat ca)\b/giu, " ") : s);
+    return withValue.map((s) => `${strip(s).trim()}${findConfidence(strip(s)) ? "" : `, confidence ${c.value}`}`);
+  }
   const shared = segs.filter((s) => !withValue.includes(s) && findConfidence(s) && !findKrRef(s));
   if (!shared.length) return segs;
   const c = findConfidence(shared.at(-1)!)!.value;
@@ -421,8 +427,8 @@ function noWritePlan(t: string, reason: ReturnType<typeof noWriteReason>, conv: 
     // (a "30-day" qualifier stays).
     const plain = t.replace(/(?<![\p{L}])(?:e-?mail|mail|msg|message|slack|post|tweet|announcement|thư|thu|đơn|don|tin nhắn|tin nhan)(?![\p{L}])/giu, " ");
     // A "30-day" qualifier stays first; a value in days ("giảm còn 35 ngày") is dropped if nothing matched.
-    const withQualifiers = ref ? [] : (conv.directory?.matchKr(plain.replace(/[-+]?\d[\d.,]*%?(?![\d-]|\s?(?:d|days?|ngày|ngay)\b)/g, " ")) ?? []);
-    const named = ref || withQualifiers.length ? withQualifiers : (conv.directory?.matchKr(plain.replace(/[-+]?\d[\d.,]*%?/g, " ")) ?? []);
+    const withQualifiers = ref ? [] : (conv.directory?.nameKr(plain.replace(/[-+]?\d[\d.,]*%?(?![\d-]|\s?(?:d|days?|ngày|ngay)\b)/g, " ")) ?? []);
+    const named = ref || withQualifiers.length ? withQualifiers : (conv.directory?.nameKr(plain.replace(/[-+]?\d[\d.,]*%?/g, " ")) ?? []);
     const about = ref ?? (named.length === 1 ? named[0]!.ref : undefined);
     if (about) {
       const ref = findKrRef(t);
@@ -587,7 +593,9 @@ function planAll(conv: Conversation, lang: Lang): Plan {
     firstVerb &&
     /^(create|new|add|set up|tao|them)$/.test(firstVerb) &&
     /\b(create|new|add|set up|tao|them)\b.*\b(objective|muc tieu|kr|key result)\b/.test(outside) &&
-    /\b(?:krs?|key results?)\b\s*(?:\d\s*)?:|\bfrom\b.*\bto\b|\btu\b.*\b(?:len|xuong)\b/.test(outside)
+    (/\b(?:krs?|key results?)\b\s*(?:\d\s*)?:|\bfrom\b.*\bto\b|\btu\b.*\b(?:len|xuong)\b/.test(outside) ||
+      // "New Engineering objective: '…'. Priya Raman owns it; align it under O4": its details.
+      /\b(?:objective|muc tieu|obj)\b.*\b(?:align|under|parent|owns?|owner|thuoc|duoi|phu trach)\b/.test(outside))
   ) {
     // …but a question asked after it ("… per month. Also, who owns KR6.3?") is a request of its own.
     // A dot inside a ref or a number ("KR6.3", "2.5") does not end a sentence.
@@ -642,7 +650,11 @@ function planAll(conv: Conversation, lang: Lang): Plan {
     const view = plans.find((p): p is Extract<Plan, { kind: "tools" }> => p.kind === "tools" && !!p.view)?.view;
     return { kind: "tools", calls: reads, ...(view ? { view } : {}), ask: { text: asking.text, pending: asking.pending! } };
   }
-  const calls = withoutContext(mergeUpdates(plans.flatMap((p) => (p.kind === "tools" ? p.calls : []))), conv.directory);
+  // "…, and QBRs at 50%. Confidence 4 on both.": one confidence said for every value.
+  const forAll = /\b(both|each|all of them|ca hai|tat ca)\b/.test(folded(t)) ? findConfidence(t) : null;
+  const calls = withoutContext(mergeUpdates(plans.flatMap((p) => (p.kind === "tools" ? p.calls : []))), conv.directory).map((c) =>
+    forAll && c.toolName === "log_check_in" && c.input.confidence === undefined ? { ...c, input: { ...c.input, confidence: forAll.value } } : c,
+  );
   if (!calls.length) return planOne(t, conv, lang);
   const view = plans.find((p): p is Extract<Plan, { kind: "tools" }> => p.kind === "tools" && !!p.view)?.view;
   return tools(calls, view);

@@ -15,12 +15,12 @@ export type UpdateRead =
 // "đích" is a goal; "chiến dịch" (a campaign) is not.
 const TARGET = /\b(target|targets|goal|chi tieu|muc tieu|(?<!chien )dich|the bar)\b/;
 const TARGET_CHANGE =
-  /(?:->|→|=>)|\b(make it|make|set|change|move|stretch|loosen|tighten|relax|ease|raise|lower|bump|drop|increase|decrease|reduce|cut|adjust|update|revise|push|lift|is now|should be|will be|instead|rather than|should (?:now )?(?:target|aim)|targeting|new|sua|doi|nang|ha|tang|giam|dieu chinh|thanh|gio la|len|xuong|noi ra|noi long|noi|chinh|de|to)\b/;
+  /(?:->|→|=>)|\b(make it|make|set|change|move|stretch|loosen|tighten|relax|ease|raise|lower|bump|drop|increase|decrease|reduce|cut|adjust|update|revise|push|lift|is now|should be|will be|instead|rather than|should (?:now )?(?:target|aim)|targeting|new|sua|doi|nang|ha|tang|giam|dieu chinh|thanh|gio la|len|xuong|noi ra|noi long|noi|chinh|de|now|to)\b/;
 // "let's aim for 60 on NPS": a new target said without the word.
 const AIM = /\b(aim (?:for|at)|target of|goal of|muc tieu moi|chi tieu moi)\b/;
 const RENAME = /\b(rename|retitle|reword the title|change the (?:title|name)|new title|title to|title should be|should say|should read as|doi ten|dat lai ten|sua ten|ten moi)\b/;
 const OWNER =
-  /\b(reassign|hand\b.*\bto|over to|goes to|go to|moves? to|owns\b.*\b(?:from now on|now)|belongs? to|owns (?:it|this|kr\s?\d+\.\d+)? ?now|the (?:new )?owner of|as (?:the )?owner|tak(?:e|es|ing) (?:it |this )?over|tak(?:e|es|ing)\s+(?:\S+\s+){1,3}over\s+from\b|chuyen (?!doi\b).*\bcho\b.*\bphu trach|give (?:it|this|.+) to|owner (?:is|to|should be|now)|change the owner|new owner|take(?:s|ing)? over|is taking over|chuyen cho|chuyen\b(?! doi).*\bcho\b|\bowner\b.*\b(?:doi|chuyen|giao)\b|\b(?:tu gio|bay gio|tu nay|tu tuan sau)\b.*\b(?:lo|own|owns)\b|giao\b.*\bcho\b|(?:se|tu gio|bay gio|tu nay)\b.*\bphu trach\b|\bphu trach (?:thay|moi|tu)|ban giao|phu trach moi|doi owner|owner moi|nguoi phu trach moi|doi nguoi phu trach|thay nguoi phu trach)\b/;
+  /\b(reassign|hand\b.*\bto|over to|goes to|go to|moves? to|owns\b.*\b(?:from now on|now)|belongs? to|owns (?:it|this|kr\s?\d+\.\d+)? ?now|(?:from now on|starting (?:now|today)|tu gio|tu nay)\b.*\bowns?\b|\bowns\b.*\binstead of\b|the (?:new )?owner of|as (?:the )?owner|tak(?:e|es|ing) (?:it |this )?over|tak(?:e|es|ing)\s+(?:\S+\s+){1,3}over\s+from\b|chuyen (?!doi\b).*\bcho\b.*\bphu trach|give (?:it|this|.+) to|owner (?:is|to|should be|now)|change the owner|new owner|take(?:s|ing)? over|is taking over|chuyen cho|chuyen\b(?! doi).*\bcho\b|\bowner\b.*\b(?:doi|chuyen|giao)\b|\b(?:tu gio|bay gio|tu nay|tu tuan sau)\b.*\b(?:lo|own|owns)\b|giao\b.*\bcho\b|(?:se|tu gio|bay gio|tu nay)\b.*\bphu trach\b|\bphu trach (?:thay|moi|tu)|ban giao|phu trach moi|doi owner|owner moi|nguoi phu trach moi|doi nguoi phu trach|thay nguoi phu trach)\b/;
 
 // "case studies kr should be due dec 15", "dời hạn KR6.3 sang 15/12", "pace should start from Oct 15":
 // a due or start date said with a verb of change and a calendar date (never a weekday or
@@ -78,6 +78,10 @@ function whichKr(t: string, dir: KrDirectory | undefined, spans: (Found<unknown>
   const teamless = dir ? dir.matchKr(dir.withoutTeams(words)) : [];
   const named = teamless.length === 1 ? teamless : (dir?.matchKr(words) ?? []);
   if (named.length === 1) return { ref: named[0]!.ref, candidates: [] };
+  // "set the O9 target to 85": an objective has no target of its own; its KRs are the choice.
+  const objective = named.length === 0 ? /\bO(\d+)\b/.exec(t)?.[1] : undefined;
+  const ofObjective = objective && dir ? dir.krs.filter((k) => k.ref.startsWith(`KR${objective}.`)) : [];
+  if (ofObjective.length) return { candidates: ofObjective };
   // "change Grace's target to 70", "give tomasz's KR to Priya": the owner's KRs, when the words name none.
   const owner = named.length === 0 ? dir?.findOwner(words) : undefined;
   const theirs = owner ? dir!.krs.filter((k) => k.owner === owner) : [];
@@ -195,6 +199,10 @@ function newOwner(t: string, dir: KrDirectory | undefined): string | undefined {
   // A full name right before "phụ trách" / "làm owner" / "will own" is the new owner, known or not.
   const before = /(\p{Lu}\p{L}*(?:\s+\p{Lu}\p{L}*){1,3})\s+(?:se\s+|sẽ\s+|will\s+)?(?:phụ trách|phu trach|làm owner|lam owner|lo|own|owns|will own|takes over)\b/u.exec(t)?.[1];
   if (before) return dir.findOwner(before) ?? before;
+  // "Ahmed owns CSAT from now on": one known first name as the subject.
+  const subject = /(?<!\p{L})(\p{L}+)\s+(?:now\s+)?(?:owns|will own|takes over|is taking over|is taking|se phu trach|phu trach)\b/iu.exec(t)?.[1];
+  const known1 = subject ? dir.findOwner(subject.charAt(0).toUpperCase() + subject.slice(1)) : undefined;
+  if (known1) return known1;
   const after = /\b(?:to|cho|sang|is|:)\s+(\p{L}+(?:\s+\p{L}+){0,2})/giu;
   for (const m of t.matchAll(after)) {
     const o = dir.findOwner(m[1]!);
