@@ -486,3 +486,29 @@ describe("gaps from the retired tenth test half", () => {
     expect(writesOf(r)[0]!.args).toEqual({ keyResult: "KR4.3", value: 43 });
   });
 });
+
+describe("gaps from the eleventh round's dev half", () => {
+  it("asks which KR 'retention went up a point' is, and logs values split by ' / '", async () => {
+    const point = await h.say("retention went up a point this week");
+    expect(writesOf(point)).toEqual([]);
+    expect(point.answer).toMatch(/^Which one do you mean: KR1\.1 .*KR2\.1 /);
+    const slashes = await h.say("eng numbers for the wk: new bugs 63 / test coverage 43.5 / velocity 54");
+    expect(writesOf(slashes).map((c) => c.args)).toEqual([
+      { keyResult: "KR4.1", value: 63 },
+      { keyResult: "KR4.3", value: 43.5 },
+      { keyResult: "KR5.1", value: 54 },
+    ]);
+  });
+  it("reads 'owner -> Priya' as an owner change, and offers a person's objectives when a KR is added 'to Minh's objective'", async () => {
+    const owner = await h.say("KR4.3 owner -> Priya going forward, Tomasz is moving to platform");
+    expect(writesOf(owner)).toEqual([{ name: "update_key_result", args: { keyResult: "KR4.3", owner: "Priya Raman" }, isError: false }]);
+    const add = await h.say('thêm KR "giảm tỷ lệ bỏ dở trial từ 70% xuống 55%" vào objective của anh Minh giúp mình');
+    expect(writesOf(add)).toEqual([]);
+    expect(add.answer).toMatch(/O2 .*O3 /);
+  });
+  it("answers a text to write about a KR with that KR's numbers, not with the addressee's KRs", async () => {
+    const r = await h.say("Soạn giúp em email xin nghỉ phép thứ Sáu này (28/11) gửi chị Grace, trong đó nhắc first-response time đang ở 6.5 giờ, vẫn đúng tiến độ.");
+    expect(writesOf(r)).toEqual([]);
+    expect(r.answer).toMatch(/Văn bản ghi 6\.5; số liệu đang lưu của KR9\.3:/);
+  });
+});

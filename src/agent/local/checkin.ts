@@ -25,13 +25,15 @@ const STATE_VERB = /\b(is now|now at|now|is at|at|reached|hit|hits|came in|lande
 export function relativeSign(f: string): 1 | -1 | null {
   if (/\b(up|down|tang|giam) (?:to|len|xuong|thanh|con)\b/.test(f)) return null;
   if (
-    /\b(?:up|increased|grew|rose|plus|gained|tang|cong)(?: by| them| another| a further| duoc)* (?:\+?\d|nua\b|half\b)/.test(f) ||
+    /\b(?:up|increased|grew|rose|plus|gained|tang|cong)(?: by| them| another| a further| duoc)* (?:\+?\d|nua\b|half\b|(?:a|one|mot) (?:point|pt|diem)\b)/.test(f) ||
     /\d[\d.,]*\s*(?:pts?|points?|diem|%|[a-z]+)?\s*(?:more|higher|extra)\b(?:\s+[a-z]+){0,3}\s+than (?:last|the last|before)/.test(f) ||
     /(?:^|\s)\+\d/.test(f)
   )
     return 1;
   if (
-    /\b(?:down|decreased|dropped|fell|minus|shortened|shrank|reduced|lowered|giam|bot|tru|rut ngan)(?: by| them| another| a further| duoc)* (?:-?\d|nua\b|half\b)/.test(f) ||
+    /\b(?:down|decreased|dropped|fell|minus|shortened|shrank|reduced|lowered|giam|bot|tru|rut ngan)(?: by| them| another| a further| duoc)* (?:-?\d|nua\b|half\b|(?:a|one|mot) (?:point|pt|diem)\b)/.test(
+      f,
+    ) ||
     /\d[\d.,]*\s*(?:pts?|points?|diem|%|[a-z]+)?\s*(?:less|lower|fewer)\b(?:\s+[a-z]+){0,3}\s+than (?:last|the last|before)/.test(f) ||
     /(?:^|\s)-\d/.test(f)
   )
@@ -172,7 +174,12 @@ export function readCheckIn(original: string, dir: KrDirectory | undefined, lang
     ((/\b(?:is|are|was|la|says?|said|nhan|bao)\b/.test(f) || /:/.test(head)) && !!dir?.findOwner(head));
   // "third case study went live today": an ordinal followed by what a KR counts is its new count.
   if (numbers.length === 0 && dir && !ref) {
-    const counted = ordinalCount(head, dir) ?? (viOrdinal ? { found: viOrdinal } : null);
+    // "retention went up a point": one point, relative.
+    const onePoint = /\b(?:up|down|tang|giam)\s+(?:by\s+)?(?:a|one|mot)\s+(?:point|pt|diem)\b/.exec(foldSameLength(head));
+    const counted =
+      ordinalCount(head, dir) ??
+      (viOrdinal ? { found: viOrdinal } : null) ??
+      (onePoint ? { found: { value: { value: 1, percent: false, raw: onePoint[0] }, start: onePoint.index, end: onePoint.index + onePoint[0].length } } : null);
     if (counted) numbers = [counted.found];
     // "QBRs done with half of our top accounts": half, on a KR counted in percent, is 50%.
     const half = /\b(?:half|a half|mot nua|nua)\b(?!\s+(?:an?\s+)?(?:hour|day|point|tieng|gio|ngay|diem|nghin|ngan|trieu|ty)s?\b)/.exec(foldSameLength(head));

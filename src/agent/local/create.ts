@@ -202,7 +202,8 @@ export function createOrAdd(t: string, f: string, dir: KrDirectory | undefined, 
     );
     const afterColon = namesObjective ? /:\s*(.+)$/u.exec(t.slice(namesObjective.index! + namesObjective[0].length))?.[1]?.trim() : undefined;
     const title = afterColon ?? quotedOrAfterSeparator(t);
-    const where = title ? t.slice(0, t.lastIndexOf(title)) : t;
+    // Where it goes may be said before or after the KR ("thêm KR '…' vào objective của anh Minh").
+    const where = title ? t.replace(title, " ") : t;
     const named = dir?.matchObjective(where) ?? [];
     const objective =
       findObjectiveRef(where)?.value ??

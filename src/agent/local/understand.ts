@@ -26,6 +26,7 @@ import { findConfidence, findKrRef, findNote, findNumbers, findObjectiveRef, fol
 import { help, text, tools, type Plan } from "./plan.js";
 import { readQuestion, type ToolCallPlan } from "./reads.js";
 import type { Pending } from "./state.js";
+import { findDate } from "./dates.js";
 import { fixTypos } from "./typos.js";
 import { isUpdate, readUpdate } from "./update.js";
 
@@ -206,7 +207,7 @@ function valueSegments(t: string, dir: KrDirectory | undefined): string[] | null
   // "the 13/11 check-in of KR4.1 was typed wrong, it is 67 bug": one correction, not two values.
   if (soundsLikeCorrection(folded(t))) return null;
   const segs = t
-    .split(/[,;]\s+|\s+(?:and|và|va)\s+/iu)
+    .split(/[,;]\s+|\s+(?:and|và|va)\s+|\s+[/|]\s+/iu)
     .map((s) => s.trim())
     .filter(Boolean);
   if (segs.length < 2) return null;
@@ -401,6 +402,11 @@ function noWritePlan(t: string, reason: ReturnType<typeof noWriteReason>, conv: 
     if (explained && example?.kind === "tools" && example.view) return { ...example, view: { ...example.view, lead: explained } };
     if (explained) return text(explained);
   }
+  // "Soạn email … gửi chị Grace, nhắc first-response time đang ở 6.5 giờ": the text's KR, not Grace's list.
+  if (reason === "text-task" && (TEXT_WORDS.test(folded(blankQuotes(t))) || CHECK_TEXT.test(folded(blankQuotes(t))))) {
+    const about = textAbout(t, conv);
+    if (about) return about;
+  }
   const q = questionPlan(blankQuotes(t), conv, lang);
   if (q) return q;
   // "what does a 0.7 grade mean?": a question about how OKRs work, answered from what we know.
@@ -415,37 +421,13 @@ function noWritePlan(t: string, reason: ReturnType<typeof noWriteReason>, conv: 
       ? explain(blankQuotes(t), lang)
       : null;
     if (explained) return text(explained);
-    const ref = findKrRef(t)?.value;
     const note = say(
       lang,
       "I read and update OKRs; I don't write, translate or reword other text, and I changed nothing.",
       "Mình chỉ đọc và cập nhật OKR; mình không viết, dịch hay sửa văn bản khác, và mình chưa thay đổi gì.",
     );
-    // The KR the text is about, named by ref or by words (quoted or not): its stored numbers are
-    // what a person drafting or translating a message about it needs.
-    // The message's own kind ("an email", "a slack msg") is no KR's name, nor are its values
-    // (a "30-day" qualifier stays).
-    const plain = t.replace(/(?<![\p{L}])(?:e-?mail|mail|msg|message|slack|post|tweet|announcement|thư|thu|đơn|don|tin nhắn|tin nhan)(?![\p{L}])/giu, " ");
-    // A "30-day" qualifier stays first; a value in days ("giảm còn 35 ngày") is dropped if nothing matched.
-    const withQualifiers = ref ? [] : (conv.directory?.nameKr(plain.replace(/[-+]?\d[\d.,]*%?(?![\d-]|\s?(?:d|days?|ngày|ngay)\b)/g, " ")) ?? []);
-    const named = ref || withQualifiers.length ? withQualifiers : (conv.directory?.nameKr(plain.replace(/[-+]?\d[\d.,]*%?/g, " ")) ?? []);
-    const about = ref ?? (named.length === 1 ? named[0]!.ref : undefined);
-    if (about) {
-      const ref = findKrRef(t);
-      const said = findNumbers(t)
-        .filter((n) => !(ref && n.start >= ref.start && n.end <= ref.end))
-        .map((n) => n.value.raw);
-      return tools([{ toolName: "get_key_result", input: { keyResult: about } }], {
-        kind: "text-about",
-        keyResult: about,
-        said: [...new Set(said)],
-        instructions: INJECTED.test(folded(t)),
-        // Checked, or asked about with orders for us pasted in: no text was asked for.
-        check: CHECK_TEXT.test(folded(blankQuotes(t))) || (INJECTED.test(folded(blankQuotes(t))) && !TEXT_WORDS.test(folded(blankQuotes(t)))),
-        // Asked to translate: the OKR words it uses, in both languages, are what can be given.
-        ...(/\b(translate|dich)\b/.test(folded(blankQuotes(t))) ? { terms: termsIn(t) } : {}),
-      });
-    }
+    const about = textAbout(t, conv);
+    if (about) return about;
     return text(note);
   }
   if (reason === "future") {
@@ -455,6 +437,40 @@ function noWritePlan(t: string, reason: ReturnType<typeof noWriteReason>, conv: 
     if (ref) return tools([{ toolName: "get_key_result", input: { keyResult: ref } }], { kind: "why", keyResult: ref });
   }
   return nearest(blankQuotes(t), folded(blankQuotes(t)), conv.directory, lang);
+}
+
+/** A text to write, translate or check that is about one KR: that KR's stored numbers, beside the
+ *  numbers the text says. */
+function textAbout(t: string, conv: Conversation): Plan | null {
+  const ref = findKrRef(t)?.value;
+  // The KR the text is about, named by ref or by words (quoted or not): its stored numbers are
+  // what a person drafting or translating a message about it needs.
+  // The message's own kind ("an email", "a slack msg") is no KR's name, nor are its values
+  // (a "30-day" qualifier stays).
+  const plain = t.replace(/(?<![\p{L}])(?:e-?mail|mail|msg|message|slack|post|tweet|announcement|thư|thu|đơn|don|tin nhắn|tin nhan)(?![\p{L}])/giu, " ");
+  // A "30-day" qualifier stays first; a value in days ("giảm còn 35 ngày") is dropped if nothing matched.
+  const withQualifiers = ref ? [] : (conv.directory?.nameKr(plain.replace(/[-+]?\d[\d.,]*%?(?![\d-]|\s?(?:d|days?|ngày|ngay)\b)/g, " ")) ?? []);
+  const named = ref || withQualifiers.length ? withQualifiers : (conv.directory?.nameKr(plain.replace(/[-+]?\d[\d.,]*%?/g, " ")) ?? []);
+  const about = ref ?? (named.length === 1 ? named[0]!.ref : undefined);
+  if (about) {
+    const ref = findKrRef(t);
+    // A date in the text ("thứ Sáu này (28/11)") is said as a date, not as two numbers.
+    const dated = findDate(t, conv.today);
+    const said = findNumbers(t)
+      .filter((n) => !(ref && n.start >= ref.start && n.end <= ref.end) && !(dated && n.start >= dated.start && n.start < dated.end))
+      .map((n) => n.value.raw);
+    return tools([{ toolName: "get_key_result", input: { keyResult: about } }], {
+      kind: "text-about",
+      keyResult: about,
+      said: [...new Set(said)],
+      instructions: INJECTED.test(folded(t)),
+      // Checked, or asked about with orders for us pasted in: no text was asked for.
+      check: CHECK_TEXT.test(folded(blankQuotes(t))) || (INJECTED.test(folded(blankQuotes(t))) && !TEXT_WORDS.test(folded(blankQuotes(t)))),
+      // Asked to translate: the OKR words it uses, in both languages, are what can be given.
+      ...(/\b(translate|dich)\b/.test(folded(blankQuotes(t))) ? { terms: termsIn(t) } : {}),
+    });
+  }
+  return null;
 }
 
 /** "what's 15% of 1.365M", "1tr4 chia đều 3 người": a sum asked for, worked out (nothing stored). */

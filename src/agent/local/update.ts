@@ -20,7 +20,7 @@ const TARGET_CHANGE =
 const AIM = /\b(aim (?:for|at)|target of|goal of|muc tieu moi|chi tieu moi)\b/;
 const RENAME = /\b(rename|retitle|reword the title|change the (?:title|name)|new title|title to|title should be|should say|should read as|doi ten|dat lai ten|sua ten|ten moi)\b/;
 const OWNER =
-  /\b(reassign|hand\b.*\bto|over to|goes to|go to|moves? to|owns\b.*\b(?:from now on|now)|belongs? to|owns (?:it|this|kr\s?\d+\.\d+)? ?now|(?:from now on|starting (?:now|today)|tu gio|tu nay)\b.*\bowns?\b|\bowns\b.*\binstead of\b|the (?:new )?owner of|as (?:the )?owner|tak(?:e|es|ing) (?:it |this )?over|tak(?:e|es|ing)\s+(?:\S+\s+){1,3}over\s+from\b|chuyen (?!doi\b).*\bcho\b.*\bphu trach|give (?:it|this|.+) to|owner (?:is|to|should be|now)|change the owner|new owner|take(?:s|ing)? over|is taking over|chuyen cho|chuyen\b(?! doi).*\bcho\b|\bowner\b.*\b(?:doi|chuyen|giao)\b|\b(?:tu gio|bay gio|tu nay|tu tuan sau)\b.*\b(?:lo|own|owns)\b|giao\b.*\bcho\b|(?:se|tu gio|bay gio|tu nay)\b.*\bphu trach\b|\bphu trach (?:thay|moi|tu)|ban giao|phu trach moi|doi owner|owner moi|nguoi phu trach moi|doi nguoi phu trach|thay nguoi phu trach)\b/;
+  /\b(reassign|hand\b.*\bto|over to|goes to|go to|moves? to|owns\b.*\b(?:from now on|now)|belongs? to|owns (?:it|this|kr\s?\d+\.\d+)? ?now|(?:from now on|starting (?:now|today)|tu gio|tu nay)\b.*\bowns?\b|\bowns\b.*\binstead of\b|the (?:new )?owner of|as (?:the )?owner|tak(?:e|es|ing) (?:it |this )?over|tak(?:e|es|ing)\s+(?:\S+\s+){1,3}over\s+from\b|chuyen (?!doi\b).*\bcho\b.*\bphu trach|give (?:it|this|.+) to|owner (?:is|to|should be|now)|owner\s*(?:->|→|=>|:)\s*|change the owner|new owner|take(?:s|ing)? over|is taking over|chuyen cho|chuyen\b(?! doi).*\bcho\b|\bowner\b.*\b(?:doi|chuyen|giao)\b|\b(?:tu gio|bay gio|tu nay|tu tuan sau)\b.*\b(?:lo|own|owns)\b|giao\b.*\bcho\b|(?:se|tu gio|bay gio|tu nay)\b.*\bphu trach\b|\bphu trach (?:thay|moi|tu)|ban giao|phu trach moi|doi owner|owner moi|nguoi phu trach moi|doi nguoi phu trach|thay nguoi phu trach)\b/;
 
 // "case studies kr should be due dec 15", "dời hạn KR6.3 sang 15/12", "pace should start from Oct 15":
 // a due or start date said with a verb of change and a calendar date (never a weekday or
@@ -203,7 +203,7 @@ function newOwner(t: string, dir: KrDirectory | undefined): string | undefined {
   const subject = /(?<!\p{L})(\p{L}+)\s+(?:now\s+)?(?:owns|will own|takes over|is taking over|is taking|se phu trach|phu trach)\b/iu.exec(t)?.[1];
   const known1 = subject ? dir.findOwner(subject.charAt(0).toUpperCase() + subject.slice(1)) : undefined;
   if (known1) return known1;
-  const after = /\b(?:to|cho|sang|is|:)\s+(\p{L}+(?:\s+\p{L}+){0,2})/giu;
+  const after = /(?:\b(?:to|cho|sang|is)|:|->|→|=>)\s*(\p{L}+(?:\s+\p{L}+){0,2})/giu;
   for (const m of t.matchAll(after)) {
     const o = dir.findOwner(m[1]!);
     if (o) return o;
