@@ -512,3 +512,17 @@ describe("gaps from the eleventh round's dev half", () => {
     expect(r.answer).toMatch(/Văn bản ghi 6\.5; số liệu đang lưu của KR9\.3:/);
   });
 });
+
+describe("gaps from the retired eleventh test half", () => {
+  it("reads 'chốt lại 45%' after a target said too high as the new target, never a check-in of the old one", async () => {
+    const r = await h.say("muc tieu test coverage 50% hoi cao, chot lai 45% thoi nhe");
+    expect(writesOf(r)).toEqual([{ name: "update_key_result", args: { keyResult: "KR4.3", target: 45 }, isError: false }]);
+  });
+  it("fixes the value when 'scratch that' comes with the right one, and still retracts 'xoá … nhập nhầm'", async () => {
+    await h.say("KR2.1 54.8, conf 4");
+    const fixed = await h.say("scratch that, 54.2 mới đúng");
+    expect(writesOf(fixed)).toEqual([{ name: "correct_check_in", args: { keyResult: "KR2.1", value: 54.2 }, isError: false }]);
+    const retracted = await h.say("xoá check-in vừa rồi của KR9.2 giúp mình, Grace nhập nhầm");
+    expect(writesOf(retracted)).toEqual([{ name: "correct_check_in", args: { keyResult: "KR9.2", retract: true }, isError: false }]);
+  });
+});

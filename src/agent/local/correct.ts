@@ -42,7 +42,12 @@ function negated(t: string): { start: number; end: number }[] {
  */
 export function readCorrection(t: string, dir: KrDirectory | undefined, previousKr: string | null, today?: string | null): CorrectionPlan | null {
   const f = folded(t);
-  const retract = RETRACT_ALWAYS.test(f) || (RETRACT_MAYBE.test(f) && (CHECK_IN_WORDS.test(f) || previousKr !== null) && !/\b(objective|muc tieu|key result|kr moi)\b/.test(f));
+  // "scratch that, 54.2 mới đúng": taken back and replaced by the right value, which is a fix.
+  const replaced =
+    /\b(moi dung|moi chinh xac|should (?:have )?be(?:en)?|should'?ve been|phai la|dung ra la|dung la|actually|is right|it'?s|it is)\b/.test(f) &&
+    /\d/.test(f.replace(/\bkr\s?\d+(?:\s?\.\s?\d+)?\b/g, " ").replace(/\b\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\b/g, " "));
+  const retract =
+    !replaced && (RETRACT_ALWAYS.test(f) || (RETRACT_MAYBE.test(f) && (CHECK_IN_WORDS.test(f) || previousKr !== null) && !/\b(objective|muc tieu|key result|kr moi)\b/.test(f)));
   // "coverage should be at 45 by now": where it ought to be, not a check-in that was wrong.
   const expectation = EXPECTATION.test(f) || /\bon pace\b/.test(f);
   const fixing = !retract && !expectation && (FIX.test(f) || (previousKr !== null && FIX_AFTER_LOG.test(f)));

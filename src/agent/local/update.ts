@@ -15,7 +15,7 @@ export type UpdateRead =
 // "đích" is a goal; "chiến dịch" (a campaign) is not.
 const TARGET = /\b(target|targets|goal|chi tieu|muc tieu|(?<!chien )dich|the bar)\b/;
 const TARGET_CHANGE =
-  /(?:->|→|=>)|\b(make it|make|set|change|move|stretch|loosen|tighten|relax|ease|raise|lower|bump|drop|increase|decrease|reduce|cut|adjust|update|revise|push|lift|is now|should be|will be|instead|rather than|should (?:now )?(?:target|aim)|targeting|new|sua|doi|nang|ha|tang|giam|dieu chinh|thanh|gio la|len|xuong|noi ra|noi long|noi|chinh|de|now|to)\b/;
+  /(?:->|→|=>)|\b(make it|make|set|change|move|stretch|loosen|tighten|relax|ease|raise|lower|bump|drop|increase|decrease|reduce|cut|adjust|update|revise|push|lift|is now|should be|will be|instead|rather than|should (?:now )?(?:target|aim)|targeting|new|sua|doi|nang|ha|tang|giam|dieu chinh|thanh|gio la|len|xuong|noi ra|noi long|noi|chinh|de|now|chot lai|chot|to)\b/;
 // "let's aim for 60 on NPS": a new target said without the word.
 const AIM = /\b(aim (?:for|at)|target of|goal of|muc tieu moi|chi tieu moi)\b/;
 const RENAME = /\b(rename|retitle|reword the title|change the (?:title|name)|new title|title to|title should be|should say|should read as|doi ten|dat lai ten|sua ten|ten moi)\b/;
@@ -96,14 +96,16 @@ function targetValue(t: string, numbers: Found<{ value: number; percent: boolean
   const after = numbers
     .filter(
       (n) =>
-        /(?:\b(?:to|into|thanh|len|xuong|xuon|ra|de|becomes?|be|is now|con|(?:target|goal|bar) (?:of|at|is)|aim for|aim at)|=|->|→|=>)\s*(?:[$€£]\s*)?$/.test(
+        /(?:\b(?:to|into|thanh|len|xuong|xuon|ra|de|chot lai|chot|becomes?|be|is now|con|(?:target|goal|bar) (?:of|at|is)|aim for|aim at)|=|->|→|=>)\s*(?:[$€£]\s*)?$/.test(
           f.slice(0, n.start),
         ) && !/\b(?:instead of|not)\s*$/.test(f.slice(0, n.start)),
     )
     .at(-1);
   if (after) return after;
   const not = numbers.filter(
-    (n) => !/^\s*\p{L}{0,6}\s*(?:is too|was|ko|khong|chua|kho)\b/u.test(f.slice(n.end)) && !/\b(?:instead of|not|than|from|tu|dang)\s*$/.test(f.slice(0, n.start)),
+    (n) =>
+      !/^\s*\p{L}{0,6}\s*(?:is too|was|ko|khong|chua|kho|hoi cao|hoi thap|cao qua|qua cao|too high|too low)\b/u.test(f.slice(n.end)) &&
+      !/\b(?:instead of|not|than|from|tu|dang)\s*$/.test(f.slice(0, n.start)),
   );
   return not.at(-1) ?? numbers.at(-1);
 }
