@@ -526,3 +526,19 @@ describe("gaps from the retired eleventh test half", () => {
     expect(writesOf(retracted)).toEqual([{ name: "correct_check_in", args: { keyResult: "KR9.2", retract: true }, isError: false }]);
   });
 });
+
+describe("wrong writes found in the first blind test half when it was retired", () => {
+  it("takes a new title after an arrow, not the last 'to' inside it", async () => {
+    const r = await h.say("retitle KR7.2 -> Increase newsletter open rate from 25% to 35%");
+    expect(writesOf(r)).toEqual([{ name: "update_key_result", args: { keyResult: "KR7.2", title: "Increase newsletter open rate from 25% to 35%" }, isError: false }]);
+  });
+  it("keeps a KR's from–to said after a comma with the KR it belongs to", async () => {
+    const r = await h.say(
+      'Tạo objective mới cho team Kinh doanh: "Mở rộng tệp khách hàng doanh nghiệp ở miền Trung", owner Phạm Thu Hà, align dưới O8. KR: ký 10 hợp đồng mới ở Đà Nẵng, từ 0 lên 10.',
+    );
+    const krs = (writesOf(r)[0]!.args as { keyResults: { title: string; start: number; target: number }[] }).keyResults;
+    expect(krs).toHaveLength(1);
+    expect(krs[0]).toMatchObject({ start: 0, target: 10 });
+    expect(krs[0]!.title).toMatch(/^Ký 10 hợp đồng mới ở Đà Nẵng/);
+  });
+});

@@ -163,16 +163,20 @@ function pastedBlock(t: string): { title: string; keyResults: string[] } | null 
 function krsAfter(t: string): { title: string; start: number; target: number; unit?: string }[] {
   const m = /\b(?:KRs?|key results?)\s*(?:\d\s*)?:\s*(.+)$/isu.exec(t) ?? /\bwith (?:one |two |three )?(?:KRs?|key results?)\s*:?\s*(.+)$/isu.exec(t);
   if (!m) return [];
-  return m[1]!
-    .split(/;\s*|,\s+|\bKR\s?\d\s*:|\band\b/i)
-    .map((s) => s.trim())
-    .filter(Boolean)
-    .flatMap((s) => {
-      const r = fromTo(s);
-      if (!r) return [];
-      const title = s.replace(/^\s*(?:KR\s?\d\s*:)?\s*/i, "").trim();
-      return [{ title: capitalize(title), start: r.start, target: r.target, ...(r.unit ? { unit: r.unit } : {}) }];
-    });
+  return (
+    m[1]!
+      .split(/;\s*|,\s+|\bKR\s?\d\s*:|\band\b/i)
+      .map((s) => s.trim())
+      .filter(Boolean)
+      // "ký 10 hợp đồng mới ở Đà Nẵng, từ 0 lên 10": a from–to said after a comma belongs to the KR before it.
+      .reduce<string[]>((all, s) => (all.length && /^(?:from|từ|tu)(?!\p{L})/iu.test(s) && !fromTo(all.at(-1)!) ? [...all.slice(0, -1), `${all.at(-1)!}, ${s}`] : [...all, s]), [])
+      .flatMap((s) => {
+        const r = fromTo(s);
+        if (!r) return [];
+        const title = s.replace(/^\s*(?:KR\s?\d\s*:)?\s*/i, "").trim();
+        return [{ title: capitalize(title), start: r.start, target: r.target, ...(r.unit ? { unit: r.unit } : {}) }];
+      })
+  );
 }
 
 export function createOrAdd(t: string, f: string, dir: KrDirectory | undefined, lang: Lang): Plan | null {

@@ -63,7 +63,8 @@ function newTitle(t: string): string | null {
   // "new title: …" / "tên mới: …": everything after the colon.
   const labelled = /^\s*[:：]\s*(.{3,})$/u.exec(t)?.[1];
   if (labelled) return labelled.trim().replace(/[.!]+$/, "");
-  const after = /\b(?:to|into|thành|thanh)\s+(.{3,})$/iu.exec(t)?.[1];
+  // "retitle KR7.2 -> Increase newsletter open rate from 25% to 35%": the arrow comes first.
+  const after = /(?:->|→|=>)\s*(.{3,})$/u.exec(t)?.[1] ?? /\b(?:to|into|thành|thanh)\s+(.{3,})$/iu.exec(t)?.[1];
   return after ? after.trim().replace(/[.!]+$/, "") : null;
 }
 
