@@ -15,18 +15,19 @@
 // one specific question, with the candidates listed.
 
 import { askWhich, readCheckIn, WRITE_VERB } from "./checkin.js";
-import { readCorrection, soundsLikeCorrection } from "./correct.js";
-import { termsIn, type KrDirectory } from "./directory.js";
+import { clauses, lines, refSegments, valueSegments } from "./clauses.js";
+import { readCorrection } from "./correct.js";
+import type { KrDirectory } from "./directory.js";
 import { createOrAdd, critique, draftRequest, quotedOrAfterSeparator, teamOf } from "./create.js";
 import { parseDraft } from "./draft.js";
 import { explain } from "./faq.js";
 import { blankQuotes, INJECTION, noWriteReason } from "./guard.js";
 import { detectLang, say, type Lang } from "./lang.js";
-import { findConfidence, findKrRef, findNote, findNumbers, findObjectiveRef, folded, foldSameLength, quotedTexts, without } from "./parse.js";
+import { findConfidence, findKrRef, findNumbers, findObjectiveRef, folded, quotedTexts } from "./parse.js";
 import { help, text, tools, type Plan } from "./plan.js";
 import { readQuestion, type ToolCallPlan } from "./reads.js";
 import type { Pending } from "./state.js";
-import { findDate } from "./dates.js";
+import { calculate, CHECK_TEXT, textAbout, TEXT_WORDS } from "./texts.js";
 import { fixTypos } from "./typos.js";
 import { isUpdate, readUpdate } from "./update.js";
 
@@ -52,16 +53,8 @@ export interface Conversation {
   today?: string | null;
 }
 
-/** Someone else's instructions pasted into a message: the whole message is about that text. */
 // Someone else's instructions inside a message: the one pattern the guard uses.
 const INJECTED = INJECTION;
-
-// A request for text: to write, translate or summarise.
-const TEXT_WORDS = /\b(write|draft|translate|summari[sz]e|rewrite|reword|dich|viet|soan|tom tat)\b/;
-
-// "sanity-check this before I post it: '…'": a text checked against the stored numbers.
-const CHECK_TEXT =
-  /\b(sanity.?check|fact.?check|double.?check|check (?:this|that|it|my)|is (?:this|that|it) (?:right|correct|accurate)|kiem tra (?:lai )?(?:giup|cau|doan|tin)|dung khong|chinh xac khong)\b/;
 
 const WRITE_TOOLS = new Set(["log_check_in", "correct_check_in", "update_key_result", "create_objective", "add_key_result"]);
 
@@ -153,109 +146,7 @@ function pickByWords(conv: Conversation, p: { candidates?: { ref: string; title:
 }
 
 // ---------------------------------------------------------------------------------------------
-// 2. Clauses: several requests in one message.
-
-const CONNECTOR =
-  /\s*(?:[,;.]\s*)?(?:\b(?:and then|then|and also|also|plus|after that|sau do|xong roi|xong(?= cho| thi| critique| danh gia| xem| tom tat| bao cao)|roi thi|roi cho|roi xem|r cho|r xem|va cho|va xem|a voi lai|voi lai|nhan tien|tien)\b|\b(?:and|va)\s+(?=(?:tell|show|what|which|how|give|list|log|update|set|check|ghi|cap nhat|cho minh|xem|bao cao|chuyen|doi|sua|them|tao|giao)\b)|,\s*(?:and|va)\s+|,\s*(?=(?:cho (?:minh |em |anh |chi |tui )?hoi|hoi luon|xem giup|xem luon|tell me|show me|what'?s|which)\b)|\.\s+(?=(?:tell|show|what|which|how|give|list|log|update|set|check|write|then|also|who|cho minh|cho xem|xem|tien|viet|bao cao|tom tat|con)\b)|[;—–]|\s&\s|\s\+\s)\s*/giu;
-
-/** A list of updates, one per line ("Weekly update:\n- NPS 53\n- CSAT 88"): each line is a part;
- *  a heading line with no number of its own ("Weekly update:") is not. */
-function lines(t: string): string[] | null {
-  const all = t
-    .split(/\n+/)
-    .map((l) => l.replace(/^\s*(?:[-*•·–]|\d+[.)])\s+/, "").trim())
-    .filter(Boolean);
-  // "conf như cũ" / "confidence unchanged" under the list: the tool keeps the last confidence anyway.
-  const items = all.filter(
-    (l, i) =>
-      !(i === 0 && /[:：]\s*$/.test(l) && !/\d/.test(l)) &&
-      !/^(?:conf|confidence|do tu tin|tu tin|do tin cay|tin cay)\b.*\b(?:nhu cu|van vay|van the|giu nguyen|same|unchanged|as before|as is)\b/.test(folded(l)),
-  );
-  // A pasted objective with its KRs, or a new one to create, is one request, not a list of values.
-  const f = folded(t);
-  if (
-    /\b(objective|muc tieu|okrs?|critique|review(?! time)|draft|create|new kr|add (?:a |an |one )?(?:kr|key result|objective)|tao (?:muc tieu|kr)|them kr|danh gia)\b|^\s*>|^\s*(?:o\d*|obj|kr\s?\d*)\s*[:.)]/m.test(
-      f,
-    ) ||
-    /\bfrom\b.*\bto\b|\btu\b.*\b(?:len|xuong)\b/.test(f)
-  )
-    return null;
-  const reports = items.filter((l) => /\d/.test(l) && l.split(/\s+/).length <= 10);
-  return items.length >= 2 && reports.length >= 2 ? items : null;
-}
-
-/** The message cut at connectors, when each part reads as a request of its own. */
-function clauses(t: string): string[] {
-  const listed = lines(t);
-  if (listed) return listed;
-  const parts: string[] = [];
-  let last = 0;
-  // Same length as the text (offsets hold), quoted passages blanked (a quote is never cut up).
-  const f = foldSameLength(blankQuotes(t, "_"));
-  for (const m of f.matchAll(CONNECTOR)) {
-    const piece = t.slice(last, m.index).trim();
-    if (piece) parts.push(piece);
-    last = m.index! + m[0].length;
-  }
-  const tail = t.slice(last).trim();
-  if (tail) parts.push(tail);
-  return parts.length > 1 && parts.every((p) => p.split(/\s+/).length >= 2) ? parts : [t];
-}
-
-/** Several values for several KRs in one message: "NPS 53 conf 2, CSAT 88 conf 4". */
-function valueSegments(t: string, dir: KrDirectory | undefined): string[] | null {
-  // "the 13/11 check-in of KR4.1 was typed wrong, it is 67 bug": one correction, not two values.
-  if (soundsLikeCorrection(folded(t))) return null;
-  const segs = t
-    .split(/[,;]\s+|\s+(?:and|và|va)\s+|\s+[/|]\s+/iu)
-    .map((s) => s.trim())
-    .filter(Boolean);
-  if (segs.length < 2) return null;
-  // A value is a number that is not a confidence and not in a note ("tự tin 4. note: …email…").
-  const valueOf = (s: string) => {
-    const note = findNote(s);
-    const head = note ? s.slice(0, note.start) : s;
-    const c = findConfidence(head);
-    // Digits only: "expansion from two enterprise accounts" is a note, not a value.
-    return findNumbers(c ? without(head, [c]) : head).filter((n) => /\d/.test(n.value.raw));
-  };
-  const withValue = segs.filter((s) => valueOf(s).length > 0);
-  // A segment's name is read with and then without its value ("chu kỳ bán hàng còn 34 ngày": 34
-  // days is the value, not a "34-day" qualifier).
-  const krOf = (s: string) => {
-    const m = dir?.matchKr(s) ?? [];
-    return m.length ? m : (dir?.matchKr(without(s, valueOf(s))) ?? []);
-  };
-  const named = withValue.filter((s) => findKrRef(s) || krOf(s).length === 1);
-  if (!(named.length >= 2 && named.length === withValue.length)) return null;
-  // Each value for a KR of its own: "KR9.4 50%, …, met 2 big accounts at the QBR" is one check-in
-  // and its note, not two values for KR9.4.
-  const krs = named.map((s) => findKrRef(s)?.value.toUpperCase() ?? krOf(s)[0]?.ref);
-  if (new Set(krs).size < krs.length) return null;
-  // "…, both with confidence 4" / "… Confidence 4 on both.": a confidence said for all of them.
-  const forAll = segs.find((s) => findConfidence(s) && /\b(both|each|all|all of them|ca hai|tat ca|moi cai)\b/.test(folded(s)));
-  if (forAll) {
-    const c = findConfidence(forAll)!;
-    const strip = (s: string) => (s === forAll ? without(s, [c]).replace(/\b(?:on|for|cho)?\s*(?:both|each|all|all of them|cả hai|ca hai|tất cả|tat ca)\b/giu, " ") : s);
-    return withValue.map((s) => `${strip(s).trim()}${findConfidence(strip(s)) ? "" : `, confidence ${c.value}`}`);
-  }
-  const shared = segs.filter((s) => !withValue.includes(s) && findConfidence(s) && !findKrRef(s));
-  if (!shared.length) return segs;
-  const c = findConfidence(shared.at(-1)!)!.value;
-  return withValue.map((s) => (findConfidence(s) ? s : `${s}, confidence ${c}`));
-}
-
-/** "KR4.2 97,8 KR4.3 43": refs one after another, each with its value, no separator between. */
-function refSegments(t: string): string[] | null {
-  const refs = [...t.matchAll(/\bKR\s?\d+\s?\.\s?\d+\b/gi)];
-  if (refs.length < 2 || /[,;]\s|\s(?:and|và|va)\s/iu.test(t)) return null;
-  const parts = refs.map((m, i) => t.slice(m.index, refs[i + 1]?.index ?? t.length).trim());
-  if (refs[0]!.index! > 0 && t.slice(0, refs[0]!.index).trim()) parts[0] = `${t.slice(0, refs[0]!.index).trim()} ${parts[0]}`;
-  return parts.every((p) => /\d/.test(p.replace(/\bKR\s?\d+\s?\.\s?\d+\b/i, ""))) ? parts : null;
-}
-
-// ---------------------------------------------------------------------------------------------
-// 3–7. One request.
+// 2. Clauses (clauses.ts). 3–7. One request.
 
 function updatePlan(t: string, dir: KrDirectory | undefined, lang: Lang, today: string | null | undefined): Plan | null {
   const u = readUpdate(t, dir, today);
@@ -437,59 +328,6 @@ function noWritePlan(t: string, reason: ReturnType<typeof noWriteReason>, conv: 
     if (ref) return tools([{ toolName: "get_key_result", input: { keyResult: ref } }], { kind: "why", keyResult: ref });
   }
   return nearest(blankQuotes(t), folded(blankQuotes(t)), conv.directory, lang);
-}
-
-/** A text to write, translate or check that is about one KR: that KR's stored numbers, beside the
- *  numbers the text says. */
-function textAbout(t: string, conv: Conversation): Plan | null {
-  const ref = findKrRef(t)?.value;
-  // The KR the text is about, named by ref or by words (quoted or not): its stored numbers are
-  // what a person drafting or translating a message about it needs.
-  // The message's own kind ("an email", "a slack msg") is no KR's name, nor are its values
-  // (a "30-day" qualifier stays).
-  const plain = t.replace(/(?<![\p{L}])(?:e-?mail|mail|msg|message|slack|post|tweet|announcement|thư|thu|đơn|don|tin nhắn|tin nhan)(?![\p{L}])/giu, " ");
-  // A "30-day" qualifier stays first; a value in days ("giảm còn 35 ngày") is dropped if nothing matched.
-  const withQualifiers = ref ? [] : (conv.directory?.nameKr(plain.replace(/[-+]?\d[\d.,]*%?(?![\d-]|\s?(?:d|days?|ngày|ngay)\b)/g, " ")) ?? []);
-  const named = ref || withQualifiers.length ? withQualifiers : (conv.directory?.nameKr(plain.replace(/[-+]?\d[\d.,]*%?/g, " ")) ?? []);
-  const about = ref ?? (named.length === 1 ? named[0]!.ref : undefined);
-  if (about) {
-    const ref = findKrRef(t);
-    // A date in the text ("thứ Sáu này (28/11)") is said as a date, not as two numbers.
-    const dated = findDate(t, conv.today);
-    const said = findNumbers(t)
-      .filter((n) => !(ref && n.start >= ref.start && n.end <= ref.end) && !(dated && n.start >= dated.start && n.start < dated.end))
-      .map((n) => n.value.raw);
-    return tools([{ toolName: "get_key_result", input: { keyResult: about } }], {
-      kind: "text-about",
-      keyResult: about,
-      said: [...new Set(said)],
-      instructions: INJECTED.test(folded(t)),
-      // Checked, or asked about with orders for us pasted in: no text was asked for.
-      check: CHECK_TEXT.test(folded(blankQuotes(t))) || (INJECTED.test(folded(blankQuotes(t))) && !TEXT_WORDS.test(folded(blankQuotes(t)))),
-      // Asked to translate: the OKR words it uses, in both languages, are what can be given.
-      ...(/\b(translate|dich)\b/.test(folded(blankQuotes(t))) ? { terms: termsIn(t) } : {}),
-    });
-  }
-  return null;
-}
-
-/** "what's 15% of 1.365M", "1tr4 chia đều 3 người": a sum asked for, worked out (nothing stored). */
-function calculate(t: string, lang: Lang): Plan | null {
-  const f = foldSameLength(t);
-  if (!/\b(math|calc|calculate|compute|what'?s|what is|how much|tinh|bao nhieu|la bao nhieu)\b/.test(f)) return null;
-  const numbers = findNumbers(t).filter((n) => /\d/.test(n.value.raw));
-  const fmt = (x: number) => Number(x.toFixed(2)).toLocaleString("en-US");
-  const of = numbers.findIndex((n, i) => n.value.percent && numbers[i + 1] && /^\s*(?:of|cua)\s*[$€£]?\s*$/.test(f.slice(n.end, numbers[i + 1]!.start)));
-  if (of >= 0) {
-    const [p, m] = [numbers[of]!.value.value, numbers[of + 1]!.value.value];
-    return text(say(lang, `${p}% of ${fmt(m)} is ${fmt((p / 100) * m)}. I changed nothing.`, `${p}% của ${fmt(m)} là ${fmt((p / 100) * m)}. Mình chưa thay đổi gì.`));
-  }
-  const by = numbers.findIndex((n, i) => numbers[i + 1] && /^\s*(?:divided by|chia(?: deu)?(?: cho)?)\s*$/.test(f.slice(n.end, numbers[i + 1]!.start)));
-  if (by >= 0 && numbers[by + 1]!.value.value !== 0) {
-    const [a, b] = [numbers[by]!.value.value, numbers[by + 1]!.value.value];
-    return text(say(lang, `${fmt(a)} divided by ${fmt(b)} is ${fmt(a / b)}. I changed nothing.`, `${fmt(a)} chia ${fmt(b)} là ${fmt(a / b)}. Mình chưa thay đổi gì.`));
-  }
-  return null;
 }
 
 function planOne(t: string, conv: Conversation, lang: Lang): Plan {
