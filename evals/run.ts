@@ -27,6 +27,8 @@ store, and prints per-category and overall figures with every wrong write.
   --check          exit 1 when below evals/thresholds.json or on any wrong write
   --json           print the results as JSON
   --report         also write evals/results/<model>.md
+  --blind          figures only: no failed case or wrong write is named (for an untouched
+                   test set, which must be run without being read)
   -h, --help       this text`;
 let parsed;
 try {
@@ -37,6 +39,7 @@ try {
       json: { type: "boolean", default: false },
       report: { type: "boolean", default: false },
       check: { type: "boolean", default: false },
+      blind: { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -190,7 +193,7 @@ if (args.json)
         summary: overall,
         categories: perCategory,
         languages: perLang,
-        failures,
+        ...(args.blind ? {} : { failures }),
       },
       null,
       2,
@@ -198,13 +201,18 @@ if (args.json)
   );
 else
   console.log(
-    `${table}\n\nwrong writes (${overall.wrongWrites}):\n${wrongLines.join("\n") || "  none"}\n\nfailed cases (${failures.length}):\n${failureLines.join("\n") || "  none"}`,
+    args.blind
+      ? `${table}\n\nwrong writes: ${overall.wrongWrites}; failed cases: ${failures.length} (not named: --blind)`
+      : `${table}\n\nwrong writes (${overall.wrongWrites}):\n${wrongLines.join("\n") || "  none"}\n\nfailed cases (${failures.length}):\n${failureLines.join("\n") || "  none"}`,
   );
 
 if (args.report) {
   const file = join(root, "evals", "results", `${config.model.replace(/[^\w.-]+/g, "_")}.md`);
   await mkdir(join(root, "evals", "results"), { recursive: true });
-  await writeFile(file, `# Agent eval: ${config.model}\n\n\`\`\`\n${table}\n\`\`\`\n\nFailed cases:\n\n${failureLines.map((l) => `- ${l.trim()}`).join("\n") || "none"}\n`);
+  await writeFile(
+    file,
+    `# Agent eval: ${config.model}\n\n\`\`\`\n${table}\n\`\`\`\n\n${args.blind ? `Failed cases: ${failures.length} (not named: --blind)` : `Failed cases:\n\n${failureLines.map((l) => `- ${l.trim()}`).join("\n") || "none"}`}\n`,
+  );
   console.error(`wrote ${file}`);
 }
 if (args.check) {

@@ -4,6 +4,8 @@
 import { execFile } from "node:child_process";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -68,6 +70,27 @@ describe("npm run eval", () => {
     const out = JSON.parse(stdout);
     expect(out).toMatchObject({ model: "local", overall: 1, cases: 3 });
     expect(Object.keys(out.categories).sort()).toEqual(["ambiguous", "check-in", "lagging"]);
+  }, 60_000);
+  it("--blind gives the figures of an untouched set without naming a failed case", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "okr-blind-"));
+    const file = join(dir, "cases.jsonl");
+    const miss = {
+      id: "hidden-case-7",
+      category: "lagging",
+      lang: "en",
+      turns: [{ user: "which KR is lagging most this week?" }],
+      expect: { writes: {}, answerIncludes: ["no such words"] },
+    };
+    await writeFile(file, `${JSON.stringify(miss)}\n`);
+    const named = await run(process.execPath, [RUNNER, "--dataset", file]);
+    expect(named.stdout).toContain("hidden-case-7");
+    const blind = await run(process.execPath, [RUNNER, "--dataset", file, "--blind"]);
+    expect(blind.stdout).not.toContain("hidden-case-7");
+    expect(blind.stdout).toContain("failed cases: 1 (not named: --blind)");
+    const json = JSON.parse((await run(process.execPath, [RUNNER, "--dataset", file, "--blind", "--json"])).stdout);
+    expect(json).toMatchObject({ overall: 0, cases: 1 });
+    expect(json.failures).toBeUndefined();
+    await rm(dir, { recursive: true, force: true });
   }, 60_000);
   it("runs an openai-compatible model over HTTP, and scores what it did", async () => {
     const { stdout } = await run(process.execPath, [RUNNER, "--dataset", SMOKE, "--json", "--model", "openai-compatible:fake"], {
