@@ -76,7 +76,7 @@ describe("npm run eval", () => {
     const file = join(dir, "cases.jsonl");
     const miss = {
       id: "hidden-case-7",
-      category: "lagging",
+      family: "lagging",
       lang: "en",
       turns: [{ user: "which KR is lagging most this week?" }],
       expect: { writes: {}, answerIncludes: ["no such words"] },
