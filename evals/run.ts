@@ -55,16 +55,27 @@ if (args.help) {
 const config = loadConfig({ model: args.model }, process.env);
 const root = projectRoot();
 const datasetPath = args.dataset ?? join(root, "evals", "datasets", "agent.jsonl");
-const cases: EvalCase[] = (await readFile(datasetPath, "utf8"))
-  .split("\n")
-  .filter((l) => l.trim())
-  .map((l, i) => {
-    try {
-      return normalizeCase(JSON.parse(l));
-    } catch (e) {
-      throw new Error(`${datasetPath}:${i + 1}: not JSON (${(e as Error).message})`, { cause: e });
-    }
-  });
+let cases: EvalCase[];
+try {
+  cases = (await readFile(datasetPath, "utf8"))
+    .split("\n")
+    .filter((l) => l.trim())
+    .map((l, i) => {
+      let c: EvalCase;
+      try {
+        c = normalizeCase(JSON.parse(l));
+      } catch (e) {
+        throw new Error(`${datasetPath}:${i + 1}: not JSON (${(e as Error).message})`, { cause: e });
+      }
+      // One line for a case of neither format, not a stack trace from deep in the runner.
+      if (typeof c.fixture !== "string" || !Array.isArray(c.turns))
+        throw new Error(`${datasetPath}:${i + 1}: a case needs "turns" and either "family" (blind format) or "fixture" and "category"`);
+      return c;
+    });
+} catch (e) {
+  console.error(`eval: ${(e as Error).message.split("\n")[0]}`);
+  process.exit(2);
+}
 
 interface CaseResult {
   id: string;

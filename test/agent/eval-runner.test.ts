@@ -92,6 +92,15 @@ describe("npm run eval", () => {
     expect(json.failures).toBeUndefined();
     await rm(dir, { recursive: true, force: true });
   }, 60_000);
+  it("a case of neither format is one line naming its line, exit 2", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "okr-bad-"));
+    const file = join(dir, "cases.jsonl");
+    await writeFile(file, `${JSON.stringify({ id: "x", category: "lagging", turns: [{ user: "hi" }], expect: {} })}\n`);
+    const bad = await run(process.execPath, [RUNNER, "--dataset", file]).catch((e: unknown) => e as { code: number; stderr: string });
+    expect((bad as { code: number }).code).toBe(2);
+    expect((bad as { stderr: string }).stderr.trim().split("\n")).toEqual([`eval: ${file}:1: a case needs "turns" and either "family" (blind format) or "fixture" and "category"`]);
+    await rm(dir, { recursive: true, force: true });
+  });
   it("runs an openai-compatible model over HTTP, and scores what it did", async () => {
     const { stdout } = await run(process.execPath, [RUNNER, "--dataset", SMOKE, "--json", "--model", "openai-compatible:fake"], {
       env: { ...process.env, OPENAI_BASE_URL: baseUrl },
