@@ -30,14 +30,31 @@ const NOT_METRIC: RegExp[] = [
   /\b[A-Za-z]+\d+[A-Za-z0-9]*\b/g, // Web3, G2, P0, S3, B2B (a digit-first token like 200ms is a unit)
   // A standard or product named by an acronym and a number: SOC 2, ISO 27001, PCI DSS 4 (not NPS 60).
   /\b(?!(?:NPS|ARR|MRR|CSAT|CAC|LTV|GMV|DAU|MAU|WAU|KPI|USD|VND|EUR)\b)[A-Z]{2,}(?:\s[A-Z]{2,})*\s\d+\b/g,
+  // A number that only scopes a bucket: "receivables past 60 days", "invoices older than 90 days".
+  /\b(?:past|older than|aged over|overdue by|quá hạn)\s+\d+\s*(?:days?|ngày)(?!\p{L})/giu,
+  // A number inside an adjective: "16-bit", "30-day", "3-step" describe, they set no target.
+  /\b\d+-(?:bit|core|inch|megapixel|day|week|month|year|hour|minute|person|step|star)\b/gi,
+  // A named challenge or programme: "the 50 by 50 challenge".
+  /\b\d+\s+by\s+\d+\b/gi,
+  // A model or product called by its number: "Establish the 8086 as the best 16-bit microprocessor".
+  /\bthe\s+\d{3,}\b(?=\s+(?:as|is|will|and|in|on|to)\b)/gi,
+  // A version shipped: "Get 2.0 in the hands of customers", "ship 3.1".
+  /(?<=\b(?:get|ship|release|launch|deliver|roll out)\s+)\d+\.\d+(?:\.\d+)?\b|\b\d+\.\d+(?:\.\d+)?\b(?=\s+(?:in(?:to)? the hands|out to|to (?:customers|users|market)))/gi,
 ];
 
-const blankOut = (text: string): string => NOT_METRIC.reduce((t, re) => t.replace(re, (m) => " ".repeat(m.length)), text);
+// In Vietnamese, "1" before a noun is the article "a" ("Maintain 1 quy trình agile"), no target.
+const VI_LETTERS = /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹàáãèéìíòóõùúý]/i;
+const VI_ARTICLE = /(?<![\d.,])\b1\s+(?=\p{L})(?!(?:k|m|tr|triệu|tỷ|tỉ|ty|nghìn|ngàn|lần|x|đô|usd)(?!\p{L}))/gu;
+
+const blankOut = (text: string): string => {
+  const out = NOT_METRIC.reduce((t, re) => t.replace(re, (m) => " ".repeat(m.length)), text);
+  return VI_LETTERS.test(text) ? out.replace(VI_ARTICLE, (m) => " ".repeat(m.length)) : out;
+};
 
 const NUM = String.raw`\d[\d.,]*`;
 const SCALE = String.raw`(?:%|k|m|bn|million|billion|triệu|tỷ)?`;
 // Units after a number; (?!\p{L}) because \b does not work after Vietnamese letters like "ỷ".
-const UNIT = String.raw`(?:k|m|bn|million|billion|thousand|triệu|tỷ|nghìn|ngàn|đồng|đ|usd|vnd|eur|ms|s|sec|secs|seconds|mins?|minutes|hrs?|hours|days|weeks|months|ngày|giờ|phút|tuần|tháng|gb|mb|tb)(?!\p{L})`;
+const UNIT = String.raw`(?:k|m|bn|million|billion|thousand|triệu|tỷ|tỉ|nghìn|ngàn|đồng|đ|usd|vnd|eur|ms|s|sec|secs|seconds|mins?|minutes|hrs?|hours|days|weeks|months|ngày|giờ|phút|tuần|tháng|gb|mb|tb)(?!\p{L})`;
 const METRIC_PATTERNS: RegExp[] = [
   new RegExp(String.raw`\b(?:from|từ)\s+[$€£]?\s?${NUM}\s?${SCALE}[^,.;]*?\s+(?:to|lên|xuống|đến|tới)\s+[$€£]?\s?${NUM}\s?${SCALE}`, "iu"), // from X to Y
   new RegExp(String.raw`[$€£¥₫]\s?${NUM}(?:\s?(?:k|m|bn|million|billion|triệu|tỷ))?`, "iu"), // $2M
@@ -46,6 +63,10 @@ const METRIC_PATTERNS: RegExp[] = [
   new RegExp(String.raw`\b${NUM}\s?x\b`, "i"), // 2x
   /\b(?:double|triple|quadruple|halve|twice|in half|by half|by a (?:third|quarter|half)|by (?:one|two) (?:thirds?|quarters?))\b/i,
   /(?:gấp\s+(?:đôi|ba|bốn|\d+)|giảm\s+(?:một\s+)?(?:nửa|một phần ba))/iu,
+  // A placeholder for the number: "[phần trăm]%", "đạt XX tỷ đồng", "[number] customers".
+  /\[[^\]]{1,20}\]\s?%?|\bX{2,}\s?(?:%|tỷ|triệu|k|m|đồng)?(?!\p{L})/u,
+  // A count in words: "two joint initiatives", "three new markets", "the majority of".
+  /\b(?:two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|a dozen|hundreds of|thousands of)\s+(?!times\b|ways\b|things\b)\p{L}+|\b(?:the|a) majority of\b/iu,
   new RegExp(
     String.raw`\b(?:NPS|ARR|MRR|CSAT|CAC|LTV|GMV|DAU|MAU|WAU|churn|revenue|doanh thu|conversion|retention|uptime|latency)\b[^.,;]{0,25}?\b(?:above|below|over|under|to|by|at least|of|at|trên|dưới|lên|đạt)\s+[$€£]?${NUM}`,
     "iu",
@@ -66,9 +87,26 @@ export function findMetric(title: string): Span | null {
 }
 
 const OUTPUT_VERBS_EN =
-  "launch|ship|build|migrate|release|implement|deploy|develop|create|publish|roll out|rollout|redesign|rebuild|rewrite|re-?platform|integrate|complete|finish|deliver|set up|install|introduce|upgrade|replace|automate|refactor|move to|switch to|adopt|optimi[sz]e|hire";
-const OUTPUT_VERBS_VI = "ra mắt|triển khai|xây dựng|phát hành|di chuyển|chuyển|hoàn thành|hoàn thiện|tích hợp|thiết kế lại|cài đặt|nâng cấp|phát triển|tự động hóa|tối ưu|tuyển";
-const OUTPUT_START = new RegExp(String.raw`^\s*(?:to\s+|we will\s+|let's\s+)?(${OUTPUT_VERBS_EN}|${OUTPUT_VERBS_VI})\b`, "iu");
+  "launch|ship|build|migrate|release|implement|deploy|develop|create|publish|roll out|rollout|redesign|rebuild|rewrite|re-?platform|integrate|complete|finish|deliver|set up|install|introduce|upgrade|replace|automate|refactor|move to|switch to|adopt|optimi[sz]e|hire|establish";
+const OUTPUT_VERBS_VI =
+  "ra mắt|triển khai|xây dựng|phát hành|di chuyển|chuyển|hoàn thành|hoàn thiện|tích hợp|thiết kế lại|thiết kế|cài đặt|nâng cấp|phát triển|tự động hóa|tối ưu|tuyển|khởi chạy|xuất bản|xác định";
+// "Successfully launch …", "Finally ship …": an adverb in front changes nothing.
+const OUTPUT_START = new RegExp(String.raw`^\s*(?:to\s+|we will\s+|let's\s+)?(?:successfully\s+|finally\s+)?(${OUTPUT_VERBS_EN}|${OUTPUT_VERBS_VI})(?!\p{L})`, "iu");
+// The thing delivered named after a general verb: "Ensure mobile apps are in sync", "Make Google
+// calendar integration work", "Use ticket templates to…", "Maintain 1 quy trình agile",
+// "Successful preparation of accounting for migration…".
+const DELIVERABLE =
+  "apps?|application|feature|version|template|templates|system|integration|migration|microsite|website|site|portal|tool|dashboard|process|pipeline|platform|module|book|report|policy|framework|erp|mvp|prototype|quy trình|hệ thống|tính năng|phiên bản|ứng dụng|cuốn sách|sách|báo cáo|website";
+const OUTPUT_OBJECT = new RegExp(
+  String.raw`^\s*(?:(ensure|make|use|maintain|improve|update|revamp|refresh|duy trì|đảm bảo|cải thiện)\s+(?:[\p{L}\d-]+\s+){0,3}(?:${DELIVERABLE})(?!\p{L})(?=(?:\s+\p{L}+)?\s*(?:$|[,.;:!]|(?:for|to|that|with|in|of|across|work|works|are|is|so|và|cho|của|với|trong)(?!\p{L})))|(successful\s+(?:preparation|launch|migration|implementation|delivery|rollout|completion))\b|(get\s+[^,;]{1,30}?\s+in(?:to)? the hands of))`,
+  "iu",
+);
+// What a verb like "deliver" or "build" makes when it is no deliverable: an experience, a capability,
+// a team, a culture ("Deliver a world-class mobile experience", "Create a high performing team").
+const NOT_DELIVERED =
+  /^\s*(?:to\s+)?(?:successfully\s+)?\p{L}+\s+(?:[\p{L}\d-]+\s+){0,4}?(?:experiences?|capabilit(?:y|ies)|culture|confidence|trust|relationships?|satisfaction|engagement|teams?|organi[sz]ation|brand|reputation|momentum|trải nghiệm|năng lực|văn hóa|niềm tin|đội ngũ)(?=\s*(?:$|[,.;:!]|(?:for|to|that|with|in|of|across|where|which|our|as|cho|của|với)(?!\p{L})))/iu;
+// "Establish the brand / the 8086 as the go-to …": a position to win, not a thing to deliver.
+const POSITIONING = /^\s*(?:establish|position|make)\b[^,.;]*\bas\s+(?:the|a|an|our)\b/i;
 const BY_DOING =
   /\b(by|through|via)\s+(optimi[sz]ing|launching|building|shipping|implementing|redesigning|migrating|releasing|creating|adding|rolling out|rewriting|hiring|deploying)\b[^,.;]*/i;
 // Vietnamese means: "bằng cách …", "nhờ triển khai …", "thông qua việc ra mắt …".
@@ -81,7 +119,9 @@ export function findOutput(title: string): Span | null {
   const means = BY_DOING.exec(title) ?? BANG_CACH.exec(title);
   if (means) return span(means);
   const start = OUTPUT_START.exec(title);
-  if (start && !OUTCOME_MARKERS.test(title)) return span(start, 1);
+  if (start && !OUTCOME_MARKERS.test(title) && !NOT_DELIVERED.test(title) && !POSITIONING.test(title)) return span(start, 1);
+  const object = OUTPUT_OBJECT.exec(title);
+  if (object && !OUTCOME_MARKERS.test(title)) return span(object);
   return null;
 }
 

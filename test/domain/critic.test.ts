@@ -2,7 +2,7 @@
 
 import { describe, expect, it } from "vitest";
 import { critique, critiqueWithRewrite, type DraftObjective } from "../../src/domain/critic.js";
-import { findMetric } from "../../src/domain/critic-language.js";
+import { findMetric, findOutput } from "../../src/domain/critic-language.js";
 
 const GOOD_KRS = [
   { title: "Raise activation from 40% to 55%", start: 40, target: 55, owner: "Minh" },
@@ -184,5 +184,49 @@ describe("findings in the language asked", () => {
       const own = f.message.replace(/"[^"]*"/g, "") + " " + (f.suggestion ?? "").replace(/"[^"]*"/g, "");
       expect(own, f.rule).not.toMatch(/\b(the|objective|key result|has|with|and|not)\b/i);
     }
+  });
+});
+
+describe("real-world objectives (issue 12, first pass)", () => {
+  const metric = (t: string) => findMetric(t)?.text ?? null;
+  it("reads versions, model numbers, buckets, named challenges, adjectives and the Vietnamese article '1' as no metric", () => {
+    for (const t of [
+      "Get 2.0 in the hands of customers",
+      "Establish the 8086 as the best 16-bit microprocessor",
+      "Reduce the amount of dollars in accounts receivable past 60 days due",
+      "Build confidence in ability to complete the 50 by 50 challenge",
+      "Maintain 1 quy trình agile",
+    ])
+      expect(metric(t), t).toBeNull();
+  });
+  it("counts placeholders, counts in words and 'the majority of' as metrics", () => {
+    expect(metric("Đạt KPIs doanh số cá nhân [phần trăm]% so với kế hoạch năm.")).toBe("[phần trăm]%");
+    expect(metric("Đạt doanh thu XX tỷ đồng")).toBe("XX tỷ");
+    expect(metric("Enhance cross-functional collaboration by successfully implementing two joint change initiatives")).toBe("two joint");
+    expect(metric("Resolve the majority of customer issues before they escalate")).toBe("the majority of");
+    expect(metric("Thúc đẩy tăng trưởng nhanh, giá trị 1 tỉ đô")).toBe("1 tỉ");
+  });
+  const output = (t: string) => findOutput(t)?.text ?? null;
+  it("finds the deliverable after 'successfully', 'ensure', 'make … work', 'use', 'improve <artifact>', 'get … in the hands of', and in Vietnamese", () => {
+    expect(output("Successfully launch our new product")).toBe("launch");
+    expect(output("Ensure mobile apps are in sync with web app")).toBe("Ensure mobile apps");
+    expect(output("Make Google calendar integration work seamlessly")).toBe("Make Google calendar integration");
+    expect(output("Use ticket templates to improve speed and customer satisfaction")).toBe("Use ticket templates");
+    expect(output("Improve PRD template")).toBe("Improve PRD template");
+    expect(output("Get 2.0 in the hands of customers")).toBe("Get 2.0 in the hands of");
+    expect(output("khởi chạy phiên bản beta")).toBe("khởi chạy");
+    expect(output("thiết kế tầm nhìn sản phẩm mới")).toBe("thiết kế");
+    expect(output("Xuất bản cuốn sách về OKRs")).toBe("Xuất bản");
+  });
+  it("never calls an experience, a team, a capability or a position to win an output", () => {
+    for (const t of [
+      "Create a high performing engineering team",
+      "Deliver a world-class mobile experience",
+      "Build a world-class customer onboarding experience",
+      "Establish the brand as the go-to resource for mid-market CFOs",
+      "Improve mobile app reusability throughout the organization",
+      "Automate Back Office Team Business Processes",
+    ])
+      expect(output(t) === null, t).toBe(!/Automate/.test(t));
   });
 });
