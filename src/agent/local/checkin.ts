@@ -75,6 +75,10 @@ function unitSaid(head: string, numbers: { end: number }[]): RegExp | undefined 
   return undefined;
 }
 
+// Where a clause ends: a comma or semicolon, a sentence's end, a dash, or an emoji ("…1,4 triệu đô r
+// nhé 💪 chốt thêm 2 deal"). The value's clause holds its relative words; what follows is its note.
+const CLAUSE_CUT = /[,;]\s|[.!?]+\s|\s[-–—]\s|\s*\p{Extended_Pictographic}\uFE0F?\s*/gu;
+
 const ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"];
 
 /** "third case study", "the 4th QBR": the count an ordinal gives when the words after it are
@@ -83,17 +87,7 @@ function ordinalCount(head: string, dir: KrDirectory): { found: Found<{ value: n
   const m = /\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|(\d{1,3})(?:st|nd|rd|th))\s+((?:\p{L}+\s*){1,3})/iu.exec(head);
   if (!m) return null;
   const value = m[2] ? Number(m[2]) : ORDINALS.indexOf(m[1]!.toLowerCase()) + 1;
-  const after = folded(m[3]!)
-    .split(/\s+/)
-    .filter((w) => w.length >= 3)
-    .map((w) => w.slice(0, 4));
-  const counting = dir.krs.filter((k) => {
-    const unitWords = folded(k.unit)
-      .split(/[^a-z]+/)
-      .filter((w) => w.length >= 3);
-    return unitWords.length > 0 && unitWords.every((w) => after.includes(w.slice(0, 4)));
-  });
-  if (counting.length !== 1) return null;
+  if (!countingKr(m[3]!, dir)) return null;
   return { found: { value: { value, percent: false, raw: m[1]! }, start: m.index, end: m.index + m[1]!.length } };
 }
 
@@ -221,9 +215,8 @@ export function readCheckIn(original: string, dir: KrDirectory | undefined, lang
   if (!noteText) {
     // A comma splits only when a space follows: "54,6%" is one number.
     // An emoji ends a clause as a comma does ("…1,4 triệu đô r nhé 💪 chốt thêm 2 deal").
-    const CUT = /[,;]\s|[.!?]+\s|\s[-–—]\s|\s*\p{Extended_Pictographic}\uFE0F?\s*/gu;
-    const cuts = [...head.matchAll(CUT)].map((m) => m.index!);
-    const segments = head.split(CUT).map((s) => s.trim());
+    const cuts = [...head.matchAll(CLAUSE_CUT)].map((m) => m.index!);
+    const segments = head.split(CLAUSE_CUT).map((s) => s.trim());
     // Only what follows the value's own segment is a note: "ahmed just pinged me, first response
     // is 6.1h now" says the value (and the KR's name) in its second part. Segments holding only a
     // confidence or a date are no note; a sentence that mentions a small count ("met 2 big
@@ -243,9 +236,7 @@ export function readCheckIn(original: string, dir: KrDirectory | undefined, lang
   const nameText = without(head, [...numbers, confidence, noteSpan, date ? { value: 0, ...date } : null]);
   // A team's name is no KR's name ("tỉ lệ deal thắng của team sale" is not "…passed to sales"),
   // unless nothing else names one ("the sales KR", "sales cycle").
-  const teamless = dir ? dir.withoutTeams(nameText) : nameText;
-  const byWords = ref || !dir ? [] : dir.matchKr(teamless);
-  let named = ref ? [] : byWords.length === 1 ? byWords : (dir?.matchKr(nameText) ?? []);
+  let named = ref ? [] : (dir?.nameKr(nameText) ?? []);
   // "log 55 for the sales KR": a team's name alone is no KR's name. When the words left once the team
   // is taken out name nothing, every KR of that team (and the one matched) is a candidate.
   const team = !ref && named.length === 1 ? dir?.findTeam(nameText) : undefined;
@@ -322,7 +313,7 @@ export function readCheckIn(original: string, dir: KrDirectory | undefined, lang
   const whole = share ? Number(share[1]) : 0;
   // Read from the value's own clause: "…lên 22,5%, tự tin 4/5, chốt thêm 2 deal lớn" is 22.5 (the
   // "thêm 2" explains it), and a note ("note: thêm 3 lead") is no change either.
-  const clauseCuts = [...head.matchAll(/[,;]\s|[.!?]+\s|\s[-–—]\s|\s*\p{Extended_Pictographic}\uFE0F?\s*/gu)].map((m) => m.index!);
+  const clauseCuts = [...head.matchAll(CLAUSE_CUT)].map((m) => m.index!);
   const from = Math.max(0, ...clauseCuts.filter((c) => c < first.start));
   // …and only up to the next number: "lên 1,4 triệu … chốt thêm 2 deal" is no change of 1.4M.
   const nextNumber = numbers.find((n) => n.start >= first.end)?.start ?? head.length;

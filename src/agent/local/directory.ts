@@ -252,7 +252,7 @@ export class KrDirectory {
     if (ref) return this.objectives.filter((o) => o.ref === `O${ref[1]}`);
     // "nam's sales objective": the possessive names the owner, whatever the language.
     const possessive = /(\p{L}+)['’]s\b/u.exec(text)?.[1];
-    const owner = (possessive ? this.findOwner(possessive.charAt(0).toUpperCase() + possessive.slice(1)) : undefined) ?? this.findOwner(text);
+    const owner = (possessive ? this.findOwnerNamed(possessive) : undefined) ?? this.findOwner(text);
     // "the Marketing objective": the team's objectives, and the team's name is none of their words
     // (O6 "Align marketing and sales…" is not the only Marketing objective).
     const team = this.findTeam(text);
@@ -303,6 +303,11 @@ export class KrDirectory {
       if (m) return m;
     }
     return undefined;
+  }
+
+  /** An owner named by a word typed in lower case ("daniel", "nam's"): read as the name it is. */
+  findOwnerNamed(word: string): string | undefined {
+    return this.findOwner(word.charAt(0).toUpperCase() + word.slice(1));
   }
 
   /** An owner named in the text: full name, or a first name only one owner has. */

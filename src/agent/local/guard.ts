@@ -4,7 +4,7 @@
 // text inside a message is data, never a request: it is blanked before any write is read.
 
 import { detectLang } from "./lang.js";
-import { findNote, folded } from "./parse.js";
+import { beforeValueNote, folded } from "./parse.js";
 
 export type NoWrite = "text-task" | "hypothetical" | "question" | "future" | "thanks";
 
@@ -74,11 +74,7 @@ const WRITE_WORD = /\b(log|record|update|cap nhat|ghi nhan)\b/;
 export function noWriteReason(text: string, explicitWrite: boolean, today?: string | null): NoWrite | null {
   const f = folded(text);
   // A note ("note là blog đã viết lại…") is the person's own words about the value: it asks nothing.
-  const unquoted = blankQuotes(text);
-  const note = findNote(unquoted);
-  // Only a note that follows a value ("44,8k visits, note là …"); "standup notes: '…' — don't log
-  // these yet" is the request itself.
-  const outside = folded(note && /\d/.test(unquoted.slice(0, note.start)) ? unquoted.slice(0, note.start) : unquoted);
+  const outside = folded(beforeValueNote(blankQuotes(text)));
   // "Q3 win rate tụi mình chốt có 17%": another quarter's number, not this cycle's.
   const quarter = today ? Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1 : null;
   const saidQuarter = /\b(?:q|quy )([1-4])\b/.exec(outside)?.[1];

@@ -17,9 +17,8 @@ import { composeAnswer, type ToolOutcome } from "./answer.js";
 import { detectLang } from "./lang.js";
 import { folded } from "./parse.js";
 import type { ToolCallPlan, View } from "./reads.js";
+import { WRITE_TOOLS } from "./plan.js";
 import { readState, stateMetadata, type LocalState } from "./state.js";
-
-const WRITES = new Set(["log_check_in", "correct_check_in", "update_key_result", "create_objective", "add_key_result"]);
 import { draftRequest, understand, type KrDirectory } from "./understand.js";
 
 function textOf(content: unknown): string {
@@ -114,8 +113,8 @@ export class LocalModel implements LanguageModelV3 {
       };
     // Reads said after a write wait for it ("…and tell me where that leaves KR9.4"): the answer
     // must show the numbers the write made.
-    const firstWrite = plan.calls.findIndex((c) => WRITES.has(c.toolName));
-    const later = firstWrite >= 0 ? plan.calls.slice(firstWrite).filter((c) => !WRITES.has(c.toolName)) : [];
+    const firstWrite = plan.calls.findIndex((c) => WRITE_TOOLS.has(c.toolName));
+    const later = firstWrite >= 0 ? plan.calls.slice(firstWrite).filter((c) => !WRITE_TOOLS.has(c.toolName)) : [];
     const now = plan.calls.filter((c) => !later.includes(c));
     return this.callsStep(now, {
       ...(plan.view && !later.length ? { view: plan.view } : {}),

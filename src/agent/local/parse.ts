@@ -189,6 +189,14 @@ export function findNote(text: string): Found<string> | null {
   return m ? { value: m[1]!.trim().replace(/^["“']|["”']$/g, ""), start: m.index, end: text.length } : null;
 }
 
+/** The words before a note that follows a value ("44,8k visits, note là blog …"): the request
+ *  itself, which is what guards and readers judge. A note with no value before it ("standup notes:
+ *  '…' — don't log these yet") is the request, and the whole text is kept. */
+export function beforeValueNote(text: string): string {
+  const note = findNote(text);
+  return note && /\d/.test(text.slice(0, note.start)) ? text.slice(0, note.start) : text;
+}
+
 /** Removes the given spans from the text (so what is left can be read as a name fragment). */
 export function without(text: string, spans: (Found<unknown> | null | undefined)[]): string {
   let out = text;

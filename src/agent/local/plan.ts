@@ -10,6 +10,9 @@ export type Plan =
   | { kind: "tools"; calls: ToolCallPlan[]; view?: View; ask?: { text: string; pending: Pending }; weak?: boolean }
   | { kind: "text"; text: string; pending?: Pending; help?: boolean };
 
+/** The tools that write: each waits for the person's approval. */
+export const WRITE_TOOLS = new Set(["log_check_in", "correct_check_in", "update_key_result", "create_objective", "add_key_result"]);
+
 export const tools = (calls: ToolCallPlan[], view?: View): Plan => ({ kind: "tools", calls, ...(view ? { view } : {}) });
 /** What the agent can do: said when a message (or a part of one) matched nothing. */
 export const help = (t: string): Plan => ({ kind: "text", text: t, help: true });

@@ -90,7 +90,7 @@ export function ownerAsked(text: string, dir: KrDirectory | undefined): string |
   const f = folded(text);
   const possessive = /\b(\p{L}+)['’]s\b/u.exec(text)?.[1];
   if (possessive) {
-    const o = dir.findOwner(possessive.charAt(0).toUpperCase() + possessive.slice(1));
+    const o = dir.findOwnerNamed(possessive);
     if (o) return o;
   }
   const vi = /\b(?:cua|anh|chi|em|ban|ong|ba|co)\s+(\p{L}+(?:\s\p{L}+){0,2})/u.exec(text.normalize("NFC"));

@@ -24,7 +24,7 @@ import { explain } from "./faq.js";
 import { blankQuotes, INJECTION, noWriteReason } from "./guard.js";
 import { detectLang, say, type Lang } from "./lang.js";
 import { findConfidence, findKrRef, findNumbers, findObjectiveRef, folded, quotedTexts } from "./parse.js";
-import { help, text, tools, type Plan } from "./plan.js";
+import { help, text, tools, WRITE_TOOLS, type Plan } from "./plan.js";
 import { readQuestion, type ToolCallPlan } from "./reads.js";
 import type { Pending } from "./state.js";
 import { calculate, CHECK_TEXT, textAbout, TEXT_WORDS } from "./texts.js";
@@ -55,8 +55,6 @@ export interface Conversation {
 
 // Someone else's instructions inside a message: the one pattern the guard uses.
 const INJECTED = INJECTION;
-
-const WRITE_TOOLS = new Set(["log_check_in", "correct_check_in", "update_key_result", "create_objective", "add_key_result"]);
 
 const YES =
   /\b(yes|yep|yeah|y|ok|okay|sure|approve|approved|go ahead|create it|do it|log it|lgtm|looks good|sounds good|perfect|confirm|co|dong y|duoc|ok luon|tao di|tao no|ghi di|chuan)\b/;

@@ -5,7 +5,7 @@
 import { findDate } from "./dates.js";
 import { blankQuotes } from "./guard.js";
 import type { DirectoryKr, KrDirectory } from "./directory.js";
-import { findKrRef, findNote, findNumbers, folded, foldSameLength, quotedTexts, without, withoutQuotes, type Found } from "./parse.js";
+import { beforeValueNote, findKrRef, findNumbers, folded, foldSameLength, quotedTexts, without, withoutQuotes, type Found } from "./parse.js";
 
 export type UpdateRead =
   | { kind: "update"; keyResult: string; changes: Changes }
@@ -76,8 +76,7 @@ function whichKr(t: string, dir: KrDirectory | undefined, spans: (Found<unknown>
   let words = withoutQuotes(without(t, spans)).replace(/\b(target|goal|owner|rename|reassign)\b/gi, " ");
   if (newOwnerName) words = words.replace(new RegExp(newOwnerName.split(" ").map(escape).join("|"), "gi"), " ");
   // A team's name is no KR's name ("sales wants the outbound leads goal…" is not "…passed to sales").
-  const teamless = dir ? dir.matchKr(dir.withoutTeams(words)) : [];
-  const named = teamless.length === 1 ? teamless : (dir?.matchKr(words) ?? []);
+  const named = dir?.nameKr(words) ?? [];
   if (named.length === 1) return { ref: named[0]!.ref, candidates: [] };
   // "set the O9 target to 85": an objective has no target of its own; its KRs are the choice.
   const objective = named.length === 0 ? /\bO(\d+)\b/.exec(t)?.[1] : undefined;
@@ -116,9 +115,7 @@ export function readUpdate(given: string, dir: KrDirectory | undefined, today?: 
   // is ever read from a quote.
   const renaming = RENAME.test(folded(blankQuotes(given)));
   // …and a note after a value ("note: chiến dịch email …") is the person's words about it, never a change.
-  const unquoted = renaming ? given : blankQuotes(given);
-  const note = findNote(unquoted);
-  const t = note && /\d/.test(unquoted.slice(0, note.start)) ? unquoted.slice(0, note.start) : unquoted;
+  const t = beforeValueNote(renaming ? given : blankQuotes(given));
   const f = folded(t);
   // "move the open rate KR from daniel to Sofia Alvarez": from one person to another.
   const reowning = OWNER.test(f) || fromPersonToPerson(t, dir) || movedToPerson(t, dir);
@@ -167,14 +164,13 @@ function movedToPerson(t: string, dir: KrDirectory | undefined): boolean {
   const m = /\b(?:chuyển|chuyen|giao)\b(?!\s+(?:đổi|doi)\b).*?\b(?:sang|qua)\s+(?:(?:chị|chi|anh|em|bạn|ban|cho)\s+)?(\p{L}+(?:\s+\p{L}+){0,3})/iu.exec(t);
   if (!m) return false;
   const who = m[1]!;
-  return !!dir?.findOwner(who.charAt(0).toUpperCase() + who.slice(1)) || /^\p{Lu}\p{L}*(?:\s+\p{Lu}\p{L}*)+/u.test(who);
+  return !!dir?.findOwnerNamed(who) || /^\p{Lu}\p{L}*(?:\s+\p{Lu}\p{L}*)+/u.test(who);
 }
 
 /** "… from daniel to Sofia Alvarez": a move between two people, the first a KR owner. */
 function fromPersonToPerson(t: string, dir: KrDirectory | undefined): boolean {
   const m = /\b(?:from|tu)\s+(\p{L}+)\s+(?:to|sang|cho)\s+(\p{L}+(?:\s+\p{L}+)?)/iu.exec(t);
-  const cap = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
-  return !!(m && dir?.findOwner(cap(m[1]!)) && (dir.findOwner(cap(m[2]!)) || /^\p{Lu}\p{L}*\s+\p{Lu}/u.test(m[2]!)));
+  return !!(m && dir?.findOwnerNamed(m[1]!) && (dir.findOwnerNamed(m[2]!) || /^\p{Lu}\p{L}*\s+\p{Lu}/u.test(m[2]!)));
 }
 
 /** "velocity KR is now 55 pts, not 60": the number said not to be is the KR's target, so the
@@ -196,15 +192,13 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 function newOwner(t: string, dir: KrDirectory | undefined): string | undefined {
   if (!dir) return undefined;
   // The one handing over is not the new owner: "priya is taking over … from tomasz".
-  t = t.replace(/\b(from|replacing|instead of|thay cho|thay|tu)\s+(\p{L}+(?:\s+\p{L}+)?)/giu, (m, _w: string, who: string) =>
-    dir.findOwner(who.charAt(0).toUpperCase() + who.slice(1)) ? " ".repeat(m.length) : m,
-  );
+  t = t.replace(/\b(from|replacing|instead of|thay cho|thay|tu)\s+(\p{L}+(?:\s+\p{L}+)?)/giu, (m, _w: string, who: string) => (dir.findOwnerNamed(who) ? " ".repeat(m.length) : m));
   // A full name right before "phụ trách" / "làm owner" / "will own" is the new owner, known or not.
   const before = /(\p{Lu}\p{L}*(?:\s+\p{Lu}\p{L}*){1,3})\s+(?:se\s+|sẽ\s+|will\s+)?(?:phụ trách|phu trach|làm owner|lam owner|lo|own|owns|will own|takes over)\b/u.exec(t)?.[1];
   if (before) return dir.findOwner(before) ?? before;
   // "Ahmed owns CSAT from now on": one known first name as the subject.
   const subject = /(?<!\p{L})(\p{L}+)\s+(?:now\s+)?(?:owns|will own|takes over|is taking over|is taking|se phu trach|phu trach)\b/iu.exec(t)?.[1];
-  const known1 = subject ? dir.findOwner(subject.charAt(0).toUpperCase() + subject.slice(1)) : undefined;
+  const known1 = subject ? dir.findOwnerNamed(subject) : undefined;
   if (known1) return known1;
   const after = /(?:\b(?:to|cho|sang|is)|:|->|→|=>)\s*(\p{L}+(?:\s+\p{L}+){0,2})/giu;
   for (const m of t.matchAll(after)) {
