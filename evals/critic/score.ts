@@ -67,18 +67,50 @@ export function score(rows: LabelledObjective[]): RuleScore[] {
   });
 }
 
-// Run as a script: print the table (or JSON).
-if (process.argv[1] && /score\.(js|ts)$/.test(process.argv[1])) {
-  const args = process.argv.slice(2);
-  const file = args.find((a) => !a.startsWith("--")) ?? DEFAULT_DATASET();
+/** The same scores for one language's rows. */
+export function scoreByLanguage(rows: LabelledObjective[]): Record<string, RuleScore[]> {
+  const out: Record<string, RuleScore[]> = {};
+  for (const lang of [...new Set(rows.map((r) => r.lang))].sort()) out[lang] = score(rows.filter((r) => r.lang === lang));
+  return out;
+}
+
+const fmt = (s: RuleScore) => `P ${s.precision.toFixed(2)} R ${s.recall.toFixed(2)}`;
+
+/** One dataset's table: both rules, overall and per language; the missed cases unless blind. */
+export function report(file: string, blind: boolean): string {
   const rows = loadDataset(file);
   const scores = score(rows);
-  if (args.includes("--json")) console.log(JSON.stringify({ dataset: file, cases: rows.length, scores }, null, 2));
+  const byLang = scoreByLanguage(rows);
+  const langs = Object.keys(byLang);
+  const lines = [
+    `${file.replace(projectRoot() + "/", "")}: ${rows.length} objectives (${langs.map((l) => `${byLang[l]![0]!.tp + byLang[l]![0]!.fp + byLang[l]![0]!.fn + byLang[l]![0]!.tn} ${l}`).join(", ")})${blind ? ", blind" : ""}`,
+  ];
+  for (const [i, s] of scores.entries()) {
+    lines.push(
+      `  ${s.rule.padEnd(22)} precision ${s.precision.toFixed(3)}  recall ${s.recall.toFixed(3)}  (tp ${s.tp}, fp ${s.fp}, fn ${s.fn}, tn ${s.tn})` +
+        (langs.length > 1 ? `   ${langs.map((l) => `${l} ${fmt(byLang[l]![i]!)}`).join("   ")}` : ""),
+    );
+    if (!blind) for (const m of s.misses) lines.push(`     ${m.expected ? "missed" : "false alarm"}  ${m.id}  ${m.text}`);
+  }
+  return lines.join("\n");
+}
+
+// Run as a script: one file's table (or JSON); with no file, every set: the regression set and the
+// public set's dev part with their misses, its test part blind (figures only, no case named).
+if (process.argv[1] && /score\.(js|ts)$/.test(process.argv[1])) {
+  const args = process.argv.slice(2);
+  const file = args.find((a) => !a.startsWith("--"));
+  const blind = args.includes("--blind");
+  if (args.includes("--json")) {
+    const rows = loadDataset(file ?? DEFAULT_DATASET());
+    const strip = (list: RuleScore[]) => (blind ? list.map((s) => ({ ...s, misses: [] })) : list);
+    const byLang = Object.fromEntries(Object.entries(scoreByLanguage(rows)).map(([l, v]) => [l, strip(v)]));
+    console.log(JSON.stringify({ dataset: file ?? DEFAULT_DATASET(), cases: rows.length, scores: strip(score(rows)), byLanguage: byLang }, null, 2));
+  } else if (file) console.log(report(file, blind));
   else {
-    console.log(`critic eval: ${rows.length} objectives from ${file}\n`);
-    for (const s of scores) {
-      console.log(`${s.rule.padEnd(22)} precision ${s.precision.toFixed(3)}  recall ${s.recall.toFixed(3)}  (tp ${s.tp}, fp ${s.fp}, fn ${s.fn}, tn ${s.tn})`);
-      for (const m of s.misses) console.log(`   ${m.expected ? "missed" : "false alarm"}  ${m.id}  ${m.text}`);
-    }
+    const pub = join(projectRoot(), "evals", "critic", "public");
+    console.log(report(DEFAULT_DATASET(), blind));
+    console.log(report(join(pub, "dev.jsonl"), blind));
+    console.log(report(join(pub, "test.jsonl"), true));
   }
 }
