@@ -8,7 +8,7 @@ export const critiqueObjective = defineTool({
   name: "critique_objective",
   title: "Critique a draft objective",
   description:
-    "Use this while someone drafts an objective: returns what an OKR coach would flag and, for an objective carrying a metric, a rewrite with it moved into a key result (null start/target = to fill in). Saves nothing.",
+    "Use this while drafting an objective: what a coach would flag; for a metric or an output, up to 3 ranked rewrites with the metric or deliverable as KRs. Saves nothing.",
   input: z.object({
     title: z.string().min(1).describe("Draft objective"),
     owner: z.string().optional().describe("Its owner"),
@@ -17,12 +17,16 @@ export const critiqueObjective = defineTool({
       .array(newKeyResult.pick({ title: true, kind: true, start: true, target: true, owner: true }))
       .optional()
       .describe("Draft key results"),
-    language: z.enum(["en", "vi"]).optional().describe("Language of the findings (default en)"),
+    language: z.enum(["en", "vi"]).optional().describe("Default: the objective's"),
   }),
   output: z.object({
     findings: z.array(finding),
     rewrite: z
-      .object({ objective: z.string(), keyResults: z.array(z.object({ title: z.string(), start: z.number().nullable(), target: z.number().nullable(), unit: z.string() })) })
+      .object({
+        objective: z.string(),
+        candidates: z.array(z.string()),
+        keyResults: z.array(z.object({ title: z.string(), start: z.number().nullable(), target: z.number().nullable(), unit: z.string(), kind: z.string().optional() })),
+      })
       .nullable(),
   }),
   annotations: READ_ONLY,
@@ -30,9 +34,10 @@ export const critiqueObjective = defineTool({
     const { findings, rewrite } = await ctx.service.critique(
       { title: args.title, owner: args.owner, team: args.team, keyResults: args.keyResults ?? [] },
       ctx.today(),
-      args.language ?? "en",
+      args.language,
     );
     const text = findings.length ? findings.map((f) => `[${f.severity}] ${f.rule}: ${f.message}${f.suggestion ? ` ${f.suggestion}` : ""}`).join("\n") : "No problems found.";
-    return { data: { findings, rewrite }, text };
+    const options = rewrite ? `\nRewrites, best first: ${rewrite.candidates.map((c) => `"${c}"`).join("; ")}` : "";
+    return { data: { findings, rewrite }, text: text + options };
   },
 });

@@ -2,6 +2,9 @@
 // or deliverable) instead of an outcome, a vague objective, a key result that is an activity.
 // Each detector returns the offending span of the text, or null.
 
+/** Longer objectives are hard to remember (objective-too-long). */
+export const MAX_OBJECTIVE_WORDS = 18;
+
 export interface Span {
   start: number;
   end: number;
@@ -34,6 +37,8 @@ const NOT_METRIC: RegExp[] = [
   /\b(?:past|older than|aged over|overdue by|quá hạn)\s+\d+\s*(?:days?|ngày)(?!\p{L})/giu,
   // A number inside an adjective: "16-bit", "30-day", "3-step" describe, they set no target.
   /\b\d+-(?:bit|core|inch|megapixel|day|week|month|year|hour|minute|person|step|star)\b/gi,
+  // A production line, plant, phase or model named by its number: "Line 3", "Phase 2", "Nhà máy 4".
+  /(?<!\p{L})(?:line|plant|phase|site|building|store|floor|stage|tier|zone|sprint|season|grade|factory|gen|generation|nhà máy|dây chuyền|giai đoạn|xưởng|khối|lớp)\s+\d+(?![\d.,%]|\s?(?:%|k|m)(?!\p{L}))(?!\s+\p{L}+s\b)/giu,
   // A named challenge or programme: "the 50 by 50 challenge".
   /\b\d+\s+by\s+\d+\b/gi,
   // A model or product called by its number: "Establish the 8086 as the best 16-bit microprocessor".
@@ -45,10 +50,20 @@ const NOT_METRIC: RegExp[] = [
 // In Vietnamese, "1" before a noun is the article "a" ("Maintain 1 quy trình agile"), no target.
 const VI_LETTERS = /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹàáãèéìíòóõùúý]/i;
 const VI_ARTICLE = /(?<![\d.,])\b1\s+(?=\p{L})(?!(?:k|m|tr|triệu|tỷ|tỉ|ty|nghìn|ngàn|lần|x|đô|usd)(?!\p{L}))/gu;
+// The same in English: "Execute 1 competitive takeout campaign" is "a campaign" (not "1 million").
+const EN_ARTICLE =
+  /(?<![\d.,#$€£]\s?)\b1\s+(?=\p{L})(?!(?:k|m|bn|million|billion|thousand|hundred|percent|point|pts?|x|day|week|month|year|hour|minute|second|usd|eur|in|of|out|to|per)(?!\p{L}))/giu;
+// A number that describes a segment, not a target: "enterprises (5k+ user, multi-business unit,
+// global)", "companies with 500+ employees".
+const SEGMENT =
+  /(?<=\b(?:enterprises|companies|customers|clients|accounts|businesses|organi[sz]ations|teams|firms|schools)\s*)\([^)]*\)|(?<=\b(?:enterprises|companies|customers|clients|accounts|businesses|organi[sz]ations|teams|firms)\s+(?:with|of)\s+(?:over\s+|more than\s+)?)\d[\d,.]*\s*k?\+?(?=\s+(?:employees|users|seats|staff|people|members)\b)/giu;
 
-const blankOut = (text: string): string => {
+/** The text with every number that is no metric (versions, years, names, articles) blanked to spaces. */
+export const blankOut = (text: string): string => {
   const out = NOT_METRIC.reduce((t, re) => t.replace(re, (m) => " ".repeat(m.length)), text);
-  return VI_LETTERS.test(text) ? out.replace(VI_ARTICLE, (m) => " ".repeat(m.length)) : out;
+  const blank = (m: string) => " ".repeat(m.length);
+  const scoped = out.replace(SEGMENT, blank);
+  return VI_LETTERS.test(text) ? scoped.replace(VI_ARTICLE, blank) : scoped.replace(EN_ARTICLE, blank);
 };
 
 const NUM = String.raw`\d[\d.,]*`;
@@ -66,7 +81,7 @@ const METRIC_PATTERNS: RegExp[] = [
   // A placeholder for the number: "[phần trăm]%", "đạt XX tỷ đồng", "[number] customers".
   /\[[^\]]{1,20}\]\s?%?|\bX{2,}\s?(?:%|tỷ|triệu|k|m|đồng)?(?!\p{L})/u,
   // A count in words: "two joint initiatives", "three new markets", "the majority of".
-  /\b(?:two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|a dozen|hundreds of|thousands of)\s+(?!times\b|ways\b|things\b)\p{L}+|\b(?:the|a) majority of\b/iu,
+  /\b(?:two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|a dozen|hundreds of|thousands of)\s+(?!times\b|ways\b|things\b)\p{L}+|\b(?:the|a) majority of\b|\b(?:one|a|half a|two|three|five|ten)\s+(?:hundred|thousand|million|billion)\b|(?<!\p{L})(?:một|hai|ba|năm|mười)\s+(?:trăm|nghìn|ngàn|triệu|tỷ|tỉ)(?!\p{L})/iu,
   new RegExp(
     String.raw`\b(?:NPS|ARR|MRR|CSAT|CAC|LTV|GMV|DAU|MAU|WAU|churn|revenue|doanh thu|conversion|retention|uptime|latency)\b[^.,;]{0,25}?\b(?:above|below|over|under|to|by|at least|of|at|trên|dưới|lên|đạt)\s+[$€£]?${NUM}`,
     "iu",
@@ -86,25 +101,38 @@ export function findMetric(title: string): Span | null {
   return null;
 }
 
-const OUTPUT_VERBS_EN =
-  "launch|ship|build|migrate|release|implement|deploy|develop|create|publish|roll out|rollout|redesign|rebuild|rewrite|re-?platform|integrate|complete|finish|deliver|set up|install|introduce|upgrade|replace|automate|refactor|move to|switch to|adopt|optimi[sz]e|hire|establish";
-const OUTPUT_VERBS_VI =
-  "ra mắt|triển khai|xây dựng|phát hành|di chuyển|chuyển|hoàn thành|hoàn thiện|tích hợp|thiết kế lại|thiết kế|cài đặt|nâng cấp|phát triển|tự động hóa|tối ưu|tuyển|khởi chạy|xuất bản|xác định";
+/** Verbs that name work to deliver (the rewrite reads the deliverable after them). */
+export const OUTPUT_VERBS_EN =
+  "launch|ship|build|migrate|release|implement|deploy|develop|create|publish|roll out|rollout|redesign|rebuild|rewrite|re-?platform|integrate|complete|finish|deliver|set up|install|introduce|upgrade|replace|automate|refactor|move to|switch to|adopt|optimi[sz]e|hire|establish|execute|carry out|buy|purchase|travel to|design|define|draft|write|produce";
+export const OUTPUT_VERBS_VI =
+  "ra mắt|triển khai|xây dựng|phát hành|di chuyển|chuyển|hoàn thành|hoàn thiện|tích hợp|thiết kế lại|thiết kế|cài đặt|nâng cấp|phát triển|tự động hóa|tối ưu|tuyển|khởi chạy|xuất bản|xác định|thực hiện|tổ chức|mua|du lịch";
 // "Successfully launch …", "Finally ship …": an adverb in front changes nothing.
 const OUTPUT_START = new RegExp(String.raw`^\s*(?:to\s+|we will\s+|let's\s+)?(?:successfully\s+|finally\s+)?(${OUTPUT_VERBS_EN}|${OUTPUT_VERBS_VI})(?!\p{L})`, "iu");
 // The thing delivered named after a general verb: "Ensure mobile apps are in sync", "Make Google
 // calendar integration work", "Use ticket templates to…", "Maintain 1 quy trình agile",
 // "Successful preparation of accounting for migration…".
 const DELIVERABLE =
-  "apps?|application|feature|version|template|templates|system|integration|migration|microsite|website|site|portal|tool|dashboard|process|pipeline|platform|module|book|report|policy|framework|erp|mvp|prototype|quy trình|hệ thống|tính năng|phiên bản|ứng dụng|cuốn sách|sách|báo cáo|website";
+  "apps?|application|feature|version|template|templates|system|integration|migration|microsite|website|site|portal|tool|dashboard|process|pipeline|platform|module|book|report|policy|framework|erp|mvp|prototype|documentation|docs|handbook|wiki|quy trình|hệ thống|tính năng|phiên bản|ứng dụng|cuốn sách|sách|báo cáo|website|tài liệu|sổ tay";
 const OUTPUT_OBJECT = new RegExp(
   String.raw`^\s*(?:(ensure|make|use|maintain|improve|update|revamp|refresh|duy trì|đảm bảo|cải thiện)\s+(?:[\p{L}\d-]+\s+){0,3}(?:${DELIVERABLE})(?!\p{L})(?=(?:\s+\p{L}+)?\s*(?:$|[,.;:!]|(?:for|to|that|with|in|of|across|work|works|are|is|so|và|cho|của|với|trong)(?!\p{L})))|(successful\s+(?:preparation|launch|migration|implementation|delivery|rollout|completion))\b|(get\s+[^,;]{1,30}?\s+in(?:to)? the hands of))`,
   "iu",
 );
+const OUTPUT_OBJECT_VI =
+  /^\s*(?:duy trì|đảm bảo|cải thiện|cập nhật|làm mới)\s+(?:các\s+|những\s+|1\s+|một\s+)?(?:quy trình|hệ thống|tính năng|phiên bản|ứng dụng|cuốn sách|báo cáo|website|trang web|tài liệu|sổ tay|mẫu|biểu mẫu)(?!\p{L})/iu;
 // What a verb like "deliver" or "build" makes when it is no deliverable: an experience, a capability,
 // a team, a culture ("Deliver a world-class mobile experience", "Create a high performing team").
 const NOT_DELIVERED =
-  /^\s*(?:to\s+)?(?:successfully\s+)?\p{L}+\s+(?:[\p{L}\d-]+\s+){0,4}?(?:experiences?|capabilit(?:y|ies)|culture|confidence|trust|relationships?|satisfaction|engagement|teams?|organi[sz]ation|brand|reputation|momentum|trải nghiệm|năng lực|văn hóa|niềm tin|đội ngũ)(?=\s*(?:$|[,.;:!]|(?:for|to|that|with|in|of|across|where|which|our|as|cho|của|với)(?!\p{L})))/iu;
+  /^\s*(?:to\s+)?(?:successfully\s+)?\p{L}+\s+(?:[\p{L}\d-]+\s+){0,4}?(?:experiences?|capabilit(?:y|ies)|culture|confidence|trust|relationships?|satisfaction|engagement|teams?|organi[sz]ation|brand|reputation|momentum|communit(?:y|ies)|communication|skills?|habits?|mindset|leadership|partnerships?|collaboration|trải nghiệm|năng lực|văn hóa|niềm tin|đội ngũ)(?=\s*(?:$|[,.;:!]|(?:for|to|that|with|in|of|across|where|which|our|as|cho|của|với)(?!\p{L})))/iu;
+// Vietnamese puts the head noun first: "Phát triển kỹ năng leadership", "Xây dựng cộng đồng người viết".
+const NOT_DELIVERED_VI = /^\s*\p{L}+(?:\s\p{L}+)?\s+(?:kỹ năng|năng lực|văn hóa|niềm tin|đội ngũ|trải nghiệm|cộng đồng|mối quan hệ|sự gắn kết|thói quen|tư duy)(?!\p{L})/iu;
+// No verb at all, a deliverable named: "A complete implementation of IPFS in JavaScript",
+// "Real-time dashboard for everything in the Metrics sheet", "Chiến lược tuyển dụng kĩ sư".
+const DELIVERABLE_NOUN =
+  /^\s*(?:(?:a|an|the|our|new)\s+)?(?:[\p{L}-]+\s+){0,3}?(implementation|dashboard|app|application|website|portal|report|strategy|roadmap|framework|template|policy|playbook|handbook|toolkit|integration|migration|redesign|prototype|mvp)\b(?!\s+(?:is|are|becomes?|will|stays?|remains?)\b)|^\s*(chiến lược|kế hoạch|bộ tài liệu|tài liệu|ứng dụng|trang web|website|báo cáo|sổ tay|lộ trình)(?!\p{L})/iu;
+// A sentence that starts with a verb has its own subject matter: "Improve the dashboard" is judged
+// by the verb rules, never as a bare deliverable.
+const VAGUE_START =
+  /^\s*(?:to\s+)?(?:improve|increase|grow|enhance|optimi[sz]e|boost|fix|work|focus|support|drive|make|get|become|be|keep|help|give|provide|ensure|win|reach|achieve|use|maintain|update|own|lead|guide|run|scale|reduce|cut|expand|strengthen|deepen|simplify|streamline|accelerate|empower|enable|delight|earn|attract|retain|understand|cải thiện|tăng|nâng cao|đẩy mạnh|giảm|đạt|tạo|giúp|đảm bảo|duy trì|mở rộng|hiểu|làm rõ|làm)(?!\p{L})/iu;
 // "Establish the brand / the 8086 as the go-to …": a position to win, not a thing to deliver.
 const POSITIONING = /^\s*(?:establish|position|make)\b[^,.;]*\bas\s+(?:the|a|an|our)\b/i;
 const BY_DOING =
@@ -119,9 +147,15 @@ export function findOutput(title: string): Span | null {
   const means = BY_DOING.exec(title) ?? BANG_CACH.exec(title);
   if (means) return span(means);
   const start = OUTPUT_START.exec(title);
-  if (start && !OUTCOME_MARKERS.test(title) && !NOT_DELIVERED.test(title) && !POSITIONING.test(title)) return span(start, 1);
+  if (start && !OUTCOME_MARKERS.test(title) && !NOT_DELIVERED.test(title) && !NOT_DELIVERED_VI.test(title) && !POSITIONING.test(title)) return span(start, 1);
   const object = OUTPUT_OBJECT.exec(title);
   if (object && !OUTCOME_MARKERS.test(title)) return span(object);
+  // Vietnamese puts the artifact right after the verb: "Cải thiện tài liệu quản trị nội bộ".
+  const artifact = OUTPUT_OBJECT_VI.exec(title);
+  if (artifact && !OUTCOME_MARKERS.test(title)) return span(artifact);
+  // A noun phrase with no verb in front: only when nothing else reads as the verb of the sentence.
+  const noun = start || VAGUE_START.test(title) ? null : DELIVERABLE_NOUN.exec(title);
+  if (noun && !OUTCOME_MARKERS.test(title)) return span(noun);
   return null;
 }
 

@@ -2,7 +2,7 @@
 // the objective, an output instead of an outcome, a vague objective, an activity KR; English and
 // Vietnamese) and structural ones (counts, measurability, ownership, length), plus a rewrite.
 
-import { findActivity, findMetric, findOutput, findVague } from "./critic-language.js";
+import { findActivity, findMetric, findOutput, findVague, MAX_OBJECTIVE_WORDS } from "./critic-language.js";
 import { rewriteObjective, type Rewrite } from "./critic-rewrite.js";
 
 export type Severity = "error" | "warning" | "info";
@@ -34,18 +34,24 @@ export interface DraftObjective {
   siblingObjectives?: number;
 }
 
-export const MAX_OBJECTIVE_WORDS = 18;
+export { MAX_OBJECTIVE_WORDS };
 
 /** The language findings are written in; rule ids, spans and severities are the same in both. */
 export type CriticLang = "en" | "vi";
 
-export function critique(draft: DraftObjective, lang: CriticLang = "en"): Finding[] {
+const VI_LETTERS = /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/i;
+
+/** The objective's own language: findings are written in it unless another is asked for. */
+export function objectiveLanguage(title: string): CriticLang {
+  return VI_LETTERS.test(title) ? "vi" : "en";
+}
+
+export function critique(draft: DraftObjective, lang: CriticLang = objectiveLanguage(draft.title), rewrite: Rewrite | null = rewriteObjective(draft.title)): Finding[] {
   const t = (en: string, vi: string) => (lang === "vi" ? vi : en);
   const findings: Finding[] = [];
   const title = draft.title;
   const metric = findMetric(title);
   if (metric) {
-    const rewrite = rewriteObjective(title);
     findings.push({
       rule: "objective-has-metric",
       severity: "error",
@@ -54,12 +60,13 @@ export function critique(draft: DraftObjective, lang: CriticLang = "en"): Findin
         `The objective contains a metric ("${metric.text}"): objectives say what you want to achieve; numbers belong in key results.`,
         `Mục tiêu chứa một chỉ số ("${metric.text}"): mục tiêu nói điều bạn muốn đạt được; con số thuộc về kết quả then chốt.`,
       ),
-      suggestion: rewrite
-        ? t(
-            `Try "${rewrite.objective}" with the key result "${rewrite.keyResults[0]!.title}".`,
-            `Thử "${rewrite.objective}" với kết quả then chốt "${rewrite.keyResults[0]!.title}".`,
-          )
-        : t("Move the number into a key result and keep the objective qualitative.", "Chuyển con số vào một kết quả then chốt và giữ mục tiêu ở dạng định tính."),
+      suggestion:
+        rewrite?.rule === "objective-has-metric"
+          ? t(
+              `Try "${rewrite.objective}" with the key result "${rewrite.keyResults[0]!.title}".`,
+              `Thử "${rewrite.objective}" với kết quả then chốt "${rewrite.keyResults[0]!.title}".`,
+            )
+          : t("Move the number into a key result and keep the objective qualitative.", "Chuyển con số vào một kết quả then chốt và giữ mục tiêu ở dạng định tính."),
     });
   }
   const output = findOutput(title);
@@ -68,11 +75,20 @@ export function critique(draft: DraftObjective, lang: CriticLang = "en"): Findin
       rule: "objective-is-output",
       severity: "warning",
       span: output,
-      message: t(`"${output.text}" names work to do, not the outcome it should cause.`, `"${output.text}" là việc cần làm, không phải kết quả mà việc đó mang lại.`),
-      suggestion: t(
-        "Say what will be different for customers or the business when it is done; make the deliverable an initiative or a milestone key result.",
-        "Nói điều gì sẽ khác đi với khách hàng hoặc doanh nghiệp khi xong việc; để sản phẩm bàn giao thành một sáng kiến hoặc một kết quả then chốt dạng cột mốc.",
+      message: t(
+        `"${output.text}" names work to do, not the outcome it should cause: a team can deliver it and still change nothing for anyone.`,
+        `"${output.text}" là việc cần làm, không phải kết quả mà việc đó mang lại: có thể làm xong mà không thay đổi được gì cho ai.`,
       ),
+      suggestion:
+        rewrite?.rule === "objective-is-output"
+          ? t(
+              `Try "${rewrite.objective}", with "${rewrite.keyResults[0]!.title}" as a milestone key result.`,
+              `Thử "${rewrite.objective}", và để "${rewrite.keyResults[0]!.title}" thành kết quả then chốt dạng cột mốc.`,
+            )
+          : t(
+              "Say what will be different for customers or the business when it is done; make the deliverable an initiative or a milestone key result.",
+              "Nói điều gì sẽ khác đi với khách hàng hoặc doanh nghiệp khi xong việc; để sản phẩm bàn giao thành một sáng kiến hoặc một kết quả then chốt dạng cột mốc.",
+            ),
     });
   const vague = metric ? null : findVague(title);
   if (vague)
@@ -206,7 +222,9 @@ export function critique(draft: DraftObjective, lang: CriticLang = "en"): Findin
   return findings;
 }
 
-/** The findings and, for an objective carrying a metric, a rewrite that passes the metric rule. */
-export function critiqueWithRewrite(draft: DraftObjective, lang: CriticLang = "en"): { findings: Finding[]; rewrite: Rewrite | null } {
-  return { findings: critique(draft, lang), rewrite: rewriteObjective(draft.title) };
+/** The findings and, for an objective carrying a metric or naming an output, ranked rewrites that
+ *  pass the critic's language rules. */
+export function critiqueWithRewrite(draft: DraftObjective, lang: CriticLang = objectiveLanguage(draft.title)): { findings: Finding[]; rewrite: Rewrite | null } {
+  const rewrite = rewriteObjective(draft.title);
+  return { findings: critique(draft, lang, rewrite), rewrite };
 }

@@ -2,7 +2,7 @@
 // from the in-memory Workspace, reloaded whenever the store's version moves under it.
 
 import { randomUUID } from "node:crypto";
-import { critiqueWithRewrite, type CriticLang, type DraftObjective, type Finding } from "../domain/critic.js";
+import { critiqueWithRewrite, objectiveLanguage, type CriticLang, type DraftObjective, type Finding } from "../domain/critic.js";
 import type { Rewrite } from "../domain/critic-rewrite.js";
 import { addDays, parseDay } from "../domain/dates.js";
 import { matchTeam } from "../domain/teams.js";
@@ -174,7 +174,7 @@ export class OkrService {
   }
 
   /** Runs the critic on a draft; with a team, counts that team's objectives in the draft's cycle. */
-  async critique(draft: DraftObjective & { team?: string; cycle?: string }, asOf: string, lang: CriticLang = "en"): Promise<{ findings: Finding[]; rewrite: Rewrite | null }> {
+  async critique(draft: DraftObjective & { team?: string; cycle?: string }, asOf: string, lang?: CriticLang): Promise<{ findings: Finding[]; rewrite: Rewrite | null }> {
     let siblingObjectives = 0;
     if (draft.team) {
       const ws = await this.ws();
@@ -182,7 +182,7 @@ export class OkrService {
       const team = draft.team.toLowerCase();
       siblingObjectives = [...ws.objectives.values()].filter((o) => o.team.toLowerCase() === team && o.cycleId === cycle?.id).length;
     }
-    return critiqueWithRewrite({ ...draft, siblingObjectives }, lang);
+    return critiqueWithRewrite({ ...draft, siblingObjectives }, lang ?? objectiveLanguage(draft.title));
   }
 
   /** Every objective of the cycle containing asOf (or one team's), with the critic's findings. */

@@ -19,7 +19,8 @@ describe("LLM-worded rewrite", () => {
   it("keeps a wording that passes the rules, with the rules' key result", async () => {
     const model = new MockLanguageModelV3({ doGenerate: [answer('{"objective": "Make our landing page win over the visitors who matter"}')] });
     const r = await llmRewrite(model, O3, rules);
-    expect(r).toEqual({ source: "llm", rewrite: { objective: "Make our landing page win over the visitors who matter", keyResults: rules.keyResults } });
+    const worded = "Make our landing page win over the visitors who matter";
+    expect(r).toEqual({ source: "llm", rewrite: { ...rules, objective: worded, candidates: [worded, ...rules.candidates].slice(0, 3) } });
     expect(JSON.stringify(model.doGenerateCalls[0]!.prompt)).toContain(O3);
   });
   it.each([

@@ -265,7 +265,16 @@ describe("okr critique and okr review", () => {
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out.findings.map((f: { rule: string }) => f.rule)).toEqual(["objective-has-metric", "objective-is-output", "kr-is-activity", "kr-not-measurable"]);
-    expect(out.rewrite.objective).toBe("Turn more landing-page visitors into paying customers");
+    expect(out.rewrite.objective).toBe(out.rewrite.candidates[0]);
+    expect(out.rewrite.objective).toMatch(/conversion/i);
+    expect(out.rewrite.keyResults.map((k: { title: string }) => k.title)).toEqual(["Increase conversion by 2%", "Optimize the landing page"]);
+  });
+  it("critique on an output objective answers with outcome rewrites and the deliverable as a milestone key result", async () => {
+    const r = await okr(["critique", "Launch the new billing portal"], { OKR_DATA_DIR: data });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/objective-is-output: "Launch" names work to do/);
+    expect(r.stdout).toMatch(/Rewrites, best first:\n {2}1\. .*billing portal/);
+    expect(r.stdout).toContain("KR: Launch the new billing portal (milestone)");
   });
   it("review lists every objective of the cycle with its findings", async () => {
     const r = await okr(["review", "--as-of", AS_OF, "--json"], { OKR_DATA_DIR: data });

@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { critique, critiqueWithRewrite, type DraftObjective } from "../../src/domain/critic.js";
 import { findMetric, findOutput } from "../../src/domain/critic-language.js";
+import { judgeObjective } from "../../src/domain/critic-rewrite.js";
 
 const GOOD_KRS = [
   { title: "Raise activation from 40% to 55%", start: 40, target: 55, owner: "Minh" },
@@ -127,10 +128,16 @@ describe("rewrite", () => {
   it("turns the acme fixture's O3 into a qualitative objective and moves the metric into a KR", () => {
     const { findings, rewrite } = critiqueWithRewrite({ title: "Increase conversion by 2% by optimizing the landing page", owner: "Minh Nguyen", keyResults: GOOD_KRS });
     expect(findings.map((f) => f.rule)).toEqual(["objective-has-metric", "objective-is-output"]);
-    expect(rewrite).toEqual({
-      objective: "Turn more landing-page visitors into paying customers",
-      keyResults: [{ title: "Increase conversion by 2%", start: null, target: null, unit: "%" }],
+    expect(rewrite).toMatchObject({
+      rule: "objective-has-metric",
+      objective: rewrite!.candidates[0],
+      keyResults: [
+        { title: "Increase conversion by 2%", start: null, target: null, unit: "%" },
+        { title: "Optimize the landing page", kind: "milestone" },
+      ],
     });
+    // The subject stays: every candidate is about conversion, none carries the number.
+    for (const c of rewrite!.candidates) expect(c, c).toMatch(/conversion/i);
   });
   it("reads start and target from the text where it gives them, in both languages", () => {
     expect(critiqueWithRewrite({ title: "Grow retention from 45% to 60%", keyResults: [] }).rewrite!.keyResults[0]).toEqual({
@@ -139,10 +146,9 @@ describe("rewrite", () => {
       target: 60,
       unit: "%",
     });
-    expect(critiqueWithRewrite({ title: "Tăng tỷ lệ giữ chân từ 45% lên 60%", keyResults: [] }).rewrite).toEqual({
-      objective: "Giữ chân nhiều khách hàng hơn",
-      keyResults: [{ title: "Tăng tỷ lệ giữ chân từ 45% lên 60%", start: 45, target: 60, unit: "%" }],
-    });
+    const vi = critiqueWithRewrite({ title: "Tăng tỷ lệ giữ chân từ 45% lên 60%", keyResults: [] }).rewrite!;
+    expect(vi.keyResults).toEqual([{ title: "Tăng tỷ lệ giữ chân từ 45% lên 60%", start: 45, target: 60, unit: "%" }]);
+    expect(vi.objective).toMatch(/tỷ lệ giữ chân/);
     expect(critiqueWithRewrite({ title: "Reach 1,000 paying customers", keyResults: [] }).rewrite!.keyResults[0]).toMatchObject({ start: null, target: 1000 });
   });
   it("never leaves a metric in the rewritten objective, and passes the metric rule itself", () => {
@@ -229,4 +235,108 @@ describe("real-world objectives (issue 12, first pass)", () => {
     ])
       expect(output(t) === null, t).toBe(!/Automate/.test(t));
   });
+});
+
+describe("rewrites that keep the objective's subject (issue 12)", () => {
+  const rewrite = (title: string) => critiqueWithRewrite({ title, keyResults: [] }).rewrite;
+  // Content words of the subject that every candidate must keep.
+  it.each([
+    ["Increase student English test scores by 20%", [/student/i, /English/]],
+    ["Reduce customer churn from 5% to 3%", [/customer churn/i]],
+    ["Reach $2M in ARR", [/ARR/]],
+    ["Maintain 99.9% uptime", [/uptime/i]],
+    ["Move Line 3 from chronic 60% OEE to consistent 75%+ by Q3 end", [/line 3/i, /OEE/]],
+    ["Tăng 30% đăng ký qua email vào cuối Q4", [/đăng ký qua email/]],
+    ["Giảm 20% chi phí vận hành", [/chi phí vận hành/]],
+    ["Đạt doanh thu 400.000.000 Đ trong quý tới", [/doanh thu/]],
+  ])("%s: up to three qualitative candidates, each keeping the subject", (title, subject) => {
+    const r = rewrite(title)!;
+    expect(r.rule).toBe("objective-has-metric");
+    expect(r.candidates.length).toBeGreaterThanOrEqual(1);
+    expect(r.candidates.length).toBeLessThanOrEqual(3);
+    expect(new Set(r.candidates).size).toBe(r.candidates.length);
+    expect(r.objective).toBe(r.candidates[0]);
+    for (const c of r.candidates) {
+      expect(judgeObjective(c), `${title} → ${c}`).toBeNull();
+      for (const word of subject) expect(c, `${title} → ${c}`).toMatch(word);
+    }
+  });
+  it("moves the metric into a key result with the start and target the text gives", () => {
+    expect(rewrite("Increase student English test scores by 20%")!.keyResults).toEqual([
+      { title: "Increase student English test scores by 20%", start: null, target: null, unit: "%" },
+    ]);
+    expect(rewrite("Reach $2M in ARR")!.keyResults[0]).toMatchObject({ target: 2_000_000, unit: "USD" });
+    expect(rewrite("Tăng doanh thu lên 1 triệu đô la trong quý này")!.keyResults[0]).toMatchObject({ target: 1_000_000 });
+    expect(rewrite("Close the accounting books in 10 days")!.keyResults[0]).toMatchObject({ target: 10, unit: "days" });
+    // "15 minutes" is not 15 million.
+    expect(rewrite("Train new leads with a readable guide in a maximum of 15 minutes")!.keyResults[0]).toMatchObject({ target: 15, unit: "minutes" });
+  });
+  it.each([
+    ["Launch the new billing portal", /billing portal/, "Launch the new billing portal"],
+    ["Successfully launch our new product", /new product/, "Launch our new product"],
+    ["Get 2.0 in the hands of customers", /customers/, "Get 2.0 in the hands of customers"],
+    ["Improve PRD template", /PRD template/, "Improve PRD template"],
+    ["Make Google calendar integration work seamlessly", /Google calendar integration/, "Make Google calendar integration work seamlessly"],
+    ["Ensure mobile apps are in sync with web app", /mobile apps/, "Ensure mobile apps are in sync with web app"],
+    ["Automate back office business processes", /back office business processes/, "Automate back office business processes"],
+    ["Build a first MVP that makes college students excited", /college students/, "Build a first MVP that makes college students excited"],
+    ["Khởi chạy phiên bản beta", /phiên bản beta/, "Khởi chạy phiên bản beta"],
+    ["Thiết kế tầm nhìn sản phẩm mới", /tầm nhìn sản phẩm mới/, "Thiết kế tầm nhìn sản phẩm mới"],
+    ["Xuất bản cuốn sách về OKRs", /cuốn sách về OKRs/, "Xuất bản cuốn sách về OKRs"],
+  ])("an output objective (%s) gets the outcome it serves, the deliverable as a milestone KR", (title, subject, milestone) => {
+    const r = rewrite(title)!;
+    expect(r.rule).toBe("objective-is-output");
+    for (const c of r.candidates) {
+      expect(judgeObjective(c), `${title} → ${c}`).toBeNull();
+      expect(c, `${title} → ${c}`).toMatch(subject);
+    }
+    expect(r.keyResults[0]).toEqual({ title: milestone, start: null, target: null, unit: "", kind: "milestone" });
+  });
+  it("says for whom when the objective names them, and keeps its purpose", () => {
+    expect(rewrite("Create a stellar return process for customers")!.objective).toMatch(/customers/);
+    expect(rewrite("Use ticket templates to improve speed and customer satisfaction")!.objective).toBe("Improve speed and customer satisfaction with our ticket templates");
+    expect(rewrite("Launch the new onboarding flow")!.keyResults[1]).toEqual({ title: "Share of users using the new onboarding flow", start: null, target: null, unit: "%" });
+  });
+  it("offers no rewrite when neither rule fired, nor a filler sentence without the subject", () => {
+    for (const title of [
+      "Create a high performing engineering team",
+      "Delight our customers",
+      "Deliver a world-class mobile experience",
+      "Trở thành nền tảng quản trị số 1 tại Việt Nam",
+    ])
+      expect(rewrite(title), title).toBeNull();
+    for (const f of critique({ title: "Delight our customers", owner: "a", keyResults: GOOD_KRS })) expect(f.suggestion ?? "").not.toMatch(/Try "/);
+  });
+  it("puts the best candidate in the finding's suggestion, in the objective's language", () => {
+    const en = critique({ title: "Launch the new billing portal", owner: "a", keyResults: GOOD_KRS }).find((f) => f.rule === "objective-is-output")!;
+    expect(en.suggestion).toContain(`Try "${rewrite("Launch the new billing portal")!.objective}"`);
+    const vi = critique({ title: "Giảm 20% chi phí vận hành", owner: "a", keyResults: GOOD_KRS });
+    expect(vi.find((f) => f.rule === "objective-has-metric")!.message).toMatch(/^Mục tiêu chứa một chỉ số/);
+    expect(vi.find((f) => f.rule === "objective-has-metric")!.suggestion).toMatch(/^Thử "/);
+    // Asked for English, an objective in Vietnamese still gets English findings.
+    expect(critique({ title: "Giảm 20% chi phí vận hành", owner: "a", keyResults: GOOD_KRS }, "en")[0]!.message).toMatch(/^The objective contains a metric/);
+  });
+});
+
+describe("real-world objectives (issue 12, second round)", () => {
+  it.each([
+    ["Execute 1 competitive takeout campaign.", false],
+    ["Solve Big Code problems for the largest enterprises (5k+ user, multi-business unit, global)", false],
+    ["Sell to companies with 500+ employees", false],
+    ["Hire 1 designer and 2 engineers", true],
+    ["Reach 1 million users", true],
+  ])("metric: %s → %s", (title, metric) => expect(rules(title).includes("objective-has-metric"), title).toBe(metric));
+  it.each([
+    ["A complete implementation of IPFS in JavaScript", true],
+    ["Real-time dashboard for everything in the Metrics sheet.", true],
+    ["Chiến lược tuyển dụng kĩ sư", true],
+    ["Cải thiện tài liệu quản trị nội bộ", true],
+    ["Execute a competitive takeout campaign", true],
+    ["Set up a community of writers and content creators.", false],
+    ["Develop strong communication with patients and families", false],
+    ["Phát triển kỹ năng leadership", false],
+    ["Improve the dashboard load time for analysts", false],
+    ["Data transfer is fast and efficient", false],
+    ["Consistent and transparent compensation for every role", false],
+  ])("output: %s → %s", (title, output) => expect(rules(title).includes("objective-is-output"), title).toBe(output));
 });

@@ -139,12 +139,16 @@ describe("read tools", () => {
 
   it("critique_objective returns a rewrite for the acme fixture's O3", async () => {
     const r = await h.call("critique_objective", { title: "Increase conversion by 2% by optimizing the landing page", owner: "Minh Nguyen", team: "Product" });
-    const d = r.structuredContent as { findings: { rule: string; span?: { text: string } }[]; rewrite: { objective: string; keyResults: unknown[] } };
+    const d = r.structuredContent as { findings: { rule: string; span?: { text: string } }[]; rewrite: { objective: string; candidates: string[]; keyResults: unknown[] } };
     expect(d.findings.find((f) => f.rule === "objective-has-metric")!.span!.text).toBe("2%");
-    expect(d.rewrite).toEqual({
-      objective: "Turn more landing-page visitors into paying customers",
-      keyResults: [{ title: "Increase conversion by 2%", start: null, target: null, unit: "%" }],
-    });
+    expect(d.rewrite.objective).toBe(d.rewrite.candidates[0]);
+    expect(d.rewrite.candidates.every((c) => /conversion/i.test(c) && !/\d/.test(c))).toBe(true);
+    expect(d.rewrite.candidates.length).toBeGreaterThan(0);
+    expect(d.rewrite.keyResults).toEqual([
+      { title: "Increase conversion by 2%", start: null, target: null, unit: "%" },
+      { title: "Optimize the landing page", start: null, target: null, unit: "", kind: "milestone" },
+    ]);
+    expect((r.content[0] as { text: string }).text).toContain(`Rewrites, best first: "${d.rewrite.candidates[0]}"`);
   });
 
   it("weekly_summary returns facts with ids and refs and a summary that cites them", async () => {

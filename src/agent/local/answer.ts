@@ -211,7 +211,7 @@ function success(o: ToolOutcome, userText: string, lang: Lang, draft: Draft | nu
     case "critique_objective": {
       const { findings, rewrite } = d as unknown as {
         findings: { severity: string; rule: string; message: string; suggestion?: string }[];
-        rewrite: { objective: string; keyResults: { title: string; start: number | null; target: number | null }[] } | null;
+        rewrite: { candidates: string[]; keyResults: { title: string; start: number | null; target: number | null; kind?: string }[] } | null;
       };
       const list = findings.length
         ? findings.map((f) => `- [${lang === "vi" ? (SEVERITY_VI[f.severity] ?? f.severity) : f.severity}] ${f.message}${f.suggestion ? ` ${f.suggestion}` : ""}`).join("\n")
@@ -219,7 +219,12 @@ function success(o: ToolOutcome, userText: string, lang: Lang, draft: Draft | nu
       if (draft)
         return `${formatDraft(draft, lang)}\n${say(lang, "Critic:", "Kiểm tra:")}\n${list}\n${say(lang, 'Reply "yes" to create it (or "yes, for <team>"), or tell me what to change.', 'Trả lời "đồng ý" để tạo (hoặc "đồng ý, cho nhóm <tên>"), hoặc cho mình biết cần sửa gì.')}`;
       const better = rewrite
-        ? `\n${say(lang, "A rewrite that keeps the intent:", "Cách viết lại giữ nguyên ý:")}\n${say(lang, "Objective", "Mục tiêu")}: ${rewrite.objective}\n${rewrite.keyResults.map((k) => `- KR: ${k.title}${k.start === null ? say(lang, " (baseline to fill in)", " (điền giá trị hiện tại)") : ""}`).join("\n")}`
+        ? `\n${say(lang, "Rewrites that keep the intent, best first:", "Cách viết lại giữ nguyên ý, tốt nhất trước:")}\n${rewrite.candidates.map((c, i) => `${i + 1}. ${c}`).join("\n")}\n${rewrite.keyResults
+            .map(
+              (k) =>
+                `- KR: ${k.title}${k.kind === "milestone" ? say(lang, " (milestone)", " (cột mốc)") : k.start === null ? say(lang, " (baseline to fill in)", " (điền giá trị hiện tại)") : ""}`,
+            )
+            .join("\n")}`
         : "";
       return findings.length ? `${say(lang, "What I would change:", "Những điểm nên sửa:")}\n${list}${better}` : list;
     }

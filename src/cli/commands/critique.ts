@@ -11,9 +11,17 @@ export function renderFindings(findings: Finding[], rewrite: Rewrite | null, ind
   if (findings.length === 0) return `${indent}No problems found.`;
   const lines = findings.map((f) => `${indent}${f.severity.toUpperCase().padEnd(7)} ${f.rule}: ${f.message}${f.suggestion ? `\n${indent}        → ${f.suggestion}` : ""}`);
   if (rewrite) {
-    lines.push(`${indent}Rewrite: ${rewrite.objective}`);
-    for (const k of rewrite.keyResults)
-      lines.push(`${indent}  KR: ${k.title}${k.start === null ? " (start: fill in)" : ` (from ${k.start} to ${k.target}${k.unit === "%" ? "%" : k.unit ? ` ${k.unit}` : ""})`}`);
+    lines.push(`${indent}${rewrite.candidates.length > 1 ? "Rewrites, best first:" : "Rewrite:"}`);
+    rewrite.candidates.forEach((c, i) => lines.push(`${indent}  ${rewrite.candidates.length > 1 ? `${i + 1}. ` : ""}${c}`));
+    for (const k of rewrite.keyResults) {
+      const numbers =
+        k.kind === "milestone"
+          ? " (milestone)"
+          : k.start === null
+            ? ` (start${k.target === null ? " and target" : ""}: fill in${k.target === null ? "" : `; target ${k.target}${k.unit === "%" ? "%" : k.unit ? ` ${k.unit}` : ""}`})`
+            : ` (from ${k.start} to ${k.target}${k.unit === "%" ? "%" : k.unit ? ` ${k.unit}` : ""})`;
+      lines.push(`${indent}  KR: ${k.title}${numbers}`);
+    }
   }
   return lines.join("\n");
 }
