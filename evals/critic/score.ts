@@ -1,9 +1,10 @@
 // Scores the critic's objective-has-metric and objective-is-output rules on a labelled JSONL set:
 // precision, recall and the cases it gets wrong. `npm run eval:critic [-- FILE] [--json]`.
 
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { critique } from "../../src/domain/critic.js";
+import { judgeObjective, rewriteObjective } from "../../src/domain/critic-rewrite.js";
 import { projectRoot } from "../../src/paths.js";
 
 export const RULES = ["objective-has-metric", "objective-is-output"] as const;
@@ -95,6 +96,87 @@ export function report(file: string, blind: boolean): string {
   return lines.join("\n");
 }
 
+const STOP = new Set([
+  "with",
+  "from",
+  "that",
+  "this",
+  "your",
+  "their",
+  "more",
+  "into",
+  "have",
+  "make",
+  "real",
+  "value",
+  "every",
+  "growing",
+  "quarter",
+  "after",
+  "keep",
+  "way",
+  "lasts",
+  "một",
+  "cách",
+  "những",
+  "các",
+  "cho",
+  "của",
+  "với",
+]);
+const contentWords = (t: string) => new Set((t.toLowerCase().match(/\p{L}{4,}/gu) ?? []).filter((w) => !STOP.has(w)));
+
+/** The rewrites of every objective a rule flags, checked by machine: each passes the rules, and each
+ *  shares a content word with the objective (a floor for "keeps the subject", not a judgement). */
+export function rewriteStats(files: string[]): { flagged: number; withRewrite: number; candidates: number; passing: number; sharing: number } {
+  let flagged = 0,
+    withRewrite = 0,
+    candidates = 0,
+    passing = 0,
+    sharing = 0;
+  for (const file of files)
+    for (const row of loadDataset(file)) {
+      const r = rewriteObjective(row.text);
+      const fired = critique({ title: row.text, owner: "x", keyResults: [] }).some((f) => f.rule === "objective-has-metric" || f.rule === "objective-is-output");
+      if (!fired) continue;
+      flagged++;
+      if (!r) continue;
+      withRewrite++;
+      const words = contentWords(row.text);
+      for (const c of r.candidates) {
+        candidates++;
+        if (!judgeObjective(c)) passing++;
+        if ([...contentWords(c)].some((w) => words.has(w))) sharing++;
+      }
+    }
+  return { flagged, withRewrite, candidates, passing, sharing };
+}
+
+export function rewriteReport(files: string[]): string {
+  const { flagged, withRewrite, candidates, passing, sharing } = rewriteStats(files);
+  return `rewrites: ${withRewrite} of ${flagged} flagged public objectives get one; ${candidates} candidates, ${passing} pass the rules, ${sharing} share a content word with their objective`;
+}
+
+interface Judged {
+  id: string;
+  objective: string;
+  rewrite: string;
+  verdict: "good" | "acceptable" | "bad";
+  keeps_subject: boolean;
+}
+
+/** The blind judge's verdicts on 40 rewrites (rewrite-judgments.jsonl), and how many of those rewrites
+ *  the rules would now word differently (a judgement of an older wording). */
+export function judgedReport(file: string): string {
+  const rows = readFileSync(file, "utf8")
+    .split("\n")
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as Judged);
+  const n = (v: string) => rows.filter((r) => r.verdict === v).length;
+  const changed = rows.filter((r) => rewriteObjective(r.objective)?.objective !== r.rewrite).length;
+  return `judged rewrites (blind coach, ${rows.length}): good ${n("good")}, acceptable ${n("acceptable")}, bad ${n("bad")} (${Math.round((100 * (n("good") + n("acceptable"))) / rows.length)}% good or acceptable); lost the subject ${rows.filter((r) => !r.keeps_subject).length}; reworded since: ${changed}`;
+}
+
 // Run as a script: one file's table (or JSON); with no file, every set: the regression set and the
 // public set's dev part with their misses, its test part blind (figures only, no case named).
 if (process.argv[1] && /score\.(js|ts)$/.test(process.argv[1])) {
@@ -112,5 +194,9 @@ if (process.argv[1] && /score\.(js|ts)$/.test(process.argv[1])) {
     console.log(report(DEFAULT_DATASET(), blind));
     console.log(report(join(pub, "dev.jsonl"), blind));
     console.log(report(join(pub, "test.jsonl"), true));
+    console.log(report(join(pub, "holdout.jsonl"), true));
+    console.log(rewriteReport(["dev.jsonl", "test.jsonl", "holdout.jsonl"].map((f) => join(pub, f))));
+    const judged = join(pub, "rewrite-judgments.jsonl");
+    if (existsSync(judged)) console.log(judgedReport(judged));
   }
 }

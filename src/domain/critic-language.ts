@@ -112,13 +112,13 @@ const OUTPUT_START = new RegExp(String.raw`^\s*(?:to\s+|we will\s+|let's\s+)?(?:
 // calendar integration work", "Use ticket templates to…", "Maintain 1 quy trình agile",
 // "Successful preparation of accounting for migration…".
 const DELIVERABLE =
-  "apps?|application|feature|version|template|templates|system|integration|migration|microsite|website|site|portal|tool|dashboard|process|pipeline|platform|module|book|report|policy|framework|erp|mvp|prototype|documentation|docs|handbook|wiki|quy trình|hệ thống|tính năng|phiên bản|ứng dụng|cuốn sách|sách|báo cáo|website|tài liệu|sổ tay";
+  "apps?|application|feature|version|template|templates|system|integration|migration|microsite|website|portal|tool|dashboard|process|pipeline|platform|module|book|report|policy|framework|erp|mvp|prototype|documentation|docs|handbook|wiki|quy trình|hệ thống|tính năng|phiên bản|ứng dụng|cuốn sách|sách|báo cáo|website|tài liệu|sổ tay";
 const OUTPUT_OBJECT = new RegExp(
   String.raw`^\s*(?:(ensure|make|use|maintain|improve|update|revamp|refresh|duy trì|đảm bảo|cải thiện)\s+(?:[\p{L}\d-]+\s+){0,3}(?:${DELIVERABLE})(?!\p{L})(?=(?:\s+\p{L}+)?\s*(?:$|[,.;:!]|(?:for|to|that|with|in|of|across|work|works|are|is|so|và|cho|của|với|trong)(?!\p{L})))|(successful\s+(?:preparation|launch|migration|implementation|delivery|rollout|completion))\b|(get\s+[^,;]{1,30}?\s+in(?:to)? the hands of))`,
   "iu",
 );
 const OUTPUT_OBJECT_VI =
-  /^\s*(?:duy trì|đảm bảo|cải thiện|cập nhật|làm mới)\s+(?:các\s+|những\s+|1\s+|một\s+)?(?:quy trình|hệ thống|tính năng|phiên bản|ứng dụng|cuốn sách|báo cáo|website|trang web|tài liệu|sổ tay|mẫu|biểu mẫu)(?!\p{L})/iu;
+  /^\s*(?:duy trì|đảm bảo|cải thiện|cập nhật|làm mới)\s+(?:các\s+|những\s+|1\s+|một\s+)?(?:tính năng|phiên bản|ứng dụng|cuốn sách|báo cáo|website|trang web|tài liệu|sổ tay|mẫu|biểu mẫu)(?!\p{L})/iu;
 // What a verb like "deliver" or "build" makes when it is no deliverable: an experience, a capability,
 // a team, a culture ("Deliver a world-class mobile experience", "Create a high performing team").
 const NOT_DELIVERED =

@@ -48,8 +48,8 @@ export function judgeObjective(text: string): string | null {
 // ---- taking the number out ---------------------------------------------------------------------
 
 const NUMBER = String.raw`[$€£¥₫]?\s?\d[\d.,]*\s?(?:%|\+|(?:k|m|bn|x)(?!\p{L}))?\+?`;
-const UNIT_WORDS = String.raw`(?:đô la|dollars?|euros?|vnđ|đ|percent|phần trăm|pts|points|điểm|million|billion|thousand|triệu|tỷ|tỉ|nghìn|ngàn|đồng|đô|usd|vnd|eur|ms|seconds|secs?|minutes|mins?|hours|hrs?|days|weeks|months|ngày|giờ|phút|tuần|tháng|lần|times)(?!\p{L})`;
-const AMOUNT = String.raw`(?:${NUMBER}(?:\s?${UNIT_WORDS}){0,2}(?:\s?\/\s?\p{L}+|\s+(?:per|a|mỗi|một)\s+(?:day|week|month|quarter|year|ngày|tuần|tháng|quý|năm)(?!\p{L}))?|\[[^\]]{1,20}\]\s?%?|\bX{2,}\s?(?:%|tỷ|triệu|k|m)?(?:\s?(?:đồng|usd|vnđ))?)`;
+const UNIT_WORDS = String.raw`(?:đô la|dollars?|euros?|vnđ|đ|percent|phần trăm|pts|points|điểm|million|billion|thousand|triệu|tỷ|tỉ|nghìn|ngàn|đồng|đô|usd|vnd|eur|ms|seconds|secs?|minutes|mins?|hours|hrs?|days|weeks|months|ngày|giờ|phút|tuần|tháng|lần|times|stars?|sao)(?!\p{L})(?!\s+(?:of\s+)?(?:xem|watch|watched|video|content|nội dung|học|training|làm việc))`;
+const AMOUNT = String.raw`(?:\d+(?:[.,]\d+)?\s*(?:out of|trên|\/)\s*\d+\s*(?:stars?|sao)?|\d[\d,.]*s\s+of|${NUMBER}(?:\s?${UNIT_WORDS}){0,2}(?:\s?\/\s?\p{L}+|\s+(?:per|a|mỗi|một)\s+(?:day|week|month|quarter|year|ngày|tuần|tháng|quý|năm)(?!\p{L}))?|\[[^\]]{1,20}\]\s?%?|\bX{2,}\s?(?:%|tỷ|triệu|k|m)?(?:\s?(?:đồng|usd|vnđ))?)`;
 const WORD_COUNT = String.raw`\b(?:(?:one|a|two|three|four|five|ten|a few)\s+(?:hundred|thousand|million|billion)\s+|(?:two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|a dozen|hundreds of|thousands of|millions of)\s+(?=\p{L}))|\b(?:the|a) majority of\s+|(?<!\p{L})(?:một|hai|ba|năm|mười)\s+(?:trăm|nghìn|ngàn|triệu|tỷ|tỉ)(?:\s+(?:đô la|đô|đồng|usd))?(?!\p{L})`;
 const LESS = /\b(?:less than|fewer than|under|below|at most|no more than|within|dưới|tối đa|không quá)\s*$/iu;
 const MORE = /\b(?:more than|over|above|at least|greater than|trên|ít nhất|tối thiểu|hơn)\s*$/iu;
@@ -92,7 +92,9 @@ function tidy(text: string): string {
 /** The objective without its numbers, and which way the numbers point when the words say it. */
 function withoutNumbers(text: string): { core: string; comparator: "down" | "up" | null } {
   let comparator: "down" | "up" | null = null;
-  let out = text.replace(WHEN_EN, " ").replace(WHEN_VI, " ").replace(WHEN_BARE, " ");
+  // A rate's period goes with its number: "giờ xem/ngày", "signups/week".
+  let out = text.replace(/\s?\/\s?(?:day|week|month|quarter|year|ngày|tuần|tháng|quý|năm)(?!\p{L})/giu, "");
+  out = out.replace(WHEN_EN, " ").replace(WHEN_VI, " ").replace(WHEN_BARE, " ");
   // "from chronic 60% OEE to consistent 75%" keeps what it measures ("OEE") and says which way.
   out = out.replace(FROM_TO, (m) => {
     const values = [...m.matchAll(/\d[\d.,]*/g)].map((v) => Number(v[0].replace(/,/g, "")));
@@ -215,9 +217,10 @@ const FOR_WHOM_EN =
 const FOR_WHOM_VI =
   /(?<!\p{L})(?:cho|giúp|để)\s+((?:các\s+|những\s+|mọi\s+)?(?:khách hàng|người dùng|nhân viên|học sinh|sinh viên|đội ngũ|đối tác|người đọc|bệnh nhân|thành viên|đội|nhóm)(?:\s+\p{L}+)?)/iu;
 const WHO_EN: [RegExp, string][] = [
+  [/\b(?:apps?|application|mobile|website|portal|platform|features?|flow|onboarding|interface|ui|ux|mvp|checkout|integration|api|sdk|extension|plugin)\b/i, "our users"],
   [/\b(?:podcasts?)\b/i, "our listeners"],
   [/\b(?:videos?|channels?)\b/i, "our viewers"],
-  [/\b(?:books?|newsletters?|guides?|blog|articles?|content)\b/i, "our readers"],
+  [/\b(?:books?|newsletters?|guides?|blog\p{L}*|posts?|articles?|content)\b/iu, "our readers"],
   [/\b(?:campaigns?|emails?|ads?|events?|webinars?)\b/i, "our audience"],
   [/\b(?:returns?|billing|checkout|stores?|shop|orders?|delivery|support|service)\b/i, "our customers"],
   [
@@ -226,6 +229,7 @@ const WHO_EN: [RegExp, string][] = [
   ],
 ];
 const WHO_VI: [RegExp, string][] = [
+  [/(?<!\p{L})(?:ứng dụng|app|website|trang web|nền tảng|tính năng|giao diện|phiên bản|sản phẩm)(?!\p{L})/iu, "người dùng"],
   [/(?<!\p{L})(?:podcast)(?!\p{L})/iu, "thính giả"],
   [/(?<!\p{L})(?:video|kênh)(?!\p{L})/iu, "người xem"],
   [/(?<!\p{L})(?:sách|bản tin|newsletter|bài viết|nội dung|email)(?!\p{L})/iu, "người đọc"],
@@ -268,8 +272,8 @@ const SECOND_CLAUSE = new RegExp(
 // "for" ends the deliverable only before the people it is for ("… return process for customers"); "a
 // platform for web applications" keeps its qualifier.
 const CUT_EN =
-  /\s*(?:[,;:]|\.(?!\d)|\b(?:to|so that|so|that|which|in order to|by|in the hands of|are|is|work|works|runs?)\b|\bfor\b(?=\s+(?:\S+\s+){0,2}?(?:customers?|users?|clients?|students?|employees?|teams?|partners?|developers?|members?|readers?|patients?|buyers?|people|everyone|staff|engineers?)\b))/i;
-const CUT_VI = /\s*(?:[,;:]|\.(?!\d)|(?<!\p{L})(?:để|nhằm|giúp|với mục tiêu|vào quý|trong quý|cho)(?!\p{L}))/u;
+  /\s*(?:[,;:(—–]|\s-\s|\b(?:at an?|at the|on an?|every|regularly|weekly|monthly|daily)\b|\.(?!\d)|\b(?:to|so that|so|that|which|in order to|by|in the hands of|are|is|work|works|runs?)\b|\bfor\b(?=\s+(?:\S+\s+){0,2}?(?:customers?|users?|clients?|students?|employees?|teams?|partners?|developers?|members?|readers?|patients?|buyers?|people|everyone|staff|engineers?)\b))/i;
+const CUT_VI = /\s*(?:[,;:(—–]|\s-\s|\.(?!\d)|(?<!\p{L})(?:để|nhằm|giúp|với mục tiêu|vào quý|trong quý|cho)(?!\p{L}))/u;
 // The purpose the sentence gives its deliverable: "… to improve speed and customer satisfaction",
 // "… that makes college students excited", "… để khách hàng …".
 const PURPOSE_EN =
@@ -384,31 +388,38 @@ function outputCandidates(title: string, vi: boolean): OutputRewrite | null {
   const bare = d.replace(/^(?:our|the)\s+/i, "");
   if (PLAN.test(bare) && family !== "move" && family !== "hire") family = "plan";
   const named = (vi ? FOR_WHOM_VI : FOR_WHOM_EN).exec(text)?.[1]?.trim();
-  const who =
-    named ?? (family === "plan" ? (vi ? "đội ngũ" : "the team") : undefined) ?? (vi ? WHO_VI : WHO_EN).find(([re]) => re.test(text))?.[1] ?? (vi ? "người dùng" : "our users");
+  const known = named ?? (family === "plan" ? (vi ? "đội ngũ" : "the team") : undefined) ?? (vi ? WHO_VI : WHO_EN).find(([re]) => re.test(text))?.[1];
+  const who = known ?? (vi ? "người dùng" : "our users");
   const plural = /s$/i.test(state?.noun ?? "");
   const stateful = state
     ? [`Give ${who} ${state.noun} that ${/^(?:are|is)$/.test(state.verb) ? (plural ? "are" : "is") : state.verb.replace(/s$/, "") + (plural ? "" : "s")} ${state.rest}`]
     : [];
   const purpose = purposeOf(phrase, vi);
+  // Nobody named and no kind of deliverable that says who uses it: no invented users.
+  const neutral = known
+    ? []
+    : vi
+      ? [`Tạo giá trị rõ rệt từ ${d}`, `Biến ${d} thành một thành công ai cũng thấy`]
+      : [`Get real value from ${d}`, `Make ${d} a success people notice`];
   const candidates = [
     ...(purpose ? [vi ? `${purpose} nhờ ${d}` : `${purpose} with ${d}`, purpose] : []),
     ...stateful,
+    ...neutral,
     ...(vi
       ? {
-          launch: [`Giúp ${who} nhận được giá trị thật từ ${d}`, `Giúp ${who} đón nhận và tin dùng ${d}`],
-          build: [`Giúp ${who} làm việc hiệu quả hơn nhờ ${d}`, `Biến ${d} thành thứ ${who} tin dùng mỗi ngày`],
+          launch: [`Khiến ${who} yêu thích ${d}`, `Giúp ${who} nhận được giá trị từ ${d}`, `Giúp ${who} đón nhận và tin dùng ${d}`],
+          build: [`Giúp ${who} làm việc hiệu quả hơn nhờ ${d}`, `Biến ${d} thành thứ ${who} tin dùng`],
           move: [`Chuyển sang ${d} trơn tru, không gián đoạn ${who}`, `Giúp ${who} làm việc hiệu quả hơn nhờ ${d}`],
           automate: [`Giải phóng ${who} khỏi việc thủ công trong ${d}`, `Giúp ${who} làm việc nhanh và chính xác hơn nhờ ${d}`],
           hire: [`Giúp ${who} có đủ người giỏi để đi nhanh hơn`, `Củng cố ${who} bằng ${d}`],
-          finish: [`Biến ${d} thành kết quả thật cho ${who}`, `Giúp ${who} nhận được giá trị thật từ ${d}`],
+          finish: [`Giúp ${who} nhận được giá trị từ ${d}`],
           plan: [`Giúp ${who} thống nhất và hành động theo ${d}`, `Giúp ${who} có ${d} rõ ràng để cùng hành động`],
-          other: [`Giúp ${who} nhận được giá trị thật từ ${d}`, `Biến ${d} thành thứ ${who} tin dùng mỗi ngày`],
+          other: [`Giúp ${who} nhận được giá trị từ ${d}`, `Biến ${d} thành thứ ${who} tin dùng`],
         }[family]
       : {
-          launch: [`Get ${who} real value from ${d}`, `Win ${who} over with ${d}`, `See ${who} adopt ${d} with enthusiasm`],
+          launch: [`Make ${d} a hit with ${who}`, `Get ${who} real value from ${d}`, `Win ${who} over with ${d}`],
           build: [
-            `Give ${who} ${/s$/i.test(bare.split(/\s+(?:for|of|in|with)\s+/)[0]!) ? bare : d.replace(/^our\s+/i, "a ")} they rely on every day`,
+            `Give ${who} ${/s$/i.test(bare.split(/\s+(?:for|of|in|with)\s+/)[0]!) ? bare : d.replace(/^our\s+/i, "the ")} they can rely on`,
             `Get ${who} real value from ${d}`,
             `Make ${who} more effective with ${d}`,
           ],
@@ -417,11 +428,11 @@ function outputCandidates(title: string, vi: boolean): OutputRewrite | null {
           hire: [`Give ${who} the people it needs to move faster`, `Strengthen ${who} with ${bare}`],
           finish: [`Make ${d} count for ${who}`, `Turn ${d} into real results for ${who}`],
           plan: [`Give ${who} ${/s$/i.test(bare) ? "" : "a "}clear ${bare} to act on`, `Align ${who} around ${d}`],
-          other: [`Make ${d} something ${who} rely on`, `Get ${who} real value from ${d}`],
+          other: [`Make ${d} something ${who} can rely on`, `Get ${who} real value from ${d}`],
         }[family]),
   ];
   const deliverable = cap(tidy(text.slice(lead).replace(/^(?:successfully|finally)\s+/i, "")));
-  const adopted = family === "launch" || family === "build" || family === "move" ? { who, what: d } : null;
+  const adopted = known && (family === "launch" || family === "build" || family === "move") ? { who, what: d } : null;
   return { candidates, deliverable, means: false, adopted };
 }
 
@@ -447,7 +458,7 @@ function metricKr(title: string): RewriteKr {
   const m = /([$€£]?\s?\d[\d.,]*)\s?(%|(?:k|m|bn|million|billion|thousand|triệu|tỷ|tỉ|nghìn|ngàn)(?!\p{L}))?\s*(đô la|[\p{L}/-]+)?/iu.exec(findMetric(clause)?.text ?? clause);
   const value = m ? num(m[1]!) : null;
   const scale = SCALES[m?.[2]?.toLowerCase() ?? ""] ?? 1;
-  const unit = m?.[2] === "%" ? "%" : (m?.[3] ?? (/[$]/.test(m?.[1] ?? "") ? "USD" : ""));
+  const unit = m?.[2] === "%" ? "%" : m?.[3] === "s" ? "" : (m?.[3] ?? (/[$]/.test(m?.[1] ?? "") ? "USD" : ""));
   return { title: clause, start: null, target: value === null ? null : value * scale, unit };
 }
 
@@ -457,7 +468,7 @@ const SCALES: Record<string, number> = { k: 1e3, thousand: 1e3, nghìn: 1e3, ng�
 // What taking words out can leave behind: an empty bracket, an article or a verb with nothing after
 // it ("a with Stripe", "satisfaction is", "our and grow"), a slash with one side gone ("xem/ngày").
 const HOLES =
-  /\(\s*\p{L}*\s*\)|\(\s|\s\)|\b(?:a|an|the|our)\s+(?:with|and|or|of|to|in|for|by|is|are)\b|\b(?:is|are|be|and|or|of|to|the|a|an|our|with|for|và|của|là|với)\s*$|(?<!\p{L})\/|\/(?!\p{L})/iu;
+  /\(\s*\)|\(\s|\s\)|\b(?:a|an|the|our)\s+(?:with|and|or|of|to|in|for|by|is|are)\b|\b(?:is|are|be|and|or|of|to|the|a|an|our|with|for|và|của|là|với)\s*$|(?<!\p{L})\/|\/(?!\p{L})/iu;
 
 function passing(candidates: string[]): string[] {
   const seen = new Set<string>();
@@ -500,12 +511,13 @@ export function rewriteObjective(title: string): Rewrite | null {
   const keyResults: RewriteKr[] = [{ title: output.deliverable, start: null, target: null, unit: "", kind: "milestone" }];
   if (output.adopted) {
     const { who, what } = output.adopted;
-    keyResults.push({
-      title: vi ? `Tỷ lệ ${who} sử dụng ${what}` : `Share of ${who.replace(/^our\s+/i, "")} using ${what}`,
-      start: null,
-      target: null,
-      unit: "%",
-    });
+    // Readers, listeners and viewers are reached; users use.
+    const reached = /^(?:our )?(?:readers|listeners|viewers|audience)$|^(?:người đọc|thính giả|người xem)$/iu.test(who);
+    keyResults.push(
+      reached
+        ? { title: vi ? `Số ${who} mà ${what} tiếp cận được` : `${cap(who.replace(/^our\s+/i, ""))} reached by ${what}`, start: null, target: null, unit: "" }
+        : { title: vi ? `Tỷ lệ ${who} sử dụng ${what}` : `Share of ${who.replace(/^our\s+/i, "")} using ${what}`, start: null, target: null, unit: "%" },
+    );
   }
   return { objective: candidates[0]!, candidates, keyResults, rule: "objective-is-output" };
 }

@@ -2,7 +2,9 @@
 // below precision 0.95 / recall 0.90 for objective-has-metric and objective-is-output.
 
 import { describe, expect, it } from "vitest";
-import { DEFAULT_DATASET, loadDataset, score } from "../../evals/critic/score.js";
+import { join } from "node:path";
+import { DEFAULT_DATASET, loadDataset, rewriteStats, score, type LabelledObjective } from "../../evals/critic/score.js";
+import { projectRoot } from "../../src/paths.js";
 
 describe("critic eval", () => {
   it("has at least 80 labelled objectives, English and Vietnamese, about half with metrics", () => {
@@ -19,5 +21,24 @@ describe("critic eval", () => {
       expect(s.precision, `${s.rule} precision\n${misses}`).toBeGreaterThanOrEqual(0.95);
       expect(s.recall, `${s.rule} recall\n${misses}`).toBeGreaterThanOrEqual(0.9);
     }
+  });
+});
+
+describe("public critic set (issue 12)", () => {
+  const pub = (f: string) => join(projectRoot(), "evals", "critic", "public", f);
+  const parts = ["dev.jsonl", "test.jsonl", "holdout.jsonl"].map(pub);
+  it("has at least 200 real objectives, 60 of them Vietnamese, each with its source and unique", () => {
+    const rows = parts.flatMap((f) => loadDataset(f) as (LabelledObjective & { source?: string })[]);
+    expect(rows.length).toBeGreaterThanOrEqual(200);
+    expect(rows.filter((r) => r.lang === "vi").length).toBeGreaterThanOrEqual(60);
+    expect(rows.filter((r) => !/^https?:\/\//.test(r.source ?? ""))).toEqual([]);
+    expect(new Set(rows.map((r) => r.text.trim().toLowerCase())).size).toBe(rows.length);
+  });
+  it("gives almost every flagged objective a rewrite, and every candidate passes the rules and keeps a word of its objective", () => {
+    const s = rewriteStats(parts);
+    expect(s.flagged).toBeGreaterThan(80);
+    expect(s.withRewrite / s.flagged).toBeGreaterThan(0.85);
+    expect(s.passing).toBe(s.candidates);
+    expect(s.sharing / s.candidates).toBeGreaterThan(0.98);
   });
 });
