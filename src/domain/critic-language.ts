@@ -141,7 +141,7 @@ const BY_DOING =
 const BANG_CACH = new RegExp(String.raw`(?:bằng cách|(?:nhờ|thông qua|qua|bằng)(?: việc)?\s+(?:${OUTPUT_VERBS_VI}))\s*[^,.;]*`, "iu");
 /** Words that turn "build/ship X" into an outcome people notice: who benefits and how. */
 const OUTCOME_MARKERS =
-  /\b(customers?|users?|people|teams?|everyone|clients?|buyers|members|employees|partners)\b[^,.;]{0,30}\b(can|love|trust|want|need|rely|enjoy|feel|choose|recommend|count on|notice)\b|\bso that\b|\bthat (?:our|customers|users|people)\b|\b(khách hàng|người dùng|mọi người|nhân viên)\b[^,.;]{0,30}\b(tin|yêu|muốn|cần|hài lòng|lựa chọn|giới thiệu)|\b(để|giúp)\s+(khách hàng|người dùng|đội|nhân viên)|\b(hiệu quả|bền vững|đáng tin cậy|vững mạnh)\b/iu;
+  /\b(customers?|users?|people|teams?|everyone|clients?|buyers|members|employees|partners)\b[^,.;]{0,30}\b(can|love|trust|want|need|rely|enjoy|feel|choose|recommend|count on|notice)\b|\bso that\b|\bthat (?:our|customers|users|people)\b|\b(khách hàng|người dùng|mọi người|nhân viên)\b[^,.;]{0,30}\b(tin|yêu|muốn|cần|hài lòng|lựa chọn|giới thiệu)|(?<!\p{L})(để|giúp)\s+(khách hàng|người dùng|đội|nhân viên)|(?<!\p{L})(hiệu quả|bền vững|đáng tin cậy|vững mạnh)(?!\p{L})/iu;
 
 export function findOutput(title: string): Span | null {
   const means = BY_DOING.exec(title) ?? BANG_CACH.exec(title);
@@ -149,7 +149,10 @@ export function findOutput(title: string): Span | null {
   const start = OUTPUT_START.exec(title);
   if (start && !OUTCOME_MARKERS.test(title) && !NOT_DELIVERED.test(title) && !NOT_DELIVERED_VI.test(title) && !POSITIONING.test(title)) return span(start, 1);
   const object = OUTPUT_OBJECT.exec(title);
-  if (object && !OUTCOME_MARKERS.test(title)) return span(object);
+  // Improving a process or a system is improving how work goes ("Cải thiện quy trình test"); maintaining
+  // or ensuring one is still work on the thing ("Maintain 1 quy trình agile").
+  const howWorkGoes = object && /^\s*(?:improve|cải thiện)\s+(?:[\p{L}\d-]+\s+){0,3}?(?:process|system|pipeline|platform|quy trình|hệ thống)(?!\p{L})/iu.test(title);
+  if (object && !howWorkGoes && !OUTCOME_MARKERS.test(title)) return span(object);
   // Vietnamese puts the artifact right after the verb: "Cải thiện tài liệu quản trị nội bộ".
   const artifact = OUTPUT_OBJECT_VI.exec(title);
   if (artifact && !OUTCOME_MARKERS.test(title)) return span(artifact);

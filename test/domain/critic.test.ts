@@ -340,3 +340,21 @@ describe("real-world objectives (issue 12, second round)", () => {
     ["Consistent and transparent compensation for every role", false],
   ])("output: %s → %s", (title, output) => expect(rules(title).includes("objective-is-output"), title).toBe(output));
 });
+
+describe("judgement calls, both sides (docs/DESIGN.md)", () => {
+  it.each([
+    ["Be the #1 CRM for small businesses", false],
+    ["Trở thành phần mềm quản trị số 1 tại Việt Nam", false],
+    ["Trở thành lựa chọn hàng đầu cho các chủ shop", false],
+    ["Become a top 3 player in Europe by DAU", true],
+    ["Đưa sản phẩm vào top 3 ngành hàng", true],
+  ])("ranks: %s → metric %s", (title, metric) => expect(rules(title).includes("objective-has-metric"), title).toBe(metric));
+  it.each([
+    ["Launch self-serve billing so that customers never wait for an invoice", false],
+    ["Launch self-serve billing", true],
+    ["Ra mắt cổng thanh toán để khách hàng không phải chờ hóa đơn", false],
+    ["Ra mắt cổng thanh toán", true],
+    ["Cải thiện quy trình test", false],
+    ["Improve PRD template", true],
+  ])("a deliverable with or without who benefits and how: %s → output %s", (title, output) => expect(rules(title).includes("objective-is-output"), title).toBe(output));
+});

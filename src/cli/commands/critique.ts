@@ -32,6 +32,8 @@ export const critiqueCommand: CommandSpec = {
   usage: 'okr critique "OBJECTIVE" [--kr "KEY RESULT" …] [--owner NAME] [--team T] [--json]',
   description:
     'Each --kr is a key result; "from X to Y" in it gives its start and target. --json prints {"findings": [...], "rewrite": {...}|null}.\n' +
+    "An objective carrying a metric or naming an output gets up to three rewrites, best first, built from its own words, with the\n" +
+    "metric or the deliverable moved into key results. Findings are in the objective's language (English or Vietnamese).\n" +
     "Rules: objective-has-metric, objective-is-output, objective-too-long, objective-vague, kr-count, kr-not-measurable,\n" +
     "kr-is-activity, krs-all-milestones, missing-owner, too-many-objectives. English and Vietnamese.",
   options: {
