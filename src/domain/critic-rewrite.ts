@@ -202,7 +202,7 @@ function metricCandidates(title: string, vi: boolean): string[] {
     const v = /^(?:double|triple|quadruple)$/i.test(verb) || (!verb && direction === "up") ? "Grow" : cap(verb.toLowerCase() || (direction === "down" ? "reduce" : "improve"));
     if (direction === "up") out.push(`Keep ${np} growing quarter after quarter`, `${v} ${np} in a way that lasts`);
     else if (direction === "down") out.push(`${v} ${np} for good`, `Keep ${np} low and under control`);
-    else if (direction === "improve") out.push(`${v} ${np} in a way people notice`, `Make ${np} a real strength of ours`);
+    else if (direction === "improve") out.push(`Make ${np} noticeably better`, `${v} ${np} in a way people notice`, `Make ${np} a real strength of ours`);
     else if (direction === "hold") out.push(`Keep ${np} steady and dependable`, `Make ${np} something everyone can count on`);
     else out.push(cap(core), ...(core.split(/\s+/).length <= 6 ? [`${cap(core)} with confidence`] : []));
     if (verb && direction !== "reach") out.push(cap(core));
@@ -222,14 +222,15 @@ const WHO_EN: [RegExp, string][] = [
   [/\b(?:videos?|channels?)\b/i, "our viewers"],
   [/\b(?:books?|newsletters?|guides?|blog\p{L}*|posts?|articles?|content)\b/iu, "our readers"],
   [/\b(?:campaigns?|emails?|ads?|events?|webinars?)\b/i, "our audience"],
-  [/\b(?:returns?|billing|checkout|stores?|shop|orders?|delivery|support|service)\b/i, "our customers"],
+  [/\b(?:returns?|billing|checkout|stores?|shop|orders?|delivery|support|services?|products?)\b/i, "our customers"],
   [
     /\b(?:reports?|processes|process|erp|accounting|books|tracking|templates?|tools?|pipelines?|infrastructure|back office|internal|workflows?|hires?|hiring|recruit|training|agile|okrs?)\b/i,
     "the team",
   ],
 ];
 const WHO_VI: [RegExp, string][] = [
-  [/(?<!\p{L})(?:ứng dụng|app|website|trang web|nền tảng|tính năng|giao diện|phiên bản|sản phẩm)(?!\p{L})/iu, "người dùng"],
+  [/(?<!\p{L})(?:ứng dụng|app|website|trang web|nền tảng|tính năng|giao diện|phiên bản)(?!\p{L})/iu, "người dùng"],
+  [/(?<!\p{L})(?:sản phẩm|dịch vụ|đơn hàng|cửa hàng)(?!\p{L})/iu, "khách hàng"],
   [/(?<!\p{L})(?:podcast)(?!\p{L})/iu, "thính giả"],
   [/(?<!\p{L})(?:video|kênh)(?!\p{L})/iu, "người xem"],
   [/(?<!\p{L})(?:sách|bản tin|newsletter|bài viết|nội dung|email)(?!\p{L})/iu, "người đọc"],
@@ -246,11 +247,15 @@ const OUTPUT_VERB_WORDS = `${OUTPUT_VERBS_EN}|${OUTPUT_VERBS_VI}`
   .sort((a, b) => b.length - a.length)
   .join("|");
 
-type Family = "launch" | "build" | "move" | "automate" | "hire" | "finish" | "plan" | "other";
+type Family = "launch" | "build" | "move" | "automate" | "hire" | "finish" | "plan" | "personal" | "other";
+// "apps", "routines" are plural; "process", "business", "status" are not.
+const PLURAL = /[^su]s$/i;
 // A plan, a document or a list of tasks is used by the team that acts on it, not by customers.
 const PLAN =
   /^(?:the\s+|our\s+)?(?:[\p{L}-]+\s+){0,3}?(?:vision|strategy|plan|roadmap|design|spec|specification|documentation|document|policy|policies|guidelines?|requirements)$|^(?:tầm nhìn|chiến lược|kế hoạch|lộ trình|tài liệu|quy định|chính sách|yêu cầu|bản thiết kế)(?!\p{L})/iu;
 const FAMILIES: [RegExp, Family][] = [
+  // Buying a house or travelling is a personal task whose outcome only its owner can say: no rewrite.
+  [/^(?:buy|purchase|travel|visit|mua|du lịch)(?!\p{L})/iu, "personal"],
   [/^(?:launch|ship|release|publish|roll ?out|deliver|introduce|get|write|draft|produce|ra mắt|phát hành|xuất bản|khởi chạy|viết)/iu, "launch"],
   [/^(?:migrate|move|switch|upgrade|replace|re-?platform|adopt|di chuyển|chuyển|nâng cấp)/iu, "move"],
   [/^(?:automate|optimi[sz]e|refactor|tự động hóa|tối ưu)/iu, "automate"],
@@ -383,6 +388,7 @@ function outputCandidates(title: string, vi: boolean): OutputRewrite | null {
     family = "move";
     object = move[1]!;
   }
+  if (family === "personal") return null;
   const d = deliverableOf(object, vi);
   if (!d.replace(/^our\s+/i, "").trim()) return null;
   const bare = d.replace(/^(?:our|the)\s+/i, "");
@@ -390,6 +396,8 @@ function outputCandidates(title: string, vi: boolean): OutputRewrite | null {
   const named = (vi ? FOR_WHOM_VI : FOR_WHOM_EN).exec(text)?.[1]?.trim();
   const known = named ?? (family === "plan" ? (vi ? "đội ngũ" : "the team") : undefined) ?? (vi ? WHO_VI : WHO_EN).find(([re]) => re.test(text))?.[1];
   const who = known ?? (vi ? "người dùng" : "our users");
+  // Readers, listeners and viewers take in what is published, whatever the verb that makes it.
+  if (/^(?:our )?(?:readers|listeners|viewers|audience)$|^(?:người đọc|thính giả|người xem)$/iu.test(who) && family === "build") family = "launch";
   const plural = /s$/i.test(state?.noun ?? "");
   const stateful = state
     ? [`Give ${who} ${state.noun} that ${/^(?:are|is)$/.test(state.verb) ? (plural ? "are" : "is") : state.verb.replace(/s$/, "") + (plural ? "" : "s")} ${state.rest}`]
@@ -419,7 +427,7 @@ function outputCandidates(title: string, vi: boolean): OutputRewrite | null {
       : {
           launch: [`Make ${d} a hit with ${who}`, `Get ${who} real value from ${d}`, `Win ${who} over with ${d}`],
           build: [
-            `Give ${who} ${/s$/i.test(bare.split(/\s+(?:for|of|in|with)\s+/)[0]!) ? bare : d.replace(/^our\s+/i, "the ")} they can rely on`,
+            `Give ${who} ${PLURAL.test(bare.split(/\s+(?:for|of|in|with)\s+/)[0]!) ? bare : d.replace(/^our\s+/i, "the ")} they can rely on`,
             `Get ${who} real value from ${d}`,
             `Make ${who} more effective with ${d}`,
           ],
@@ -498,8 +506,20 @@ export function rewriteObjective(title: string): Rewrite | null {
     // Two clauses ("Launch the app in September and reach one million users"): the deliverable is a
     // milestone, the number a metric key result.
     const [first, second] = title.split(SECOND_CLAUSE);
-    const keyResults =
-      output && !output.means && second && findMetric(second) && !findMetric(first!)
+    // "Enhance collaboration by successfully implementing two joint initiatives": the number is in the
+    // means, so the means is the key result ("Implement two joint initiatives …").
+    const means = MEANS.exec(title);
+    const meansKr =
+      means && findMetric(means[0]) && !findMetric(title.slice(0, means.index))
+        ? metricKr(
+            cap(
+              tidy(means[0].replace(/^\s*(?:by|through|via)\s+(?:\p{L}+ly\s+)?/iu, "").replace(/^(\p{L}+?)ing\b/iu, (ing, stem: string) => IMPERATIVE[ing.toLowerCase()] ?? stem)),
+            ),
+          )
+        : null;
+    const keyResults = meansKr
+      ? [meansKr]
+      : output && !output.means && second && findMetric(second) && !findMetric(first!)
         ? [{ title: tidy(first!), start: null, target: null, unit: "", kind: "milestone" as const }, metricKr(cap(tidy(second)))]
         : [metricKr(title)];
     if (output?.means) keyResults.push({ title: output.deliverable, start: null, target: null, unit: "", kind: "milestone" });
