@@ -81,7 +81,7 @@ const METRIC_PATTERNS: RegExp[] = [
   // A placeholder for the number: "[phần trăm]%", "đạt XX tỷ đồng", "[number] customers".
   /\[[^\]]{1,20}\]\s?%?|\bX{2,}\s?(?:%|tỷ|triệu|k|m|đồng)?(?!\p{L})/u,
   // A count in words: "two joint initiatives", "three new markets", "the majority of".
-  /\b(?:two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|a dozen|hundreds of|thousands of)\s+(?!times\b|ways\b|things\b)\p{L}+|\b(?:the|a) majority of\b|\b(?:one|a|half a|two|three|five|ten)\s+(?:hundred|thousand|million|billion)\b|(?<!\p{L})(?:một|hai|ba|năm|mười)\s+(?:trăm|nghìn|ngàn|triệu|tỷ|tỉ)(?!\p{L})/iu,
+  /\b(?:two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|a dozen|hundreds of|thousands of)\s+(?!times\b|ways\b|things\b)\p{L}+|\b(?:the|a) majority of\b|\b(?:half|a third|a quarter|two thirds) of (?:our|all|the)\b|\bzero\s+(?!to\b)\p{L}+|\b(?:single|double|triple)-digit\b|\bdozens of\b|\b(?:one|a|half a|two|three|five|ten)\s+(?:hundred|thousand|million|billion)\b|(?<!\p{L})(?:một|hai|ba|năm|mười)\s+(?:trăm|nghìn|ngàn|triệu|tỷ|tỉ)(?!\p{L})/iu,
   new RegExp(
     String.raw`\b(?:NPS|ARR|MRR|CSAT|CAC|LTV|GMV|DAU|MAU|WAU|churn|revenue|doanh thu|conversion|retention|uptime|latency)\b[^.,;]{0,25}?\b(?:above|below|over|under|to|by|at least|of|at|trên|dưới|lên|đạt)\s+[$€£]?${NUM}`,
     "iu",

@@ -50,7 +50,7 @@ export function judgeObjective(text: string): string | null {
 const NUMBER = String.raw`[$€£¥₫]?\s?\d[\d.,]*\s?(?:%|\+|(?:k|m|bn|x)(?!\p{L}))?\+?`;
 const UNIT_WORDS = String.raw`(?:đô la|dollars?|euros?|vnđ|đ|percent|phần trăm|pts|points|điểm|million|billion|thousand|triệu|tỷ|tỉ|nghìn|ngàn|đồng|đô|usd|vnd|eur|ms|seconds|secs?|minutes|mins?|hours|hrs?|days|weeks|months|ngày|giờ|phút|tuần|tháng|lần|times|stars?|sao)(?!\p{L})(?!\s+(?:of\s+)?(?:xem|watch|watched|video|content|nội dung|học|training|làm việc))`;
 const AMOUNT = String.raw`(?:\d+(?:[.,]\d+)?\s*(?:out of|trên|\/)\s*\d+\s*(?:stars?|sao)?|\d[\d,.]*s\s+of|${NUMBER}(?:\s?${UNIT_WORDS}){0,2}(?:\s?\/\s?\p{L}+|\s+(?:per|a|mỗi|một)\s+(?:day|week|month|quarter|year|ngày|tuần|tháng|quý|năm)(?!\p{L}))?|\[[^\]]{1,20}\]\s?%?|\bX{2,}\s?(?:%|tỷ|triệu|k|m)?(?:\s?(?:đồng|usd|vnđ))?)`;
-const WORD_COUNT = String.raw`\b(?:(?:one|a|two|three|four|five|ten|a few)\s+(?:hundred|thousand|million|billion)\s+|(?:two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|a dozen|hundreds of|thousands of|millions of)\s+(?=\p{L}))|\b(?:the|a) majority of\s+|(?<!\p{L})(?:một|hai|ba|năm|mười)\s+(?:trăm|nghìn|ngàn|triệu|tỷ|tỉ)(?:\s+(?:đô la|đô|đồng|usd))?(?!\p{L})`;
+const WORD_COUNT = String.raw`\b(?:(?:one|a|two|three|four|five|ten|a few)\s+(?:hundred|thousand|million|billion)\s+|(?:two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|a dozen|hundreds of|thousands of|millions of)\s+(?=\p{L}))|\b(?:the|a) majority of\s+|\b(?:half|a third|a quarter|two thirds) of\s+(?=(?:our|all|the)\b)|\bzero\s+(?=\p{L})|\b(?:single|double|triple)-digit\s+|\bdozens of\s+|(?<!\p{L})(?:một|hai|ba|năm|mười)\s+(?:trăm|nghìn|ngàn|triệu|tỷ|tỉ)(?:\s+(?:đô la|đô|đồng|usd))?(?!\p{L})`;
 const LESS = /\b(?:less than|fewer than|under|below|at most|no more than|within|dưới|tối đa|không quá)\s*$/iu;
 const MORE = /\b(?:more than|over|above|at least|greater than|trên|ít nhất|tối thiểu|hơn)\s*$/iu;
 // A number bound to what it measures: "by 20%", "to 75%+", "of less than 5%", "lên 75%", "đạt 40%".
@@ -117,6 +117,7 @@ function withoutNumbers(text: string): { core: string; comparator: "down" | "up"
     else if (MORE.test(before)) comparator = "up";
     return " ";
   });
+  if (/\bzero\s+\p{L}/iu.test(out)) comparator = "down";
   out = out.replace(new RegExp(WORD_COUNT, "giu"), "");
   return { core: tidy(out), comparator };
 }
@@ -135,6 +136,8 @@ const VERBS: [RegExp, Direction, string | null][] = [
 // Verbs whose object is the measure itself: "Achieve budget variance of …", "Reach $2M in ARR",
 // "Đạt KPIs doanh số …" (a level to reach: up, unless "less than" says down), "Maintain 99.9% uptime".
 const MEASURE_VERBS = /^(?:achieve|reach|hit|attain|maintain|keep|sustain|đạt được|đạt|duy trì|giữ vững|giữ)(?!\p{L})\s*/iu;
+const BAD_THINGS =
+  /\b(?:accidents?|incidents?|bugs?|defects?|errors?|churn|outages?|downtime|complaints?|costs?|waste|turnover|injur(?:y|ies)|escalations?|backlog)\b|(?<!\p{L})(?:tai nạn|sự cố|lỗi|chi phí|khiếu nại|lãng phí|nghỉ việc)(?!\p{L})/iu;
 const HOLD_VERBS = /^(?:maintain|keep|sustain|duy trì|giữ vững|giữ)(?!\p{L})/iu;
 
 const cap = (s: string) => s.charAt(0).toLocaleUpperCase() + s.slice(1);
@@ -177,7 +180,8 @@ function metricCandidates(title: string, vi: boolean): string[] {
     const measure = MEASURE_VERBS.exec(core);
     const moveTo = /^(?:move|take|bring|get|push|đưa|kéo)(?!\p{L})\s*/iu.exec(core);
     if (measure) {
-      direction = comparator ?? (HOLD_VERBS.test(core) ? "hold" : "up");
+      // Reaching a level of something bad ("Achieve fewer than 3 incidents", "Đạt 0 sự cố") is bringing it down.
+      direction = comparator ?? (HOLD_VERBS.test(core) ? "hold" : BAD_THINGS.test(core) ? "down" : "up");
       np = core.slice(measure[0].length).trim();
     } else if (moveTo && comparator) {
       direction = comparator === "up" ? "improve" : "down";

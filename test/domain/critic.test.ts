@@ -358,3 +358,24 @@ describe("judgement calls, both sides (docs/DESIGN.md)", () => {
     ["Improve PRD template", true],
   ])("a deliverable with or without who benefits and how: %s → output %s", (title, output) => expect(rules(title).includes("objective-is-output"), title).toBe(output));
 });
+
+describe("rewrites point the right way", () => {
+  it.each([
+    ["Achieve zero lost-time accidents", /^Reduce lost-time accidents/],
+    ["Reach fewer than 3 P1 incidents per month", /^Reduce P1 incidents/],
+    ["Achieve budget variance of less than 5%", /^Reduce budget variance/],
+    ["Đạt 0 sự cố nghiêm trọng", /^Giảm sự cố nghiêm trọng/],
+    ["Reach $2M in ARR", /^Keep ARR growing/],
+    ["Maintain 99.9% uptime", /^Keep uptime steady/],
+  ])("%s → %s", (title, first) => expect(critiqueWithRewrite({ title, keyResults: [] }).rewrite!.objective).toMatch(first));
+  it("counts in words are metrics, 'zero to one' is not", () => {
+    expect(rules("Achieve zero lost-time accidents")).toContain("objective-has-metric");
+    expect(rules("Get churn to single-digit")).toContain("objective-has-metric");
+    expect(rules("Win half of our target accounts")).toContain("objective-has-metric");
+    expect(rules("Zero to one: find product-market fit")).not.toContain("objective-has-metric");
+  });
+  it("personal tasks are flagged but get no invented outcome", () => {
+    expect(rules("Mua nhà ở VinHome RiverSide")).toContain("objective-is-output");
+    expect(critiqueWithRewrite({ title: "Mua nhà ở VinHome RiverSide", keyResults: [] }).rewrite).toBeNull();
+  });
+});
