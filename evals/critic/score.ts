@@ -168,13 +168,19 @@ interface Judged {
 /** The blind judge's verdicts on 40 rewrites (rewrite-judgments.jsonl), and how many of those rewrites
  *  the rules would now word differently (a judgement of an older wording). */
 export function judgedReport(file: string): string {
-  const rows = readFileSync(file, "utf8")
+  const all = readFileSync(file, "utf8")
     .split("\n")
     .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as Judged);
-  const n = (v: string) => rows.filter((r) => r.verdict === v).length;
-  const changed = rows.filter((r) => rewriteObjective(r.objective)?.objective !== r.rewrite).length;
-  return `judged rewrites (blind coach, ${rows.length}): good ${n("good")}, acceptable ${n("acceptable")}, bad ${n("bad")} (${Math.round((100 * (n("good") + n("acceptable"))) / rows.length)}% good or acceptable); lost the subject ${rows.filter((r) => !r.keeps_subject).length}; reworded since: ${changed}`;
+    .map((l) => JSON.parse(l) as Judged & { round: number });
+  return [...new Set(all.map((r) => r.round))]
+    .sort()
+    .map((round) => {
+      const rows = all.filter((r) => r.round === round);
+      const n = (v: string) => rows.filter((r) => r.verdict === v).length;
+      const changed = rows.filter((r) => rewriteObjective(r.objective)?.objective !== r.rewrite).length;
+      return `judged rewrites, round ${round} (blind coach, ${rows.length}): good ${n("good")}, acceptable ${n("acceptable")}, bad ${n("bad")} (${Math.round((100 * (n("good") + n("acceptable"))) / rows.length)}% good or acceptable); lost the subject ${rows.filter((r) => !r.keeps_subject).length}; reworded since: ${changed}`;
+    })
+    .join("\n");
 }
 
 // Run as a script: one file's table (or JSON); with no file, every set: the regression set and the
@@ -195,7 +201,8 @@ if (process.argv[1] && /score\.(js|ts)$/.test(process.argv[1])) {
     console.log(report(join(pub, "dev.jsonl"), blind));
     console.log(report(join(pub, "test.jsonl"), true));
     console.log(report(join(pub, "holdout.jsonl"), true));
-    console.log(rewriteReport(["dev.jsonl", "test.jsonl", "holdout.jsonl"].map((f) => join(pub, f))));
+    console.log(report(join(pub, "holdout2.jsonl"), true));
+    console.log(rewriteReport(["dev.jsonl", "test.jsonl", "holdout.jsonl", "holdout2.jsonl"].map((f) => join(pub, f))));
     const judged = join(pub, "rewrite-judgments.jsonl");
     if (existsSync(judged)) console.log(judgedReport(judged));
   }

@@ -101,11 +101,116 @@ export function findMetric(title: string): Span | null {
   return null;
 }
 
-/** Verbs that name work to deliver (the rewrite reads the deliverable after them). */
-export const OUTPUT_VERBS_EN =
-  "launch|ship|build|migrate|release|implement|deploy|develop|create|publish|roll out|rollout|redesign|rebuild|rewrite|re-?platform|integrate|complete|finish|deliver|set up|install|introduce|upgrade|replace|automate|refactor|move to|switch to|adopt|optimi[sz]e|hire|establish|execute|carry out|buy|purchase|travel to|design|define|draft|write|produce";
-export const OUTPUT_VERBS_VI =
-  "ra mắt|triển khai|xây dựng|phát hành|di chuyển|chuyển|hoàn thành|hoàn thiện|tích hợp|thiết kế lại|thiết kế|cài đặt|nâng cấp|phát triển|tự động hóa|tối ưu|tuyển|khởi chạy|xuất bản|xác định|thực hiện|tổ chức|mua|du lịch";
+const OUTPUT_VERB_LIST_EN = [
+  "launch",
+  "ship",
+  "build",
+  "migrate",
+  "release",
+  "implement",
+  "deploy",
+  "develop",
+  "create",
+  "publish",
+  "roll out",
+  "rollout",
+  "redesign",
+  "rebuild",
+  "rewrite",
+  "re-?platform",
+  "integrate",
+  "complete",
+  "finish",
+  "deliver",
+  "set up",
+  "install",
+  "introduce",
+  "upgrade",
+  "replace",
+  "automate",
+  "refactor",
+  "move to",
+  "switch to",
+  "adopt",
+  "optimi[sz]e",
+  "hire",
+  "establish",
+  "execute",
+  "carry out",
+  "buy",
+  "purchase",
+  "travel to",
+  "design",
+  "define",
+  "draft",
+  "write",
+  "produce",
+  "organi[sz]e",
+  "host",
+  "hold",
+  "conduct",
+  "prepare",
+  "finali[sz]e",
+  "document",
+  "identify",
+  "research",
+  "investigate",
+  "evaluate",
+  "assess",
+  "audit",
+  "map out",
+  "pilot",
+  "prototype",
+  "port",
+  "stabili[sz]e",
+  "standardi[sz]e",
+  "consolidate",
+  "add (?:support|a|an|new)",
+  "bring [^,.;]{1,40}? to (?:market|production|life)",
+  "make [^,.;]{1,40}? available",
+];
+const OUTPUT_VERB_LIST_VI = [
+  "ra mắt",
+  "triển khai",
+  "xây dựng",
+  "phát hành",
+  "di chuyển",
+  "chuyển",
+  "hoàn thành",
+  "hoàn thiện",
+  "tích hợp",
+  "thiết kế lại",
+  "thiết kế",
+  "cài đặt",
+  "nâng cấp",
+  "phát triển",
+  "tự động hóa",
+  "tối ưu",
+  "tuyển",
+  "khởi chạy",
+  "xuất bản",
+  "xác định",
+  "thực hiện",
+  "tổ chức",
+  "mua",
+  "du lịch",
+  "chuẩn hóa",
+  "chuẩn hoá",
+  "đánh giá",
+  "nghiên cứu",
+  "rà soát",
+  "thử nghiệm",
+  "bổ sung",
+  "hoàn tất",
+  "ban hành",
+  "chuẩn bị",
+  "lập",
+  "viết",
+];
+/** Verbs that name work to deliver, each a self-contained pattern (the rewrite reads the deliverable after them). */
+export const OUTPUT_VERB_LIST: readonly string[] = [...OUTPUT_VERB_LIST_EN, ...OUTPUT_VERB_LIST_VI];
+export const OUTPUT_VERBS_EN = OUTPUT_VERB_LIST_EN.join("|");
+export const OUTPUT_VERBS_VI = OUTPUT_VERB_LIST_VI.join("|");
 // "Successfully launch …", "Finally ship …": an adverb in front changes nothing.
 const OUTPUT_START = new RegExp(String.raw`^\s*(?:to\s+|we will\s+|let's\s+)?(?:successfully\s+|finally\s+)?(${OUTPUT_VERBS_EN}|${OUTPUT_VERBS_VI})(?!\p{L})`, "iu");
 // The thing delivered named after a general verb: "Ensure mobile apps are in sync", "Make Google
@@ -128,7 +233,7 @@ const NOT_DELIVERED_VI = /^\s*\p{L}+(?:\s\p{L}+)?\s+(?:kỹ năng|năng lực|v�
 // No verb at all, a deliverable named: "A complete implementation of IPFS in JavaScript",
 // "Real-time dashboard for everything in the Metrics sheet", "Chiến lược tuyển dụng kĩ sư".
 const DELIVERABLE_NOUN =
-  /^\s*(?:(?:a|an|the|our|new)\s+)?(?:[\p{L}-]+\s+){0,3}?(implementation|dashboard|app|application|website|portal|report|strategy|roadmap|framework|template|policy|playbook|handbook|toolkit|integration|migration|redesign|prototype|mvp)\b(?!\s+(?:is|are|becomes?|will|stays?|remains?)\b)|^\s*(chiến lược|kế hoạch|bộ tài liệu|tài liệu|ứng dụng|trang web|website|báo cáo|sổ tay|lộ trình)(?!\p{L})/iu;
+  /^\s*(?:(?:a|an|the|our|new)\s+)?(?:[\p{L}-]+\s+){0,3}?(implementation|dashboard|app|application|website|portal|report|strategy|roadmap|framework|template|policy|playbook|handbook|toolkit|integration|migration|redesign|prototype|mvp|release|rollout|campaign|conference|summit|course|curriculum|guide|documentation|api|sdk|library|plugin|extension|edition|newsletter|podcast)\b(?!\s+(?:is|are|becomes?|will|stays?|remains?)\b)|^\s*(chiến lược|kế hoạch|bộ tài liệu|tài liệu|ứng dụng|trang web|website|báo cáo|sổ tay|lộ trình)(?!\p{L})/iu;
 // A sentence that starts with a verb has its own subject matter: "Improve the dashboard" is judged
 // by the verb rules, never as a bare deliverable.
 const VAGUE_START =

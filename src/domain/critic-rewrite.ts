@@ -10,7 +10,7 @@
 // not too long) and dropped when it fails. No rewrite when neither rule fired, and none that would
 // drop the subject: when nothing of the objective's own words is left, there is no rewrite.
 
-import { blankOut, findMetric, findOutput, findVague, MAX_OBJECTIVE_WORDS, OUTPUT_VERBS_EN, OUTPUT_VERBS_VI } from "./critic-language.js";
+import { blankOut, findMetric, findOutput, findVague, MAX_OBJECTIVE_WORDS, OUTPUT_VERB_LIST } from "./critic-language.js";
 import { plainDigits } from "./values.js";
 
 export interface RewriteKr {
@@ -74,6 +74,9 @@ function tidy(text: string): string {
     .replace(/\s+([,.;:!?)])/g, "$1")
     .replace(/\(\s*\)/g, "")
     .replace(/\(\s+/g, "(")
+    // "hours hours", "per month" left alone at the end once its number is gone
+    .replace(/(?<!\p{L})(\p{L}+)(?:\s+\1)+(?!\p{L})/giu, "$1")
+    .replace(/\s+(?:per|a|mỗi)\s+(?:day|week|month|quarter|year|ngày|tuần|tháng|quý|năm)\s*$/iu, "")
     .replace(/\s{2,}/g, " ")
     // A number taken out can leave the article wrong: "a 99% error-free rate" → "an error-free rate".
     .replace(/(?<=^|\s)(a|^A)\s+(?=[aeiou])(?!(?:one|use|user|uni|eu)\p{L}*)/gu, "$1n ")
@@ -208,7 +211,7 @@ function metricCandidates(title: string, vi: boolean): string[] {
     else if (direction === "down") out.push(`${v} ${np} for good`, `Keep ${np} low and under control`);
     else if (direction === "improve") out.push(`Make ${np} noticeably better`, `${v} ${np} in a way people notice`, `Make ${np} a real strength of ours`);
     else if (direction === "hold") out.push(`Keep ${np} steady and dependable`, `Make ${np} something everyone can count on`);
-    else out.push(cap(core), ...(core.split(/\s+/).length <= 6 ? [`${cap(core)} with confidence`] : []));
+    else out.push(cap(core));
     if (verb && direction !== "reach") out.push(cap(core));
   }
   return out;
@@ -225,7 +228,8 @@ const WHO_EN: [RegExp, string][] = [
   [/\b(?:podcasts?)\b/i, "our listeners"],
   [/\b(?:videos?|channels?)\b/i, "our viewers"],
   [/\b(?:books?|newsletters?|guides?|blog\p{L}*|posts?|articles?|content)\b/iu, "our readers"],
-  [/\b(?:campaigns?|emails?|ads?|events?|webinars?)\b/i, "our audience"],
+  [/\b(?:conferences?|summits?|meetups?|workshops?|hackathons?|webinars?|events?)\b/i, "attendees"],
+  [/\b(?:campaigns?|emails?|ads?)\b/i, "our audience"],
   [/\b(?:returns?|billing|checkout|stores?|shop|orders?|delivery|support|services?|products?)\b/i, "our customers"],
   [
     /\b(?:reports?|processes|process|erp|accounting|books|tracking|templates?|tools?|pipelines?|infrastructure|back office|internal|workflows?|hires?|hiring|recruit|training|agile|okrs?)\b/i,
@@ -238,7 +242,8 @@ const WHO_VI: [RegExp, string][] = [
   [/(?<!\p{L})(?:podcast)(?!\p{L})/iu, "thính giả"],
   [/(?<!\p{L})(?:video|kênh)(?!\p{L})/iu, "người xem"],
   [/(?<!\p{L})(?:sách|bản tin|newsletter|bài viết|nội dung|email)(?!\p{L})/iu, "người đọc"],
-  [/(?<!\p{L})(?:chiến dịch|sự kiện|quảng cáo)(?!\p{L})/iu, "khách hàng"],
+  [/(?<!\p{L})(?:hội thảo|hội nghị|sự kiện|workshop)(?!\p{L})/iu, "người tham dự"],
+  [/(?<!\p{L})(?:chiến dịch|quảng cáo)(?!\p{L})/iu, "khách hàng"],
   [
     /(?<!\p{L})(?:quy trình|báo cáo|hệ thống nội bộ|kế toán|công việc|nhân sự|tuyển dụng|tuyển|kỹ sư|kĩ sư|lập trình viên|ứng viên|đào tạo|agile|okr|nội bộ|quản trị)(?!\p{L})/iu,
     "đội ngũ",
@@ -246,12 +251,9 @@ const WHO_VI: [RegExp, string][] = [
 ];
 
 // Longest first, so "thiết kế lại" is read before "thiết kế" and "phát hành thành công" before "phát hành".
-const OUTPUT_VERB_WORDS = `${OUTPUT_VERBS_EN}|${OUTPUT_VERBS_VI}`
-  .split("|")
-  .sort((a, b) => b.length - a.length)
-  .join("|");
+const OUTPUT_VERB_WORDS = [...OUTPUT_VERB_LIST].sort((a, b) => b.length - a.length).join("|");
 
-type Family = "launch" | "build" | "move" | "automate" | "hire" | "finish" | "plan" | "personal" | "other";
+type Family = "launch" | "build" | "move" | "automate" | "hire" | "finish" | "plan" | "learn" | "personal" | "other";
 // "apps", "routines" are plural; "process", "business", "status" are not.
 const PLURAL = /[^su]s$/i;
 // A plan, a document or a list of tasks is used by the team that acts on it, not by customers.
@@ -260,7 +262,14 @@ const PLAN =
 const FAMILIES: [RegExp, Family][] = [
   // Buying a house or travelling is a personal task whose outcome only its owner can say: no rewrite.
   [/^(?:buy|purchase|travel|visit|mua|du lịch)(?!\p{L})/iu, "personal"],
-  [/^(?:launch|ship|release|publish|roll ?out|deliver|introduce|get|write|draft|produce|ra mắt|phát hành|xuất bản|khởi chạy|viết)/iu, "launch"],
+  [
+    /^(?:launch|ship|release|publish|roll ?out|deliver|introduce|get|write|draft|produce|document|organi[sz]e|host|hold|conduct|ra mắt|phát hành|xuất bản|khởi chạy|viết|tổ chức)/iu,
+    "launch",
+  ],
+  [/^(?:identify|research|investigate|evaluate|assess|audit|map out|pilot|prototype|đánh giá|nghiên cứu|rà soát|thử nghiệm)(?!\p{L})/iu, "learn"],
+  [/^(?:prepare|finali[sz]e|chuẩn bị|hoàn tất|ban hành)(?!\p{L})/iu, "finish"],
+  [/^(?:lập)(?!\p{L})/iu, "plan"],
+  [/^(?:port|stabili[sz]e|standardi[sz]e|consolidate|add|chuẩn hóa|chuẩn hoá|bổ sung)(?!\p{L})/iu, "build"],
   [/^(?:migrate|move|switch|upgrade|replace|re-?platform|adopt|di chuyển|chuyển|nâng cấp)/iu, "move"],
   [/^(?:automate|optimi[sz]e|refactor|tự động hóa|tối ưu)/iu, "automate"],
   [/^(?:hire|recruit|tuyển)/iu, "hire"],
@@ -286,7 +295,7 @@ const CUT_VI = /\s*(?:[,;:(—–]|\s-\s|\.(?!\d)|(?<!\p{L})(?:để|nhằm|giú
 // The purpose the sentence gives its deliverable: "… to improve speed and customer satisfaction",
 // "… that makes college students excited", "… để khách hàng …".
 const PURPOSE_EN =
-  /\b(?:to|so that|in order to)\s+((?:improve|increase|reduce|help|make|let|give|keep|grow|delight|cut|speed up|enable)\b.+)$|\bthat\s+(makes|helps|lets|gives|keeps|enables?|drives?)\s+(.+)$/i;
+  /\b(?:to|so that|in order to)\s+((?:improve|increase|reduce|help|make|let|give|keep|grow|delight|cut|speed up|enable|save|lower|simplify|unblock|allow|protect|prevent|avoid|attract|retain|win|serve|support)\b.+)$|\bthat\s+(makes|helps|lets|gives|keeps|enables?|drives?)\s+(.+)$/i;
 const PURPOSE_VI = /(?<!\p{L})(?:để|nhằm|giúp)\s+(.+)$/u;
 
 /** The deliverable named after the verb, up to where the sentence turns to its purpose. */
@@ -301,7 +310,7 @@ function deliverableOf(text: string, vi: boolean): string {
   rest = rest.replace(/^(?:v(?:ersion)?\s?\d+(?:\.\d+)*|\d+\.\d+(?:\.\d+)*)\s+of\s+(?:the\s+|our\s+)?/i, "the new version of our ");
   if (vi || !rest) return rest;
   if (/^(?:a|an)\s+/i.test(rest)) return rest.replace(/^(?:a|an)\s+/i, "our ");
-  if (/^(?:the|our|my|its|their|this|these|all)\b/i.test(rest) || /^\p{Lu}/u.test(rest)) return rest;
+  if (/^(?:the|our|my|its|their|this|these|all|how|what|why|whether|where|who|which)\b/i.test(rest) || /^\p{Lu}/u.test(rest)) return rest;
   return `our ${rest}`;
 }
 
@@ -361,6 +370,8 @@ function outputCandidates(title: string, vi: boolean): OutputRewrite | null {
   const successful = /^successful\s+(preparation|launch|migration|implementation|delivery|rollout|completion)\s+of\s+/i.exec(phrase);
   const general = /^(?:ensure|make|use|maintain|improve|update|revamp|refresh|duy trì|đảm bảo|cải thiện)(?!\p{L})\s*/iu.exec(phrase);
   const handsOf = /^get\s+(.+?)\s+in(?:to)? the hands of\s+(.+)$/i.exec(phrase);
+  // "Bring X to market", "Make X available": X is what is launched.
+  const bring = /^(?:bring|make)\s+(.+?)\s+(?:to (?:market|production|life)|available)\b(.*)$/i.exec(phrase);
   let family: Family;
   let object: string;
   let state: { noun: string; verb: string; rest: string } | null = null;
@@ -369,6 +380,9 @@ function outputCandidates(title: string, vi: boolean): OutputRewrite | null {
       successful[1]!.toLowerCase()
     ] as Family;
     object = phrase.slice(successful[0].length);
+  } else if (bring) {
+    family = "launch";
+    object = `${bring[1]}${bring[2]}`;
   } else if (handsOf) {
     family = "launch";
     // "Get 2.0 in the hands of customers": the version is the deliverable, the customers who benefit.
@@ -396,9 +410,10 @@ function outputCandidates(title: string, vi: boolean): OutputRewrite | null {
   const d = deliverableOf(object, vi);
   if (!d.replace(/^our\s+/i, "").trim()) return null;
   const bare = d.replace(/^(?:our|the)\s+/i, "");
-  if (PLAN.test(bare) && family !== "move" && family !== "hire") family = "plan";
+  // Writing a plan or a spec serves the team that acts on it; implementing one delivers what it describes.
+  if (PLAN.test(bare) && family !== "move" && family !== "hire" && !/^(?:implement|deploy|install|integrate|roll|apply|triển khai|áp dụng)/iu.test(phrase)) family = "plan";
   const named = (vi ? FOR_WHOM_VI : FOR_WHOM_EN).exec(text)?.[1]?.trim();
-  const known = named ?? (family === "plan" ? (vi ? "đội ngũ" : "the team") : undefined) ?? (vi ? WHO_VI : WHO_EN).find(([re]) => re.test(text))?.[1];
+  const known = named ?? (family === "plan" || family === "learn" ? (vi ? "đội ngũ" : "the team") : undefined) ?? (vi ? WHO_VI : WHO_EN).find(([re]) => re.test(text))?.[1];
   const who = known ?? (vi ? "người dùng" : "our users");
   // Readers, listeners and viewers take in what is published, whatever the verb that makes it.
   if (/^(?:our )?(?:readers|listeners|viewers|audience)$|^(?:người đọc|thính giả|người xem)$/iu.test(who) && family === "build") family = "launch";
@@ -408,11 +423,12 @@ function outputCandidates(title: string, vi: boolean): OutputRewrite | null {
     : [];
   const purpose = purposeOf(phrase, vi);
   // Nobody named and no kind of deliverable that says who uses it: no invented users.
-  const neutral = known
-    ? []
-    : vi
-      ? [`Tạo giá trị rõ rệt từ ${d}`, `Biến ${d} thành một thành công ai cũng thấy`]
-      : [`Get real value from ${d}`, `Make ${d} a success people notice`];
+  const neutral =
+    known || family === "learn" || family === "plan" || family === "finish"
+      ? []
+      : vi
+        ? [`Tạo giá trị rõ rệt từ ${d}`, `Biến ${d} thành một thành công ai cũng thấy`]
+        : [`Get real value from ${d}`, `Make ${d} a success people notice`];
   const candidates = [
     ...(purpose ? [vi ? `${purpose} nhờ ${d}` : `${purpose} with ${d}`, purpose] : []),
     ...stateful,
@@ -426,6 +442,7 @@ function outputCandidates(title: string, vi: boolean): OutputRewrite | null {
           hire: [`Giúp ${who} có đủ người giỏi để đi nhanh hơn`, `Củng cố ${who} bằng ${d}`],
           finish: [`Giúp ${who} nhận được giá trị từ ${d}`],
           plan: [`Giúp ${who} thống nhất và hành động theo ${d}`, `Giúp ${who} có ${d} rõ ràng để cùng hành động`],
+          learn: [`Hiểu rõ ${d} để ra quyết định đúng`, `Giúp ${who} hành động dựa trên hiểu biết về ${d}`],
           other: [`Giúp ${who} nhận được giá trị từ ${d}`, `Biến ${d} thành thứ ${who} tin dùng`],
         }[family]
       : {
@@ -440,6 +457,7 @@ function outputCandidates(title: string, vi: boolean): OutputRewrite | null {
           hire: [`Give ${who} the people it needs to move faster`, `Strengthen ${who} with ${bare}`],
           finish: [`Make ${d} count for ${who}`, `Turn ${d} into real results for ${who}`],
           plan: [`Give ${who} ${/s$/i.test(bare) ? "" : "a "}clear ${bare} to act on`, `Align ${who} around ${d}`],
+          learn: [`Know ${d.replace(/^our\s+/i, "the ")} well enough to act on it`, `Make decisions about ${d.replace(/^our\s+/i, "the ")} with confidence`],
           other: [`Make ${d} something ${who} can rely on`, `Get ${who} real value from ${d}`],
         }[family]),
   ];
