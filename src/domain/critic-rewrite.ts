@@ -151,8 +151,10 @@ const lowerFirst = (s: string) => (/^\p{Lu}\p{Ll}+(?!\s+\d)(?!\p{L})/u.test(s) ?
  *  capitals inside (ERP, iOS, OKRs) stay as they are. */
 function sentenceCase(text: string): string {
   const words = text.split(/\s+/);
-  const titled = words.filter((w) => /^\p{Lu}/u.test(w)).length;
-  if (words.length < 3 || titled / words.length < 0.6) return text;
+  // Acronyms (SDK, ERP) and the first word say nothing; "Release the Python SDK" is a sentence.
+  const rest = words.slice(1).filter((w) => !/^\p{Lu}[\p{Lu}\d]+s?$/u.test(w));
+  const titled = rest.filter((w) => /^\p{Lu}/u.test(w)).length;
+  if (titled < 2 || titled / rest.length < 0.6) return text;
   const lower = (w: string) => (/^\p{Lu}[\p{Ll}'’-]+$/u.test(w) ? w.toLocaleLowerCase() : w);
   return words.map((w, i) => (i > 0 ? w.split("/").map(lower).join("/") : w)).join(" ");
 }
@@ -219,8 +221,13 @@ function metricCandidates(title: string, vi: boolean): string[] {
 
 // ---- what a deliverable serves -----------------------------------------------------------------
 
-const FOR_WHOM_EN =
-  /\b(?:for|to|in(?:to)? the hands of|that (?:makes|helps|lets|gives))\s+((?:our|the|all|new|every|more)?\s*(?:[\p{L}-]+\s+)?(?:customers?|users?|clients?|students?|employees?|teams?|partners?|developers?|members?|readers?|patients?|buyers?|merchants?|sellers?|staff|managers?|engineers?|people|everyone|colleagues|candidates|visitors|subscribers|citizens|learners))\b/iu;
+// People an objective can be for, in English.
+const PEOPLE_EN =
+  "customers?|users?|clients?|students?|employees?|teams?|partners?|developers?|members?|readers?|patients?|buyers?|merchants?|sellers?|staff|managers?|leaders?|engineers?|people|everyone|colleagues|candidates|visitors|subscribers|citizens|residents|learners|hires|newcomers|volunteers|parents|teachers|contributors|maintainers|guests|shoppers|donors";
+const FOR_WHOM_EN = new RegExp(
+  String.raw`\b(?:for|to|in(?:to)? the hands of|that (?:makes|helps|lets|gives))\s+((?:our|the|all|new|every|more)?\s*(?:[\p{L}-]+\s+)?(?:${PEOPLE_EN}))\b`,
+  "iu",
+);
 const FOR_WHOM_VI =
   /(?<!\p{L})(?:cho|giúp|để)\s+((?:các\s+|những\s+|mọi\s+)?(?:khách hàng|người dùng|nhân viên|học sinh|sinh viên|đội ngũ|đối tác|người đọc|bệnh nhân|thành viên|đội|nhóm)(?:\s+\p{L}+)?)/iu;
 const WHO_EN: [RegExp, string][] = [
@@ -256,9 +263,9 @@ const OUTPUT_VERB_WORDS = [...OUTPUT_VERB_LIST].sort((a, b) => b.length - a.leng
 type Family = "launch" | "build" | "move" | "automate" | "hire" | "finish" | "plan" | "learn" | "personal" | "other";
 // "apps", "routines" are plural; "process", "business", "status" are not.
 const PLURAL = /[^su]s$/i;
-// A plan, a document or a list of tasks is used by the team that acts on it, not by customers.
+// A plan, a spec or a policy is used by the team that acts on it, not by customers.
 const PLAN =
-  /^(?:the\s+|our\s+)?(?:[\p{L}-]+\s+){0,3}?(?:vision|strategy|plan|roadmap|design|spec|specification|documentation|document|policy|policies|guidelines?|requirements)$|^(?:tầm nhìn|chiến lược|kế hoạch|lộ trình|tài liệu|quy định|chính sách|yêu cầu|bản thiết kế)(?!\p{L})/iu;
+  /^(?:the\s+|our\s+)?(?:[\p{L}-]+\s+){0,3}?(?:vision|strategy|plan|roadmap|design|spec|specification|policy|policies|guidelines?|requirements)$|^(?:tầm nhìn|chiến lược|kế hoạch|lộ trình|quy định|chính sách|yêu cầu|bản thiết kế)(?!\p{L})/iu;
 const FAMILIES: [RegExp, Family][] = [
   // Buying a house or travelling is a personal task whose outcome only its owner can say: no rewrite.
   [/^(?:buy|purchase|travel|visit|mua|du lịch)(?!\p{L})/iu, "personal"],
@@ -289,8 +296,10 @@ const SECOND_CLAUSE = new RegExp(
 // Where the sentence turns from the deliverable to its purpose or its state.
 // "for" ends the deliverable only before the people it is for ("… return process for customers"); "a
 // platform for web applications" keeps its qualifier.
-const CUT_EN =
-  /\s*(?:[,;:(—–]|\s-\s|\b(?:at an?|at the|on an?|every|regularly|weekly|monthly|daily)\b|\.(?!\d)|\b(?:to|so that|so|that|which|in order to|by|in the hands of|are|is|work|works|runs?)\b|\bfor\b(?=\s+(?:\S+\s+){0,2}?(?:customers?|users?|clients?|students?|employees?|teams?|partners?|developers?|members?|readers?|patients?|buyers?|people|everyone|staff|engineers?)\b))/i;
+const CUT_EN = new RegExp(
+  String.raw`\s*(?:[,;:(—–]|\s-\s|\b(?:at an?|at the|on an?|every|regularly|weekly|monthly|daily)\b|\.(?!\d)|\b(?:to|so that|so|that|which|in order to|by|in the hands of|are|is|work|works|runs?)\b|\bfor\b(?=\s+(?:\S+\s+){0,2}?(?:${PEOPLE_EN})\b))`,
+  "i",
+);
 const CUT_VI = /\s*(?:[,;:(—–]|\s-\s|\.(?!\d)|(?<!\p{L})(?:để|nhằm|giúp|với mục tiêu|vào quý|trong quý|cho)(?!\p{L}))/u;
 // The purpose the sentence gives its deliverable: "… to improve speed and customer satisfaction",
 // "… that makes college students excited", "… để khách hàng …".
@@ -339,6 +348,55 @@ const IMPERATIVE: Record<string, string> = {
   rewriting: "rewrite",
   hiring: "hire",
 };
+
+// What a kind of deliverable is for, said for the people it serves (named in the objective, or the
+// ones this kind serves). First match wins; the family templates follow as further candidates.
+const KINDS: { re: RegExp; who: [string, string]; en: (d: string, who: string) => string[]; vi: (d: string, who: string) => string[] }[] = [
+  {
+    re: /\b(?:docs|documentation|guides?|handbook|wiki|tutorials?|faq|knowledge base)\b|(?<!\p{L})(?:tài liệu|hướng dẫn|sổ tay)(?!\p{L})/iu,
+    who: ["our users", "người dùng"],
+    en: (d, who) => [`Help ${who} find answers fast in ${d}`, `Make ${d} the first place ${who} look`],
+    vi: (d, who) => [`Giúp ${who} tìm được câu trả lời nhanh trong ${d}`],
+  },
+  {
+    re: /\b(?:dashboards?|reports?|reporting|metrics|analytics|scorecards?)\b|(?<!\p{L})(?:báo cáo|dashboard|số liệu)(?!\p{L})/iu,
+    who: ["the team", "đội ngũ"],
+    en: (d, who) => [`Help ${who} decide faster with ${d}`, `Give ${who} numbers they trust through ${d}`],
+    vi: (d, who) => [`Giúp ${who} ra quyết định nhanh hơn nhờ ${d}`, `Giúp ${who} có số liệu đáng tin từ ${d}`],
+  },
+  {
+    re: /\b(?:apis?|sdks?|librar(?:y|ies)|plugins?|extensions?|cli|bindings?)\b/i,
+    who: ["developers", "lập trình viên"],
+    en: (d, who) => [`Make ${d} a joy for ${who} to build on`, `Help ${who} build more, faster, with ${d}`],
+    vi: (d, who) => [`Giúp ${who} xây dựng nhanh hơn với ${d}`],
+  },
+  {
+    re: /\b(?:tools?|tooling|automation|pipelines?|ci|infrastructure|workflows?)\b|(?<!\p{L})(?:công cụ|quy trình tự động)(?!\p{L})/iu,
+    who: ["the team", "đội ngũ"],
+    en: (d, who) => [`Make daily work easier for ${who} with ${d}`, `Free ${who} to focus on what matters with ${d}`],
+    vi: (d, who) => [`Giúp công việc hằng ngày của ${who} nhẹ nhàng hơn nhờ ${d}`],
+  },
+  {
+    re: /\b(?:courses?|curriculum|training|bootcamp|workshops?)\b|(?<!\p{L})(?:khóa học|khoá học|đào tạo)(?!\p{L})/iu,
+    who: ["learners", "học viên"],
+    en: (d, who) => [`Help ${who} learn what they need from ${d}`, `Make ${d} something ${who} finish and use`],
+    vi: (d, who) => [`Giúp ${who} học được điều họ cần từ ${d}`],
+  },
+  {
+    re: /\b(?:campaigns?|ads?|brand(?:ing)?|messaging)\b|(?<!\p{L})(?:chiến dịch|quảng cáo|thương hiệu)(?!\p{L})/iu,
+    who: ["our audience", "khách hàng"],
+    en: (d, who) => [`Make ${d} resonate with ${who}`, `Get ${who} talking about ${d}`],
+    vi: (d, who) => [`Để ${d} chạm đến ${who}`.replace(/^Để /, "Giúp ") + "", `Khiến ${who} nhớ đến ${d}`],
+  },
+];
+
+function byKind(bare: string, d: string, named: string | undefined, vi: boolean): { who: string; candidates: string[] } | null {
+  const kind = KINDS.find((k) => k.re.test(bare));
+  if (!kind) return null;
+  // Documentation of an API or SDK is read by developers.
+  const who = named ?? (vi ? kind.who[1] : /\b(?:api|sdk|cli|librar(?:y|ies))\b/i.test(bare) ? "developers" : kind.who[0]);
+  return { who, candidates: vi ? kind.vi(d, who) : kind.en(d, who) };
+}
 
 interface OutputRewrite {
   candidates: string[];
@@ -429,10 +487,13 @@ function outputCandidates(title: string, vi: boolean): OutputRewrite | null {
       : vi
         ? [`Tạo giá trị rõ rệt từ ${d}`, `Biến ${d} thành một thành công ai cũng thấy`]
         : [`Get real value from ${d}`, `Make ${d} a success people notice`];
+  const kind = family === "plan" || family === "learn" || family === "move" || family === "hire" ? null : byKind(bare, d, named, vi);
+  const typed = kind?.candidates ?? [];
   const candidates = [
     ...(purpose ? [vi ? `${purpose} nhờ ${d}` : `${purpose} with ${d}`, purpose] : []),
     ...stateful,
-    ...neutral,
+    ...typed,
+    ...(typed.length ? [] : neutral),
     ...(vi
       ? {
           launch: [`Khiến ${who} yêu thích ${d}`, `Giúp ${who} nhận được giá trị từ ${d}`, `Giúp ${who} đón nhận và tin dùng ${d}`],
@@ -462,7 +523,7 @@ function outputCandidates(title: string, vi: boolean): OutputRewrite | null {
         }[family]),
   ];
   const deliverable = cap(tidy(text.slice(lead).replace(/^(?:successfully|finally)\s+/i, "")));
-  const adopted = known && (family === "launch" || family === "build" || family === "move") ? { who, what: d } : null;
+  const adopted = (kind || known) && (family === "launch" || family === "build" || family === "move") ? { who: kind?.who ?? who, what: d } : null;
   return { candidates, deliverable, means: false, adopted };
 }
 

@@ -379,3 +379,20 @@ describe("rewrites point the right way", () => {
     expect(critiqueWithRewrite({ title: "Mua nhà ở VinHome RiverSide", keyResults: [] }).rewrite).toBeNull();
   });
 });
+
+describe("what a kind of deliverable is for", () => {
+  it.each([
+    ["Publish the new API documentation", /^Help developers find answers fast in the new API documentation$/],
+    ["Build a sales dashboard", /^Help the team decide faster with our sales dashboard$/],
+    ["Release the Python SDK", /^Make the Python SDK a joy for developers to build on$/],
+    ["Launch an onboarding course for new managers", /^Help new managers learn what they need from our onboarding course$/],
+    ["Organize the first community conference", /^Make the first community conference a hit with attendees$/],
+    ["Research how teams use dashboards", /^Know how teams use dashboards well enough to act on it$/],
+    ["Viết tài liệu hướng dẫn sử dụng", /^Giúp người dùng tìm được câu trả lời nhanh trong tài liệu hướng dẫn sử dụng$/],
+  ])("%s", (title, first) => expect(critiqueWithRewrite({ title, keyResults: [] }).rewrite!.objective).toMatch(first));
+  it("invents no users when nothing says who a deliverable serves", () => {
+    const r = critiqueWithRewrite({ title: "Build the new bridge across the river", keyResults: [] }).rewrite!;
+    expect(r.objective).toBe("Get real value from the new bridge across the river");
+    expect(r.keyResults).toHaveLength(1);
+  });
+});
