@@ -55,6 +55,8 @@ const EN_ARTICLE =
   /(?<![\d.,#$€£]\s?)\b1\s+(?=\p{L})(?!(?:k|m|bn|million|billion|thousand|hundred|percent|point|pts?|x|day|week|month|year|hour|minute|second|usd|eur|in|of|out|to|per)(?!\p{L}))/giu;
 // A number that describes a segment, not a target: "enterprises (5k+ user, multi-business unit,
 // global)", "companies with 500+ employees".
+// A size in brackets that says which things are meant: "large datasets (1TB++)", "(10k+ users)".
+const SIZE_SCOPE = /\(\s*(?:~\s*)?\d[\d.,]*\s*(?:k|m|b|kb|mb|gb|tb|pb|users?|employees?|seats?|nodes?)?\s*\+*\s*\)/giu;
 const SEGMENT =
   /(?<=\b(?:enterprises|companies|customers|clients|accounts|businesses|organi[sz]ations|teams|firms|schools)\s*)\([^)]*\)|(?<=\b(?:enterprises|companies|customers|clients|accounts|businesses|organi[sz]ations|teams|firms)\s+(?:with|of)\s+(?:over\s+|more than\s+)?)\d[\d,.]*\s*k?\+?(?=\s+(?:employees|users|seats|staff|people|members)\b)/giu;
 
@@ -62,7 +64,7 @@ const SEGMENT =
 export const blankOut = (text: string): string => {
   const out = NOT_METRIC.reduce((t, re) => t.replace(re, (m) => " ".repeat(m.length)), text);
   const blank = (m: string) => " ".repeat(m.length);
-  const scoped = out.replace(SEGMENT, blank);
+  const scoped = out.replace(SEGMENT, blank).replace(SIZE_SCOPE, blank);
   return VI_LETTERS.test(text) ? scoped.replace(VI_ARTICLE, blank) : scoped.replace(EN_ARTICLE, blank);
 };
 
@@ -166,6 +168,13 @@ const OUTPUT_VERB_LIST_EN = [
   "standardi[sz]e",
   "consolidate",
   "add (?:support|a|an|new)",
+  "contribute to",
+  "gather",
+  "participate in",
+  "attend",
+  "speak at",
+  "present at",
+  "sponsor",
   "bring [^,.;]{1,40}? to (?:market|production|life)",
   "make [^,.;]{1,40}? available",
 ];
@@ -212,7 +221,10 @@ export const OUTPUT_VERB_LIST: readonly string[] = [...OUTPUT_VERB_LIST_EN, ...O
 export const OUTPUT_VERBS_EN = OUTPUT_VERB_LIST_EN.join("|");
 export const OUTPUT_VERBS_VI = OUTPUT_VERB_LIST_VI.join("|");
 // "Successfully launch …", "Finally ship …": an adverb in front changes nothing.
-const OUTPUT_START = new RegExp(String.raw`^\s*(?:to\s+|we will\s+|let's\s+)?(?:successfully\s+|finally\s+)?(${OUTPUT_VERBS_EN}|${OUTPUT_VERBS_VI})(?!\p{L})`, "iu");
+const OUTPUT_START = new RegExp(
+  String.raw`^\s*(?:to\s+|(?:we|i) will\s+|(?:we|i)'ll\s+|(?:we are|we're|i am|i'm) going to\s+|let's\s+|chúng (?:ta|tôi) sẽ\s+|tôi sẽ\s+)?(?:successfully\s+|finally\s+)?(${OUTPUT_VERBS_EN}|${OUTPUT_VERBS_VI})(?!\p{L})`,
+  "iu",
+);
 // The thing delivered named after a general verb: "Ensure mobile apps are in sync", "Make Google
 // calendar integration work", "Use ticket templates to…", "Maintain 1 quy trình agile",
 // "Successful preparation of accounting for migration…".
@@ -233,13 +245,19 @@ const NOT_DELIVERED_VI = /^\s*\p{L}+(?:\s\p{L}+)?\s+(?:kỹ năng|năng lực|v�
 // No verb at all, a deliverable named: "A complete implementation of IPFS in JavaScript",
 // "Real-time dashboard for everything in the Metrics sheet", "Chiến lược tuyển dụng kĩ sư".
 const DELIVERABLE_NOUN =
-  /^\s*(?:(?:a|an|the|our|new)\s+)?(?:[\p{L}-]+\s+){0,3}?(implementation|dashboard|app|application|website|portal|report|strategy|roadmap|framework|template|policy|playbook|handbook|toolkit|integration|migration|redesign|prototype|mvp|release|rollout|campaign|conference|summit|course|curriculum|guide|documentation|api|sdk|library|plugin|extension|edition|newsletter|podcast)\b(?!\s+(?:is|are|becomes?|will|stays?|remains?)\b)|^\s*(chiến lược|kế hoạch|bộ tài liệu|tài liệu|ứng dụng|trang web|website|báo cáo|sổ tay|lộ trình)(?!\p{L})/iu;
+  /^\s*(?:(?:a|an|the|our|new)\s+)?(?:[\p{L}\d&/+.-]+\s+){0,3}?(implementation|dashboard|app|application|website|portal|report|strategy|roadmap|framework|template|policy|playbook|handbook|toolkit|integration|migration|redesign|prototype|mvp|release|rollout|campaign|conference|summit|course|curriculum|guide|documentation|api|sdk|library|plugin|extension|edition|newsletter|podcast|blogs?|blog posts?|articles?|videos?|tutorials?|demos?|talks?|operator|cookbook|white ?paper|case stud(?:y|ies)|graph|chart)\b(?=\s*(?:$|[,.;:(]|(?:for|on|in|of|with|about|that|to|and|&|across|from|by)\b))|^\s*(chiến lược|kế hoạch|bộ tài liệu|tài liệu|ứng dụng|trang web|website|báo cáo|sổ tay|lộ trình)(?!\p{L})/iu;
 // A sentence that starts with a verb has its own subject matter: "Improve the dashboard" is judged
 // by the verb rules, never as a bare deliverable.
 const VAGUE_START =
   /^\s*(?:to\s+)?(?:improve|increase|grow|enhance|optimi[sz]e|boost|fix|work|focus|support|drive|make|get|become|be|keep|help|give|provide|ensure|win|reach|achieve|use|maintain|update|own|lead|guide|run|scale|reduce|cut|expand|strengthen|deepen|simplify|streamline|accelerate|empower|enable|delight|earn|attract|retain|understand|cải thiện|tăng|nâng cao|đẩy mạnh|giảm|đạt|tạo|giúp|đảm bảo|duy trì|mở rộng|hiểu|làm rõ|làm)(?!\p{L})/iu;
 // "Establish the brand / the 8086 as the go-to …": a position to win, not a thing to deliver.
 const POSITIONING = /^\s*(?:establish|position|make)\b[^,.;]*\bas\s+(?:the|a|an|our)\b/i;
+// "Create the lowest carbon footprint in our industry", "Build the fastest checkout": a superlative to
+// reach is an outcome, whatever the verb.
+const SUPERLATIVE = /^\s*\p{L}+\s+(?:the|our)\s+(?:lowest|highest|best|fastest|safest|cleanest|simplest|easiest|most|least)\b/iu;
+// Certifications and audits passed are deliverables: "Achieve SOC 2 Type II certification".
+const CERTIFIED =
+  /^\s*(?:achieve|obtain|get|earn|pass|complete|gain|secure|đạt|đạt được|hoàn thành)\s+[^,.;]{0,40}?(?:certification|certified|accreditation|accredited|audit|chứng nhận|chứng chỉ)(?!\p{L})/iu;
 const BY_DOING =
   /\b(by|through|via)\s+(optimi[sz]ing|launching|building|shipping|implementing|redesigning|migrating|releasing|creating|adding|rolling out|rewriting|hiring|deploying)\b[^,.;]*/i;
 // Vietnamese means: "bằng cách …", "nhờ triển khai …", "thông qua việc ra mắt …".
@@ -252,11 +270,18 @@ export function findOutput(title: string): Span | null {
   const means = BY_DOING.exec(title) ?? BANG_CACH.exec(title);
   if (means) return span(means);
   const start = OUTPUT_START.exec(title);
-  if (start && !OUTCOME_MARKERS.test(title) && !NOT_DELIVERED.test(title) && !NOT_DELIVERED_VI.test(title) && !POSITIONING.test(title)) return span(start, 1);
+  if (start && !OUTCOME_MARKERS.test(title) && !NOT_DELIVERED.test(title) && !NOT_DELIVERED_VI.test(title) && !POSITIONING.test(title) && !SUPERLATIVE.test(title))
+    return span(start, 1);
+  const certified = CERTIFIED.exec(title);
+  if (certified) return span(certified);
   const object = OUTPUT_OBJECT.exec(title);
   // Improving a process or a system is improving how work goes ("Cải thiện quy trình test"); maintaining
   // or ensuring one is still work on the thing ("Maintain 1 quy trình agile").
-  const howWorkGoes = object && /^\s*(?:improve|cải thiện)\s+(?:[\p{L}\d-]+\s+){0,3}?(?:process|system|pipeline|platform|quy trình|hệ thống)(?!\p{L})/iu.test(title);
+  const howWorkGoes =
+    object &&
+    /^\s*(?:improve|cải thiện)\s+(?:[\p{L}\d-]+\s+){0,3}?(?:process|system|pipeline|platform|quy trình|hệ thống)(?!\p{L})(?!\s+(?:documentation|docs|template|report|tài liệu|báo cáo))/iu.test(
+      title,
+    );
   if (object && !howWorkGoes && !OUTCOME_MARKERS.test(title)) return span(object);
   // Vietnamese puts the artifact right after the verb: "Cải thiện tài liệu quản trị nội bộ".
   const artifact = OUTPUT_OBJECT_VI.exec(title);

@@ -260,7 +260,7 @@ const WHO_VI: [RegExp, string][] = [
 // Longest first, so "thiết kế lại" is read before "thiết kế" and "phát hành thành công" before "phát hành".
 const OUTPUT_VERB_WORDS = [...OUTPUT_VERB_LIST].sort((a, b) => b.length - a.length).join("|");
 
-type Family = "launch" | "build" | "move" | "automate" | "hire" | "finish" | "plan" | "learn" | "personal" | "other";
+type Family = "launch" | "build" | "move" | "automate" | "hire" | "finish" | "plan" | "learn" | "activity" | "personal" | "other";
 // "apps", "routines" are plural; "process", "business", "status" are not.
 const PLURAL = /[^su]s$/i;
 // A plan, a spec or a policy is used by the team that acts on it, not by customers.
@@ -273,6 +273,7 @@ const FAMILIES: [RegExp, Family][] = [
     /^(?:launch|ship|release|publish|roll ?out|deliver|introduce|get|write|draft|produce|document|organi[sz]e|host|hold|conduct|ra mắt|phát hành|xuất bản|khởi chạy|viết|tổ chức)/iu,
     "launch",
   ],
+  [/^(?:contribute to|participate in|attend|speak at|present at|sponsor|gather)(?!\p{L})/iu, "activity"],
   [/^(?:identify|research|investigate|evaluate|assess|audit|map out|pilot|prototype|đánh giá|nghiên cứu|rà soát|thử nghiệm)(?!\p{L})/iu, "learn"],
   [/^(?:prepare|finali[sz]e|chuẩn bị|hoàn tất|ban hành)(?!\p{L})/iu, "finish"],
   [/^(?:lập)(?!\p{L})/iu, "plan"],
@@ -297,7 +298,7 @@ const SECOND_CLAUSE = new RegExp(
 // "for" ends the deliverable only before the people it is for ("… return process for customers"); "a
 // platform for web applications" keeps its qualifier.
 const CUT_EN = new RegExp(
-  String.raw`\s*(?:[,;:(—–]|\s-\s|\b(?:at an?|at the|on an?|every|regularly|weekly|monthly|daily)\b|\.(?!\d)|\b(?:to|so that|so|that|which|in order to|by|in the hands of|are|is|work|works|runs?)\b|\bfor\b(?=\s+(?:\S+\s+){0,2}?(?:${PEOPLE_EN})\b))`,
+  String.raw`\s*(?:[,;:(—–]|\s-\s|\b(?:at an?|at the|on an?)\b|(?<!\b(?:a|an|the|our)\s)\b(?:every|regularly|weekly|monthly|daily)\b|\.(?!\d)|\b(?:to|so that|so|that|which|in order to|by|in the hands of|are|is|work|works|runs?)\b|\bfor\b(?=\s+(?:\S+\s+){0,2}?(?:${PEOPLE_EN})\b))`,
   "i",
 );
 const CUT_VI = /\s*(?:[,;:(—–]|\s-\s|\.(?!\d)|(?<!\p{L})(?:để|nhằm|giúp|với mục tiêu|vào quý|trong quý|cho)(?!\p{L}))/u;
@@ -353,6 +354,12 @@ const IMPERATIVE: Record<string, string> = {
 // ones this kind serves). First match wins; the family templates follow as further candidates.
 const KINDS: { re: RegExp; who: [string, string]; en: (d: string, who: string) => string[]; vi: (d: string, who: string) => string[] }[] = [
   {
+    re: /\b(?:blogs?|blog ?posts?|posts?|articles?|videos?|podcasts?|newsletters?|white ?papers?|case stud(?:y|ies)|talks?|content)\b|(?<!\p{L})(?:bài viết|bài blog|video|podcast|bản tin|nội dung)(?!\p{L})/iu,
+    who: ["our readers", "người đọc"],
+    en: (d, who) => [`Make ${d} worth coming back to for ${who}`, `Help ${who} learn something useful from ${d}`],
+    vi: (d, who) => [`Khiến ${who} chờ đón ${d}`, `Giúp ${who} học được điều hữu ích từ ${d}`],
+  },
+  {
     re: /\b(?:docs|documentation|guides?|handbook|wiki|tutorials?|faq|knowledge base)\b|(?<!\p{L})(?:tài liệu|hướng dẫn|sổ tay)(?!\p{L})/iu,
     who: ["our users", "người dùng"],
     en: (d, who) => [`Help ${who} find answers fast in ${d}`, `Make ${d} the first place ${who} look`],
@@ -391,7 +398,10 @@ const KINDS: { re: RegExp; who: [string, string]; en: (d: string, who: string) =
 ];
 
 function byKind(bare: string, d: string, named: string | undefined, vi: boolean): { who: string; candidates: string[] } | null {
-  const kind = KINDS.find((k) => k.re.test(bare));
+  // The head noun decides ("CI/E2E blogs" are blogs, "blog process documentation" is documentation).
+  const phrase = bare.split(/\s+(?:for|on|of|in|with|about|to|cho|về|của|trong)\s+/iu)[0]!;
+  const head = vi ? phrase.split(/\s+/).slice(0, 2).join(" ") : phrase.split(/\s+/).pop()!;
+  const kind = KINDS.find((k) => k.re.test(head)) ?? KINDS.find((k) => k.re.test(bare));
   if (!kind) return null;
   // Documentation of an API or SDK is read by developers.
   const who = named ?? (vi ? kind.who[1] : /\b(?:api|sdk|cli|librar(?:y|ies))\b/i.test(bare) ? "developers" : kind.who[0]);
@@ -422,12 +432,26 @@ function outputCandidates(title: string, vi: boolean): OutputRewrite | null {
     );
     return { candidates: outcome ? [...metricCandidates(outcome, vi), cap(outcome)] : [], deliverable: cap(deliverable), means: true, adopted: null };
   }
-  const lead = /^\s*(?:to\s+|we will\s+|let's\s+)?/i.exec(text)![0].length;
+  const lead = /^\s*(?:to\s+|(?:we|i) will\s+|(?:we|i)'ll\s+|(?:we are|we're|i am|i'm) going to\s+|let's\s+|chúng (?:ta|tôi) sẽ\s+|tôi sẽ\s+)?/iu.exec(text)![0].length;
   const phrase = text.slice(lead).replace(/^(?:successfully|finally)\s+/i, "");
   // "Successful preparation of accounting for migration to the new ERP system": the noun is the verb.
   const successful = /^successful\s+(preparation|launch|migration|implementation|delivery|rollout|completion)\s+of\s+/i.exec(phrase);
   const general = /^(?:ensure|make|use|maintain|improve|update|revamp|refresh|duy trì|đảm bảo|cải thiện)(?!\p{L})\s*/iu.exec(phrase);
   const handsOf = /^get\s+(.+?)\s+in(?:to)? the hands of\s+(.+)$/i.exec(phrase);
+  // "Achieve SOC 2 Type II certification": the trust the certificate stands for.
+  const certified =
+    /^(?:achieve|obtain|get|earn|pass|complete|gain|secure|đạt|đạt được|hoàn thành)\s+(.{0,40}?(?:certification|accreditation|audit|chứng nhận|chứng chỉ))(?!\p{L})/iu.exec(phrase);
+  if (certified) {
+    const what = certified[1]!;
+    return {
+      candidates: vi
+        ? [`Giành được niềm tin mà ${what} thể hiện`]
+        : [`Give customers the assurance that ${what} brings`, `Show customers they can trust us with their data`].slice(0, /soc|iso|gdpr|hipaa|pci/i.test(what) ? 2 : 1),
+      deliverable: cap(tidy(phrase)),
+      means: false,
+      adopted: null,
+    };
+  }
   // "Bring X to market", "Make X available": X is what is launched.
   const bring = /^(?:bring|make)\s+(.+?)\s+(?:to (?:market|production|life)|available)\b(.*)$/i.exec(phrase);
   let family: Family;
@@ -482,12 +506,12 @@ function outputCandidates(title: string, vi: boolean): OutputRewrite | null {
   const purpose = purposeOf(phrase, vi);
   // Nobody named and no kind of deliverable that says who uses it: no invented users.
   const neutral =
-    known || family === "learn" || family === "plan" || family === "finish"
+    known || family === "learn" || family === "plan" || family === "finish" || family === "activity"
       ? []
       : vi
         ? [`Tạo giá trị rõ rệt từ ${d}`, `Biến ${d} thành một thành công ai cũng thấy`]
         : [`Get real value from ${d}`, `Make ${d} a success people notice`];
-  const kind = family === "plan" || family === "learn" || family === "move" || family === "hire" ? null : byKind(bare, d, named, vi);
+  const kind = family === "plan" || family === "learn" || family === "activity" || family === "move" || family === "hire" ? null : byKind(bare, d, named, vi);
   const typed = kind?.candidates ?? [];
   const candidates = [
     ...(purpose ? [vi ? `${purpose} nhờ ${d}` : `${purpose} with ${d}`, purpose] : []),
@@ -503,6 +527,7 @@ function outputCandidates(title: string, vi: boolean): OutputRewrite | null {
           hire: [`Giúp ${who} có đủ người giỏi để đi nhanh hơn`, `Củng cố ${who} bằng ${d}`],
           finish: [`Giúp ${who} nhận được giá trị từ ${d}`],
           plan: [`Giúp ${who} thống nhất và hành động theo ${d}`, `Giúp ${who} có ${d} rõ ràng để cùng hành động`],
+          activity: [`Biến công sức dành cho ${d} thành kết quả rõ ràng`],
           learn: [`Hiểu rõ ${d} để ra quyết định đúng`, `Giúp ${who} hành động dựa trên hiểu biết về ${d}`],
           other: [`Giúp ${who} nhận được giá trị từ ${d}`, `Biến ${d} thành thứ ${who} tin dùng`],
         }[family]
@@ -518,6 +543,9 @@ function outputCandidates(title: string, vi: boolean): OutputRewrite | null {
           hire: [`Give ${who} the people it needs to move faster`, `Strengthen ${who} with ${bare}`],
           finish: [`Make ${d} count for ${who}`, `Turn ${d} into real results for ${who}`],
           plan: [`Give ${who} ${/s$/i.test(bare) ? "" : "a "}clear ${bare} to act on`, `Align ${who} around ${d}`],
+          activity: /^gather/i.test(phrase)
+            ? [`Bring together ${bare} who move the work forward`]
+            : [`Make our work on ${d.replace(/^our\s+/i, "")} count`, `Turn our time on ${d.replace(/^our\s+/i, "")} into results people see`],
           learn: [`Know ${d.replace(/^our\s+/i, "the ")} well enough to act on it`, `Make decisions about ${d.replace(/^our\s+/i, "the ")} with confidence`],
           other: [`Make ${d} something ${who} can rely on`, `Get ${who} real value from ${d}`],
         }[family]),

@@ -396,3 +396,27 @@ describe("what a kind of deliverable is for", () => {
     expect(r.keyResults).toHaveLength(1);
   });
 });
+
+describe("real-world objectives (issue 12, third round)", () => {
+  it.each([
+    ["I will build a network graph of the community assets", true],
+    ["Contribute to the storage engine", true],
+    ["Gather collaborators", true],
+    ["Achieve SOC 2 Type II certification", true],
+    ["Improve blog process documentation", true],
+    ["Litmus & CI/E2E blogs", true],
+    ["Create the lowest carbon footprint in our industry", false],
+    ["Triple inbound demo requests", false],
+    ["Collect 95% of invoices within 30 days", false],
+  ])("output: %s → %s", (title, output) => expect(rules(title).includes("objective-is-output"), title).toBe(output));
+  it("a size in brackets only says which things are meant", () => {
+    expect(rules("go-ipfs handles large datasets (1TB++) without a sweat")).not.toContain("objective-has-metric");
+    expect(rules("Grow to 1TB of stored data")).toContain("objective-has-metric");
+  });
+  it.each([
+    ["Achieve SOC 2 Type II certification", /^Give customers the assurance that SOC 2 Type II certification brings$/],
+    ["Publish a monthly newsletter", /^Make our monthly newsletter worth coming back to for our readers$/],
+    ["Gather collaborators", /^Bring together collaborators who move the work forward$/],
+    ["Contribute to the storage engine", /^Make our work on the storage engine count$/],
+  ])("rewrite of %s", (title, first) => expect(critiqueWithRewrite({ title, keyResults: [] }).rewrite!.objective).toMatch(first));
+});
