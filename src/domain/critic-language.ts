@@ -81,7 +81,8 @@ const METRIC_PATTERNS: RegExp[] = [
   /\b(?:double|triple|quadruple|halve|twice|in half|by half|by a (?:third|quarter|half)|by (?:one|two) (?:thirds?|quarters?))\b/i,
   /(?:gấp\s+(?:đôi|ba|bốn|\d+)|giảm\s+(?:một\s+)?(?:nửa|một phần ba))/iu,
   // A placeholder for the number: "[phần trăm]%", "đạt XX tỷ đồng", "[number] customers".
-  /\[[^\]]{1,20}\]\s?%?|\bX{2,}\s?(?:%|tỷ|triệu|k|m|đồng)?(?!\p{L})/u,
+  // "[target customer]" is a placeholder for people, not a number.
+  /\[(?=[^\]]{0,20}(?:number|percent|amount|value|\bx+\b|\bn\b|#|%|\d|phần trăm|con số|\bsố\b|giá trị|tỷ lệ))[^\]]{1,20}\]\s?%?|\bX{2,}\s?(?:%|tỷ|triệu|k|m|đồng)?(?!\p{L})/u,
   // A count in words: "two joint initiatives", "three new markets", "the majority of".
   /\b(?:two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|a dozen|hundreds of|thousands of)\s+(?!times\b|ways\b|things\b)\p{L}+|\b(?:the|a) majority of\b|\b(?:half|a third|a quarter|two thirds) of (?:our|all|the)\b|\bzero\s+(?!to\b)\p{L}+|\b(?:single|double|triple)-digit\b|\bdozens of\b|\b(?:one|a|half a|two|three|five|ten)\s+(?:hundred|thousand|million|billion)\b|(?<!\p{L})(?:một|hai|ba|năm|mười)\s+(?:trăm|nghìn|ngàn|triệu|tỷ|tỉ)(?!\p{L})/iu,
   new RegExp(

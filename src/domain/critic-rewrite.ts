@@ -48,8 +48,8 @@ export function judgeObjective(text: string): string | null {
 // ---- taking the number out ---------------------------------------------------------------------
 
 const NUMBER = String.raw`[$€£¥₫]?\s?\d[\d.,]*\s?(?:%|\+|(?:k|m|bn|x)(?!\p{L}))?\+?`;
-const UNIT_WORDS = String.raw`(?:đô la|dollars?|euros?|vnđ|đ|percent|phần trăm|pts|points|điểm|million|billion|thousand|triệu|tỷ|tỉ|nghìn|ngàn|đồng|đô|usd|vnd|eur|ms|seconds|secs?|minutes|mins?|hours|hrs?|days|weeks|months|ngày|giờ|phút|tuần|tháng|lần|times|stars?|sao)(?!\p{L})(?!\s+(?:of\s+)?(?:xem|watch|watched|video|content|nội dung|học|training|làm việc))`;
-const AMOUNT = String.raw`(?:\d+(?:[.,]\d+)?\s*(?:out of|trên|\/)\s*\d+\s*(?:stars?|sao)?|\d[\d,.]*s\s+of|${NUMBER}(?:\s?${UNIT_WORDS}){0,2}(?:\s?\/\s?\p{L}+|\s+(?:per|a|mỗi|một)\s+(?:day|week|month|quarter|year|ngày|tuần|tháng|quý|năm)(?!\p{L}))?|\[[^\]]{1,20}\]\s?%?|\bX{2,}\s?(?:%|tỷ|triệu|k|m)?(?:\s?(?:đồng|usd|vnđ))?)`;
+const UNIT_WORDS = String.raw`(?:đô la|dollars?|euros?|vnđ|đ|percent|phần trăm|pts|points|điểm|million|billion|thousand|triệu|tỷ|tỉ|nghìn|ngàn|đồng|đô|usd|vnd|eur|ms|seconds|secs?|minutes|mins?|hours|hrs?|days|weeks|months|ngày|giờ|phút|tuần|tháng|lần|times|stars?|sao|kgs?|lbs?|pounds|miles|km|kilomet(?:er|re)s|steps|laps|cân)(?!\p{L})(?!\s+(?:of\s+)?(?:xem|watch|watched|video|content|nội dung|học|training|làm việc))`;
+const AMOUNT = String.raw`(?:\d+(?:[.,]\d+)?\s*(?:out of|trên|\/)\s*\d+\s*(?:stars?|sao)?|\d[\d,.]*s\s+of|${NUMBER}(?:\s?${UNIT_WORDS}){0,2}(?:\s?\/\s?\p{L}+|\s+(?:per|a|mỗi|một)\s+(?:day|week|month|quarter|year|ngày|tuần|tháng|quý|năm)(?!\p{L}))?|\[(?=[^\]]{0,20}(?:number|percent|amount|value|\bx+\b|\bn\b|#|%|\d|phần trăm|con số|\bsố\b|giá trị|tỷ lệ))[^\]]{1,20}\]\s?%?|\bX{2,}\s?(?:%|tỷ|triệu|k|m)?(?:\s?(?:đồng|usd|vnđ))?)`;
 const WORD_COUNT = String.raw`\b(?:(?:one|a|two|three|four|five|ten|a few)\s+(?:hundred|thousand|million|billion)\s+|(?:two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|a dozen|hundreds of|thousands of|millions of)\s+(?=\p{L}))|\b(?:the|a) majority of\s+|\b(?:half|a third|a quarter|two thirds) of\s+(?=(?:our|all|the)\b)|\bzero\s+(?=\p{L})|\b(?:single|double|triple)-digit\s+|\bdozens of\s+|(?<!\p{L})(?:một|hai|ba|năm|mười)\s+(?:trăm|nghìn|ngàn|triệu|tỷ|tỉ)(?:\s+(?:đô la|đô|đồng|usd))?(?!\p{L})`;
 const LESS = /\b(?:less than|fewer than|under|below|at most|no more than|within|dưới|tối đa|không quá)\s*$/iu;
 const MORE = /\b(?:more than|over|above|at least|greater than|trên|ít nhất|tối thiểu|hơn)\s*$/iu;
@@ -97,6 +97,8 @@ function withoutNumbers(text: string): { core: string; comparator: "down" | "up"
   let comparator: "down" | "up" | null = null;
   // A rate's period goes with its number: "giờ xem/ngày", "signups/week".
   let out = text.replace(/\s?\/\s?(?:day|week|month|quarter|year|ngày|tuần|tháng|quý|năm)(?!\p{L})/giu, "");
+  // A placeholder for a number is read as one, so "in [number] weeks" goes like "in 6 weeks".
+  out = out.replace(/\[(?=[^\]]{0,20}(?:number|amount|value|\bx+\b|\bn\b|#|phần trăm|con số|\bsố\b|giá trị))[^\]]{1,20}\](?!\s?%)/giu, "0");
   out = out.replace(WHEN_EN, " ").replace(WHEN_VI, " ").replace(WHEN_BARE, " ");
   // "from chronic 60% OEE to consistent 75%" keeps what it measures ("OEE") and says which way.
   out = out.replace(FROM_TO, (m) => {
@@ -147,6 +149,15 @@ const cap = (s: string) => s.charAt(0).toLocaleUpperCase() + s.slice(1);
 // "Revenue" → "revenue", but "Line 3", "Google" stay (a capital before a number, or mid-sentence, is a name).
 const lowerFirst = (s: string) => (/^\p{Lu}\p{Ll}+(?!\s+\d)(?!\p{L})/u.test(s) ? s.charAt(0).toLocaleLowerCase() + s.slice(1) : s);
 
+/** A sentence's first word in lower case when it is a common word ("Real-time dashboard" → "real-time
+ *  dashboard"), as written when it may be a name ("Litmus operator", "Rust 2024 edition"). */
+function commonFirst(s: string): string {
+  const first = /^\p{L}[\p{L}-]*/u.exec(s)?.[0] ?? "";
+  const common =
+    /^(?:new|short|long|complete|full|first|second|better|internal|external|public|private|weekly|monthly|daily|quarterly|annual|real-time|scheduled|automated|shared|single|unified|modern|simple)$|(?:ed|ing|al|ly|ive|ful|ous|ic|ar|ent|ant|able|ible)$/i;
+  return common.test(first) ? lowerFirst(s) : s;
+}
+
 /** Title Case ("Back Office Team Business Processes") read as a sentence; acronyms and names with
  *  capitals inside (ERP, iOS, OKRs) stay as they are. */
 function sentenceCase(text: string): string {
@@ -193,7 +204,7 @@ function metricCandidates(title: string, vi: boolean): string[] {
       np = core.slice(moveTo[0].length).trim();
     }
   }
-  np = lowerFirst(np).replace(/^(?:a|an)\s+/i, "the ");
+  np = np.replace(/^(?:a|an)\s+/i, "the ");
   if (!np) return [];
   // "Grow fast, become a world-class company": several clauses read best as the author wrote them.
   if (np.includes(",")) direction = "reach";
@@ -312,7 +323,7 @@ const PURPOSE_VI = /(?<!\p{L})(?:để|nhằm|giúp)\s+(.+)$/u;
 function deliverableOf(text: string, vi: boolean): string {
   let rest = text.replace(/^\s*(?:successfully|finally|thành công)\s+/iu, "").replace(/\s+thành công(?!\p{L})/iu, "");
   // "a functional, upgradable video platform": a comma after an adjective does not end the noun.
-  rest = rest.replace(/\b(\p{L}+(?:al|ble|ive|ful|ous|ic|ed|ing|ar|ent|ant))\s*,\s*(?=\p{L})/giu, "$1 ");
+  rest = rest.replace(/\b(\p{L}+(?:al|ble|ive|ful|ous|ic|ed|ing|ar|ent|ant|ate|ite|ile|ure|ern|less|ary|ory|ly))\s*,\s*(?=\p{L})/giu, "$1 ");
   rest = rest.split(SECOND_CLAUSE)[0]!;
   rest = rest.split(vi ? CUT_VI : CUT_EN)[0]!;
   rest = tidy(withoutNumbers(rest).core).replace(/^(?:một|1|các|những)\s+/iu, "");
@@ -356,7 +367,10 @@ const KINDS: { re: RegExp; who: [string, string]; en: (d: string, who: string) =
   {
     re: /\b(?:blogs?|blog ?posts?|posts?|articles?|videos?|podcasts?|newsletters?|white ?papers?|case stud(?:y|ies)|talks?|content)\b|(?<!\p{L})(?:bài viết|bài blog|video|podcast|bản tin|nội dung)(?!\p{L})/iu,
     who: ["our readers", "người đọc"],
-    en: (d, who) => [`Make ${d} worth coming back to for ${who}`, `Help ${who} learn something useful from ${d}`],
+    en: (d, who) =>
+      /\b(?:white ?papers?|case stud(?:y|ies)|articles?|talks?)\b/i.test(d)
+        ? [`Help ${who} learn something useful from ${d}`]
+        : [`Make ${d} worth coming back to for ${who}`, `Help ${who} learn something useful from ${d}`],
     vi: (d, who) => [`Khiến ${who} chờ đón ${d}`, `Giúp ${who} học được điều hữu ích từ ${d}`],
   },
   {
@@ -404,7 +418,21 @@ function byKind(bare: string, d: string, named: string | undefined, vi: boolean)
   const kind = KINDS.find((k) => k.re.test(head)) ?? KINDS.find((k) => k.re.test(bare));
   if (!kind) return null;
   // Documentation of an API or SDK is read by developers.
-  const who = named ?? (vi ? kind.who[1] : /\b(?:api|sdk|cli|librar(?:y|ies))\b/i.test(bare) ? "developers" : kind.who[0]);
+  const who =
+    named ??
+    (vi
+      ? /podcast/i.test(head)
+        ? "thính giả"
+        : /video/i.test(head)
+          ? "người xem"
+          : kind.who[1]
+      : /\b(?:api|sdk|cli|librar(?:y|ies))\b/i.test(bare)
+        ? "developers"
+        : /podcasts?/i.test(head)
+          ? "our listeners"
+          : /videos?/i.test(head)
+            ? "our viewers"
+            : kind.who[0]);
   return { who, candidates: vi ? kind.vi(d, who) : kind.en(d, who) };
 }
 
@@ -480,8 +508,17 @@ function outputCandidates(title: string, vi: boolean): OutputRewrite | null {
     family = FAMILIES.find(([re]) => re.test(phrase))?.[1] ?? "other";
     const verb = new RegExp(String.raw`^(?:${OUTPUT_VERB_WORDS})(?!\p{L})\s*`, "iu").exec(phrase);
     // No verb at all ("A complete implementation of IPFS", "Chiến lược tuyển dụng"): the phrase is the thing.
-    object = verb ? phrase.slice(verb[0].length) : lowerFirst(phrase.replace(/^(?:a|an)\s+/i, ""));
+    object = verb ? phrase.slice(verb[0].length) : commonFirst(phrase.replace(/^(?:a|an)\s+/i, ""));
   }
+  // "Replace the old backup system with X": X is what is delivered.
+  const replaced = /^(?:replace|swap|thay thế|thay)\s+.+?\s+(?:with|by|bằng)\s+(.+)$/iu.exec(phrase);
+  if (replaced) {
+    family = "move";
+    object = replaced[1]!;
+  }
+  // "Help the team start a podcast", "our start a podcast": a verb inside the deliverable is read too.
+  const inner = new RegExp(String.raw`^(?:start|begin|set up|create|launch|build|run|bắt đầu|tạo)\s+`, "iu").exec(object.replace(/^(?:our|the)\s+/i, ""));
+  if (inner) object = object.replace(/^(?:our|the)\s+/i, "").slice(inner[0].length);
   // "… preparation of accounting for migration to the new ERP system": the move is what it serves.
   const move = /\b(?:migration|move|transition|switch)\s+to\s+(.+)$/i.exec(object);
   if (move && !vi) {
@@ -509,7 +546,7 @@ function outputCandidates(title: string, vi: boolean): OutputRewrite | null {
     known || family === "learn" || family === "plan" || family === "finish" || family === "activity"
       ? []
       : vi
-        ? [`Tạo giá trị rõ rệt từ ${d}`, `Biến ${d} thành một thành công ai cũng thấy`]
+        ? [`Tạo giá trị rõ rệt từ ${d}`]
         : [`Get real value from ${d}`, `Make ${d} a success people notice`];
   const kind = family === "plan" || family === "learn" || family === "activity" || family === "move" || family === "hire" ? null : byKind(bare, d, named, vi);
   const typed = kind?.candidates ?? [];
