@@ -290,8 +290,28 @@ export function findOutput(title: string): Span | null {
   // A noun phrase with no verb in front: only when nothing else reads as the verb of the sentence.
   const noun = start || VAGUE_START.test(title) ? null : DELIVERABLE_NOUN.exec(title);
   if (noun && !OUTCOME_MARKERS.test(title)) return span(noun);
-  return null;
+  // English, by default: a sentence that names no result at all names work ("Refine the customer
+  // success processes", "Contribute to mayastor", "Scheduled Chaos"). A result is a verb of change or
+  // of reaching ("increase", "become", "delight", "keep"), a state ("customers trust …", "X is fast"), a
+  // quality ("Excellent system availability"), a number to reach, or a single abstract word
+  // ("Ownership"). The rules above that refused an output verb ("Deliver a world-class experience",
+  // "Establish the brand as …") have already said it is a result. Vietnamese keeps to the rules above.
+  const refused = Boolean(start || object || artifact);
+  if (refused || VI_LETTERS.test(title) || findMetric(title) || RESULT.test(title) || STATE_WORDS.test(title) || QUALITY_START.test(title)) return null;
+  const words = title.trim().split(/\s+/);
+  if (words.length <= 2 && !DELIVERABLE_NOUN.test(title)) return null;
+  return span(/^\s*(?:to\s+)?[^,.;:(]{1,60}?(?=\s+(?:for|to|in|on|of|with|by|so|that|and)\b|\s*[,.;:(]|\s*$)/iu.exec(title));
 }
+
+// Verbs of a result: a change, reaching a state, or keeping one.
+const RESULT =
+  /^\s*(?:to\s+|we(?:'ll| will)\s+|i(?:'ll| will)\s+|let's\s+)?(?:significantly\s+|continuously\s+|dramatically\s+|radically\s+)?(?:increase|improve|reduce|grow|boost|raise|lift|cut|lower|decrease|double|triple|halve|expand|broaden|deepen|strengthen|enhance|accelerate|speed up|become|be|stay|remain|delight|help|enable|empower|keep|retain|win|earn|gain|achieve|reach|hit|maintain|sustain|drive|make|turn|get|give|ensure|resolve|solve|close|conquer|own|lead|dominate|position|attract|engage|inspire|transform|simplify|streamline|modernize|modernise|scale|protect|secure|minimi[sz]e|maximi[sz]e|eliminate|prevent|avoid|recharge|mitigate|provide|offer|learn|stop|validate|understand|shorten|foster|nurture|cultivate|champion|embrace|unlock|unleash|reinvent|revolutioni[sz]e|excel|thrive|serve|support|love|align|unite|connect|collaborate|coordinate|partner|future-proof|double down|invest in|focus|prioriti[sz]e|differentiate|stand out|compete|expand into|enter|penetrate|capture|acquire|convert|activate|moneti[sz]e|fund|celebrate|recognize|recognise|reward|listen|respond|show|demonstrate|prove|de-risk|harden|restore|rebuild trust|regain|recover|clean up|tidy|fix|heal|care for|put|go|take|find|discover|create (?:a |an )?(?:culture|environment|experience|community))(?!\p{L})/iu;
+// A state said of someone or something: "customers trust …", "go-ipfs handles large datasets".
+const STATE_WORDS =
+  /\b(?:is|are|becomes?|feels?|stays?|remains?|has|have|can|loves?|trusts?|handles?|works?|runs?|spends?|closes?|gets?|sees?|finds?|knows?|uses?|chooses?|says?|renews?|comes?|wants?|needs?|relies|rely|enjoys?|recommends?|returns?|thrives?|succeeds?)\b/i;
+// A quality to have: "Excellent system availability", "High user adoption", "Zero downtime".
+const QUALITY_START =
+  /^\s*(?:an?\s+|the\s+)?(?:excellent|high|higher|first-class|world-class|consistent|great|better|strong|stronger|healthy|happy|loyal|seamless|reliable|fast|faster|secure|transparent|sustainable|profitable|engaged|delighted|satisfied|predictable|effortless|frictionless|best-in-class|industry-leading|efficient|clear|smooth|zero|no|more|fewer|less|continuous|rapid|sustained|lasting)\b/i;
 
 const VAGUE_VERB = /^\s*(improve|increase|grow|enhance|optimi[sz]e|boost|better|fix|work on|focus on|support|drive|cải thiện|tăng|nâng cao|phát triển|tập trung vào|đẩy mạnh)\b/iu;
 

@@ -309,7 +309,7 @@ const SECOND_CLAUSE = new RegExp(
 // "for" ends the deliverable only before the people it is for ("… return process for customers"); "a
 // platform for web applications" keeps its qualifier.
 const CUT_EN = new RegExp(
-  String.raw`\s*(?:[,;:(—–]|\s-\s|\b(?:at an?|at the|on an?)\b|(?<!\b(?:a|an|the|our)\s)\b(?:every|regularly|weekly|monthly|daily)\b|\.(?!\d)|\b(?:to|so that|so|that|which|in order to|by|in the hands of|are|is|work|works|runs?)\b|\bfor\b(?=\s+(?:\S+\s+){0,2}?(?:${PEOPLE_EN})\b))`,
+  String.raw`\s*(?:[,;:(—–]|\s-\s|\b(?:at an?|at the|on an?)\b|(?<!\b(?:a|an|the|our)\s)\b(?:every|regularly|weekly|monthly|daily)\b|\.(?!\d)|\b(?:to|so that|so|that|which|in order to|by|into|in the hands of|are|is|work|works|runs?)\b|\bfor\b(?=\s+(?:\S+\s+){0,2}?(?:${PEOPLE_EN})\b))`,
   "i",
 );
 const CUT_VI = /\s*(?:[,;:(—–]|\s-\s|\.(?!\d)|(?<!\p{L})(?:để|nhằm|giúp|với mục tiêu|vào quý|trong quý|cho)(?!\p{L}))/u;
@@ -508,7 +508,9 @@ function outputCandidates(title: string, vi: boolean): OutputRewrite | null {
     family = FAMILIES.find(([re]) => re.test(phrase))?.[1] ?? "other";
     const verb = new RegExp(String.raw`^(?:${OUTPUT_VERB_WORDS})(?!\p{L})\s*`, "iu").exec(phrase);
     // No verb at all ("A complete implementation of IPFS", "Chiến lược tuyển dụng"): the phrase is the thing.
-    object = verb ? phrase.slice(verb[0].length) : commonFirst(phrase.replace(/^(?:a|an)\s+/i, ""));
+    // A verb the lists do not know still reads as one before "the", "our", "a" ("Refine the processes").
+    const unknownVerb = verb ? null : /^\p{L}+\s+(?=(?:the|a|an|our|my|their|its|all|new|more|into|up|out)\b)/iu.exec(phrase);
+    object = verb ? phrase.slice(verb[0].length) : unknownVerb ? phrase.slice(unknownVerb[0].length) : commonFirst(phrase.replace(/^(?:a|an)\s+/i, ""));
   }
   // "Replace the old backup system with X": X is what is delivered.
   const replaced = /^(?:replace|swap|thay thế|thay)\s+.+?\s+(?:with|by|bằng)\s+(.+)$/iu.exec(phrase);

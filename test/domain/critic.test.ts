@@ -269,7 +269,7 @@ describe("rewrites that keep the objective's subject (issue 12)", () => {
     expect(rewrite("Tăng doanh thu lên 1 triệu đô la trong quý này")!.keyResults[0]).toMatchObject({ target: 1_000_000 });
     expect(rewrite("Close the accounting books in 10 days")!.keyResults[0]).toMatchObject({ target: 10, unit: "days" });
     // "15 minutes" is not 15 million.
-    expect(rewrite("Train new leads with a readable guide in a maximum of 15 minutes")!.keyResults[0]).toMatchObject({ target: 15, unit: "minutes" });
+    expect(rewrite("Get new hires productive with a readable guide in a maximum of 15 minutes")!.keyResults[0]).toMatchObject({ target: 15, unit: "minutes" });
   });
   it.each([
     ["Launch the new billing portal", /billing portal/, "Launch the new billing portal"],
@@ -419,4 +419,26 @@ describe("real-world objectives (issue 12, third round)", () => {
     ["Gather collaborators", /^Bring together collaborators who move the work forward$/],
     ["Contribute to the storage engine", /^Make our work on the storage engine count$/],
   ])("rewrite of %s", (title, first) => expect(critiqueWithRewrite({ title, keyResults: [] }).rewrite!.objective).toMatch(first));
+});
+
+describe("English, by default: a sentence that names no result names work", () => {
+  it.each([
+    ["Refine the customer success processes to increase onboarding", true],
+    ["Translate the docs into Spanish", true],
+    ["Chaos testing for every release", true],
+    ["Align marketing and sales on lead quality", false],
+    ["Excellent system availability for a seamless user experience", false],
+    ["Customers trust our releases", false],
+    ["go-ipfs handles large datasets without a sweat", false],
+    ["Ownership", false],
+    ["Double the Monthly Recurring Revenue (MRR)", false],
+    ["Deliver a world-class mobile experience", false],
+    ["Establish the brand as the go-to resource for CFOs", false],
+    ["Nâng cao hiệu quả bán hàng", false],
+  ])("%s → output %s", (title, output) => expect(rules(title).includes("objective-is-output"), title).toBe(output));
+  it("reads a verb it does not know before 'the', 'our' or 'a' when it rewrites", () => {
+    expect(critiqueWithRewrite({ title: "Refine the customer success processes to increase onboarding", keyResults: [] }).rewrite!.objective).toBe(
+      "Increase onboarding with the customer success processes",
+    );
+  });
 });
