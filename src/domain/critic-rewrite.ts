@@ -100,6 +100,11 @@ function withoutNumbers(text: string): { core: string; comparator: "down" | "up"
   // A placeholder for a number is read as one, so "in [number] weeks" goes like "in 6 weeks".
   out = out.replace(/\[(?=[^\]]{0,20}(?:number|amount|value|\bx+\b|\bn\b|#|phần trăm|con số|\bsố\b|giá trị))[^\]]{1,20}\](?!\s?%)/giu, "0");
   out = out.replace(WHEN_EN, " ").replace(WHEN_VI, " ").replace(WHEN_BARE, " ");
+  // A cadence or a first-week deadline is the key result's, like a number: "ship … daily".
+  out = out.replace(
+    /\s+(?:daily|weekly|every (?:day|week|sprint))\b(?!\s+\p{L})|\s+(?:within|before the end of|by the end of)\s+(?:the|their|your|our)\s+first\s+(?:hour|day|week|month|session|visit)\b/giu,
+    " ",
+  );
   // "from chronic 60% OEE to consistent 75%" keeps what it measures ("OEE") and says which way.
   out = out.replace(FROM_TO, (m) => {
     const values = [...m.matchAll(/\d[\d.,]*/g)].map((v) => Number(v[0].replace(/,/g, "")));
@@ -220,10 +225,15 @@ function metricCandidates(title: string, vi: boolean): string[] {
     if (verb && direction !== "reach") out.push(cap(core));
   } else {
     const v = /^(?:double|triple|quadruple)$/i.test(verb) || (!verb && direction === "up") ? "Grow" : cap(verb.toLowerCase() || (direction === "down" ? "reduce" : "improve"));
-    if (direction === "up") out.push(`Keep ${np} growing quarter after quarter`, `${v} ${np} in a way that lasts`);
-    else if (direction === "down") out.push(`${v} ${np} for good`, `Keep ${np} low and under control`);
-    else if (direction === "improve") out.push(`Make ${np} noticeably better`, `${v} ${np} in a way people notice`, `Make ${np} a real strength of ours`);
-    else if (direction === "hold") out.push(`Keep ${np} steady and dependable`, `Make ${np} something everyone can count on`);
+    // "median PR cycle time so teams can ship": the template wraps the measure, the purpose follows.
+    const [m, why] = ((): [string, string] => {
+      const at = np.search(/\s+(?:so that|so|in order to|because|to (?=\p{L}+\s))\s*/iu);
+      return at > 0 ? [np.slice(0, at), np.slice(at)] : [np, ""];
+    })();
+    if (direction === "up") out.push(`Keep ${m} growing quarter after quarter${why}`, `${v} ${m} in a way that lasts${why}`);
+    else if (direction === "down") out.push(`${v} ${m} for good${why}`, `Keep ${m} low and under control${why}`);
+    else if (direction === "improve") out.push(`Make ${m} noticeably better${why}`, `${v} ${m} in a way people notice${why}`, `Make ${m} a real strength of ours${why}`);
+    else if (direction === "hold") out.push(`Keep ${m} steady and dependable${why}`, `Make ${m} something everyone can count on${why}`);
     else out.push(cap(core));
     if (verb && direction !== "reach") out.push(cap(core));
   }

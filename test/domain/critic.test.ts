@@ -442,3 +442,17 @@ describe("English, by default: a sentence that names no result names work", () =
     );
   });
 });
+
+describe("cadences and first-week deadlines", () => {
+  it("are targets when they say how often or by when work happens, not when they name a thing", () => {
+    expect(rules("Cut median PR cycle time so teams can ship to production daily by end of Q3.")).toContain("objective-has-metric");
+    expect(rules("Get new users to their first meaningful action before the end of their first week.")).toContain("objective-has-metric");
+    expect(rules("Every new hire feels productive in their first week")).not.toContain("objective-has-metric");
+    expect(rules("Publish a weekly newsletter")).not.toContain("objective-has-metric");
+  });
+  it("leave the rewrite with the key result, and a purpose stays after the template", () => {
+    expect(critiqueWithRewrite({ title: "Cut median PR cycle time so teams can ship to production daily by end of Q3.", keyResults: [] }).rewrite!.objective).toBe(
+      "Cut median PR cycle time for good so teams can ship to production",
+    );
+  });
+});
