@@ -28,6 +28,10 @@ export interface RuleScore {
   misses: { id: string; text: string; expected: boolean }[];
 }
 
+/** The public set's parts: dev is read and learned from; the others are run blind. */
+export const PUBLIC_PARTS = ["dev", "test", "holdout", "holdout2", "holdout3", "holdout4"] as const;
+export const publicPart = (part: string) => join(projectRoot(), "evals", "critic", "public", `${part}.jsonl`);
+
 export const DEFAULT_DATASET = () => join(projectRoot(), "evals", "critic", "objectives.jsonl");
 
 export function loadDataset(path: string): LabelledObjective[] {
@@ -198,11 +202,8 @@ if (process.argv[1] && /score\.(js|ts)$/.test(process.argv[1])) {
   else {
     const pub = join(projectRoot(), "evals", "critic", "public");
     console.log(report(DEFAULT_DATASET(), blind));
-    console.log(report(join(pub, "dev.jsonl"), blind));
-    console.log(report(join(pub, "test.jsonl"), true));
-    console.log(report(join(pub, "holdout.jsonl"), true));
-    console.log(report(join(pub, "holdout2.jsonl"), true));
-    console.log(rewriteReport(["dev.jsonl", "test.jsonl", "holdout.jsonl", "holdout2.jsonl"].map((f) => join(pub, f))));
+    for (const part of PUBLIC_PARTS) console.log(report(publicPart(part), part !== "dev" || blind));
+    console.log(rewriteReport(PUBLIC_PARTS.map(publicPart)));
     const judged = join(pub, "rewrite-judgments.jsonl");
     if (existsSync(judged)) console.log(judgedReport(judged));
   }

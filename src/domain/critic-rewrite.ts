@@ -74,6 +74,7 @@ function tidy(text: string): string {
     .replace(/\s+([,.;:!?)])/g, "$1")
     .replace(/\(\s*\)/g, "")
     .replace(/\(\s+/g, "(")
+    .replace(/\b(?:successfully|finally)\s+/gi, "")
     // "hours hours", "per month" left alone at the end once its number is gone
     .replace(/(?<!\p{L})(\p{L}+)(?:\s+\1)+(?!\p{L})/giu, "$1")
     .replace(/\s+(?:per|a|mỗi)\s+(?:day|week|month|quarter|year|ngày|tuần|tháng|quý|năm)\s*$/iu, "")
@@ -230,7 +231,11 @@ function metricCandidates(title: string, vi: boolean): string[] {
       const at = np.search(/\s+(?:so that|so|in order to|because|to (?=\p{L}+\s))\s*/iu);
       return at > 0 ? [np.slice(0, at), np.slice(at)] : [np, ""];
     })();
-    if (direction === "up") out.push(`Keep ${m} growing quarter after quarter${why}`, `${v} ${m} in a way that lasts${why}`);
+    if (direction === "up")
+      out.push(
+        /\b(?:growth|increase|expansion)$/i.test(m) ? `Sustain ${m} quarter after quarter${why}` : `Keep ${m} growing quarter after quarter${why}`,
+        `${v} ${m} in a way that lasts${why}`,
+      );
     else if (direction === "down") out.push(`${v} ${m} for good${why}`, `Keep ${m} low and under control${why}`);
     else if (direction === "improve") out.push(`Make ${m} noticeably better${why}`, `${v} ${m} in a way people notice${why}`, `Make ${m} a real strength of ours${why}`);
     else if (direction === "hold") out.push(`Keep ${m} steady and dependable${why}`, `Make ${m} something everyone can count on${why}`);
@@ -544,7 +549,10 @@ function outputCandidates(title: string, vi: boolean): OutputRewrite | null {
   // Writing a plan or a spec serves the team that acts on it; implementing one delivers what it describes.
   if (PLAN.test(bare) && family !== "move" && family !== "hire" && !/^(?:implement|deploy|install|integrate|roll|apply|triển khai|áp dụng)/iu.test(phrase)) family = "plan";
   const named = (vi ? FOR_WHOM_VI : FOR_WHOM_EN).exec(text)?.[1]?.trim();
-  const known = named ?? (family === "plan" || family === "learn" ? (vi ? "đội ngũ" : "the team") : undefined) ?? (vi ? WHO_VI : WHO_EN).find(([re]) => re.test(text))?.[1];
+  const known =
+    (family === "hire" ? (vi ? "đội ngũ" : "the team") : named) ??
+    (family === "plan" || family === "learn" ? (vi ? "đội ngũ" : "the team") : undefined) ??
+    (vi ? WHO_VI : WHO_EN).find(([re]) => re.test(text))?.[1];
   const who = known ?? (vi ? "người dùng" : "our users");
   // Readers, listeners and viewers take in what is published, whatever the verb that makes it.
   if (/^(?:our )?(?:readers|listeners|viewers|audience)$|^(?:người đọc|thính giả|người xem)$/iu.test(who) && family === "build") family = "launch";
@@ -554,8 +562,16 @@ function outputCandidates(title: string, vi: boolean): OutputRewrite | null {
     : [];
   const purpose = purposeOf(phrase, vi);
   // Nobody named and no kind of deliverable that says who uses it: no invented users.
+  // Only around a thing people can get value from, named in a few words: never a pasted command
+  // ("Get real value from Educate residents …") or an activity.
+  const clean =
+    bare.split(/\s+/).length <= 6 &&
+    !/[,;:]/.test(bare) &&
+    /\b(?:apps?|application|tools?|system|platforms?|features?|products?|services?|portal|website|site|program|programme|framework|model|bridge|building|store|layer|engine|network|database|infrastructure|solution|offering|release|version|module|integration|clusters?|implementation)\b/i.test(
+      bare,
+    );
   const neutral =
-    known || family === "learn" || family === "plan" || family === "finish" || family === "activity"
+    known || !clean || family === "learn" || family === "plan" || family === "finish" || family === "activity"
       ? []
       : vi
         ? [`Tạo giá trị rõ rệt từ ${d}`]
@@ -578,7 +594,7 @@ function outputCandidates(title: string, vi: boolean): OutputRewrite | null {
           plan: [`Giúp ${who} thống nhất và hành động theo ${d}`, `Giúp ${who} có ${d} rõ ràng để cùng hành động`],
           activity: [`Biến công sức dành cho ${d} thành kết quả rõ ràng`],
           learn: [`Hiểu rõ ${d} để ra quyết định đúng`, `Giúp ${who} hành động dựa trên hiểu biết về ${d}`],
-          other: [`Giúp ${who} nhận được giá trị từ ${d}`, `Biến ${d} thành thứ ${who} tin dùng`],
+          other: clean || known ? [`Giúp ${who} nhận được giá trị từ ${d}`, `Biến ${d} thành thứ ${who} tin dùng`] : [],
         }[family]
       : {
           launch: [`Make ${d} a hit with ${who}`, `Get ${who} real value from ${d}`, `Win ${who} over with ${d}`],
@@ -596,7 +612,7 @@ function outputCandidates(title: string, vi: boolean): OutputRewrite | null {
             ? [`Bring together ${bare} who move the work forward`]
             : [`Make our work on ${d.replace(/^our\s+/i, "")} count`, `Turn our time on ${d.replace(/^our\s+/i, "")} into results people see`],
           learn: [`Know ${d.replace(/^our\s+/i, "the ")} well enough to act on it`, `Make decisions about ${d.replace(/^our\s+/i, "the ")} with confidence`],
-          other: [`Make ${d} something ${who} can rely on`, `Get ${who} real value from ${d}`],
+          other: clean || known ? [`Make ${d} something ${who} can rely on`, `Get ${who} real value from ${d}`] : [],
         }[family]),
   ];
   const deliverable = cap(tidy(text.slice(lead).replace(/^(?:successfully|finally)\s+/i, "")));

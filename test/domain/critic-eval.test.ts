@@ -2,9 +2,7 @@
 // below precision 0.95 / recall 0.90 for objective-has-metric and objective-is-output.
 
 import { describe, expect, it } from "vitest";
-import { join } from "node:path";
-import { DEFAULT_DATASET, loadDataset, rewriteStats, score, type LabelledObjective } from "../../evals/critic/score.js";
-import { projectRoot } from "../../src/paths.js";
+import { DEFAULT_DATASET, loadDataset, PUBLIC_PARTS, publicPart, rewriteStats, score, type LabelledObjective } from "../../evals/critic/score.js";
 
 describe("critic eval", () => {
   it("has at least 80 labelled objectives, English and Vietnamese, about half with metrics", () => {
@@ -25,8 +23,7 @@ describe("critic eval", () => {
 });
 
 describe("public critic set (issue 12)", () => {
-  const pub = (f: string) => join(projectRoot(), "evals", "critic", "public", f);
-  const parts = ["dev.jsonl", "test.jsonl", "holdout.jsonl", "holdout2.jsonl"].map(pub);
+  const parts = PUBLIC_PARTS.map(publicPart);
   it("has at least 200 real objectives, 60 of them Vietnamese, each with its source and unique", () => {
     const rows = parts.flatMap((f) => loadDataset(f) as (LabelledObjective & { source?: string })[]);
     expect(rows.length).toBeGreaterThanOrEqual(200);
@@ -34,10 +31,11 @@ describe("public critic set (issue 12)", () => {
     expect(rows.filter((r) => !/^https?:\/\//.test(r.source ?? ""))).toEqual([]);
     expect(new Set(rows.map((r) => r.text.trim().toLowerCase())).size).toBe(rows.length);
   });
-  it("gives almost every flagged objective a rewrite, and every candidate passes the rules and keeps a word of its objective", () => {
+  it("gives most flagged objectives a rewrite, and every candidate passes the rules and keeps a word of its objective", () => {
     const s = rewriteStats(parts);
     expect(s.flagged).toBeGreaterThan(80);
-    expect(s.withRewrite / s.flagged).toBeGreaterThan(0.85);
+    // None rather than a pasted command ("Get real value from Educate residents …"): most, not all.
+    expect(s.withRewrite / s.flagged).toBeGreaterThan(0.75);
     expect(s.passing).toBe(s.candidates);
     expect(s.sharing / s.candidates).toBeGreaterThan(0.95); // a floor: "Give the team the people it needs" keeps a hire's subject in other words
   });
