@@ -10,7 +10,7 @@
 // not too long) and dropped when it fails. No rewrite when neither rule fired, and none that would
 // drop the subject: when nothing of the objective's own words is left, there is no rewrite.
 
-import { blankOut, findMetric, findOutput, findVague, MAX_OBJECTIVE_WORDS, OUTPUT_VERB_LIST } from "./critic-language.js";
+import { blankOut, findMetric, findOutput, findVague, MAX_OBJECTIVE_WORDS, OUTPUT_VERB_LIST, startsWithVerb } from "./critic-language.js";
 import { plainDigits } from "./values.js";
 
 export interface RewriteKr {
@@ -213,7 +213,14 @@ function metricCandidates(title: string, vi: boolean): string[] {
   np = np.replace(/^(?:a|an)\s+/i, "the ");
   if (!np) return [];
   // "Grow fast, become a world-class company": several clauses read best as the author wrote them.
-  if (np.includes(",")) direction = "reach";
+  if (
+    np.includes(",") ||
+    np
+      .split(/\s+(?:and|và)\s+/iu)
+      .slice(1)
+      .some(startsWithVerb)
+  )
+    direction = "reach";
   const out: string[] = [];
   if (vi) {
     const v = /^(?:gấp đôi)$/iu.test(verb) || (!verb && direction === "up") ? "Tăng" : cap(verb.toLocaleLowerCase() || (direction === "down" ? "giảm" : "nâng cao"));

@@ -456,3 +456,15 @@ describe("cadences and first-week deadlines", () => {
     );
   });
 });
+
+describe("directions and clauses", () => {
+  it("optimising, repositioning, maturing are directions, not deliverables", () => {
+    for (const title of ["Optimize onboarding for small teams", "Reposition the brand for enterprise buyers", "Mature our incident response", "Tối ưu hiệu năng module A"])
+      expect(rules(title), title).not.toContain("objective-is-output");
+  });
+  it("two clauses keep both in the author's words", () => {
+    expect(critiqueWithRewrite({ title: "Grow revenue by 20% and expand into two new markets", keyResults: [] }).rewrite!.objective).toBe(
+      "Grow revenue and expand into new markets",
+    );
+  });
+});
