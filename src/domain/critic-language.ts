@@ -220,6 +220,9 @@ export const OUTPUT_VERB_LIST: readonly string[] = [...OUTPUT_VERB_LIST_EN, ...O
 export const OUTPUT_VERBS_EN = OUTPUT_VERB_LIST_EN.join("|");
 export const OUTPUT_VERBS_VI = OUTPUT_VERB_LIST_VI.join("|");
 // "Successfully launch …", "Finally ship …": an adverb in front changes nothing.
+// "Hiring permanent staff …", "Launching the app": the work said as a gerund.
+const OUTPUT_GERUND =
+  /^\s*(?:hiring|launching|building|shipping|implementing|migrating|releasing|creating|developing|designing|publishing|deploying|rolling out|setting up|writing|organi[sz]ing|hosting)\b/i;
 const OUTPUT_START = new RegExp(
   String.raw`^\s*(?:to\s+|(?:we|i) will\s+|(?:we|i)'ll\s+|(?:we are|we're|i am|i'm) going to\s+|let's\s+|chúng (?:ta|tôi) sẽ\s+|tôi sẽ\s+)?(?:successfully\s+|finally\s+)?(${OUTPUT_VERBS_EN}|${OUTPUT_VERBS_VI})(?!\p{L})`,
   "iu",
@@ -266,13 +269,29 @@ const OUTCOME_MARKERS =
   /\b(customers?|users?|people|teams?|everyone|clients?|buyers|members|employees|partners)\b[^,.;]{0,30}\b(can|love|trust|want|need|rely|enjoy|feel|choose|recommend|count on|notice)\b|\bso that\b|\bthat (?:our|customers|users|people)\b|\b(khách hàng|người dùng|mọi người|nhân viên)\b[^,.;]{0,30}\b(tin|yêu|muốn|cần|hài lòng|lựa chọn|giới thiệu)|(?<!\p{L})(để|giúp)\s+(khách hàng|người dùng|đội|nhân viên)|(?<!\p{L})(hiệu quả|bền vững|đáng tin cậy|vững mạnh)(?!\p{L})/iu;
 
 export function findOutput(title: string): Span | null {
+  // "CONSUMER POWER: Mobilize …": a theme's label in front says nothing about the objective.
+  const label = /^\s*\p{Lu}[\p{L}\d &/'’-]{2,30}:\s*(?=\p{L})/u.exec(title)?.[0].length ?? 0;
+  if (label) {
+    const inner = findOutput(title.slice(label));
+    return inner && { ...inner, start: inner.start + label, end: inner.end + label };
+  }
   const means = BY_DOING.exec(title) ?? BANG_CACH.exec(title);
   if (means) return span(means);
   const start = OUTPUT_START.exec(title);
-  if (start && !OUTCOME_MARKERS.test(title) && !NOT_DELIVERED.test(title) && !NOT_DELIVERED_VI.test(title) && !POSITIONING.test(title) && !SUPERLATIVE.test(title))
+  if (
+    start &&
+    !OUTCOME_MARKERS.test(title) &&
+    !NOT_DELIVERED.test(title) &&
+    !NOT_DELIVERED_VI.test(title) &&
+    !POSITIONING.test(title) &&
+    !SUPERLATIVE.test(title) &&
+    !QUALITY_AFTER_VERB.test(title)
+  )
     return span(start, 1);
   const certified = CERTIFIED.exec(title);
   if (certified) return span(certified);
+  const gerund = OUTPUT_GERUND.exec(title);
+  if (gerund && !OUTCOME_MARKERS.test(title) && !NOT_DELIVERED.test(title) && !QUALITY_AFTER_VERB.test(title)) return span(gerund);
   const object = OUTPUT_OBJECT.exec(title);
   // Improving a process or a system is improving how work goes ("Cải thiện quy trình test"); maintaining
   // or ensuring one is still work on the thing ("Maintain 1 quy trình agile").
@@ -294,12 +313,32 @@ export function findOutput(title: string): Span | null {
   // quality ("Excellent system availability"), a number to reach, or a single abstract word
   // ("Ownership"). The rules above that refused an output verb ("Deliver a world-class experience",
   // "Establish the brand as …") have already said it is a result. Vietnamese keeps to the rules above.
+  // A deliverable said as done: "We have a preliminary strategy …", "The Activate Portal is improved".
+  const done = DELIVERED_STATE.exec(title);
+  if (done && !OUTCOME_MARKERS.test(title)) return span(done);
   const refused = Boolean(start || object || artifact);
   if (refused || VI_LETTERS.test(title) || findMetric(title) || RESULT.test(title) || STATE_WORDS.test(title) || QUALITY_START.test(title)) return null;
-  const words = title.trim().split(/\s+/);
-  if (words.length <= 2 && !DELIVERABLE_NOUN.test(title)) return null;
-  return span(/^\s*(?:to\s+)?[^,.;:(]{1,60}?(?=\s+(?:for|to|in|on|of|with|by|so|that|and)\b|\s*[,.;:(]|\s*$)/iu.exec(title));
+  // Only a sentence that starts with a verb: a noun phrase ("Conversion from free", "GitLab Managed
+  // future") names an area, and the rules above already know the deliverables among them.
+  if (!LEADING_VERB.test(title)) return null;
+  return span(
+    /^\s*(?:to\s+)?[^,.;:(]{1,80}?(?=\s+(?:for|to|in|on|of|with|by|so|that|and|through|via|across)\b|\s*[,.;:(]|\s*$)/iu.exec(title) ?? /^\s*\S+(?:\s+\S+){0,5}/u.exec(title),
+  );
 }
+
+// A first word that reads as a verb: one the rules know, one that ends like a verb ("operationalize",
+// "educate", "simplify"), or any word before "the/a/our/to/…" that is no noun of its own ("Refine the
+// processes", "Contribute to …"; not "Conversion from free").
+const LEADING_VERB =
+  /^\s*(?:to\s+)?(?:\p{L}+(?:i[sz]e|ate|ify|en)\b|(?!\p{L}+(?:ion|ment|ness|ity|ance|ence|ship|age|ism|ure)\b)\p{L}+\s+(?:the|a|an|our|my|their|its|all|more|to|with|up|out|into|on|off|over|around|across|through)\b)/iu;
+// A deliverable said as done or owned: "We have a draft proposal …", "The portal is improved".
+const DELIVERED_STATE = new RegExp(
+  String.raw`^\s*(?:(?:in collaboration with [^,]+,\s*)?(?:we|i)\s+(?:have|will have|'ll have|'ve got)\s+(?:an?\s+|the\s+|our\s+)?(?:[\p{L}&-]+\s+){0,5}?(?:strategy|proposal|plan|roadmap|portal|dashboard|app|website|tool|process|framework|playbook|policy|system|prototype|mvp|report|guide|documentation|understanding)\b|(?:the|our)\s+(?:[\p{L}&-]+\s+){0,4}?(?:portal|app|website|site|tool|dashboard|platform|feature|system|api|sdk|docs|documentation)\s+(?:is|are)\s+(?:improved|launched|built|shipped|released|live|available|done|complete|completed|implemented|migrated|redesigned|updated|in place))`,
+  "iu",
+);
+// An output verb with a quality to reach: "Deliver superior quality new leads", "Build a reliable …".
+const QUALITY_AFTER_VERB =
+  /^\s*(?:to\s+)?\p{L}+\s+(?:an?\s+|the\s+|our\s+)?(?:superior|higher|better|great|best|world-class|exceptional|excellent|sustainable|strong|reliable|seamless|delightful|trusted|high-quality)\b/iu;
 
 /** Whether a clause starts with a verb the critic knows, of a result or of work ("expand into …"). */
 export function startsWithVerb(clause: string): boolean {
@@ -308,10 +347,11 @@ export function startsWithVerb(clause: string): boolean {
 
 // Verbs of a result: a change, reaching a state, or keeping one.
 const RESULT =
-  /^\s*(?:to\s+|we(?:'ll| will)\s+|i(?:'ll| will)\s+|let's\s+)?(?:significantly\s+|continuously\s+|dramatically\s+|radically\s+)?(?:increase|improve|reduce|grow|boost|raise|lift|cut|lower|decrease|double|triple|halve|expand|broaden|deepen|strengthen|enhance|accelerate|speed up|become|be|stay|remain|delight|help|enable|empower|keep|retain|win|earn|gain|achieve|reach|hit|maintain|sustain|drive|make|turn|get|give|ensure|resolve|solve|close|conquer|own|lead|dominate|position|attract|engage|inspire|transform|simplify|streamline|modernize|modernise|scale|protect|secure|minimi[sz]e|maximi[sz]e|eliminate|prevent|avoid|recharge|mitigate|provide|offer|learn|stop|validate|understand|shorten|foster|nurture|cultivate|champion|embrace|unlock|unleash|reinvent|revolutioni[sz]e|excel|thrive|serve|support|love|optimi[sz]e|reposition|mature|democrati[sz]e|rally|mobili[sz]e|galvani[sz]e|energi[sz]e|unify|align|unite|connect|collaborate|coordinate|partner|future-proof|double down|invest in|focus|prioriti[sz]e|differentiate|stand out|compete|expand into|enter|penetrate|capture|acquire|convert|activate|moneti[sz]e|fund|celebrate|recognize|recognise|reward|listen|respond|show|demonstrate|prove|de-risk|harden|restore|rebuild trust|regain|recover|clean up|tidy|fix|heal|care for|put|go|take|find|discover|create (?:a |an )?(?:culture|environment|experience|community))(?!\p{L})/iu;
-// A state said of someone or something: "customers trust …", "go-ipfs handles large datasets".
+  /^\s*(?:to\s+|we(?:'ll| will)\s+|i(?:'ll| will)\s+|let's\s+)?(?:significantly\s+|continuously\s+|dramatically\s+|radically\s+)?(?:increase|improve|reduce|grow|boost|raise|lift|cut|lower|decrease|double|triple|halve|expand|broaden|deepen|strengthen|enhance|accelerate|speed up|become|be|stay|remain|delight|help|enable|empower|keep|retain|win|earn|gain|achieve|reach|hit|maintain|sustain|drive|make|turn|get|give|ensure|resolve|solve|close|conquer|own|lead|dominate|position|attract|engage|inspire|transform|simplify|streamline|modernize|modernise|scale|protect|secure|minimi[sz]e|maximi[sz]e|eliminate|prevent|avoid|recharge|mitigate|provide|offer|learn|stop|validate|understand|shorten|foster|nurture|cultivate|champion|embrace|unlock|unleash|reinvent|revolutioni[sz]e|excel|thrive|serve|support|love|optimi[sz]e|continue|continuing|spread|raise awareness|promote|reposition|mature|democrati[sz]e|rally|mobili[sz]e|galvani[sz]e|energi[sz]e|unify|align|unite|connect|collaborate|coordinate|partner|future-proof|double down|invest in|focus|prioriti[sz]e|differentiate|stand out|compete|expand into|enter|penetrate|capture|acquire|convert|activate|moneti[sz]e|fund|celebrate|recognize|recognise|reward|listen|respond|show|demonstrate|prove|de-risk|harden|restore|rebuild trust|regain|recover|clean up|tidy|fix|heal|care for|put|go|take|find|discover|create (?:a |an )?(?:culture|environment|experience|community))(?!\p{L})/iu;
+// A state said of someone or something: "customers trust …", "go-ipfs handles large datasets",
+// "Council keeps supporting …", "Identified internationally as the primary resource …".
 const STATE_WORDS =
-  /\b(?:is|are|becomes?|feels?|stays?|remains?|has|have|can|loves?|trusts?|handles?|works?|runs?|spends?|closes?|gets?|sees?|finds?|knows?|uses?|chooses?|says?|renews?|comes?|wants?|needs?|relies|rely|enjoys?|recommends?|returns?|thrives?|succeeds?)\b/i;
+  /\b(?:is|are|becomes?|feels?|stays?|remains?|has|have|can|loves?|trusts?|handles?|works?|runs?|spends?|closes?|gets?|sees?|finds?|knows?|uses?|chooses?|says?|renews?|comes?|wants?|needs?|relies|rely|enjoys?|recommends?|returns?|thrives?|succeeds?|keeps|continues|reach out|reaches|provides|supports|offers|leads|understands?|identified|recognized|recognised|known|regarded|acknowledged|trusted|adopted|cited)\b/i;
 // A quality to have: "Excellent system availability", "High user adoption", "Zero downtime".
 const QUALITY_START =
   /^\s*(?:an?\s+|the\s+)?(?:excellent|high|higher|first-class|world-class|consistent|great|better|strong|stronger|healthy|happy|loyal|seamless|reliable|fast|faster|secure|transparent|sustainable|profitable|engaged|delighted|satisfied|predictable|effortless|frictionless|best-in-class|industry-leading|efficient|clear|smooth|zero|no|more|fewer|less|continuous|rapid|sustained|lasting)\b/i;
