@@ -318,13 +318,22 @@ export function findOutput(title: string): Span | null {
   if (done && !OUTCOME_MARKERS.test(title)) return span(done);
   const refused = Boolean(start || object || artifact);
   if (refused || VI_LETTERS.test(title) || findMetric(title) || RESULT.test(title) || STATE_WORDS.test(title) || QUALITY_START.test(title)) return null;
-  // Only a sentence that starts with a verb: a noun phrase ("Conversion from free", "GitLab Managed
-  // future") names an area, and the rules above already know the deliverables among them.
-  if (!LEADING_VERB.test(title)) return null;
+  // A noun phrase is work when its head is a concrete thing ("Chaos testing for every release",
+  // "Feature flags for mobile"), an area when it is a quality, a state or a change ("Conversion from
+  // free", "GitLab Managed future", "World-wide acknowledgement of …") or too short to say.
+  if (!LEADING_VERB.test(title)) {
+    const head = /^\s*(?:(?:a|an|the|our)\s+)?[^,.;:(]*?(?=\s+(?:for|to|in|on|of|with|by|from|across|that|and|&)\b|\s*[,.;:(]|\s*$)/iu.exec(title)?.[0] ?? "";
+    const last = head.trim().split(/\s+/).pop() ?? "";
+    if (title.trim().split(/\s+/).length < 3 || AREA_WORD.test(last)) return null;
+  }
   return span(
     /^\s*(?:to\s+)?[^,.;:(]{1,80}?(?=\s+(?:for|to|in|on|of|with|by|so|that|and|through|via|across)\b|\s*[,.;:(]|\s*$)/iu.exec(title) ?? /^\s*\S+(?:\s+\S+){0,5}/u.exec(title),
   );
 }
+
+// The head of a noun phrase that names an area, not a thing to make: a nominalised change or quality.
+const AREA_WORD =
+  /(?:ion|ions|ment|ments|ness|ity|ities|ance|ence|ship|ure|ism|acy|cy)$|^(?:growth|awareness|adoption|excellence|leadership|quality|experience|future|culture|trust|health|reach|impact|success|presence|momentum|velocity|focus|alignment|engagement|satisfaction|retention|revenue|profit|efficiency|productivity)$/i;
 
 // A first word that reads as a verb: one the rules know, one that ends like a verb ("operationalize",
 // "educate", "simplify"), or any word before "the/a/our/to/…" that is no noun of its own ("Refine the
