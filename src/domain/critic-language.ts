@@ -39,6 +39,8 @@ const NOT_METRIC: RegExp[] = [
   /\b\d+-(?:bit|core|inch|megapixel|day|week|month|year|hour|minute|person|step|star)\b/gi,
   // A production line, plant, phase or model named by its number: "Line 3", "Phase 2", "Nhà máy 4".
   /(?<!\p{L})(?:line|plant|phase|site|building|store|floor|stage|tier|zone|sprint|season|grade|factory|gen|generation|nhà máy|dây chuyền|giai đoạn|xưởng|khối|lớp)\s+\d+(?![\d.,%]|\s?(?:%|k|m)(?!\p{L}))(?!\s+\p{L}+s\b)/giu,
+  // A range of grades or levels named by letter and number: "K-12", "P-20".
+  /\b[A-Z]-\d{1,2}\b/g,
   // A named challenge or programme: "the 50 by 50 challenge".
   /\b\d+\s+by\s+\d+\b/gi,
   // A model or product called by its number: "Establish the 8086 as the best 16-bit microprocessor".

@@ -331,14 +331,14 @@ const SECOND_CLAUSE = new RegExp(
 // "for" ends the deliverable only before the people it is for ("… return process for customers"); "a
 // platform for web applications" keeps its qualifier.
 const CUT_EN = new RegExp(
-  String.raw`\s*(?:[,;:(—–]|\s-\s|\b(?:at an?|at the|on an?)\b|(?<!\b(?:a|an|the|our)\s)\b(?:every|regularly|weekly|monthly|daily)\b|\.(?!\d)|\b(?:to|so that|so|that|which|in order to|by|into|in the hands of|are|is|work|works|runs?)\b|\bfor\b(?=\s+(?:\S+\s+){0,2}?(?:${PEOPLE_EN})\b))`,
-  "i",
+  String.raw`\s*(?:[,;:(—–]|\s-\s|\b(?:at an?|at the|on an?)\b|(?<!\b(?:a|an|the|our)\s)\b(?:every|regularly|weekly|monthly|daily)\b|\.(?!\d|\p{L})|\b(?:to|so that|so|that|which|in order to|by|into|in the hands of|are|is|work|works|runs?)\b|\bfor\b(?=\s+(?:\S+\s+){0,2}?(?:${PEOPLE_EN})\b))`,
+  "iu",
 );
 const CUT_VI = /\s*(?:[,;:(—–]|\s-\s|\.(?!\d)|(?<!\p{L})(?:để|nhằm|giúp|với mục tiêu|vào quý|trong quý|cho)(?!\p{L}))/u;
 // The purpose the sentence gives its deliverable: "… to improve speed and customer satisfaction",
 // "… that makes college students excited", "… để khách hàng …".
 const PURPOSE_EN =
-  /\b(?:to|so that|in order to)\s+((?:improve|increase|reduce|help|make|let|give|keep|grow|delight|cut|speed up|enable|save|lower|simplify|unblock|allow|protect|prevent|avoid|attract|retain|win|serve|support)\b.+)$|\bthat\s+(makes|helps|lets|gives|keeps|enables?|drives?)\s+(.+)$/i;
+  /\b(?:to|so that|in order to)\s+((?:improve|increase|reduce|help|make|let|give|keep|grow|delight|cut|speed up|enable|save|lower|simplify|unblock|allow|protect|prevent|avoid|attract|retain|win|serve|support)\b.+)$|\bthat\s+(makes|helps|lets|gives|keeps|enables?|drives?|meets?|serves?|supports?|protects?|saves?)\s+(.+)$/i;
 const PURPOSE_VI = /(?<!\p{L})(?:để|nhằm|giúp)\s+(.+)$/u;
 
 /** The deliverable named after the verb, up to where the sentence turns to its purpose. */
@@ -362,6 +362,10 @@ function purposeOf(text: string, vi: boolean): string | null {
     const m = PURPOSE_VI.exec(text);
     return m ? cap(tidy(withoutNumbers(m[1]!).core)) : null;
   }
+  // Any verb of a result after "to" ("… to plan client visits more efficiently").
+  const to = /\b(?:to|so that|in order to)\s+(\p{Ll}+\b.+)$/u.exec(text);
+  if (to && !PURPOSE_EN.test(text) && (startsWithVerb(to[1]!) || /^(?:plan|decide|learn|find|reach|meet|serve|understand)\b/.test(to[1]!)) && !findOutput(to[1]!))
+    return cap(tidy(withoutNumbers(to[1]!).core));
   const m = PURPOSE_EN.exec(text);
   if (!m) return null;
   const verb = m[2]?.toLowerCase().replace(/s$/, "");
@@ -458,6 +462,26 @@ function byKind(bare: string, d: string, named: string | undefined, vi: boolean)
   return { who, candidates: vi ? kind.vi(d, who) : kind.en(d, who) };
 }
 
+const GERUNDS: Record<string, string> = {
+  hiring: "hire",
+  completing: "complete",
+  launching: "launch",
+  building: "build",
+  shipping: "ship",
+  implementing: "implement",
+  migrating: "migrate",
+  releasing: "release",
+  creating: "create",
+  developing: "develop",
+  designing: "design",
+  publishing: "publish",
+  deploying: "deploy",
+  writing: "write",
+  organizing: "organize",
+  organising: "organise",
+  hosting: "host",
+};
+
 interface OutputRewrite {
   candidates: string[];
   /** The work itself, kept as a milestone key result. */
@@ -471,7 +495,10 @@ interface OutputRewrite {
 function outputCandidates(title: string, vi: boolean): OutputRewrite | null {
   const output = findOutput(title);
   if (!output) return null;
-  const text = sentenceCase(title.replace(/[.!]+\s*$/, ""));
+  let text = sentenceCase(title.replace(/[.!]+\s*$/, ""));
+  // "Hiring permanent staff …", "Completing the implementation …": the work said as a gerund.
+  const gerund = /^\s*(\p{L}+ing)\b/iu.exec(text)?.[1];
+  if (gerund && GERUNDS[gerund.toLowerCase()]) text = text.replace(gerund, cap(GERUNDS[gerund.toLowerCase()]!));
   // "Grow retention by launching X": the objective is the first part, the means is the deliverable.
   if (/^(?:by|through|via|bằng cách|nhờ|thông qua|qua|bằng)(?!\p{L})/iu.test(output.text)) {
     const outcome = tidy(text.slice(0, output.start) + text.slice(output.end));
@@ -568,6 +595,9 @@ function outputCandidates(title: string, vi: boolean): OutputRewrite | null {
     ? [`Give ${who} ${state.noun} that ${/^(?:are|is)$/.test(state.verb) ? (plural ? "are" : "is") : state.verb.replace(/s$/, "") + (plural ? "" : "s")} ${state.rest}`]
     : [];
   const purpose = purposeOf(phrase, vi);
+  // The deliverable must read as a noun phrase to go into a template: never a pasted command
+  // ("Make Systematize …"), a clause, or a long run of words.
+  const nounLike = bare.split(/\s+/).length <= 8 && !/[,;:]/.test(bare) && !startsWithVerb(bare) && !/^\p{L}+\s+(?:the|a|an|our|my|their|its|all|out|up|to|into)\b/iu.test(bare);
   // Nobody named and no kind of deliverable that says who uses it: no invented users.
   // Only around a thing people can get value from, named in a few words: never a pasted command
   // ("Get real value from Educate residents …") or an activity.
@@ -582,45 +612,46 @@ function outputCandidates(title: string, vi: boolean): OutputRewrite | null {
       ? []
       : vi
         ? [`Tạo giá trị rõ rệt từ ${d}`]
-        : [`Get real value from ${d}`, `Make ${d} a success people notice`];
-  const kind = family === "plan" || family === "learn" || family === "activity" || family === "move" || family === "hire" ? null : byKind(bare, d, named, vi);
+        : [`Get real value from ${d}`];
+  const kind = !nounLike || family === "plan" || family === "learn" || family === "activity" || family === "move" || family === "hire" ? null : byKind(bare, d, named, vi);
   const typed = kind?.candidates ?? [];
   const candidates = [
     ...(purpose ? [vi ? `${purpose} nhờ ${d}` : `${purpose} with ${d}`, purpose] : []),
     ...stateful,
     ...typed,
     ...(typed.length ? [] : neutral),
-    ...(vi
-      ? {
-          launch: [`Khiến ${who} yêu thích ${d}`, `Giúp ${who} nhận được giá trị từ ${d}`, `Giúp ${who} đón nhận và tin dùng ${d}`],
-          build: [`Giúp ${who} làm việc hiệu quả hơn nhờ ${d}`, `Biến ${d} thành thứ ${who} tin dùng`],
-          move: [`Chuyển sang ${d} trơn tru, không gián đoạn ${who}`, `Giúp ${who} làm việc hiệu quả hơn nhờ ${d}`],
-          automate: [`Giải phóng ${who} khỏi việc thủ công trong ${d}`, `Giúp ${who} làm việc nhanh và chính xác hơn nhờ ${d}`],
-          hire: [`Giúp ${who} có đủ người giỏi để đi nhanh hơn`, `Củng cố ${who} bằng ${d}`],
-          finish: [`Giúp ${who} nhận được giá trị từ ${d}`],
-          plan: [`Giúp ${who} thống nhất và hành động theo ${d}`, `Giúp ${who} có ${d} rõ ràng để cùng hành động`],
-          activity: [`Biến công sức dành cho ${d} thành kết quả rõ ràng`],
-          learn: [`Hiểu rõ ${d} để ra quyết định đúng`, `Giúp ${who} hành động dựa trên hiểu biết về ${d}`],
-          other: clean || known ? [`Giúp ${who} nhận được giá trị từ ${d}`, `Biến ${d} thành thứ ${who} tin dùng`] : [],
-        }[family]
-      : {
-          launch: [`Make ${d} a hit with ${who}`, `Get ${who} real value from ${d}`, `Win ${who} over with ${d}`],
-          build: [
-            `Give ${who} ${PLURAL.test(bare.split(/\s+(?:for|of|in|with)\s+/)[0]!) ? bare : d.replace(/^our\s+/i, "the ")} they can rely on`,
-            `Get ${who} real value from ${d}`,
-            `Make ${who} more effective with ${d}`,
-          ],
-          move: [`Move to ${bare} without disrupting ${who}`, `Make ${who} more effective with ${d}`],
-          automate: [`Free ${who} from manual work in ${d}`, `Make ${d} effortless for ${who}`],
-          hire: [`Give ${who} the people it needs to move faster`, `Strengthen ${who} with ${bare}`],
-          finish: [`Make ${d} count for ${who}`, `Turn ${d} into real results for ${who}`],
-          plan: [`Give ${who} ${/s$/i.test(bare) ? "" : "a "}clear ${bare} to act on`, `Align ${who} around ${d}`],
-          activity: /^gather/i.test(phrase)
-            ? [`Bring together ${bare} who move the work forward`]
-            : [`Make our work on ${d.replace(/^our\s+/i, "")} count`, `Turn our time on ${d.replace(/^our\s+/i, "")} into results people see`],
-          learn: [`Know ${d.replace(/^our\s+/i, "the ")} well enough to act on it`, `Make decisions about ${d.replace(/^our\s+/i, "the ")} with confidence`],
-          other: clean || known ? [`Make ${d} something ${who} can rely on`, `Get ${who} real value from ${d}`] : [],
-        }[family]),
+    ...(!nounLike && family !== "hire"
+      ? []
+      : vi
+        ? {
+            launch: [`Khiến ${who} yêu thích ${d}`, `Giúp ${who} nhận được giá trị từ ${d}`, `Giúp ${who} đón nhận và tin dùng ${d}`],
+            build: [`Giúp ${who} làm việc hiệu quả hơn nhờ ${d}`, `Biến ${d} thành thứ ${who} tin dùng`],
+            move: [`Chuyển sang ${d} trơn tru, không gián đoạn ${who}`, `Giúp ${who} làm việc hiệu quả hơn nhờ ${d}`],
+            automate: [`Giải phóng ${who} khỏi việc thủ công trong ${d}`, `Giúp ${who} làm việc nhanh và chính xác hơn nhờ ${d}`],
+            hire: [`Giúp ${who} có đủ người giỏi để đi nhanh hơn`, `Củng cố ${who} bằng ${d}`],
+            finish: [`Giúp ${who} nhận được giá trị từ ${d}`],
+            plan: [`Giúp ${who} thống nhất và hành động theo ${d}`, `Giúp ${who} có ${d} rõ ràng để cùng hành động`],
+            activity: [`Biến công sức dành cho ${d} thành kết quả rõ ràng`],
+            learn: [`Hiểu rõ ${d} để ra quyết định đúng`, `Giúp ${who} hành động dựa trên hiểu biết về ${d}`],
+            other: clean || known ? [`Giúp ${who} nhận được giá trị từ ${d}`] : [],
+          }[family]
+        : {
+            launch: [`Make ${d} a hit with ${who}`, `Get ${who} real value from ${d}`, `Win ${who} over with ${d}`],
+            build: [
+              `Give ${who} ${PLURAL.test(bare.split(/\s+(?:for|of|in|with)\s+/)[0]!) ? bare : d.replace(/^our\s+/i, "the ")} they can rely on`,
+              `Get ${who} real value from ${d}`,
+            ],
+            move: [`Move to ${bare} without disrupting ${who}`],
+            automate: [`Free ${who} from manual work in ${d}`, `Make ${d} effortless for ${who}`],
+            hire: [`Give ${who} the people it needs to move faster`, `Strengthen ${who} with ${bare}`],
+            finish: [],
+            plan: [`Give ${who} ${/s$/i.test(bare) ? "" : "a "}clear ${bare} to act on`, `Align ${who} around ${d}`],
+            activity: /^gather/i.test(phrase)
+              ? [`Bring together ${bare} who move the work forward`]
+              : [`Make our work on ${d.replace(/^our\s+/i, "")} count`, `Turn our time on ${d.replace(/^our\s+/i, "")} into results people see`],
+            learn: [`Know ${d.replace(/^our\s+/i, "the ")} well enough to act on it`, `Make decisions about ${d.replace(/^our\s+/i, "the ")} with confidence`],
+            other: clean || known ? [`Get ${who} real value from ${d}`] : [],
+          }[family]),
   ];
   const deliverable = cap(tidy(text.slice(lead).replace(/^(?:successfully|finally)\s+/i, "")));
   const adopted = (kind || known) && (family === "launch" || family === "build" || family === "move") ? { who: kind?.who ?? who, what: d } : null;
