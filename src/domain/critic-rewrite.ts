@@ -1,6 +1,6 @@
 // Suggested rewrites for an objective the critic flagged, built from the objective's own words:
 // - it carries a metric: the same subject and direction without the number ("Increase student
-//   English test scores by 20%" → "Keep student English test scores growing quarter after quarter"),
+//   English test scores by 20%" → "Keep student English test scores growing steadily"),
 //   and the metric moved into a key result with the start and target the text gives (null where it
 //   gives none, for the person to fill in);
 // - it names an output: the outcome that deliverable serves, for whom ("Launch the new onboarding
@@ -74,6 +74,8 @@ function tidy(text: string): string {
     .replace(/\s+([,.;:!?)])/g, "$1")
     .replace(/\(\s*\)/g, "")
     .replace(/\(\s+/g, "(")
+    // What a number leaves behind: "or more", "or less", a lone "+".
+    .replace(/\s+or\s+(?:more|less|fewer|higher|lower|better|above|below)\b|(?<=\s)\+(?=\s|$)|\s+by\s*\+/giu, "")
     .replace(/\b(?:successfully|finally)\s+/gi, "")
     // "hours hours", "per month" left alone at the end once its number is gone
     .replace(/(?<!\p{L})(\p{L}+)(?:\s+\1)+(?!\p{L})/giu, "$1")
@@ -224,7 +226,7 @@ function metricCandidates(title: string, vi: boolean): string[] {
   const out: string[] = [];
   if (vi) {
     const v = /^(?:gấp đôi)$/iu.test(verb) || (!verb && direction === "up") ? "Tăng" : cap(verb.toLocaleLowerCase() || (direction === "down" ? "giảm" : "nâng cao"));
-    if (direction === "up") out.push(`${v} ${np} một cách bền vững`, `Đưa ${np} lên một tầm cao mới`, `Giữ đà tăng của ${np} qua từng quý`);
+    if (direction === "up") out.push(`${v} ${np} một cách bền vững`, `Đưa ${np} lên một tầm cao mới`, `Giữ đà tăng đều của ${np}`);
     else if (direction === "down") out.push(`${v} ${np} một cách bền vững`, `Kiểm soát tốt ${np}`, `Đưa ${np} về mức ổn định`);
     else if (direction === "improve") out.push(`${v} rõ rệt ${np}`, `${v} ${np} một cách bền vững`, `Đưa ${np} lên một tầm cao mới`);
     else if (direction === "hold") out.push(`Giữ ${np} ổn định và đáng tin cậy`, `Duy trì ${np} ở mức tốt`);
@@ -239,10 +241,7 @@ function metricCandidates(title: string, vi: boolean): string[] {
       return at > 0 ? [np.slice(0, at), np.slice(at)] : [np, ""];
     })();
     if (direction === "up")
-      out.push(
-        /\b(?:growth|increase|expansion)$/i.test(m) ? `Sustain ${m} quarter after quarter${why}` : `Keep ${m} growing quarter after quarter${why}`,
-        `${v} ${m} in a way that lasts${why}`,
-      );
+      out.push(/\b(?:growth|increase|expansion)$/i.test(m) ? `Sustain ${m} year after year${why}` : `Keep ${m} growing steadily${why}`, `${v} ${m} in a way that lasts${why}`);
     else if (direction === "down") out.push(`${v} ${m} for good${why}`, `Keep ${m} low and under control${why}`);
     else if (direction === "improve") out.push(`Make ${m} noticeably better${why}`, `${v} ${m} in a way people notice${why}`, `Make ${m} a real strength of ours${why}`);
     else if (direction === "hold") out.push(`Keep ${m} steady and dependable${why}`, `Make ${m} something everyone can count on${why}`);
@@ -267,12 +266,12 @@ const WHO_EN: [RegExp, string][] = [
   [/\b(?:apps?|application|mobile|website|portal|platform|features?|flow|onboarding|interface|ui|ux|mvp|checkout|integration|api|sdk|extension|plugin)\b/i, "our users"],
   [/\b(?:podcasts?)\b/i, "our listeners"],
   [/\b(?:videos?|channels?)\b/i, "our viewers"],
-  [/\b(?:books?|newsletters?|guides?|blog\p{L}*|posts?|articles?|content)\b/iu, "our readers"],
+  [/\b(?:books?|novels?|stor(?:y|ies)|poems?|fiction|newsletters?|guides?|blog\p{L}*|posts?|articles?|content)\b/iu, "our readers"],
   [/\b(?:conferences?|summits?|meetups?|workshops?|hackathons?|webinars?|events?)\b/i, "attendees"],
   [/\b(?:campaigns?|emails?|ads?)\b/i, "our audience"],
   [/\b(?:returns?|billing|checkout|stores?|shop|orders?|delivery|support|services?|products?)\b/i, "our customers"],
   [
-    /\b(?:reports?|processes|process|erp|accounting|books|tracking|templates?|tools?|pipelines?|infrastructure|back office|internal|workflows?|hires?|hiring|recruit|training|agile|okrs?)\b/i,
+    /\b(?:architecture|design system|account-based marketing|abm|playbooks?|reports?|processes|process|erp|accounting|books|tracking|templates?|tools?|pipelines?|infrastructure|back office|internal|workflows?|hires?|hiring|recruit|training|agile|okrs?)\b/i,
     "the team",
   ],
 ];
@@ -331,7 +330,7 @@ const SECOND_CLAUSE = new RegExp(
 // "for" ends the deliverable only before the people it is for ("… return process for customers"); "a
 // platform for web applications" keeps its qualifier.
 const CUT_EN = new RegExp(
-  String.raw`\s*(?:[,;:(—–]|\s-\s|\b(?:at an?|at the|on an?)\b|(?<!\b(?:a|an|the|our)\s)\b(?:every|regularly|weekly|monthly|daily)\b|\.(?!\d|\p{L})|\b(?:to|so that|so|that|which|in order to|by|into|in the hands of|are|is|work|works|runs?)\b|\bfor\b(?=\s+(?:\S+\s+){0,2}?(?:${PEOPLE_EN})\b))`,
+  String.raw`\s*(?:[,;:(—–]|\s-\s|\b(?:at an?|at the|on an?)\b|\b(?:every|regularly)\b|\.(?!\d|\p{L})|\b(?:to|so that|so|that|which|in order to|by|into|in the hands of|are|is|work|works|runs?)\b|\bfor\b(?=\s+(?:\S+\s+){0,2}?(?:${PEOPLE_EN})\b))`,
   "iu",
 );
 const CUT_VI = /\s*(?:[,;:(—–]|\s-\s|\.(?!\d)|(?<!\p{L})(?:để|nhằm|giúp|với mục tiêu|vào quý|trong quý|cho)(?!\p{L}))/u;
@@ -597,7 +596,12 @@ function outputCandidates(title: string, vi: boolean): OutputRewrite | null {
   const purpose = purposeOf(phrase, vi);
   // The deliverable must read as a noun phrase to go into a template: never a pasted command
   // ("Make Systematize …"), a clause, or a long run of words.
-  const nounLike = bare.split(/\s+/).length <= 8 && !/[,;:]/.test(bare) && !startsWithVerb(bare) && !/^\p{L}+\s+(?:the|a|an|our|my|their|its|all|out|up|to|into)\b/iu.test(bare);
+  const nounLike =
+    bare.split(/\s+/).length <= 8 &&
+    !/[,;:]/.test(bare) &&
+    !startsWithVerb(bare) &&
+    !/^\p{L}+\s+(?:the|a|an|our|my|their|its|all|out|up|to|into)\b/iu.test(bare) &&
+    !/\b(?:is|are|was|were|will|would|should|can|could|must)\b/i.test(bare);
   // Nobody named and no kind of deliverable that says who uses it: no invented users.
   // Only around a thing people can get value from, named in a few words: never a pasted command
   // ("Get real value from Educate residents …") or an activity.

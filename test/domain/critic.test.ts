@@ -495,3 +495,13 @@ describe("noun phrases: a thing to make, or an area", () => {
     ["Scheduled chaos", false],
   ])("%s → output %s", (title, output) => expect(rules(title).includes("objective-is-output"), title).toBe(output));
 });
+
+describe("rewrites after the round-7 judge", () => {
+  it("leave no 'or more' behind and invent no cadence", () => {
+    const r = critiqueWithRewrite({ title: "Grow weekly active teams to 500 or more", keyResults: [] }).rewrite!;
+    for (const c of r.candidates) expect(c, c).not.toMatch(/or more|quarter after quarter/);
+  });
+  it("keep an adjective of pace inside the deliverable", () => {
+    expect(critiqueWithRewrite({ title: "Launch the new monthly newsletter", keyResults: [] }).rewrite!.objective).toMatch(/the new monthly newsletter/);
+  });
+});
