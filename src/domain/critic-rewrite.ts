@@ -602,7 +602,8 @@ function outputCandidates(title: string, vi: boolean): OutputRewrite | null {
     !startsWithVerb(bare) &&
     !/^\p{L}+\s+(?:the|a|an|our|my|their|its|all|out|up|to|into)\b/iu.test(bare) &&
     !/\b(?:is|are|was|were|will|would|should|can|could|must)\b/i.test(bare);
-  // Nobody named and no kind of deliverable that says who uses it: no invented users.
+  // Nobody named and no kind of deliverable that says who uses it: no invented users, and no "Get real
+  // value from X" that names nobody (blind coaches judged it empty filler).
   // Only around a thing people can get value from, named in a few words: never a pasted command
   // ("Get real value from Educate residents …") or an activity.
   const clean =
@@ -611,25 +612,18 @@ function outputCandidates(title: string, vi: boolean): OutputRewrite | null {
     /\b(?:apps?|application|tools?|system|platforms?|features?|products?|services?|portal|website|site|program|programme|framework|model|bridge|building|store|layer|engine|network|database|infrastructure|solution|offering|release|version|module|integration|clusters?|implementation)\b/i.test(
       bare,
     );
-  const neutral =
-    known || !clean || family === "learn" || family === "plan" || family === "finish" || family === "activity"
-      ? []
-      : vi
-        ? [`Tạo giá trị rõ rệt từ ${d}`]
-        : [`Get real value from ${d}`];
   const kind = !nounLike || family === "plan" || family === "learn" || family === "activity" || family === "move" || family === "hire" ? null : byKind(bare, d, named, vi);
   const typed = kind?.candidates ?? [];
   const candidates = [
     ...(purpose ? [vi ? `${purpose} nhờ ${d}` : `${purpose} with ${d}`, purpose] : []),
     ...stateful,
     ...typed,
-    ...(typed.length ? [] : neutral),
     ...(!nounLike && family !== "hire"
       ? []
       : vi
         ? {
             launch: [`Khiến ${who} yêu thích ${d}`, `Giúp ${who} nhận được giá trị từ ${d}`, `Giúp ${who} đón nhận và tin dùng ${d}`],
-            build: [`Giúp ${who} làm việc hiệu quả hơn nhờ ${d}`, `Biến ${d} thành thứ ${who} tin dùng`],
+            build: known ? [`Giúp ${who} làm việc hiệu quả hơn nhờ ${d}`, `Biến ${d} thành thứ ${who} tin dùng`] : [],
             move: [`Chuyển sang ${d} trơn tru, không gián đoạn ${who}`, `Giúp ${who} làm việc hiệu quả hơn nhờ ${d}`],
             automate: [`Giải phóng ${who} khỏi việc thủ công trong ${d}`, `Giúp ${who} làm việc nhanh và chính xác hơn nhờ ${d}`],
             hire: [`Giúp ${who} có đủ người giỏi để đi nhanh hơn`, `Củng cố ${who} bằng ${d}`],
@@ -641,10 +635,12 @@ function outputCandidates(title: string, vi: boolean): OutputRewrite | null {
           }[family]
         : {
             launch: [`Make ${d} a hit with ${who}`, `Get ${who} real value from ${d}`, `Win ${who} over with ${d}`],
-            build: [
-              `Give ${who} ${PLURAL.test(bare.split(/\s+(?:for|of|in|with)\s+/)[0]!) ? bare : d.replace(/^our\s+/i, "the ")} they can rely on`,
-              `Get ${who} real value from ${d}`,
-            ],
+            build: !known
+              ? []
+              : [
+                  `Give ${who} ${PLURAL.test(bare.split(/\s+(?:for|of|in|with)\s+/)[0]!) ? bare : d.replace(/^our\s+/i, "the ")} they can rely on`,
+                  `Get ${who} real value from ${d}`,
+                ],
             move: [`Move to ${bare} without disrupting ${who}`],
             automate: [`Free ${who} from manual work in ${d}`, `Make ${d} effortless for ${who}`],
             hire: [`Give ${who} the people it needs to move faster`, `Strengthen ${who} with ${bare}`],
