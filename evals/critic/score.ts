@@ -29,7 +29,7 @@ export interface RuleScore {
 }
 
 /** The public set's parts: dev is read and learned from; the others are run blind. */
-export const PUBLIC_PARTS = ["dev", "test", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7"] as const;
+export const PUBLIC_PARTS = ["dev", "test", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8"] as const;
 export const publicPart = (part: string) => join(projectRoot(), "evals", "critic", "public", `${part}.jsonl`);
 
 export const DEFAULT_DATASET = () => join(projectRoot(), "evals", "critic", "objectives.jsonl");
