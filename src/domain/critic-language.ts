@@ -38,7 +38,7 @@ const NOT_METRIC: RegExp[] = [
   // A number inside an adjective: "16-bit", "30-day", "3-step" describe, they set no target.
   /\b\d+-(?:bit|core|inch|megapixel|day|week|month|year|hour|minute|person|step|star)\b/gi,
   // A production line, plant, phase or model named by its number: "Line 3", "Phase 2", "Nhà máy 4".
-  /(?<!\p{L})(?:line|plant|phase|site|building|store|floor|stage|tier|zone|sprint|season|grade|factory|gen|generation|nhà máy|dây chuyền|giai đoạn|xưởng|khối|lớp)\s+\d+(?![\d.,%]|\s?(?:%|k|m)(?!\p{L}))(?!\s+\p{L}+s\b)/giu,
+  /(?<!\p{L})(?:line|plant|phase|site|building|store|floor|stage|tier|zone|sprint|season|grade|factory|gen|generation|batch|cohort|class|wave|iteration|chapter|volume|episode|nhà máy|dây chuyền|giai đoạn|xưởng|khối|lớp)\s+\d+(?![\d.,%]|\s?(?:%|k|m)(?!\p{L}))(?!\s+\p{L}+s\b)/giu,
   // A range of grades or levels named by letter and number: "K-12", "P-20".
   /\b[A-Z]-\d{1,2}\b/g,
   // A named challenge or programme: "the 50 by 50 challenge".
@@ -319,7 +319,9 @@ export function findOutput(title: string): Span | null {
   const done = DELIVERED_STATE.exec(title);
   if (done && !OUTCOME_MARKERS.test(title)) return span(done);
   const refused = Boolean(start || object || artifact);
-  if (refused || VI_LETTERS.test(title) || findMetric(title) || RESULT.test(title) || STATE_WORDS.test(title) || QUALITY_START.test(title)) return null;
+  // A manner to reach ("Onboard the founders smoothly") is a result too.
+  const manner = /\b(?:smoothly|seamlessly|effortlessly|reliably|safely|sustainably|confidently|happily)\b/i.test(title);
+  if (refused || manner || VI_LETTERS.test(title) || findMetric(title) || RESULT.test(title) || STATE_WORDS.test(title) || QUALITY_START.test(title)) return null;
   // A noun phrase is work when its head is a concrete thing ("Chaos testing for every release",
   // "Feature flags for mobile"), an area when it is a quality, a state or a change ("Conversion from
   // free", "GitLab Managed future", "World-wide acknowledgement of …") or too short to say.

@@ -505,3 +505,13 @@ describe("rewrites after the round-7 judge", () => {
     expect(critiqueWithRewrite({ title: "Launch the new monthly newsletter", keyResults: [] }).rewrite!.objective).toMatch(/the new monthly newsletter/);
   });
 });
+
+describe("after the round-9 judge", () => {
+  it("a cohort's number is its name, and a manner to reach is a result", () => {
+    expect(rules("Onboard the founders of batch 5 smoothly")).not.toContain("objective-has-metric");
+    expect(rules("Onboard the founders of batch 5 smoothly")).not.toContain("objective-is-output");
+  });
+  it("keeps what is counted when the number goes", () => {
+    expect(critiqueWithRewrite({ title: "Gain 1000 GitHub stars", keyResults: [] }).rewrite?.candidates.join(" ") ?? "").not.toMatch(/\bGitHub$/);
+  });
+});
