@@ -3,7 +3,7 @@
 
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { critique } from "../../src/domain/critic.js";
+import { critique, critiqueWithRewrite } from "../../src/domain/critic.js";
 import { judgeObjective, rewriteObjective } from "../../src/domain/critic-rewrite.js";
 import { projectRoot } from "../../src/paths.js";
 
@@ -140,8 +140,9 @@ export function rewriteStats(files: string[]): { flagged: number; withRewrite: n
     sharing = 0;
   for (const file of files)
     for (const row of loadDataset(file)) {
-      const r = rewriteObjective(row.text);
-      const fired = critique({ title: row.text, owner: "x", keyResults: [] }).some((f) => f.rule === "objective-has-metric" || f.rule === "objective-is-output");
+      // One pass: the findings and the rewrite they suggest.
+      const { findings, rewrite: r } = critiqueWithRewrite({ title: row.text, owner: "x", keyResults: [] });
+      const fired = findings.some((f) => f.rule === "objective-has-metric" || f.rule === "objective-is-output");
       if (!fired) continue;
       flagged++;
       if (!r) continue;

@@ -50,6 +50,10 @@ const NOT_METRIC: RegExp[] = [
 ];
 
 // In Vietnamese, "1" before a noun is the article "a" ("Maintain 1 quy trình agile"), no target.
+/** A placeholder for a number: "[phần trăm]%", "[number] customers" ("[target customer]" is people). */
+export const NUMBER_PLACEHOLDER = String.raw`\[(?=[^\]]{0,20}(?:number|percent|amount|value|\bx+\b|\bn\b|#|%|\d|phần trăm|con số|\bsố\b|giá trị|tỷ lệ))[^\]]{1,20}\]\s?%?`;
+/** Words in front of the verb that change nothing: "to …", "we will …", "let's …", "chúng ta sẽ …". */
+export const LEAD_WORDS = String.raw`(?:to\s+|(?:we|i) will\s+|(?:we|i)'ll\s+|(?:we are|we're|i am|i'm) going to\s+|let's\s+|chúng (?:ta|tôi) sẽ\s+|tôi sẽ\s+)`;
 const VI_LETTERS = /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹàáãèéìíòóõùúý]/i;
 const VI_ARTICLE = /(?<![\d.,])\b1\s+(?=\p{L})(?!(?:k|m|tr|triệu|tỷ|tỉ|ty|nghìn|ngàn|lần|x|đô|usd)(?!\p{L}))/gu;
 // The same in English: "Execute 1 competitive takeout campaign" is "a campaign" (not "1 million").
@@ -61,6 +65,9 @@ const EN_ARTICLE =
 const SIZE_SCOPE = /\(\s*(?:~\s*)?\d[\d.,]*\s*(?:k|m|b|kb|mb|gb|tb|pb|users?|employees?|seats?|nodes?)?\s*\+*\s*\)/giu;
 const SEGMENT =
   /(?<=\b(?:enterprises|companies|customers|clients|accounts|businesses|organi[sz]ations|teams|firms|schools)\s*)\([^)]*\)|(?<=\b(?:enterprises|companies|customers|clients|accounts|businesses|organi[sz]ations|teams|firms)\s+(?:with|of)\s+(?:over\s+|more than\s+)?)\d[\d,.]*\s*k?\+?(?=\s+(?:employees|users|seats|staff|people|members)\b)/giu;
+
+/** Whether a text is written in Vietnamese (a letter only Vietnamese uses among the critic's two languages). */
+export const isVietnamese = (text: string): boolean => VI_LETTERS.test(text);
 
 /** The text with every number that is no metric (versions, years, names, articles) blanked to spaces. */
 export const blankOut = (text: string): string => {
@@ -84,7 +91,7 @@ const METRIC_PATTERNS: RegExp[] = [
   /(?:gấp\s+(?:đôi|ba|bốn|\d+)|giảm\s+(?:một\s+)?(?:nửa|một phần ba))/iu,
   // A placeholder for the number: "[phần trăm]%", "đạt XX tỷ đồng", "[number] customers".
   // "[target customer]" is a placeholder for people, not a number.
-  /\[(?=[^\]]{0,20}(?:number|percent|amount|value|\bx+\b|\bn\b|#|%|\d|phần trăm|con số|\bsố\b|giá trị|tỷ lệ))[^\]]{1,20}\]\s?%?|\bX{2,}\s?(?:%|tỷ|triệu|k|m|đồng)?(?!\p{L})/u,
+  new RegExp(String.raw`${NUMBER_PLACEHOLDER}|\bX{2,}\s?(?:%|tỷ|triệu|k|m|đồng)?(?!\p{L})`, "u"),
   // A count in words: "two joint initiatives", "three new markets", "the majority of".
   /\b(?:two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|a dozen|hundreds of|thousands of)\s+(?!times\b|ways\b|things\b)\p{L}+|\b(?:the|a) majority of\b|\b(?:half|a third|a quarter|two thirds) of (?:our|all|the)\b|\bzero\s+(?!to\b)\p{L}+|\b(?:ship|deploy|release|publish|post|report|deliver|update|test|merge)\b[^,.;]{0,40}?\b(?:daily|weekly|every (?:day|week|sprint))\b(?!\s+(?:builds?|stand-?ups?|digests?|reports?|newsletters?|summar(?:y|ies)|checks?|syncs?|meetings?|emails?|updates?)\b)|\b(?:within|before the end of|by the end of)\s+(?:the|their|your|our)\s+first\s+(?:hour|day|week|month|session|visit)\b|\b(?:single|double|triple)-digit\b|\bdozens of\b|\b(?:one|a|half a|two|three|five|ten)\s+(?:hundred|thousand|million|billion)\b|(?<!\p{L})(?:một|hai|ba|năm|mười)\s+(?:trăm|nghìn|ngàn|triệu|tỷ|tỉ)(?!\p{L})/iu,
   new RegExp(
@@ -225,10 +232,7 @@ export const OUTPUT_VERBS_VI = OUTPUT_VERB_LIST_VI.join("|");
 // "Hiring permanent staff …", "Launching the app": the work said as a gerund.
 const OUTPUT_GERUND =
   /^\s*(?:hiring|launching|building|shipping|implementing|migrating|releasing|creating|developing|designing|publishing|deploying|rolling out|setting up|writing|organi[sz]ing|hosting)\b/i;
-const OUTPUT_START = new RegExp(
-  String.raw`^\s*(?:to\s+|(?:we|i) will\s+|(?:we|i)'ll\s+|(?:we are|we're|i am|i'm) going to\s+|let's\s+|chúng (?:ta|tôi) sẽ\s+|tôi sẽ\s+)?(?:successfully\s+|finally\s+)?(${OUTPUT_VERBS_EN}|${OUTPUT_VERBS_VI})(?!\p{L})`,
-  "iu",
-);
+const OUTPUT_START = new RegExp(String.raw`^\s*${LEAD_WORDS}?(?:successfully\s+|finally\s+)?(${OUTPUT_VERBS_EN}|${OUTPUT_VERBS_VI})(?!\p{L})`, "iu");
 // The thing delivered named after a general verb: "Ensure mobile apps are in sync", "Make Google
 // calendar integration work", "Use ticket templates to…", "Maintain 1 quy trình agile",
 // "Successful preparation of accounting for migration…".
@@ -279,21 +283,15 @@ export function findOutput(title: string): Span | null {
   }
   const means = BY_DOING.exec(title) ?? BANG_CACH.exec(title);
   if (means) return span(means);
+  // Who benefits and how, said in the sentence: asked once, it answers for every rule below.
+  const outcome = OUTCOME_MARKERS.test(title);
   const start = OUTPUT_START.exec(title);
-  if (
-    start &&
-    !OUTCOME_MARKERS.test(title) &&
-    !NOT_DELIVERED.test(title) &&
-    !NOT_DELIVERED_VI.test(title) &&
-    !POSITIONING.test(title) &&
-    !SUPERLATIVE.test(title) &&
-    !QUALITY_AFTER_VERB.test(title)
-  )
+  if (start && !outcome && !NOT_DELIVERED.test(title) && !NOT_DELIVERED_VI.test(title) && !POSITIONING.test(title) && !SUPERLATIVE.test(title) && !QUALITY_AFTER_VERB.test(title))
     return span(start, 1);
   const certified = CERTIFIED.exec(title);
   if (certified) return span(certified);
   const gerund = OUTPUT_GERUND.exec(title);
-  if (gerund && !OUTCOME_MARKERS.test(title) && !NOT_DELIVERED.test(title) && !QUALITY_AFTER_VERB.test(title)) return span(gerund);
+  if (gerund && !outcome && !NOT_DELIVERED.test(title) && !QUALITY_AFTER_VERB.test(title)) return span(gerund);
   const object = OUTPUT_OBJECT.exec(title);
   // Improving a process or a system is improving how work goes ("Cải thiện quy trình test"); maintaining
   // or ensuring one is still work on the thing ("Maintain 1 quy trình agile").
@@ -302,13 +300,13 @@ export function findOutput(title: string): Span | null {
     /^\s*(?:improve|cải thiện)\s+(?:[\p{L}\d-]+\s+){0,3}?(?:process|system|pipeline|platform|quy trình|hệ thống)(?!\p{L})(?!\s+(?:documentation|docs|template|report|tài liệu|báo cáo))/iu.test(
       title,
     );
-  if (object && !howWorkGoes && !OUTCOME_MARKERS.test(title)) return span(object);
+  if (object && !howWorkGoes && !outcome) return span(object);
   // Vietnamese puts the artifact right after the verb: "Cải thiện tài liệu quản trị nội bộ".
   const artifact = OUTPUT_OBJECT_VI.exec(title);
-  if (artifact && !OUTCOME_MARKERS.test(title)) return span(artifact);
+  if (artifact && !outcome) return span(artifact);
   // A noun phrase with no verb in front: only when nothing else reads as the verb of the sentence.
   const noun = start || VAGUE_START.test(title) ? null : DELIVERABLE_NOUN.exec(title);
-  if (noun && !OUTCOME_MARKERS.test(title)) return span(noun);
+  if (noun && !outcome) return span(noun);
   // English, by default: a sentence that names no result at all names work ("Refine the customer
   // success processes", "Contribute to mayastor", "Scheduled Chaos"). A result is a verb of change or
   // of reaching ("increase", "become", "delight", "keep"), a state ("customers trust …", "X is fast"), a
@@ -317,7 +315,7 @@ export function findOutput(title: string): Span | null {
   // "Establish the brand as …") have already said it is a result. Vietnamese keeps to the rules above.
   // A deliverable said as done: "We have a preliminary strategy …", "The Activate Portal is improved".
   const done = DELIVERED_STATE.exec(title);
-  if (done && !OUTCOME_MARKERS.test(title)) return span(done);
+  if (done && !outcome) return span(done);
   const refused = Boolean(start || object || artifact);
   // A manner to reach ("Onboard the founders smoothly") is a result too.
   const manner = /\b(?:smoothly|seamlessly|effortlessly|reliably|safely|sustainably|confidently|happily)\b/i.test(title);

@@ -10,7 +10,18 @@
 // not too long) and dropped when it fails. No rewrite when neither rule fired, and none that would
 // drop the subject: when nothing of the objective's own words is left, there is no rewrite.
 
-import { blankOut, findMetric, findOutput, findVague, MAX_OBJECTIVE_WORDS, OUTPUT_VERB_LIST, startsWithVerb } from "./critic-language.js";
+import {
+  blankOut,
+  findMetric,
+  findOutput,
+  findVague,
+  isVietnamese,
+  LEAD_WORDS,
+  MAX_OBJECTIVE_WORDS,
+  NUMBER_PLACEHOLDER,
+  OUTPUT_VERB_LIST,
+  startsWithVerb,
+} from "./critic-language.js";
 import { plainDigits } from "./values.js";
 
 export interface RewriteKr {
@@ -31,8 +42,6 @@ export interface Rewrite {
   rule: "objective-has-metric" | "objective-is-output";
 }
 
-const VI = /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹáàãéèíìóòõúùý]/i;
-
 /** Why a wording cannot be an objective, or null when the critic's language rules pass it. */
 export function judgeObjective(text: string): string | null {
   if (!text.trim()) return "empty";
@@ -49,7 +58,7 @@ export function judgeObjective(text: string): string | null {
 
 const NUMBER = String.raw`[$€£¥₫]?\s?\d[\d.,]*\s?(?:%|\+|(?:k|m|bn|x)(?!\p{L}))?\+?`;
 const UNIT_WORDS = String.raw`(?:đô la|dollars?|euros?|vnđ|đ|percent|phần trăm|pts|points|điểm|million|billion|thousand|triệu|tỷ|tỉ|nghìn|ngàn|đồng|đô|usd|vnd|eur|ms|seconds|secs?|minutes|mins?|hours|hrs?|days|weeks|months|ngày|giờ|phút|tuần|tháng|lần|times|kgs?|lbs?|pounds|miles|km|kilomet(?:er|re)s|steps|laps|cân)(?!\p{L})(?!\s+(?:of\s+)?(?:xem|watch|watched|video|content|nội dung|học|training|làm việc))`;
-const AMOUNT = String.raw`(?:\d+(?:[.,]\d+)?\s*(?:out of|trên|\/)\s*\d+\s*(?:stars?|sao)?|\d[\d,.]*s\s+of|${NUMBER}(?:\s?${UNIT_WORDS}){0,2}(?:\s?\/\s?\p{L}+|\s+(?:per|a|mỗi|một)\s+(?:day|week|month|quarter|year|ngày|tuần|tháng|quý|năm)(?!\p{L}))?|\[(?=[^\]]{0,20}(?:number|percent|amount|value|\bx+\b|\bn\b|#|%|\d|phần trăm|con số|\bsố\b|giá trị|tỷ lệ))[^\]]{1,20}\]\s?%?|\bX{2,}\s?(?:%|tỷ|triệu|k|m)?(?:\s?(?:đồng|usd|vnđ))?)`;
+const AMOUNT = String.raw`(?:\d+(?:[.,]\d+)?\s*(?:out of|trên|\/)\s*\d+\s*(?:stars?|sao)?|\d[\d,.]*s\s+of|${NUMBER}(?:\s?${UNIT_WORDS}){0,2}(?:\s?\/\s?\p{L}+|\s+(?:per|a|mỗi|một)\s+(?:day|week|month|quarter|year|ngày|tuần|tháng|quý|năm)(?!\p{L}))?|${NUMBER_PLACEHOLDER}|\bX{2,}\s?(?:%|tỷ|triệu|k|m)?(?:\s?(?:đồng|usd|vnđ))?)`;
 const WORD_COUNT = String.raw`\b(?:(?:one|a|two|three|four|five|ten|a few)\s+(?:hundred|thousand|million|billion)\s+|(?:two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|a dozen|hundreds of|thousands of|millions of)\s+(?=\p{L}))|\b(?:the|a) majority of\s+|\b(?:half|a third|a quarter|two thirds) of\s+(?=(?:our|all|the)\b)|\bzero\s+(?=\p{L})|\b(?:single|double|triple)-digit\s+|\bdozens of\s+|(?<!\p{L})(?:một|hai|ba|năm|mười)\s+(?:trăm|nghìn|ngàn|triệu|tỷ|tỉ)(?:\s+(?:đô la|đô|đồng|usd))?(?!\p{L})`;
 const LESS = /\b(?:less than|fewer than|under|below|at most|no more than|within|dưới|tối đa|không quá)\s*$/iu;
 const MORE = /\b(?:more than|over|above|at least|greater than|trên|ít nhất|tối thiểu|hơn)\s*$/iu;
@@ -481,12 +490,16 @@ const GERUNDS: Record<string, string> = {
   hosting: "host",
 };
 
+const LEAD = new RegExp(String.raw`^\s*${LEAD_WORDS}?`, "iu");
+
 interface OutputRewrite {
   candidates: string[];
   /** The work itself, kept as a milestone key result. */
   deliverable: string;
   /** True when the output was the means of an outcome the objective already states ("… by launching X"). */
   means: boolean;
+  /** Where the output's words start in the title (the outcome before a means ends there). */
+  at: number;
   /** What people would adopt, for a metric key result to fill in; null when adoption says nothing. */
   adopted: { who: string; what: string } | null;
 }
@@ -506,9 +519,9 @@ function outputCandidates(title: string, vi: boolean): OutputRewrite | null {
       /^(\p{L}+?)(?:ing)\b/iu,
       (ing, stem: string) => IMPERATIVE[ing.toLowerCase()] ?? stem,
     );
-    return { candidates: outcome ? [...metricCandidates(outcome, vi), cap(outcome)] : [], deliverable: cap(deliverable), means: true, adopted: null };
+    return { candidates: outcome ? [...metricCandidates(outcome, vi), cap(outcome)] : [], deliverable: cap(deliverable), means: true, adopted: null, at: output.start };
   }
-  const lead = /^\s*(?:to\s+|(?:we|i) will\s+|(?:we|i)'ll\s+|(?:we are|we're|i am|i'm) going to\s+|let's\s+|chúng (?:ta|tôi) sẽ\s+|tôi sẽ\s+)?/iu.exec(text)![0].length;
+  const lead = LEAD.exec(text)![0].length;
   const phrase = text.slice(lead).replace(/^(?:successfully|finally)\s+/i, "");
   // "Successful preparation of accounting for migration to the new ERP system": the noun is the verb.
   const successful = /^successful\s+(preparation|launch|migration|implementation|delivery|rollout|completion)\s+of\s+/i.exec(phrase);
@@ -525,6 +538,7 @@ function outputCandidates(title: string, vi: boolean): OutputRewrite | null {
         : [`Give customers the assurance that ${what} brings`, `Show customers they can trust us with their data`].slice(0, /soc|iso|gdpr|hipaa|pci/i.test(what) ? 2 : 1),
       deliverable: cap(tidy(phrase)),
       means: false,
+      at: output.start,
       adopted: null,
     };
   }
@@ -655,7 +669,7 @@ function outputCandidates(title: string, vi: boolean): OutputRewrite | null {
   ];
   const deliverable = cap(tidy(text.slice(lead).replace(/^(?:successfully|finally)\s+/i, "")));
   const adopted = (kind || known) && (family === "launch" || family === "build" || family === "move") ? { who: kind?.who ?? who, what: d } : null;
-  return { candidates, deliverable, means: false, adopted };
+  return { candidates, deliverable, means: false, adopted, at: output.start };
 }
 
 // ---- key results -------------------------------------------------------------------------------
@@ -709,12 +723,12 @@ function passing(candidates: string[]): string[] {
 /** A rewrite answering the metric finding, or else the output finding; null when neither fired
  *  or no candidate keeping the objective's words passes the rules. */
 export function rewriteObjective(title: string): Rewrite | null {
-  const vi = VI.test(title);
+  const vi = isVietnamese(title);
   const output = outputCandidates(title, vi);
   if (findMetric(title)) {
     // "Hire 5 senior engineers", "Launch 3 new products": the work is named, so its outcome leads.
     const fromOutput = output?.candidates.map((c) => withoutNumbers(c).core) ?? [];
-    const fromMetric = metricCandidates(output?.means ? title.slice(0, findOutput(title)!.start) : title, vi);
+    const fromMetric = metricCandidates(output?.means ? title.slice(0, output.at) : title, vi);
     const candidates = passing(output && !output.means && fromOutput.length ? fromOutput : [...fromMetric, ...fromOutput]);
     if (!candidates.length) return null;
     // Two clauses ("Launch the app in September and reach one million users"): the deliverable is a

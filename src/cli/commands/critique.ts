@@ -14,12 +14,13 @@ export function renderFindings(findings: Finding[], rewrite: Rewrite | null, ind
     lines.push(`${indent}${rewrite.candidates.length > 1 ? "Rewrites, best first:" : "Rewrite:"}`);
     rewrite.candidates.forEach((c, i) => lines.push(`${indent}  ${rewrite.candidates.length > 1 ? `${i + 1}. ` : ""}${c}`));
     for (const k of rewrite.keyResults) {
+      const unit = k.unit === "%" ? "%" : k.unit ? ` ${k.unit}` : "";
       const numbers =
         k.kind === "milestone"
           ? " (milestone)"
           : k.start === null
-            ? ` (start${k.target === null ? " and target" : ""}: fill in${k.target === null ? "" : `; target ${k.target}${k.unit === "%" ? "%" : k.unit ? ` ${k.unit}` : ""}`})`
-            : ` (from ${k.start} to ${k.target}${k.unit === "%" ? "%" : k.unit ? ` ${k.unit}` : ""})`;
+            ? ` (start${k.target === null ? " and target" : ""}: fill in${k.target === null ? "" : `; target ${k.target}${unit}`})`
+            : ` (from ${k.start} to ${k.target}${unit})`;
       lines.push(`${indent}  KR: ${k.title}${numbers}`);
     }
   }
