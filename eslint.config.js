@@ -9,12 +9,12 @@ import tseslint from "typescript-eslint";
 export default defineConfig([
   globalIgnores(["dist/", "coverage/", "data/", "data.*/", "*-data/", ".okr-data/", "examples/"]),
   {
-    files: ["src/**/*.ts", "tools/**/*.ts", "evals/**/*.ts", "test/**/*.ts", "bin/**/*.js", "*.config.{js,ts}"],
+    files: ["src/**/*.ts", "tools/**/*.ts", "evals/**/*.ts", "test/**/*.ts", "web/**/*.{ts,tsx}", "scripts/**/*.js", "bin/**/*.js", "*.config.{js,ts}"],
     extends: [js.configs.recommended, tseslint.configs.recommended],
   },
   {
     // Plain JavaScript run by Node: the one global it uses (TypeScript files get theirs from @types/node).
-    files: ["bin/**/*.js"],
-    languageOptions: { globals: { process: "readonly" } },
+    files: ["bin/**/*.js", "scripts/**/*.js"],
+    languageOptions: { globals: { process: "readonly", console: "readonly", Atomics: "readonly", SharedArrayBuffer: "readonly", Int32Array: "readonly" } },
   },
 ]);

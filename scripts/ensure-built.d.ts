@@ -9,4 +9,6 @@ export declare function ensureBuilt(opts?: {
   log?: (line: string) => void;
   /** Runs the compiler (full = from scratch); returns its exit status, or null if it is not installed. */
   build?: (root: string, full: boolean) => number | null;
+  /** Bundles the web pages when one of their sources changed (default: scripts/build-web.js). */
+  web?: (root: string, log: (line: string) => void) => void;
 }): boolean;

@@ -6,6 +6,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync, utimesSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { webBuildReason } from "./build-web.js";
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 /** What tsconfig.json compiles, and the files whose change means compiling again. */
@@ -57,7 +58,18 @@ function runTsc(root, full) {
  * otherwise. Two processes starting at once build once: the second waits for the first's lock.
  * Returns false when there is no usable build (the reason has been printed).
  */
-export function ensureBuilt({ root = ROOT, log = (line) => process.stderr.write(line + "\n"), build = runTsc } = {}) {
+/** Bundles the web pages (scripts/build-web.js) when a web source changed; a failure is reported
+ *  and the CLI and MCP server still run (only the pages are missing). */
+function ensureWebBuilt(root, log) {
+  const reason = webBuildReason(root);
+  if (reason === null || !existsSync(join(root, "node_modules", "esbuild"))) return;
+  log(`okr: bundling the web pages into dist/web (${reason})…`);
+  const r = spawnSync(process.execPath, [join(root, "scripts", "build-web.js")], { cwd: root, stdio: ["ignore", 2, 2] });
+  if (r.status !== 0) log("okr: the web pages did not build (above); the CLI and MCP server still work.");
+}
+
+export function ensureBuilt({ root = ROOT, log = (line) => process.stderr.write(line + "\n"), build = runTsc, web = ensureWebBuilt } = {}) {
+  web(root, log);
   let reason = buildReason(root);
   if (reason === null) return true;
   // Only a source checkout can be rebuilt; an install without src/ runs what it was given.

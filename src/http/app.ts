@@ -1,5 +1,6 @@
 // The HTTP app (Hono): MCP over Streamable HTTP at /mcp (stateless: a fresh MCP server per request
-// over the shared service), GET /healthz, and room for the web app and /api routes.
+// over the shared service), GET /healthz, the web workspace (pages and the /api routes they read),
+// and POST /api/chat.
 
 import { randomBytes } from "node:crypto";
 import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
@@ -11,6 +12,7 @@ import type { LanguageModelV3 } from "@ai-sdk/provider";
 import type { KrDirectory } from "../agent/local/understand.js";
 import { chatRoute } from "./chat-route.js";
 import { bearerGuard, hostGuard } from "./guards.js";
+import { webRoutes } from "./web.js";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -24,6 +26,8 @@ export interface HttpOptions {
   model?: (lookup?: KrDirectory) => LanguageModelV3;
   /** Signs /api/chat's approval requests; default: a random secret for this server's lifetime. */
   approvalSecret?: string | null;
+  /** The built web pages; default dist/web. */
+  webDir?: string;
 }
 
 export function createHttpApp(o: HttpOptions): Hono {
@@ -53,7 +57,9 @@ export function createHttpApp(o: HttpOptions): Hono {
 
   if (o.model) app.post("/api/chat", chatRoute({ service: o.service, mcp: o.mcp, model: o.model, approvalSecret: o.approvalSecret || randomBytes(32) }));
 
-  app.notFound((c) => c.json({ error: `No route ${c.req.method} ${c.req.path}. Try POST /mcp or GET /healthz.` }, 404));
+  app.route("/", webRoutes({ service: o.service, mcp: o.mcp, chat: Boolean(o.model), dir: o.webDir }));
+
+  app.notFound((c) => c.json({ error: `No route ${c.req.method} ${c.req.path}. Open / for the web workspace, POST /mcp for MCP, GET /healthz.` }, 404));
   app.onError((e, c) => c.json({ error: `Internal error: ${e.message}` }, 500));
   return app;
 }

@@ -3,7 +3,7 @@
 import { formatDay } from "../domain/dates.js";
 import { forecast, type Forecast } from "../domain/forecast.js";
 import { compareLagKeys, compareRefs, lagReason, type LagKey } from "../domain/lagging.js";
-import { clamp01, evaluate, expectedProgress, latestIndexAtOrBefore, progressOf, type KrMetrics } from "../domain/metrics.js";
+import { clamp01, evaluate, expectedProgress, latestIndexAtOrBefore, paceSpan, progressOf, type KrMetrics } from "../domain/metrics.js";
 import { rollupObjective } from "../domain/rollup.js";
 import type { CheckIn, Objective, Status } from "../domain/types.js";
 import type { KrEntry, Workspace } from "./workspace.js";
@@ -167,6 +167,8 @@ export interface KrDetail extends KrRow {
   cycle: string;
   due: string | null;
   reason: string;
+  /** The days pace runs over (the KR's own start and due, else the cycle's): the chart's x axis. */
+  window: { start: string; end: string };
   forecast: Forecast & { projectedValue: number };
   checkIns: Pick<CheckIn, "date" | "value" | "confidence" | "note" | "author">[];
 }
@@ -174,12 +176,14 @@ export interface KrDetail extends KrRow {
 export function krDetail(e: KrEntry, asOf: number, checkIns: CheckIn[]): KrDetail {
   const m = evaluate(e.spec, e.span, e.history, asOf);
   const f = forecast(e.spec, e.span, e.history, asOf);
+  const pace = paceSpan(e.spec, e.span);
   return {
     ...krRow(e, m),
     objectiveTitle: e.objective.title,
     cycle: e.cycle.name,
     due: e.kr.due,
     reason: lagReason(m, asOf),
+    window: { start: formatDay(pace.startDay), end: formatDay(pace.endDay) },
     forecast: { ...f, projectedValue: round4(f.projectedValue), projectedProgress: round4(f.projectedProgress) },
     checkIns: checkIns.filter((c) => c.date <= formatDay(asOf)).map(({ date, value, confidence, note, author }) => ({ date, value, confidence, note, author })),
   };

@@ -1,0 +1,76 @@
+// Bundles the web workspace (web/) into dist/web with esbuild: one script and one stylesheet per
+// page set, minified, with every dependency inside, so the pages work offline and fetch nothing
+// from elsewhere. ensure-built.js runs it when a web source is newer than the bundle; `npm run
+// build` runs it always. Plain JavaScript: it runs before anything is compiled.
+
+import { copyFileSync, existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const WEB = join(ROOT, "web");
+const OUT = join(ROOT, "dist", "web");
+export const WEB_BUNDLE = join(OUT, "assets", "app.js");
+
+const mtime = (p) => {
+  try {
+    return statSync(p).mtimeMs;
+  } catch {
+    return null;
+  }
+};
+
+/** Why the bundle must be rebuilt, or null when it is current. */
+export function webBuildReason(root = ROOT) {
+  const web = join(root, "web");
+  if (!existsSync(web)) return null;
+  const built = mtime(join(root, "dist", "web", "assets", "app.js"));
+  if (built === null || !existsSync(join(root, "dist", "web", "index.html"))) return "no web build yet";
+  for (const rel of readdirSync(web, { recursive: true })) {
+    if ((mtime(join(web, rel)) ?? 0) > built) return `web/${rel} changed`;
+  }
+  return null;
+}
+
+/** Builds dist/web; returns null when esbuild is not installed (a production install). */
+export async function buildWeb({ root = ROOT } = {}) {
+  let esbuild;
+  try {
+    esbuild = await import("esbuild");
+  } catch {
+    return null;
+  }
+  const out = join(root, "dist", "web");
+  mkdirSync(join(out, "assets"), { recursive: true });
+  const result = await esbuild.build({
+    absWorkingDir: root,
+    entryPoints: { app: join(root, "web", "src", "main.tsx") },
+    outdir: join(out, "assets"),
+    bundle: true,
+    format: "esm",
+    // The chat (the AI SDK client and its schemas, most of the bytes) loads in its own chunk.
+    splitting: true,
+    chunkNames: "chunk-[hash]",
+    minify: true,
+    sourcemap: false,
+    target: ["chrome110", "firefox115", "safari16"],
+    jsx: "automatic",
+    define: { "process.env.NODE_ENV": '"production"' },
+    metafile: true,
+    logLevel: "warning",
+  });
+  copyFileSync(join(root, "web", "index.html"), join(out, "index.html"));
+  return result;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const r = await buildWeb();
+  if (!r) {
+    console.error("build-web: esbuild is not installed; run npm install.");
+    process.exit(1);
+  }
+  const sizes = Object.entries(r.metafile.outputs).map(([f, o]) => `${f.replace(/^.*dist\//, "dist/")} ${(o.bytes / 1024).toFixed(0)} KB`);
+  console.error(`build-web: ${sizes.join(", ")}`);
+}
+
+export { WEB, OUT };

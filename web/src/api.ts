@@ -1,0 +1,145 @@
+// What the pages read from the server (GET /api/…) and how they write: through the MCP tools
+// themselves (POST /api/tools/:name), so a form gets the tool's own validation and messages.
+
+import type { Status } from "./i18n";
+
+export interface KrRow {
+  ref: string;
+  title: string;
+  team: string;
+  objectiveRef: string;
+  owner: string;
+  kind: string;
+  direction: string;
+  unit: string;
+  start: number;
+  target: number;
+  current: number;
+  progress: number;
+  expected: number;
+  gap: number;
+  status: Status;
+  confidence: number | null;
+  lastCheckIn: string | null;
+  stale: boolean;
+  confidenceMismatch: boolean;
+  weeklyDelta: number;
+}
+export interface LaggingRow extends KrRow {
+  reason: string;
+}
+export interface ObjectiveRow {
+  ref: string;
+  title: string;
+  team: string;
+  owner: string;
+  cycle: string;
+  parentRef: string | null;
+  progress: number;
+  expected: number;
+  status: Status | null;
+  depth: number;
+  keyResults: KrRow[];
+}
+export interface Overview {
+  asOf: string;
+  totals: { objectives: number; keyResults: number; byStatus: Record<Status, number> };
+  page: number;
+  pages: number;
+  objectives: ObjectiveRow[];
+  lagging: LaggingRow[];
+}
+export interface Meta {
+  today: string;
+  version: string;
+  readOnly: boolean;
+  chat: boolean;
+  teams: string[];
+  owners: string[];
+  cycles: { name: string; start: string; end: string }[];
+}
+export interface CheckInRow {
+  date: string;
+  value: number;
+  confidence: number;
+  note: string;
+  author: string;
+}
+export interface KrDetail extends KrRow {
+  objectiveTitle: string;
+  cycle: string;
+  due: string | null;
+  reason: string;
+  window: { start: string; end: string };
+  forecast: { method: string; projectedValue: number; projectedProgress: number; grade: { score: number; color: string } };
+  checkIns: CheckInRow[];
+}
+export interface Fact {
+  id: string;
+  kind: string;
+  text: string;
+  refs: string[];
+  dates: string[];
+}
+export interface Summary {
+  asOf: string;
+  weekStart: string;
+  team: string | null;
+  summary: string;
+  slack: string;
+  facts: Fact[];
+  grounded: boolean;
+  unsupported: string[];
+}
+
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    readonly code: string,
+    readonly status: number,
+  ) {
+    super(message);
+  }
+}
+
+/** The CSRF token the server set in a readable cookie; sent back in a header on every write. */
+function csrfToken(): string {
+  const m = /(?:^|;\s*)okr_csrf=([^;]+)/.exec(document.cookie);
+  return m ? decodeURIComponent(m[1]!) : "";
+}
+export function writeHeaders(): Record<string, string> {
+  return { "Content-Type": "application/json", "X-CSRF-Token": csrfToken() };
+}
+
+async function parse<T>(res: Response): Promise<T> {
+  let body: unknown;
+  try {
+    body = await res.json();
+  } catch {
+    throw new ApiError(`The server answered ${res.status} without JSON.`, "internal", res.status);
+  }
+  if (!res.ok) {
+    const err = (body as { error?: { code?: string; message?: string } | string }).error;
+    const message = typeof err === "string" ? err : (err?.message ?? `The server answered ${res.status}.`);
+    throw new ApiError(message, typeof err === "object" && err?.code ? err.code : "internal", res.status);
+  }
+  return body as T;
+}
+
+export async function getJson<T>(path: string, params: Record<string, string | undefined> = {}): Promise<T> {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v) q.set(k, v);
+  const qs = q.toString();
+  return parse<T>(await fetch(qs ? `${path}?${qs}` : path, { headers: { Accept: "application/json" } }));
+}
+
+/** Runs an MCP tool; an expected failure (bad value, unknown KR…) throws ApiError with the tool's message. */
+export async function callTool<T>(name: string, args: Record<string, unknown>): Promise<{ data: T; text: string }> {
+  return parse(await fetch(`/api/tools/${name}`, { method: "POST", headers: writeHeaders(), body: JSON.stringify(args) }));
+}
+
+/** Tells every page that stored data changed (a form or an approved chat write). */
+export const DATA_CHANGED = "okr-data-changed";
+export function announceChange(): void {
+  window.dispatchEvent(new Event(DATA_CHANGED));
+}
