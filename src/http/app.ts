@@ -11,7 +11,8 @@ import type { OkrService } from "../service/okr-service.js";
 import type { LanguageModelV3 } from "@ai-sdk/provider";
 import type { KrDirectory } from "../agent/local/understand.js";
 import { chatRoute } from "./chat-route.js";
-import { bearerGuard, hostGuard } from "./guards.js";
+import { hostGuard } from "./guards.js";
+import { accessGuard, loginRoutes } from "./session.js";
 import { webRoutes } from "./web.js";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -33,7 +34,7 @@ export interface HttpOptions {
 export function createHttpApp(o: HttpOptions): Hono {
   const app = new Hono();
   app.use("*", hostGuard(o.bindHost));
-  app.use("*", bearerGuard(o.token));
+  app.use("*", accessGuard(o.token));
   app.use("*", bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.json({ error: `Request body over ${MAX_BODY_BYTES} bytes.` }, 413) }));
 
   app.get("/healthz", async (c) => {
@@ -57,7 +58,8 @@ export function createHttpApp(o: HttpOptions): Hono {
 
   if (o.model) app.post("/api/chat", chatRoute({ service: o.service, mcp: o.mcp, model: o.model, approvalSecret: o.approvalSecret || randomBytes(32) }));
 
-  app.route("/", webRoutes({ service: o.service, mcp: o.mcp, chat: Boolean(o.model), dir: o.webDir }));
+  if (o.token) app.route("/", loginRoutes(o.token));
+  app.route("/", webRoutes({ service: o.service, mcp: o.mcp, chat: Boolean(o.model), signIn: Boolean(o.token), dir: o.webDir }));
 
   app.notFound((c) => c.json({ error: `No route ${c.req.method} ${c.req.path}. Open / for the web workspace, POST /mcp for MCP, GET /healthz.` }, 404));
   app.onError((e, c) => c.json({ error: `Internal error: ${e.message}` }, 500));

@@ -1,6 +1,5 @@
-// Request guards for the HTTP server: DNS-rebinding (Host/Origin) checks and bearer-token auth.
+// Request guards for the HTTP server: DNS-rebinding (Host/Origin) checks (access: session.ts).
 
-import { timingSafeEqual } from "node:crypto";
 import type { MiddlewareHandler } from "hono";
 
 const LOOPBACK_NAMES = new Set(["localhost", "127.0.0.1", "::1", "[::1]"]);
@@ -40,20 +39,6 @@ export function hostGuard(bindHost: string): MiddlewareHandler {
       }
       const bracketed = name.includes(":") && !name.startsWith("[") ? `[${name}]` : name;
       if (!allowed.has(name) && !allowed.has(bracketed) && !isLoopback(name)) return c.json({ error: `Origin ${origin} is not allowed.` }, 403);
-    }
-    await next();
-  };
-}
-
-export function bearerGuard(token: string | null): MiddlewareHandler {
-  const expected = token ? Buffer.from(`Bearer ${token}`) : null;
-  return async (c, next) => {
-    if (expected) {
-      const got = Buffer.from(c.req.header("authorization") ?? "");
-      if (got.length !== expected.length || !timingSafeEqual(got, expected)) {
-        c.header("WWW-Authenticate", 'Bearer realm="okr"');
-        return c.json({ error: "Missing or wrong bearer token: send Authorization: Bearer <OKR_HTTP_TOKEN>." }, 401);
-      }
     }
     await next();
   };

@@ -23,6 +23,8 @@ export interface WebOptions {
   mcp: McpOptions;
   /** Whether POST /api/chat is served (a model is configured). */
   chat: boolean;
+  /** Whether people sign in (a token is set): the pages then offer to sign out. */
+  signIn?: boolean;
   /** The built pages; default dist/web of the project. */
   dir?: string;
 }
@@ -139,6 +141,7 @@ export function webRoutes(o: WebOptions): Hono {
       version: o.mcp.version,
       readOnly: o.mcp.readOnly,
       chat: o.chat,
+      signIn: o.signIn ?? false,
       teams: sorted(teams),
       owners: sorted(owners),
       cycles: [...ws.cycles.values()].map((cy) => ({ name: cy.name, start: cy.start, end: cy.end })),

@@ -54,6 +54,8 @@ export interface Meta {
   version: string;
   readOnly: boolean;
   chat: boolean;
+  /** A token is set: the person signed in at /login and may sign out. */
+  signIn: boolean;
   teams: string[];
   owners: string[];
   cycles: { name: string; start: string; end: string }[];
@@ -136,6 +138,11 @@ export async function getJson<T>(path: string, params: Record<string, string | u
 /** Runs an MCP tool; an expected failure (bad value, unknown KR…) throws ApiError with the tool's message. */
 export async function callTool<T>(name: string, args: Record<string, unknown>): Promise<{ data: T; text: string }> {
   return parse(await fetch(`/api/tools/${name}`, { method: "POST", headers: writeHeaders(), body: JSON.stringify(args) }));
+}
+
+export async function signOut(): Promise<void> {
+  await fetch("/logout", { method: "POST", headers: writeHeaders() });
+  location.assign("/login");
 }
 
 /** Tells every page that stored data changed (a form or an approved chat write). */

@@ -98,7 +98,7 @@ const en = {
   chatError: "The chat failed: ",
   close: "Close",
   openChat: "Open chat",
-  signIn: "Sign in",
+  signOut: "Sign out",
 };
 export type Strings = typeof en;
 
@@ -196,7 +196,7 @@ const vi: Strings = {
   chatError: "Trò chuyện gặp lỗi: ",
   close: "Đóng",
   openChat: "Mở trò chuyện",
-  signIn: "Đăng nhập",
+  signOut: "Đăng xuất",
 };
 
 export const STRINGS: Record<Lang, Strings> = { en, vi };

@@ -3,6 +3,7 @@
 import { StrictMode, Suspense, lazy, useEffect, useMemo, useState } from "react";
 import { createRoot } from "react-dom/client";
 import { AppContext, Link, initialLang, useMeta, usePath, type AppState } from "./app";
+import { signOut } from "./api";
 import { STRINGS, type Lang } from "./i18n";
 import { DraftPage } from "./pages/draft";
 import { KeyResultPage } from "./pages/key-result";
@@ -85,6 +86,11 @@ function App() {
                 <option value="vi">Tiếng Việt</option>
               </select>
             </label>
+            {m.signIn && (
+              <button type="button" onClick={() => void signOut()}>
+                {t.signOut}
+              </button>
+            )}
             {!chatOpen && (
               <button type="button" onClick={() => toggleChat(true)}>
                 {t.openChat}
