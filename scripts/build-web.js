@@ -3,7 +3,7 @@
 // from elsewhere. ensure-built.js runs it when a web source is newer than the bundle; `npm run
 // build` runs it always. Plain JavaScript: it runs before anything is compiled.
 
-import { copyFileSync, existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -60,7 +60,47 @@ export async function buildWeb({ root = ROOT } = {}) {
     logLevel: "warning",
   });
   copyFileSync(join(root, "web", "index.html"), join(out, "index.html"));
+  await buildAppViews(esbuild, root, out);
   return result;
+}
+
+/** The MCP App views: one self-contained HTML file each (script and styles inline), as hosts load
+ *  a ui:// resource into a sandboxed frame that may fetch nothing. */
+async function buildAppViews(esbuild, root, out) {
+  const dir = join(root, "web", "src", "mcp-app");
+  const template = readFileSync(join(dir, "template.html"), "utf8");
+  const ownCss = readFileSync(join(dir, "view.css"), "utf8");
+  mkdirSync(join(out, "mcp-apps"), { recursive: true });
+  for (const [entry, file] of [
+    ["kr-view.ts", "key-result.html"],
+    ["overview-view.ts", "overview.html"],
+  ]) {
+    const r = await esbuild.build({
+      absWorkingDir: root,
+      entryPoints: [join(dir, entry)],
+      outdir: join(out, "mcp-apps", "tmp"),
+      bundle: true,
+      write: false,
+      format: "iife",
+      minify: true,
+      target: ["chrome110", "firefox115", "safari16"],
+      define: { "process.env.NODE_ENV": '"production"' },
+      logLevel: "warning",
+    });
+    const js = r.outputFiles
+      .filter((f) => f.path.endsWith(".js"))
+      .map((f) => f.text)
+      .join("\n");
+    const css =
+      r.outputFiles
+        .filter((f) => f.path.endsWith(".css"))
+        .map((f) => f.text)
+        .join("\n") + ownCss;
+    if (/<\/script/i.test(js) || /<\/style/i.test(css)) throw new Error(`${entry}: the bundle contains a closing tag and cannot be inlined.`);
+    // Functions as replacements: "$&" and friends in the bundle stay as they are.
+    const html = template.replace("/*STYLES*/", () => css).replace("/*SCRIPT*/", () => js);
+    writeFileSync(join(out, "mcp-apps", file), html);
+  }
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -7,8 +7,7 @@ import { dryRun, newKeyResult, objectiveQuery } from "../src/mcp/schemas.js";
 export const addKeyResult = defineTool({
   name: "add_key_result",
   title: "Add a key result",
-  description:
-    'Use this when the person asks to add a measurable key result to an objective, e.g. "add a KR to O3: grow subscribers from 8,000 to 12,000". Returns the new KR with its ref.',
+  description: 'Use this when the person asks to add a measurable key result to an objective, e.g. "add a KR to O3: grow subscribers from 8k to 12k". Returns its ref.',
   input: newKeyResult.extend({ objective: objectiveQuery, weight: z.number().positive().optional().describe("Roll-up weight (default 1)"), dryRun }),
   output: z.object({
     keyResult: z.object({ ref: z.string(), title: z.string(), objectiveRef: z.string(), direction: z.string(), start: z.number(), target: z.number(), unit: z.string() }),

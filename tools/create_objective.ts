@@ -9,7 +9,7 @@ export const createObjective = defineTool({
   name: "create_objective",
   title: "Create an objective",
   description:
-    "Use this only after the person asked for this objective (or approved a draft): creates it, and its key results if given, in one write. Objectives are qualitative; numbers go in key results. Returns the new refs and the critic's findings.",
+    "Use this only after the person asked for this objective (or approved a draft): creates it, and its key results if given, in one write. Returns the new refs and the critic's findings.",
   input: z.object({
     title: z.string().min(1).describe("Short and qualitative, no numbers"),
     team: z.string().min(1).describe("Team (may be the whole company)"),

@@ -7,8 +7,7 @@ import { finding, newKeyResult } from "../src/mcp/schemas.js";
 export const critiqueObjective = defineTool({
   name: "critique_objective",
   title: "Critique a draft objective",
-  description:
-    "Use this while drafting an objective: what a coach would flag; for a metric or an output, up to 3 ranked rewrites with the metric or deliverable as KRs. Saves nothing.",
+  description: "Use this while drafting an objective: what a coach would flag, and up to 3 ranked rewrites with the metric or deliverable as KRs. Saves nothing.",
   input: z.object({
     title: z.string().min(1).describe("Draft objective"),
     owner: z.string().optional().describe("Its owner"),

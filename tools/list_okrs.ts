@@ -2,6 +2,7 @@
 
 import { z } from "zod";
 import { defineTool, READ_ONLY } from "../src/mcp/tool.js";
+import { OVERVIEW_VIEW } from "../src/mcp/apps.js";
 import { statusText } from "../src/domain/wording.js";
 import { asOf, krNumbers, pct, status, team } from "../src/mcp/schemas.js";
 
@@ -9,7 +10,7 @@ export const listOkrs = defineTool({
   name: "list_okrs",
   title: "List OKRs",
   description:
-    'Use this to see objectives and their key results with progress, expected progress and status, e.g. "show Sales\' OKRs". Filter by team, cycle or owner. Returns refs (O3, KR3.1) to use with other tools.',
+    'Use this to see objectives and their key results with progress vs expected and status, e.g. "show Sales\' OKRs". Filter by team, cycle or owner. Returns refs (O3, KR3.1) for other tools.',
   input: z.object({
     team,
     cycle: z.string().min(1).optional().describe("Only this cycle, e.g. 2026-Q4"),
@@ -34,6 +35,7 @@ export const listOkrs = defineTool({
     ),
   }),
   annotations: READ_ONLY,
+  ui: OVERVIEW_VIEW,
   async run(args, ctx) {
     const day = args.asOf ?? ctx.today();
     const objectives = await ctx.service.tree(day, args.team, { cycle: args.cycle, owner: args.owner });

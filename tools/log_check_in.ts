@@ -10,7 +10,7 @@ export const logCheckIn = defineTool({
   name: "log_check_in",
   title: "Log a check-in",
   description:
-    'Use this when the person reports a new value for a key result, e.g. "log 53.4% for 30-day retention, confidence 4, onboarding emails shipped". Appends a check-in (never edits one) and returns progress and status before and after.',
+    'Use this when the person reports a new value for a key result, e.g. "log 53.4% for retention, confidence 4, emails shipped". Appends a check-in (never edits one) and returns progress and status before and after.',
   input: z.object({
     keyResult: krQuery,
     value: amount("value", "value must be a number in the KR's unit, e.g. 53.4 or 1200000").describe("New value in the KR's unit (53.4 for 53.4%)"),

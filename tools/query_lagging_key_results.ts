@@ -2,6 +2,7 @@
 
 import { z } from "zod";
 import { defineTool, READ_ONLY } from "../src/mcp/tool.js";
+import { OVERVIEW_VIEW } from "../src/mcp/apps.js";
 import { statusText } from "../src/domain/wording.js";
 import { asOf, krNumbers, pct, team } from "../src/mcp/schemas.js";
 
@@ -29,6 +30,7 @@ export const queryLaggingKeyResults = defineTool({
     ),
   }),
   annotations: READ_ONLY,
+  ui: OVERVIEW_VIEW,
   async run(args, ctx) {
     const day = args.asOf ?? ctx.today();
     const keyResults = await ctx.service.lagging(day, { team: args.team, owner: args.owner, limit: args.limit ?? 5 });

@@ -9,7 +9,7 @@ export const updateKeyResult = defineTool({
   name: "update_key_result",
   title: "Update a key result",
   description:
-    "Use this when the person asks to rename a key result, move its target, hand it to another owner or change its start or due date. The earlier version stays in history; the same update twice changes nothing. Check-ins are not edited here.",
+    "Use this when the person asks to rename a key result, move its target, hand it to another owner or change its start or due date. The earlier version stays in history. Check-ins are not edited here.",
   input: z.object({
     keyResult: krQuery,
     title: z.string().min(1).optional().describe("New title"),

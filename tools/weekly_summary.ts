@@ -8,7 +8,7 @@ export const weeklySummary = defineTool({
   name: "weekly_summary",
   title: "Weekly leadership summary",
   description:
-    'Use this for "write the leadership summary for this week". Returns facts (each with an id, the refs and dates it rests on) for the week ending asOf, and a summary that cites fact ids. Every number comes from stored data; quoted notes are user text.',
+    'Use this for "write the leadership summary for this week". Returns the facts of the week ending asOf (id, refs, dates) and a summary citing fact ids. Numbers come from stored data; quoted notes are user text.',
   input: z.object({
     team,
     asOf: asOf.describe("Last day of the week; default today"),

@@ -5,6 +5,7 @@ import { McpServer, ResourceTemplate } from "@modelcontextprotocol/sdk/server/mc
 import { TOOLS } from "../../tools/index.js";
 import type { OkrService } from "../service/okr-service.js";
 import { registerPrompts } from "./prompts.js";
+import { registerAppViews } from "./app-views.js";
 import { ErrorCode, ListToolsRequestSchema, McpError } from "@modelcontextprotocol/sdk/types.js";
 import { isOkrError } from "../domain/errors.js";
 import { listEntry, registerTool, type ToolContext } from "./tool.js";
@@ -75,6 +76,7 @@ export function createMcpServer(service: OkrService, opts: McpOptions): McpServe
     { title: "Key result", description: "One key result with its numbers, forecast and check-ins as of today.", mimeType: "application/json" },
     (uri, { ref }) => readJson(uri, () => service.keyResult(decodeURIComponent(String(ref)), opts.today()), " resources/list gives every key result's URI."),
   );
+  registerAppViews(server);
   registerPrompts(server, opts.today);
   return server;
 }

@@ -22,6 +22,8 @@ export interface ToolDefinition<I extends z.ZodObject = z.ZodObject, O extends z
   input: I;
   output: O;
   annotations: Required<Pick<ToolAnnotations, "readOnlyHint" | "destructiveHint" | "idempotentHint" | "openWorldHint">>;
+  /** The MCP App view (a ui:// resource) that hosts supporting MCP Apps draw the result with. */
+  ui?: string;
   run(args: z.infer<I>, ctx: ToolContext): Promise<{ data: z.input<O>; text: string }>;
 }
 
@@ -117,6 +119,8 @@ export function listEntry(t: ToolDefinition): Tool {
     inputSchema: compactSchema(z.toJSONSchema(t.input, { io: "input" }), false) as Tool["inputSchema"],
     outputSchema: compactSchema(z.toJSONSchema(t.output, { io: "output" }), true) as Tool["outputSchema"],
     annotations: t.annotations,
+    // MCP Apps: only the current key (not the deprecated "ui/resourceUri" too): the catalog stays small.
+    ...(t.ui ? { _meta: { ui: { resourceUri: t.ui } } } : {}),
   };
 }
 
