@@ -10,6 +10,7 @@ import { OkrService } from "../service/okr-service.js";
 import { LanceStore } from "../store/lance-store.js";
 import { naiveLagging } from "./naive.js";
 import { writeSyntheticWorkspace } from "./synthetic.js";
+import { benchWeb } from "./web-bench.js";
 
 const { values: args } = parseArgs({
   options: {
@@ -86,6 +87,18 @@ try {
   log("lagging right after a write", ms(afterWrite));
   const [hits, searchMs] = await time(() => svc.search("note 10 KR123.1", 5));
   log("full-text search", `${ms(searchMs)} (${hits.length} hits)`);
+  const web = await benchWeb(svc, AS_OF, "KR123.1");
+  let webOk = true;
+  if (!web) log("web pages in Chromium", "skipped: no Chromium (apt-get install chromium)");
+  else {
+    const p50 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    const kb = (b: number) => `${(b / 1024).toFixed(0)} KB`;
+    log("overview first render (first / p50 of 5)", `${ms(web.overviewMs[0]!)} / ${ms(p50(web.overviewMs))} (${web.domRows} KR rows in the DOM)`);
+    log("KR page with chart (first / p50 of 5)", `${ms(web.krPageMs[0]!)} / ${ms(p50(web.krPageMs))}`);
+    log("JavaScript shipped, gzipped (overview / KR)", `${kb(web.jsGzipBytes.overview)} / ${kb(web.jsGzipBytes.krPage)}`);
+    webOk = p50(web.overviewMs) < 1500 && p50(web.krPageMs) < 500 && Math.max(web.jsGzipBytes.overview, web.jsGzipBytes.krPage) < 300 * 1024;
+    console.log(`web targets: overview < 1.5 s, KR page < 0.5 s, JS < 300 KB gzipped per page → ${webOk ? "met" : "NOT met"}`);
+  }
   await svc.close();
   clearInterval(sampler);
   log("peak memory (RSS)", `${mb(Math.max(peakRss, process.resourceUsage().maxRSS * 1024))}`);

@@ -64,6 +64,8 @@ export function drawBurnUp(el: HTMLElement, k: BurnUpInput, labels: BurnUpLabels
     {
       width: Math.max(280, width),
       height: 300,
+      // Series names only: the values under the cursor are on the points themselves.
+      legend: { live: false },
       scales: { x: { time: true, range: [seconds(k.window.start) - DAY, seconds(k.window.end) + DAY] } },
       axes: [{}, { values: (_u, splits) => splits.map((v) => fmt(v)), size: 70 }],
       series: [

@@ -32,7 +32,7 @@ export const demoCommand: CommandSpec = {
 
 export const startCommand: CommandSpec = {
   name: "start",
-  summary: "What `npm start` runs: a demo workspace on first run, the overview, then the HTTP MCP server.",
+  summary: "What `npm start` runs: a demo workspace on first run, the overview, then the web workspace and MCP server.",
   usage: "okr start [--data DIR] [--port 8787] [--host 127.0.0.1] [--as-of YYYY-MM-DD]",
   options: {
     port: { type: "string", description: `HTTP port (default ${DEFAULT_PORT}; 0 = any free port)`, placeholder: "N" },
@@ -51,6 +51,7 @@ export const startCommand: CommandSpec = {
     ctx.out(laggingTable(rows));
     await serveHttp(ctx, (values.host as string | undefined) ?? "127.0.0.1", port, (url) => {
       ctx.out(`\nServing on ${url}`);
+      ctx.out(`Open ${url}/ in a browser for the workspace (overview, KR charts, check-ins, weekly summary, chat).`);
       ctx.out(`MCP endpoint (Streamable HTTP): ${url}/mcp · health: ${url}/healthz`);
       ctx.out(`Try: npx okr lagging · npx okr kr ${rows[0]?.ref ?? "KR1.1"} · Ctrl-C to stop`);
     });

@@ -52,9 +52,9 @@ export const serveCommand: CommandSpec = {
   summary: "Run the MCP server: --stdio for desktop clients, --http for Streamable HTTP at /mcp.",
   usage: "okr serve --stdio | --http [--port 8787] [--host 127.0.0.1] [--read-only]",
   description:
-    "stdio: nothing but protocol on stdout, logs on stderr. HTTP: POST /mcp (stateless Streamable HTTP), GET /healthz.\n" +
-    "With OKR_HTTP_TOKEN set every request needs Authorization: Bearer <token>; listening on a non-loopback\n" +
-    "host requires it. --read-only (or OKR_READ_ONLY=1) registers only the read-only tools.",
+    "stdio: nothing but protocol on stdout, logs on stderr. HTTP: the web workspace at /, POST /mcp (stateless\n" +
+    "Streamable HTTP), GET /healthz. With OKR_HTTP_TOKEN set, programs send Authorization: Bearer <token> and\n" +
+    "people sign in at /login with the token; listening on a non-loopback host requires it. --read-only (or OKR_READ_ONLY=1) registers only the read-only tools.",
   options: {
     stdio: { type: "boolean", description: "serve over standard input/output" },
     http: { type: "boolean", description: "serve Streamable HTTP" },
@@ -82,7 +82,7 @@ export const serveCommand: CommandSpec = {
     const host = (values.host as string | undefined) ?? "127.0.0.1";
     await serveHttp(ctx, host, parsePort(values.port as string | undefined), (url) => {
       ctx.err(`okr MCP server on ${url} (data ${ctx.config.dataDir}${ctx.config.readOnly ? ", read-only" : ""}${ctx.config.httpToken ? ", bearer token required" : ""})`);
-      ctx.err(`MCP endpoint: ${url}/mcp · chat: POST ${url}/api/chat (model ${ctx.config.model}) · health: ${url}/healthz · Ctrl-C to stop`);
+      ctx.err(`web workspace: ${url}/ · MCP endpoint: ${url}/mcp · chat: POST ${url}/api/chat (model ${ctx.config.model}) · health: ${url}/healthz · Ctrl-C to stop`);
     });
   },
 };
