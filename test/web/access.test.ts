@@ -6,7 +6,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { createHttpApp } from "../../src/http/app.js";
 import type { McpOptions } from "../../src/mcp/server.js";
 import { AS_OF, acmeService, cleanup } from "../helpers.js";
-import { CHROMIUM, startWeb } from "./browser.js";
+import { join } from "node:path";
+import { ARTIFACTS, CHROMIUM, seriousA11yViolations, startWeb } from "./browser.js";
 
 const MCP: McpOptions = { readOnly: false, today: () => AS_OF, author: "Web", version: "test" };
 const TOKEN = "correct-horse-battery-staple";
@@ -112,6 +113,8 @@ describe.skipIf(!CHROMIUM)("signing in from a browser", () => {
       const page = await web.context.newPage();
       await page.goto(web.url("/kr/KR2.1"));
       await page.waitForURL(/\/login\?next=/);
+      expect(await seriousA11yViolations(page)).toEqual([]);
+      await page.screenshot({ path: join(ARTIFACTS, "login.png") });
       await page.getByLabel("Access token").fill(TOKEN);
       await page.getByRole("button", { name: "Sign in" }).click();
       await page.waitForURL(/\/kr\/KR2\.1$/);

@@ -138,6 +138,15 @@ describe.skipIf(!CHROMIUM)("web workspace in Chromium", () => {
     expect(await page.locator(".verdict").textContent()).toContain("Every number checked");
     await page.screenshot({ path: join(ARTIFACTS, "summary.png"), fullPage: true });
     expect(await seriousA11yViolations(page)).toEqual([]);
+    // Copy as Markdown / Slack: the summary's text without the citation ids.
+    await web.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: web.server.url });
+    await page.getByRole("button", { name: "Copy as Slack text" }).click();
+    const slack = await page.evaluate(() => navigator.clipboard.readText());
+    expect(slack).toMatch(/^\*Weekly OKR summary/);
+    expect(slack).toContain("• KR1.3 Reduce monthly logo churn");
+    expect(slack).not.toMatch(/\[F\d+/);
+    await page.getByRole("button", { name: "Copy as Markdown" }).click();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/^# Weekly OKR summary[\s\S]*\n- KR1\.3 /);
     await article.locator("a.cite[href='/kr/KR2.3']").first().click();
     await page.waitForURL(/\/kr\/KR2\.3$/);
     await expect.poll(() => page.locator("h1").textContent()).toContain("Lift onboarding completion");
@@ -156,6 +165,25 @@ describe.skipIf(!CHROMIUM)("web workspace in Chromium", () => {
     expect(await page.getByLabel("Objective", { exact: true }).inputValue()).toBe(rewrite);
     await page.screenshot({ path: join(ARTIFACTS, "draft.png"), fullPage: true });
     expect(await seriousA11yViolations(page)).toEqual([]);
+  });
+
+  it("the drafting form shows the key results as they will be stored, then creates exactly that", async () => {
+    await page.goto(web.url("/draft"));
+    await page.getByLabel("Objective", { exact: true }).fill("Make onboarding a delight for new admins");
+    await page.getByLabel("Team").selectOption("Product");
+    await page.locator("textarea[name=keyResults]").fill("Raise admin activation from 40% to 55%\nShip the admin setup checklist");
+    await expect
+      .poll(() => page.locator(".kr-preview li").allTextContents())
+      .toEqual(["Raise admin activation from 40% to 55% — 40 → 55 %", "Ship the admin setup checklist — milestone (0 → 1)"]);
+    const before = (await web.service.ws()).objectives.size;
+    await page.getByRole("button", { name: "Create objective" }).click();
+    await expect.poll(() => page.locator(".draft-page [role=status]").last().textContent()).toMatch(/^Created O\d+\./);
+    const created = (await web.service.tree("2026-11-26", "Product")).find((o) => o.title === "Make onboarding a delight for new admins")!;
+    expect((await web.service.ws()).objectives.size).toBe(before + 1);
+    expect(created.keyResults.map((k) => [k.title, k.kind, k.start, k.target, k.unit])).toEqual([
+      ["Raise admin activation from 40% to 55%", "metric", 40, 55, "%"],
+      ["Ship the admin setup checklist", "milestone", 0, 1, ""],
+    ]);
   });
 });
 
@@ -177,6 +205,7 @@ describe.skipIf(!CHROMIUM)("web workspace in Vietnamese", () => {
     expect(await page.locator("#behind-h").textContent()).toBe("Chậm nhất tuần này");
     expect(await page.locator("li.kr[data-ref='KR1.3'] .badge").first().textContent()).toBe("chệch hướng");
     await page.screenshot({ path: join(ARTIFACTS, "overview-vi.png") });
+    expect(await seriousA11yViolations(page)).toEqual([]);
     await page.getByLabel("Ngôn ngữ").selectOption("en");
     await expect.poll(() => page.locator("#behind-h").textContent()).toBe("Most behind this week");
     await page.reload();
