@@ -74,6 +74,10 @@ describe.skipIf(!CHROMIUM)("web workspace in Chromium", () => {
     await page.screenshot({ path: join(ARTIFACTS, "chat-approval.png") });
     await page.locator(".approval button.approve").last().click();
     await expect.poll(() => checkIns("KR9.2"), { timeout: 15_000 }).toBe(before + 1);
+    // Each call shows once, in its latest state (the continuation after Approve repeats the call).
+    const calls = await page.locator(".chat .tool").evaluateAll((els) => els.map((e) => `${(e as HTMLElement).dataset.call}`));
+    expect(calls.length).toBeGreaterThan(1);
+    expect(new Set(calls).size).toBe(calls.length);
     // The page's numbers follow the approved write.
     await expect.poll(() => page.locator("[data-testid=current]").textContent()).toBe("52 NPS");
   });

@@ -53,7 +53,7 @@ function ToolLine({ part, onAnswer }: { part: ToolPart; onAnswer(id: string, app
   }
   if (part.state === "output-denied") return <p className="tool muted small">{t.denied}</p>;
   return (
-    <p className="tool muted small" title={JSON.stringify(part.input ?? {})}>
+    <p className="tool muted small" title={JSON.stringify(part.input ?? {})} data-call={part.toolCallId} data-state={part.state}>
       ⚙ {name}
       {part.state === "output-error" ? ` — ${part.errorText}` : ""}
     </p>
@@ -91,6 +91,10 @@ export function ChatPanel({ onClose }: { onClose(): void }) {
     setInput("");
   };
   const busy = status === "streaming" || status === "submitted";
+  // After an approval the continuation brings the call again with its output: show each call once,
+  // in its latest state.
+  const latest = new Map<string, Part>();
+  for (const m of messages) for (const p of m.parts) if (isTool(p)) latest.set(p.toolCallId, p);
   return (
     <aside className="chat" aria-labelledby="chat-h">
       <header className="chat-head">
@@ -111,7 +115,7 @@ export function ChatPanel({ onClose }: { onClose(): void }) {
                     <p key={i} className="msg-text">
                       {p.text}
                     </p>
-                  ) : isTool(p) ? (
+                  ) : isTool(p) && latest.get(p.toolCallId) === p ? (
                     <ToolLine key={i} part={p} onAnswer={(id, approved) => addToolApprovalResponse({ id, approved })} />
                   ) : null,
                 )}
