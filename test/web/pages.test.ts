@@ -41,6 +41,26 @@ describe.skipIf(!CHROMIUM)("web workspace in Chromium", () => {
     expect(errors).toEqual([]);
   });
 
+  it("shows a past week: the as-of date drives every number and travels with the links", async () => {
+    await page.goto(web.url("/?asOf=2026-11-05"));
+    await page.locator("li.kr").first().waitFor();
+    const shown = await page.locator("li.kr").evaluateAll((els) => els.map((e) => `${e.getAttribute("data-ref")} ${e.getAttribute("data-status")}`));
+    const then = (await web.service.tree("2026-11-05")).flatMap((o) => o.keyResults.map((k) => `${k.ref} ${k.status}`));
+    const now = (await web.service.tree("2026-11-26")).flatMap((o) => o.keyResults.map((k) => `${k.ref} ${k.status}`));
+    expect(then).not.toEqual(now);
+    expect(shown.sort()).toEqual(then.sort());
+    expect(await page.locator("input[type=date]").inputValue()).toBe("2026-11-05");
+    await page.locator("li.kr[data-ref='KR1.3'] a").click();
+    await page.waitForURL(/\/kr\/KR1\.3\?asOf=2026-11-05$/);
+    await page.locator("table.history").waitFor();
+    const dates = await page.locator("table.history tbody tr td:first-child").allTextContents();
+    expect(dates.length).toBeGreaterThan(0);
+    expect(dates.every((d) => d <= "2026-11-05")).toBe(true);
+    // Back to today: the address drops the date.
+    await page.locator("input[type=date]").fill("2026-11-26");
+    await expect.poll(() => page.url()).toMatch(/\/kr\/KR1\.3$/);
+  });
+
   it("overview filters by team and by status", async () => {
     await page.goto(web.url("/"));
     await page.locator("li.kr").first().waitFor();

@@ -32,7 +32,21 @@ export function usePath(): string {
   }, []);
   return path;
 }
+/** The shown date travels with the address (?asOf=…), so a past week's page can be shared. */
+function withAsOf(to: string): string {
+  const asOf = new URLSearchParams(location.search).get("asOf");
+  if (!asOf || to.includes("?") || to.startsWith("#")) return to;
+  return `${to}?asOf=${encodeURIComponent(asOf)}`;
+}
+export function setAsOfInAddress(asOf: string | null): void {
+  const q = new URLSearchParams(location.search);
+  if (asOf) q.set("asOf", asOf);
+  else q.delete("asOf");
+  const qs = q.toString();
+  history.replaceState(null, "", `${location.pathname}${qs ? `?${qs}` : ""}${location.hash}`);
+}
 export function navigate(to: string): void {
+  to = withAsOf(to);
   if (to === location.pathname + location.search) return;
   history.pushState(null, "", to);
   window.dispatchEvent(new PopStateEvent("popstate"));
@@ -41,7 +55,7 @@ export function navigate(to: string): void {
 export function Link({ to, children, className, title }: { to: string; children: ReactNode; className?: string; title?: string }) {
   return (
     <a
-      href={to}
+      href={withAsOf(to)}
       className={className}
       title={title}
       onClick={(e) => {

@@ -2,7 +2,7 @@
 
 import { StrictMode, Suspense, lazy, useEffect, useMemo, useState } from "react";
 import { createRoot } from "react-dom/client";
-import { AppContext, Link, initialLang, useMeta, usePath, type AppState } from "./app";
+import { AppContext, Link, initialLang, setAsOfInAddress, useMeta, usePath, type AppState } from "./app";
 import { signOut } from "./api";
 import { STRINGS, type Lang } from "./i18n";
 import { DraftPage } from "./pages/draft";
@@ -77,7 +77,17 @@ function App() {
           </nav>
           <div className="controls">
             <label>
-              {t.asOf} <input type="date" value={state.asOf} onChange={(e) => e.target.value && setAsOf(e.target.value)} />
+              {t.asOf}{" "}
+              <input
+                type="date"
+                value={state.asOf}
+                onChange={(e) => {
+                  if (!e.target.value) return;
+                  // Today is the default: the address only carries another date.
+                  setAsOfInAddress(e.target.value === m.today ? null : e.target.value);
+                  setAsOf(e.target.value);
+                }}
+              />
             </label>
             <label>
               <span className="sr-only">{t.language}</span>
