@@ -3,44 +3,12 @@
 
 import type { Status } from "./i18n";
 
-export interface KrRow {
-  ref: string;
-  title: string;
-  team: string;
-  objectiveRef: string;
-  owner: string;
-  kind: string;
-  direction: string;
-  unit: string;
-  start: number;
-  target: number;
-  current: number;
-  progress: number;
-  expected: number;
-  gap: number;
-  status: Status;
-  confidence: number | null;
-  lastCheckIn: string | null;
-  stale: boolean;
-  confidenceMismatch: boolean;
-  weeklyDelta: number;
-}
-export interface LaggingRow extends KrRow {
-  reason: string;
-}
-export interface ObjectiveRow {
-  ref: string;
-  title: string;
-  team: string;
-  owner: string;
-  cycle: string;
-  parentRef: string | null;
-  progress: number;
-  expected: number;
-  status: Status | null;
-  depth: number;
-  keyResults: KrRow[];
-}
+// The rows and details are the server's own view types (type-only: nothing of the server is bundled).
+import type { KrDetail as ServerKrDetail, KrRow, LaggingRow, ObjectiveView } from "../../src/service/views";
+import type { Fact } from "../../src/service/weekly";
+
+export type { Fact, KrRow, LaggingRow };
+export type ObjectiveRow = ObjectiveView & { depth: number };
 export interface Overview {
   asOf: string;
   totals: { objectives: number; keyResults: number; byStatus: Record<Status, number> };
@@ -60,29 +28,7 @@ export interface Meta {
   owners: string[];
   cycles: { name: string; start: string; end: string }[];
 }
-export interface CheckInRow {
-  date: string;
-  value: number;
-  confidence: number;
-  note: string;
-  author: string;
-}
-export interface KrDetail extends KrRow {
-  objectiveTitle: string;
-  cycle: string;
-  due: string | null;
-  reason: string;
-  window: { start: string; end: string };
-  forecast: { method: string; projectedValue: number; projectedProgress: number; grade: { score: number; color: string } };
-  checkIns: CheckInRow[];
-}
-export interface Fact {
-  id: string;
-  kind: string;
-  text: string;
-  refs: string[];
-  dates: string[];
-}
+export type KrDetail = ServerKrDetail;
 export interface Summary {
   asOf: string;
   weekStart: string;

@@ -99,7 +99,15 @@ export function useJson<T>(path: string | null, params: Record<string, string | 
 }
 
 export function Loading<T>({ load, children }: { load: Load<T>; children: (data: T) => ReactNode }) {
-  const { t } = useApp();
+  return (
+    <LoadState load={load} t={useApp().t}>
+      {children}
+    </LoadState>
+  );
+}
+
+/** Loading… / the error with a retry button / the data: also used before the app state exists. */
+export function LoadState<T>({ load, t, children }: { load: Load<T>; t: Strings; children: (data: T) => ReactNode }) {
   if (load.state === "loading")
     return (
       <p className="muted" role="status">

@@ -2,7 +2,7 @@
 
 import { StrictMode, Suspense, lazy, useEffect, useMemo, useState } from "react";
 import { createRoot } from "react-dom/client";
-import { AppContext, Link, initialLang, setAsOfInAddress, useMeta, usePath, type AppState } from "./app";
+import { AppContext, Link, LoadState, initialLang, setAsOfInAddress, useMeta, usePath, type AppState } from "./app";
 import { signOut } from "./api";
 import { STRINGS, type Lang } from "./i18n";
 import { DraftPage } from "./pages/draft";
@@ -49,15 +49,11 @@ function App() {
     ],
     [t, path],
   );
-  if (meta.state === "loading") return <p role="status">{t.loading}</p>;
-  if (meta.state === "error")
+  if (meta.state !== "ready")
     return (
-      <p className="error" role="alert">
-        {meta.message}{" "}
-        <button type="button" onClick={meta.retry}>
-          {t.retry}
-        </button>
-      </p>
+      <LoadState load={meta} t={t}>
+        {() => null}
+      </LoadState>
     );
   const m = meta.data;
   const state: AppState = { lang, t, setLang, meta: m, asOf: asOf ?? m.today, setAsOf };
