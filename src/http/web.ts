@@ -42,6 +42,7 @@ const TYPES: Record<string, string> = {
 export const PAGE_PATHS = ["/", "/kr/:ref", "/summary", "/draft"];
 /** Objectives per overview page: a 40,000-KR workspace is paged, never drawn whole. */
 export const OVERVIEW_PAGE_SIZE = 40;
+export const MAX_LISTED_OWNERS = 200;
 const STATUSES: readonly Status[] = ["off_track", "at_risk", "on_track", "completed"];
 
 const HTTP_STATUS: Record<Exclude<OkrErrorCode, "internal">, 400 | 404 | 409 | 503> = {
@@ -136,6 +137,7 @@ export function webRoutes(o: WebOptions): Hono {
     }
     for (const k of ws.keyResults.values()) owners.add(k.owner);
     const sorted = (s: Set<string>) => [...s].filter(Boolean).sort((a, b) => a.localeCompare(b));
+    const people = sorted(owners);
     return c.json({
       today: today(),
       version: o.mcp.version,
@@ -143,7 +145,9 @@ export function webRoutes(o: WebOptions): Hono {
       chat: o.chat,
       signIn: o.signIn ?? false,
       teams: sorted(teams),
-      owners: sorted(owners),
+      // A select lists at most MAX_LISTED_OWNERS people; past that the page asks for a name.
+      owners: people.slice(0, MAX_LISTED_OWNERS),
+      ownerCount: people.length,
       cycles: [...ws.cycles.values()].map((cy) => ({ name: cy.name, start: cy.start, end: cy.end })),
     });
   });

@@ -68,6 +68,10 @@ describe.skipIf(!CHROMIUM)("web workspace in Chromium", () => {
     await page.waitForFunction(() => document.querySelectorAll("li.kr").length === 5);
     expect(await page.locator("article.objective").evaluateAll((els) => els.map((e) => e.getAttribute("data-ref")))).toEqual(["O4", "O5"]);
     await page.getByLabel("Team").selectOption("");
+    await page.getByLabel("Owner").selectOption("Tomasz Nowak");
+    await page.waitForFunction(() => document.querySelectorAll("article.objective").length === 2);
+    expect(await page.locator("article.objective").evaluateAll((els) => els.map((e) => e.getAttribute("data-ref")))).toEqual(["O4", "O5"]);
+    await page.getByLabel("Owner").selectOption("");
     await page.getByLabel("Status").selectOption("off_track");
     await page.waitForFunction(() => document.querySelectorAll("li.kr").length === 6);
     expect(await page.locator("li.kr").evaluateAll((els) => els.every((e) => e.getAttribute("data-status") === "off_track"))).toBe(true);

@@ -25,7 +25,9 @@ export interface Meta {
   /** A token is set: the person signed in at /login and may sign out. */
   signIn: boolean;
   teams: string[];
+  /** Everyone who owns an objective or KR, when there are few enough to list (see ownerCount). */
   owners: string[];
+  ownerCount: number;
   cycles: { name: string; start: string; end: string }[];
 }
 export type KrDetail = ServerKrDetail;

@@ -34,12 +34,23 @@ export function OverviewPage() {
         </label>
         <label>
           {t.owner}
-          <select value={owner} onChange={filter(setOwner)}>
-            <option value="">{t.all}</option>
-            {meta.owners.map((x) => (
-              <option key={x}>{x}</option>
-            ))}
-          </select>
+          {meta.ownerCount <= meta.owners.length ? (
+            <select value={owner} onChange={filter(setOwner)}>
+              <option value="">{t.all}</option>
+              {meta.owners.map((x) => (
+                <option key={x}>{x}</option>
+              ))}
+            </select>
+          ) : (
+            // Too many people for a list: type the name (applied on Enter or leaving the field).
+            <input
+              type="search"
+              defaultValue={owner}
+              placeholder={t.all}
+              onKeyDown={(e) => e.key === "Enter" && filter(setOwner)({ target: { value: e.currentTarget.value.trim() } })}
+              onBlur={(e) => filter(setOwner)({ target: { value: e.target.value.trim() } })}
+            />
+          )}
         </label>
         <label>
           {t.status}
