@@ -69,18 +69,40 @@ export function toSlack(markdown: string): string {
 
 const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
-/** A self-contained HTML e-mail body. */
-export function toHtml(markdown: string): string {
+const STYLE = {
+  h1: "font-size:20px;margin:0 0 12px",
+  h2: "font-size:16px;margin:18px 0 6px",
+  ul: "margin:0 0 8px;padding-left:20px",
+  li: "margin:0 0 4px",
+  cite: "font-size:11px;color:#1e3a8a;background:#dbeafe;border-radius:3px;padding:0 3px;text-decoration:none",
+};
+
+/** A self-contained HTML e-mail body, styled inline (mail clients drop style sheets). A citation
+ *  ([F41]) becomes the KR it rests on with the fact as its tooltip, never a raw fact id. */
+export function toHtml(markdown: string, facts: readonly Pick<Fact, "id" | "text" | "refs">[] = []): string {
+  const byId = new Map(facts.map((f) => [f.id, f]));
+  const cite = (ids: string) =>
+    ids
+      .split(/,\s*/)
+      .map((id) => {
+        const f = byId.get(id);
+        const label = f?.refs.find((r) => /^KR/i.test(r)) ?? f?.refs[0] ?? "source";
+        return ` <sup><abbr title="${escapeHtml(f?.text ?? id)}" style="${STYLE.cite}">${escapeHtml(label)}</abbr></sup>`;
+      })
+      .join("");
   const out: string[] = [];
   let list = false;
   for (const line of markdown.split("\n")) {
-    const inline = (s: string) => escapeHtml(s).replace(/\*\*(.+?)\*\*/g, "<strong>$1</strong>");
+    const inline = (s: string) =>
+      escapeHtml(s)
+        .replace(/\*\*(.+?)\*\*/g, "<strong>$1</strong>")
+        .replace(/\s*\[(F\d+(?:,\s*F\d+)*)\]/g, (_, ids: string) => cite(ids));
     if (line.startsWith("- ")) {
       if (!list) {
-        out.push("<ul>");
+        out.push(`<ul style="${STYLE.ul}">`);
         list = true;
       }
-      out.push(`<li>${inline(line.slice(2))}</li>`);
+      out.push(`<li style="${STYLE.li}">${inline(line.slice(2))}</li>`);
       continue;
     }
     if (list) {
@@ -88,9 +110,9 @@ export function toHtml(markdown: string): string {
       list = false;
     }
     const h = /^(#{1,6})\s+(.*)$/.exec(line);
-    if (h) out.push(`<h${h[1]!.length}>${inline(h[2]!)}</h${h[1]!.length}>`);
+    if (h) out.push(`<h${h[1]!.length} style="${h[1]!.length === 1 ? STYLE.h1 : STYLE.h2}">${inline(h[2]!)}</h${h[1]!.length}>`);
     else if (line.trim()) out.push(`<p>${inline(line)}</p>`);
   }
   if (list) out.push("</ul>");
-  return `<div style="font-family: sans-serif; line-height: 1.5">\n${out.join("\n")}\n</div>`;
+  return `<div style="font-family: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; line-height: 1.5; color: #111827; max-width: 720px">\n${out.join("\n")}\n</div>`;
 }

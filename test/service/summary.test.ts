@@ -52,10 +52,15 @@ describe("weekly summary on acme, week ending 2026-11-26", () => {
     expect(slack.split("\n")[0]).toBe("*Weekly OKR summary, 2026-11-20 to 2026-11-26*");
     expect(slack).toContain("\n• KR1.3");
     expect(slack).not.toContain("**");
-    const html = toHtml(md);
-    expect(html).toContain("<h1>Weekly OKR summary, 2026-11-20 to 2026-11-26</h1>");
-    expect(html).toContain("<li>KR1.3 Reduce monthly logo churn");
+    const w = await svc.weeklySummary(AS_OF);
+    const html = toHtml(md, w.facts);
+    expect(html).toMatch(/<h1 style="[^"]+">Weekly OKR summary, 2026-11-20 to 2026-11-26<\/h1>/);
+    expect(html).toMatch(/<li style="[^"]+">KR1\.3 Reduce monthly logo churn/);
     expect(html).toContain("&quot;No improvement yet.");
+    // Citations become the KR with the fact as tooltip: no raw fact id is left.
+    expect(html).not.toMatch(/\[F\d+/);
+    const lagging = w.facts.find((f) => f.kind === "lagging" && f.refs.includes("KR1.3"))!;
+    expect(html).toContain(`<abbr title="${lagging.text.replace(/"/g, "&quot;")}"`);
   });
   it("reminds owners who have not checked in this week", async () => {
     const r = await svc.reminders(AS_OF);

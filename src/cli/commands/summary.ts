@@ -55,7 +55,7 @@ export const summaryCommand: CommandSpec = {
     }
     if (format === "json")
       return ctx.out(JSON.stringify({ markdown: written.markdown, facts: w.facts, grounded: written.grounded, claims: written.claims, writer: written.writer }, null, 2));
-    ctx.out(format === "slack" ? toSlack(written.markdown) : format === "html" ? toHtml(written.markdown) : written.markdown);
+    ctx.out(format === "slack" ? toSlack(written.markdown) : format === "html" ? toHtml(written.markdown, w.facts) : written.markdown);
     if (written.writer.startsWith("template (fallback")) ctx.err(`Note: ${written.writer}`);
     if (!written.grounded) ctx.err("Warning: the grounding check found claims that are not in the facts (see --format json).");
   },
