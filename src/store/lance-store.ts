@@ -12,6 +12,7 @@ import { OkrError } from "../domain/errors.js";
 import type { CheckIn, CheckInCorrection, Cycle, EffectiveCheckIn, KeyResult, Objective } from "../domain/types.js";
 import { arrow, float64Column, int32Column, readRepeatedUtf8, utf8Column } from "./arrow-columns.js";
 import type { CheckInColumns, OkrStore, SearchHit, Snapshot, WriteBatch } from "./store.js";
+import { DirectoryFlusher, isLocalPath } from "./flush.js";
 
 const require = createRequire(import.meta.url);
 const lancedb: typeof LanceTypes = require("@lancedb/lancedb");
@@ -53,7 +54,12 @@ export class LanceStore implements OkrStore {
   private db: LanceTypes.Connection | null = null;
   private table: LanceTypes.Table | null = null;
 
-  private constructor(readonly dir: string) {}
+  /** fsyncs what each commit wrote (local directories only): see flush.ts. */
+  readonly flusher: DirectoryFlusher | null;
+
+  private constructor(readonly dir: string) {
+    this.flusher = isLocalPath(dir) ? new DirectoryFlusher(dir) : null;
+  }
 
   /** Opening is lazy: a directory that is missing or empty is not touched until the first write,
    *  so a refused import into a new directory leaves nothing behind. */
@@ -120,12 +126,15 @@ export class LanceStore implements OkrStore {
 
   async commit(batch: WriteBatch): Promise<{ version: number; basedOn: number }> {
     const columns = toColumns(batch);
+    await this.flusher?.before();
     const table = await this.ensureTable();
     const before = await table.countRows();
     if (columns.length === 0) return { version: before, basedOn: before };
     const { version: lanceVersion } = await table.add(toArrow(columns));
     const after = await table.countRows();
     await this.ensureSearchIndex(table);
+    // Acknowledged only once on disk: the commit's files, its manifest and their directories.
+    await this.flusher?.after();
     this.maybeCompact(table, lanceVersion);
     // Anything but exactly our rows on top of `before` means another writer got in between.
     return { version: after, basedOn: after === before + columns.length ? before : -1 };
@@ -140,6 +149,8 @@ export class LanceStore implements OkrStore {
     if (lanceVersion % COMPACT_EVERY !== 0 || this.compacting) return;
     this.compacting = table
       .optimize()
+      // A compacted version becomes the latest: its files must be on disk as much as a commit's.
+      .then(() => this.flusher?.after())
       .then(
         () => undefined,
         () => undefined, // a failed compaction loses nothing: the next one retries
