@@ -11,6 +11,7 @@ import { LanceStore } from "../store/lance-store.js";
 import { naiveLagging } from "./naive.js";
 import { writeSyntheticWorkspace } from "./synthetic.js";
 import { benchWeb } from "./web-bench.js";
+import { benchPeers, peerTable } from "./peers.js";
 
 const { values: args } = parseArgs({
   options: {
@@ -18,6 +19,8 @@ const { values: args } = parseArgs({
     "check-ins": { type: "string", default: "25" },
     runs: { type: "string", default: "50" },
     keep: { type: "boolean", default: false },
+    peers: { type: "boolean", default: false },
+    json: { type: "boolean", default: false },
   },
 });
 const KRS = Number(args.krs);
@@ -29,7 +32,9 @@ let peakRss = 0;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
 const mb = (b: number) => `${(b / 2 ** 20).toFixed(0)} MB`;
 const ms = (x: number) => (x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${x.toFixed(2)} ms`);
-const log = (label: string, value: string) => console.log(`${label.padEnd(44)} ${value}`);
+// With --json, stdout carries only the JSON object; the running commentary goes to stderr.
+const say = (line: string) => (args.json ? process.stderr : process.stdout).write(line + "\n");
+const log = (label: string, value: string) => say(`${label.padEnd(44)} ${value}`);
 
 async function time<T>(fn: () => Promise<T>): Promise<[T, number]> {
   const t = performance.now();
@@ -47,7 +52,7 @@ async function repeat(n: number, fn: () => Promise<unknown>): Promise<{ p50: num
 const root = await mkdtemp(join(tmpdir(), "okr-bench-"));
 const source = join(root, "source");
 const data = join(root, "data");
-console.log(`okr benchmark: ${KRS.toLocaleString()} key results × ${PER_KR} check-ins = ${(KRS * PER_KR).toLocaleString()} check-ins (node ${process.version})`);
+say(`okr benchmark: ${KRS.toLocaleString()} key results × ${PER_KR} check-ins = ${(KRS * PER_KR).toLocaleString()} check-ins (node ${process.version})`);
 try {
   const [{ teams }, genMs] = await time(() => writeSyntheticWorkspace(source, { keyResults: KRS, checkInsPerKr: PER_KR }));
   log("generate CSV", ms(genMs));
@@ -97,15 +102,33 @@ try {
     log("KR page with chart (first / p50 of 5)", `${ms(web.krPageMs[0]!)} / ${ms(p50(web.krPageMs))}`);
     log("JavaScript shipped, gzipped (overview / KR)", `${kb(web.jsGzipBytes.overview)} / ${kb(web.jsGzipBytes.krPage)}`);
     webOk = p50(web.overviewMs) < 1500 && p50(web.krPageMs) < 500 && Math.max(web.jsGzipBytes.overview, web.jsGzipBytes.krPage) < 300 * 1024;
-    console.log(`web targets: overview < 1.5 s, KR page < 0.5 s, JS < 300 KB gzipped per page → ${webOk ? "met" : "NOT met"}`);
+    say(`web targets: overview < 1.5 s, KR page < 0.5 s, JS < 300 KB gzipped per page → ${webOk ? "met" : "NOT met"}`);
   }
   await svc.close();
   clearInterval(sampler);
   log("peak memory (RSS)", `${mb(Math.max(peakRss, process.resourceUsage().maxRSS * 1024))}`);
   const ok = warm.p50 < 20 && naive.p50 / warm.p50 >= 50 && write.p50 < 50;
-  console.log(`\ntargets: warm lagging < 20 ms, ≥ 50× naive, check-in write < 50 ms → ${ok ? "met" : "NOT met"}`);
+  say(`\ntargets: warm lagging < 20 ms, ≥ 50× naive, check-in write < 50 ms → ${ok ? "met" : "NOT met"}`);
+  const figures: Record<string, unknown> = {
+    krs: KRS,
+    checkIns: KRS * PER_KR,
+    okr: {
+      coldMs,
+      warmP50Ms: warm.p50,
+      importS: (parseMs + writeMs) / 1000,
+      peakRssMb: Math.round(Math.max(peakRss, process.resourceUsage().maxRSS * 1024) / 2 ** 20),
+      writeP50Ms: write.p50,
+    },
+  };
+  if (args.peers) {
+    say("\nside by side (each step in a process of its own; cold = a new process that opens the data and answers):");
+    const peers = await benchPeers(source, root, AS_OF, RUNS, (line) => process.stderr.write(`  ${line}\n`));
+    Object.assign(figures, peers);
+    say(peerTable(peers));
+  }
+  if (args.json) process.stdout.write(JSON.stringify(figures) + "\n");
 } finally {
   clearInterval(sampler);
   if (!args.keep) await rm(root, { recursive: true, force: true });
-  else console.log(`kept ${root}`);
+  else say(`kept ${root}`);
 }
