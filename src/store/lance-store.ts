@@ -132,15 +132,24 @@ export class LanceStore implements OkrStore {
     if (columns.length === 0) return { version: before, basedOn: before };
     const { version: lanceVersion } = await table.add(toArrow(columns));
     const after = await table.countRows();
-    await this.ensureSearchIndex(table);
     // Acknowledged only once on disk: the commit's files, its manifest and their directories.
     await this.flusher?.after();
+    // Index and compaction work happens after the write, in the background: a slow or stuck index
+    // build (seen at 160,000 KRs) can no longer hold a check-in or an import.
+    this.ensureSearchIndex(table);
     this.maybeCompact(table, lanceVersion);
     // Anything but exactly our rows on top of `before` means another writer got in between.
     return { version: after, basedOn: after === before + columns.length ? before : -1 };
   }
 
   private compacting: Promise<void> | null = null;
+  /** What close() waits for the background work before leaving it (it is safe to abandon: a Lance
+   *  commit is atomic, an unfinished index or compaction simply did not happen). */
+  static maintenanceWaitMs = 10_000;
+  /** Where background failures are reported; they lose nothing and are retried later. */
+  static warn = (message: string): void => {
+    process.stderr.write(`okr: warning: ${message}\n`);
+  };
 
   /** Every COMPACT_EVERY-th commit (counted across processes by Lance version) compacts the many
    *  one-row fragments that check-ins create and folds new rows into the search index, in the
@@ -153,7 +162,7 @@ export class LanceStore implements OkrStore {
       .then(() => this.flusher?.after())
       .then(
         () => undefined,
-        () => undefined, // a failed compaction loses nothing: the next one retries
+        (e) => LanceStore.warn(`compaction failed (${(e as Error).message}); nothing was lost, the next one retries.`),
       )
       .finally(() => {
         this.compacting = null;
@@ -167,15 +176,43 @@ export class LanceStore implements OkrStore {
   }
 
   private hasSearchIndex = false;
+  private indexing: Promise<void> | null = null;
+  private indexStartedAt = 0;
 
-  private async ensureSearchIndex(table: LanceTypes.Table): Promise<void> {
-    if (this.hasSearchIndex) return;
-    const indices = await table.listIndices();
-    this.hasSearchIndex = indices.some((i) => i.columns.includes("text"));
-    if (this.hasSearchIndex) return;
-    // asciiFolding lets "viet" find "Việt": people often type Vietnamese without diacritics.
-    await table.createIndex("text", { config: lancedb.Index.fts({ asciiFolding: true, withPosition: false }) });
-    this.hasSearchIndex = true;
+  /** Builds the full-text index in the background when the table has none (the first write of a
+   *  workspace, or one whose earlier build never finished); rows written later are found anyway
+   *  and folded in by compaction. Never awaited by a write. */
+  private ensureSearchIndex(table: LanceTypes.Table): void {
+    if (this.hasSearchIndex || this.indexing) return;
+    this.indexStartedAt = Date.now();
+    this.indexing = (async () => {
+      if ((await table.listIndices()).some((i) => i.columns.includes("text"))) return;
+      // asciiFolding lets "viet" find "Việt": people often type Vietnamese without diacritics.
+      await table.createIndex("text", { config: lancedb.Index.fts({ asciiFolding: true, withPosition: false }) });
+      await this.flusher?.after();
+    })()
+      .then(
+        () => {
+          this.hasSearchIndex = true;
+        },
+        (e) => LanceStore.warn(`the search index could not be built (${(e as Error).message}); search reads the notes directly until it is.`),
+      )
+      .finally(() => {
+        this.indexing = null;
+      });
+  }
+
+  async idle(): Promise<void> {
+    await Promise.all([this.compacting, this.indexing]);
+  }
+
+  /** Waits for background work at most `ms`; false when it is still running. */
+  private async settle(ms: number): Promise<boolean> {
+    const work = Promise.all([this.compacting, this.indexing]);
+    let timer: NodeJS.Timeout | undefined;
+    const done = await Promise.race([work.then(() => true), new Promise<boolean>((r) => (timer = setTimeout(() => r(false), ms)))]);
+    clearTimeout(timer);
+    return done;
   }
 
   async load(): Promise<Snapshot> {
@@ -331,6 +368,13 @@ export class LanceStore implements OkrStore {
   async search(text: string, limit: number): Promise<SearchHit[]> {
     const table = await this.refreshTable();
     if (!table || !text.trim()) return [];
+    if (!this.hasSearchIndex) {
+      // A build just started (small workspaces take milliseconds) is worth up to 2 s of waiting,
+      // once; a table without an index (a build that failed, or is still running) is read directly.
+      this.ensureSearchIndex(table);
+      await this.settle(Math.max(0, 2_000 - (Date.now() - this.indexStartedAt)));
+      if (!this.hasSearchIndex) return scanSearch(table, text, limit);
+    }
     const rows = await table.query().fullTextSearch(text).select(["kind", "id", "parent", "text", "_score"]).limit(limit).toArray();
     return rows.map((r) => ({
       kind: r.kind as SearchHit["kind"],
@@ -341,10 +385,29 @@ export class LanceStore implements OkrStore {
   }
 
   async close(): Promise<void> {
-    await this.compacting;
+    if (!(await this.settle(LanceStore.maintenanceWaitMs)))
+      LanceStore.warn("background index or compaction work did not finish in time and was left; nothing was lost, it is retried on a later write.");
     this.table?.close();
     this.db?.close();
   }
+}
+
+/** Search without the index: every row with text, matched on its words with accents folded (what
+ *  the index's asciiFolding does), ranked by how many of the query's words it holds. */
+async function scanSearch(table: LanceTypes.Table, text: string, limit: number): Promise<SearchHit[]> {
+  const fold = (s: string) => s.normalize("NFD").replace(/\p{M}/gu, "").replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase();
+  const words = fold(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+  if (!words.length) return [];
+  const rows = await table.query().where("text IS NOT NULL AND text <> ''").select(["kind", "id", "parent", "text"]).toArray();
+  const hits: SearchHit[] = [];
+  for (const r of rows) {
+    const own = new Set(fold(r.text as string).split(/[^\p{L}\p{N}]+/u));
+    const score = words.filter((w) => own.has(w)).length;
+    if (score > 0) hits.push({ kind: r.kind as SearchHit["kind"], entityId: (r.kind === "check_in" ? r.parent : r.id) as string, text: r.text as string, score });
+  }
+  return hits.sort((a, b) => b.score - a.score).slice(0, limit);
 }
 
 /** The correction in force for each corrected check-in: the latest written. */

@@ -58,5 +58,7 @@ export interface OkrStore {
   corrections(krIds?: readonly string[]): Promise<CheckInCorrection[]>;
   /** Full-text search over objective titles, KR titles and check-in notes. */
   search(text: string, limit: number): Promise<SearchHit[]>;
+  /** Resolves once background work started by earlier writes (index builds, compaction) is done. */
+  idle(): Promise<void>;
   close(): Promise<void>;
 }

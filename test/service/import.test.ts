@@ -80,6 +80,7 @@ describe("import", () => {
     const data = await tempDir();
     const svc = await openService(data);
     await importPath(svc, FIXTURE); // a workspace that must stay exactly as it is
+    await svc.store.idle(); // the search index it builds in the background
     const before = await listing(data);
     const version = await svc.store.version();
     const err = await expectImportError(importPath(svc, dir));
@@ -192,6 +193,7 @@ describe("import", () => {
     const data = await tempDir();
     const svc = await openService(data);
     await svc.import(demoWorkspace(AS_OF));
+    await svc.store.idle();
     const before = await listing(data);
     const version = await svc.store.version();
     const err = await expectImportError(importPath(svc, FIXTURE));

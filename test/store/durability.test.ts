@@ -21,6 +21,7 @@ describe("durable commits", () => {
     const first = store.flusher!.lastSynced.map((p) => relative(dir, p));
     expect(first).toContain("records.lance");
     expect(first).toContain("..");
+    await store.idle(); // the search index, built in the background after the import
     await svc.checkIn({ kr: "KR2.1", value: 50, confidence: 3 }, AS_OF);
     const synced = store.flusher!.lastSynced.map((p) => relative(dir, p));
     const manifests = (await readdir(join(dir, "records.lance", "_versions"))).filter((f) => f.endsWith(".manifest"));
