@@ -1,6 +1,7 @@
 // npm run bench: 40,000 KRs × 25 check-ins (1,000,000 check-ins) imported into LanceDB, then the
 // lagging query cold and warm, one check-in write, peak memory, and a naive full-scan baseline.
 
+import { spawnSync } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -11,6 +12,7 @@ import { LanceStore } from "../store/lance-store.js";
 import { naiveLagging } from "./naive.js";
 import { writeSyntheticWorkspace } from "./synthetic.js";
 import { benchWeb } from "./web-bench.js";
+import { projectRoot } from "../paths.js";
 import { benchPeers, peerTable } from "./peers.js";
 
 const { values: args } = parseArgs({
@@ -107,6 +109,16 @@ try {
     say(`web targets: overview < 1.5 s, KR page < 0.5 s, JS < 300 KB gzipped per page → ${webOk ? "met" : "NOT met"}`);
   }
   await svc.close();
+  // What a person waits for: a new `okr chat` process answering the lagging question.
+  const chatStart = performance.now();
+  const chat = spawnSync(process.execPath, [join(projectRoot(), "bin", "okr.js"), "chat", "which KR is lagging most this week?", "--data", data, "--as-of", AS_OF], {
+    encoding: "utf8",
+  });
+  const chatMs = performance.now() - chatStart;
+  log(
+    "okr chat, cold process (lagging question)",
+    chat.status === 0 ? `${ms(chatMs)} (${chat.stdout.trim().split("\n")[0]!.slice(0, 40)}…)` : `failed: ${chat.stderr.trim().slice(0, 120)}`,
+  );
   clearInterval(sampler);
   log("peak memory (RSS)", `${mb(Math.max(peakRss, process.resourceUsage().maxRSS * 1024))}`);
   const ok = warm.p50 < 20 && naive.p50 / warm.p50 >= 50 && write.p50 < 50;

@@ -44,7 +44,7 @@ export function chatRoute(o: ChatRouteOptions) {
       return c.json({ error: 'Send JSON: { "messages": [...] } in the AI SDK UI message format.' }, 400);
     }
     if (!Array.isArray(body.messages) || body.messages.length === 0) return c.json({ error: "messages must be a non-empty array of UI messages." }, 400);
-    const [ai, { connectTools, krDirectory, workspaceSummary }, { streamAgent }, { previewWrite, notWritten, langOf }] = await Promise.all([
+    const [ai, { connectTools, krDirectoryFromService, workspaceSummary }, { streamAgent }, { previewWrite, notWritten, langOf }] = await Promise.all([
       import("ai"),
       import("../agent/mcp-tools.js"),
       import("../agent/agent.js"),
@@ -80,7 +80,7 @@ export function chatRoute(o: ChatRouteOptions) {
     }
     const tools = await connectTools({ service: o.service, mcp: o.mcp });
     // Only the local model reads KR units ahead of time (to take 0.52 as 52%); LLMs ask the tools.
-    if (model instanceof LocalModel) model = o.model(await krDirectory(tools));
+    if (model instanceof LocalModel) model = o.model(await krDirectoryFromService(o.service, o.mcp.today()));
     const result = streamAgent({
       model,
       tools,

@@ -13,7 +13,7 @@ import { mcpOptions } from "./serve.js";
 
 async function setup(ctx: CommandContext, mcpUrl: string | undefined) {
   // The agent stack (AI SDK, providers, MCP client) loads only for chat.
-  const [{ resolveModel, modelFailure }, { connectTools, krDirectory, workspaceSummary }, agent, approval] = await Promise.all([
+  const [{ resolveModel, modelFailure }, { connectTools, krDirectory, krDirectoryFromService, workspaceSummary }, agent, approval] = await Promise.all([
     import("../../agent/models.js"),
     import("../../agent/mcp-tools.js"),
     import("../../agent/agent.js"),
@@ -22,7 +22,9 @@ async function setup(ctx: CommandContext, mcpUrl: string | undefined) {
   const env = { apiKey: ctx.config.openaiApiKey, baseUrl: ctx.config.openaiBaseUrl };
   resolveModel(ctx.config.model, env); // a bad --model fails before anything connects
   const tools = await connectTools(mcpUrl ? { url: mcpUrl, token: ctx.config.httpToken } : { service: await ctx.service(), mcp: mcpOptions(ctx) });
-  const model = resolveModel(ctx.config.model, env, ctx.config.model === "local" ? await krDirectory(tools) : undefined);
+  // The local model's directory: from memory when the tools run here, through list_okrs when remote.
+  const directory = ctx.config.model !== "local" ? undefined : mcpUrl ? await krDirectory(tools) : await krDirectoryFromService(await ctx.service(), ctx.config.asOf);
+  const model = resolveModel(ctx.config.model, env, directory);
   const workspace = ctx.config.model === "local" ? undefined : await workspaceSummary(tools); // LLMs only: the local model has its directory
   return { model, tools, agent, approval, workspace, failure: (e: unknown) => modelFailure(ctx.config.model, env, e) };
 }
