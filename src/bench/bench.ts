@@ -12,6 +12,7 @@ import { LanceStore } from "../store/lance-store.js";
 import { naiveLagging } from "./naive.js";
 import { writeSyntheticWorkspace } from "./synthetic.js";
 import { benchWeb } from "./web-bench.js";
+import { serverMemory } from "./server-memory.js";
 import { projectRoot } from "../paths.js";
 import { benchPeers, peerTable } from "./peers.js";
 
@@ -23,11 +24,13 @@ const { values: args } = parseArgs({
     keep: { type: "boolean", default: false },
     peers: { type: "boolean", default: false },
     json: { type: "boolean", default: false },
+    writes: { type: "string", default: "1000" },
   },
 });
 const KRS = Number(args.krs);
 const PER_KR = Number(args["check-ins"]);
 const RUNS = Number(args.runs);
+const WRITES = Number(args.writes);
 const AS_OF = "2026-11-26";
 
 let peakRss = 0;
@@ -119,6 +122,12 @@ try {
     "okr chat, cold process (lagging question)",
     chat.status === 0 ? `${ms(chatMs)} (${chat.stdout.trim().split("\n")[0]!.slice(0, 40)}…)` : `failed: ${chat.stderr.trim().slice(0, 120)}`,
   );
+  const serverMem = await serverMemory(data, AS_OF, WRITES);
+  if (serverMem)
+    log(
+      `server RSS: first query → after ${WRITES.toLocaleString()} writes`,
+      `${serverMem.firstQueryMb.toFixed(0)} MB → ${serverMem.afterWritesMb.toFixed(0)} MB (${(((serverMem.afterWritesMb - serverMem.firstQueryMb) / serverMem.firstQueryMb) * 100).toFixed(0)}%)`,
+    );
   clearInterval(sampler);
   log("peak memory (RSS)", `${mb(Math.max(peakRss, process.resourceUsage().maxRSS * 1024))}`);
   const ok = warm.p50 < 20 && naive.p50 / warm.p50 >= 50 && write.p50 < 50;

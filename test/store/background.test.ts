@@ -49,3 +49,36 @@ describe("background index work", () => {
     }
   });
 });
+
+describe("table handle recycling", () => {
+  it("opens fresh handles every few commits, closes the old ones later, and loses nothing", async () => {
+    const dir = await tempDir();
+    const every = LanceStore.recycleEvery;
+    const after = LanceStore.retireAfterMs;
+    LanceStore.recycleEvery = 3;
+    LanceStore.retireAfterMs = 0;
+    try {
+      const store = await LanceStore.open(dir);
+      const svc = new OkrService(store, () => new Date("2026-11-26T12:00:00Z"));
+      await importPath(svc, FIXTURE); // commit 1
+      await store.idle();
+      const handle = () => (store as unknown as { table: LanceTypes.Table | null }).table;
+      const first = handle()!;
+      const before = (await svc.keyResult("KR2.1", AS_OF)).checkIns.length;
+      await svc.checkIn({ kr: "KR2.1", value: 50, confidence: 3 }, AS_OF); // 2
+      await svc.checkIn({ kr: "KR2.1", value: 51, confidence: 3 }, AS_OF); // 3: recycled
+      await svc.checkIn({ kr: "KR2.1", value: 52, confidence: 3 }, AS_OF); // on a fresh handle
+      expect(handle()).not.toBe(first);
+      await store.idle();
+      await new Promise((r) => setTimeout(r, 50));
+      expect(first.isOpen()).toBe(false);
+      expect(handle()!.isOpen()).toBe(true);
+      expect((await svc.keyResult("KR2.1", AS_OF)).checkIns.length).toBe(before + 3);
+      expect((await svc.search("retention")).length).toBeGreaterThan(0);
+      await svc.close();
+    } finally {
+      LanceStore.recycleEvery = every;
+      LanceStore.retireAfterMs = after;
+    }
+  });
+});
