@@ -36,6 +36,22 @@ async function times(n: number, fn: () => unknown): Promise<number[]> {
   return out;
 }
 
+/** What every system does once its data is open: for `cold`, one answer; for `warm`, the answer,
+ *  RUNS more of it, and RUNS single check-in writes. */
+async function answer(top: () => string[] | Promise<string[]>, write: (n: number) => unknown, close: () => unknown): Promise<Record<string, unknown>> {
+  const refs = await top();
+  if (op === "cold") {
+    const coldMs = performance.now() - t0;
+    await close();
+    return { coldMs, refs };
+  }
+  const warm = await times(RUNS, top);
+  let n = 0;
+  const writes = await times(RUNS, () => write(n++));
+  await close();
+  return { refs, warmP50Ms: p50(warm), writeP50Ms: p50(writes) };
+}
+
 /** The synthetic files have no quoted fields: a split is their whole CSV grammar. */
 async function rows(file: string): Promise<string[][]> {
   const lines = (await readFile(join(csvDir, file), "utf8")).split("\n").filter(Boolean);
@@ -84,15 +100,12 @@ async function runSqlite(): Promise<Record<string, unknown>> {
   const latest = `SELECT k.id AS kr, c.value, c.confidence, c.day FROM krs k JOIN checkins c ON c.rowid = (
       SELECT rowid FROM checkins WHERE kr = k.id AND day <= ${DAY} ORDER BY day DESC, written DESC LIMIT 1)`;
   const query = db.prepare(laggingSql(latest));
-  const top = () => (query.all() as { ref: string }[]).map((r) => r.ref);
-  if (op === "cold") return { coldMs: performance.now() - t0, refs: top(), totalMs: performance.now() - t0 };
-  const refs = top();
-  const warm = await times(RUNS, top);
   const insert = db.prepare("INSERT INTO checkins VALUES (?, ?, ?, ?, ?, ?, ?)");
-  let n = 0;
-  const write = await times(RUNS, () => insert.run(1 + (n % 1000), DAY, 50 + n, 3, "bench", "", 10_000_000 + n++));
-  db.close();
-  return { refs, warmP50Ms: p50(warm), writeP50Ms: p50(write) };
+  return answer(
+    () => (query.all() as { ref: string }[]).map((r) => r.ref),
+    (n) => insert.run(1 + (n % 1000), DAY, 50 + n, 3, "bench", "", 10_000_000 + n),
+    () => db.close(),
+  );
 }
 
 async function runDuckdb(): Promise<Record<string, unknown>> {
@@ -115,18 +128,14 @@ async function runDuckdb(): Promise<Record<string, unknown>> {
   const latest = `SELECT kr, arg_max(value, (day, written)) AS value, arg_max(confidence, (day, written)) AS confidence, max(day) AS day
       FROM checkins WHERE day <= ${DAY} GROUP BY kr`;
   const sql = laggingSql(latest).replace("MIN(1, MAX(0, progress))", "least(1, greatest(0, progress))");
-  const top = async () => ((await db.runAndReadAll(sql)).getRowObjects() as { ref: string }[]).map((r) => r.ref);
-  if (op === "cold") {
-    const refs = await top();
-    return { coldMs: performance.now() - t0, refs };
-  }
-  const refs = await top();
-  const warm = await times(RUNS, top);
-  let n = 0;
-  const write = await times(RUNS, () => db.run(`INSERT INTO checkins VALUES (${1 + (n % 1000)}, ${DAY}, ${50 + n}, 3, 'bench', '', ${10_000_000 + n++})`));
-  db.closeSync();
-  instance.closeSync();
-  return { refs, warmP50Ms: p50(warm), writeP50Ms: p50(write) };
+  return answer(
+    async () => ((await db.runAndReadAll(sql)).getRowObjects() as { ref: string }[]).map((r) => r.ref),
+    (n) => db.run(`INSERT INTO checkins VALUES (${1 + (n % 1000)}, ${DAY}, ${50 + n}, 3, 'bench', '', ${10_000_000 + n})`),
+    () => {
+      db.closeSync();
+      instance.closeSync();
+    },
+  );
 }
 
 async function runOkr(): Promise<Record<string, unknown>> {
@@ -137,17 +146,11 @@ async function runOkr(): Promise<Record<string, unknown>> {
     await svc.close();
     return { importS: (performance.now() - t0) / 1000, peakRssMb: peakRssMb() };
   }
-  const top = async () => (await svc.lagging(asOf, { limit: 10 })).map((r) => r.ref);
-  if (op === "cold") {
-    const refs = await top();
-    return { coldMs: performance.now() - t0, refs };
-  }
-  const refs = await top();
-  const warm = await times(RUNS, top);
-  let n = 0;
-  const write = await times(RUNS, () => svc.checkIn({ kr: `KR${1 + (n % 1000)}.1`, value: 50 + n++, confidence: 3, note: "bench" }, asOf));
-  await svc.close();
-  return { refs, warmP50Ms: p50(warm), writeP50Ms: p50(write) };
+  return answer(
+    async () => (await svc.lagging(asOf, { limit: 10 })).map((r) => r.ref),
+    (n) => svc.checkIn({ kr: `KR${1 + (n % 1000)}.1`, value: 50 + n, confidence: 3, note: "bench" }, asOf),
+    () => svc.close(),
+  );
 }
 
 const run = system === "sqlite" ? runSqlite : system === "duckdb" ? runDuckdb : runOkr;
