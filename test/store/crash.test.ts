@@ -66,6 +66,46 @@ describe("crash safety", () => {
   }, 120_000);
 });
 
+describe("a check-in killed right after it was acknowledged", () => {
+  it("is on disk, whatever background index work was under way", async () => {
+    const { OkrService } = await import("../../src/service/okr-service.js");
+    const { FIXTURE, importPath } = await import("../helpers.js");
+    for (let round = 0; round < 3; round++) {
+      const data = await tempDir();
+      const svc = new OkrService(await LanceStore.open(data));
+      await importPath(svc, FIXTURE);
+      await svc.store.idle();
+      await svc.close();
+      // No index: the check-in below starts building one in the background after its commit.
+      const store = await LanceStore.open(data);
+      const table = await (store as unknown as { refreshTable(): Promise<{ listIndices(): Promise<{ name: string }[]>; dropIndex(n: string): Promise<void> }> }).refreshTable();
+      for (const i of await table.listIndices()) await table.dropIndex(i.name);
+      await store.close();
+      const value = 47 + round / 10;
+      const acknowledged = await new Promise<boolean>((resolve, reject) => {
+        const child = spawn(process.execPath, [BIN, "checkin", "KR2.1", String(value), "--confidence", "3", "--data", data, "--as-of", "2026-11-26"], {
+          stdio: ["ignore", "pipe", "ignore"],
+        });
+        let seen = false;
+        child.stdout.on("data", (chunk: Buffer) => {
+          if (!seen && chunk.toString().startsWith("Logged")) {
+            seen = true;
+            child.kill("SIGKILL"); // the moment the person is told it was logged
+          }
+        });
+        child.on("error", reject);
+        child.on("exit", () => resolve(seen));
+      });
+      expect(acknowledged).toBe(true);
+      const reopened = new OkrService(await LanceStore.open(data));
+      const history = (await reopened.keyResult("KR2.1", "2026-11-26")).checkIns;
+      expect(history.at(-1)).toMatchObject({ date: "2026-11-26", value, confidence: 3 });
+      expect((await reopened.search("retention")).map((h) => h.ref)).toContain("KR2.1");
+      await reopened.close();
+    }
+  }, 60_000);
+});
+
 describe("a table folder left without any version", () => {
   it("opens as an empty store and takes writes again (what a kill during table creation leaves)", async () => {
     const { mkdir } = await import("node:fs/promises");
