@@ -43,6 +43,10 @@ export function createHttpApp(o: HttpOptions): Hono {
   });
 
   app.post("/mcp", async (c) => {
+    // One McpServer per request, on purpose: the SDK matches messages to a connection by JSON-RPC id
+    // alone, and clients number their requests from 0, so a server or stateless transport shared by
+    // concurrent HTTP clients can hand one client's answer to another (GHSA-jm63-cq47-j5jp). What is
+    // shared is the service and its in-memory workspace; building the server is a few registrations.
     const server = createMcpServer(o.service, o.mcp);
     const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true, maxRequestBodySize: MAX_BODY_BYTES });
     await server.connect(transport);
