@@ -17,10 +17,14 @@ const EnvSchema = z.object({
   OKR_MODEL: z.string().min(1).optional(),
   OPENAI_API_KEY: z.string().optional(),
   OPENAI_BASE_URL: z.string().optional(),
+  OKR_STORAGE_OPTIONS: z.string().optional(),
 });
 
 export interface Config {
+  /** A local folder (resolved to an absolute path) or an object-store URI (s3://, s3+ddb://, gs://, az://). */
   dataDir: string;
+  /** LanceDB storage options for an object-store URI (endpoint, region, credentials, dynamodb_endpoint…). */
+  storageOptions: Record<string, string>;
   /** "Today" when the command started, YYYY-MM-DD: what one-shot commands compute as of. */
   asOf: string;
   /** "Today" now: fixed by --as-of / OKR_NOW, else the current UTC date (a server runs for days). */
@@ -75,7 +79,8 @@ export function loadConfig(flags: ConfigFlags, env: Record<string, string | unde
     }
   }
   return {
-    dataDir: resolve(flags.data ?? e.OKR_DATA_DIR ?? "data"),
+    dataDir: dataLocation(flags.data ?? e.OKR_DATA_DIR ?? "data"),
+    storageOptions: storageOptions(e.OKR_STORAGE_OPTIONS),
     asOf: today(),
     today,
     author,
@@ -86,4 +91,24 @@ export function loadConfig(flags: ConfigFlags, env: Record<string, string | unde
     openaiApiKey: e.OPENAI_API_KEY || null,
     openaiBaseUrl: e.OPENAI_BASE_URL || null,
   };
+}
+
+/** An object-store URI stays as written; anything else is a folder, made absolute. */
+function dataLocation(location: string): string {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(location) ? location : resolve(location);
+}
+
+/** OKR_STORAGE_OPTIONS: a JSON object of strings, passed to LanceDB for object storage. */
+function storageOptions(raw: string | undefined): Record<string, string> {
+  if (!raw?.trim()) return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    parsed = null;
+  }
+  const ok = z.record(z.string(), z.string()).safeParse(parsed);
+  if (!ok.success)
+    throw new OkrError("invalid_input", 'OKR_STORAGE_OPTIONS must be a JSON object of strings, e.g. {"aws_endpoint":"http://127.0.0.1:9000","aws_region":"us-east-1"}.');
+  return ok.data;
 }

@@ -140,7 +140,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       async serviceAt(dir) {
         // LanceDB's native module and the service load only for commands that touch data (not for --help).
         const [{ LanceStore }, { OkrService }] = await Promise.all([import("../store/lance-store.js"), import("../service/okr-service.js")]);
-        return new OkrService(await LanceStore.open(dir), () => io.now ?? new Date());
+        return new OkrService(await LanceStore.open(dir, { storageOptions: config.storageOptions }), () => io.now ?? new Date());
       },
       now: () => io.now ?? new Date(),
       out: (t) => io.stdout(t + "\n"),

@@ -57,17 +57,26 @@ export class LanceStore implements OkrStore {
   /** fsyncs what each commit wrote (local directories only): see flush.ts. */
   readonly flusher: DirectoryFlusher | null;
 
-  private constructor(readonly dir: string) {
-    this.flusher = isLocalPath(dir) ? new DirectoryFlusher(dir) : null;
+  private readonly local: boolean;
+
+  private constructor(
+    readonly dir: string,
+    private readonly storageOptions: Record<string, string>,
+  ) {
+    this.local = isLocalPath(dir);
+    this.flusher = this.local ? new DirectoryFlusher(dir) : null;
   }
 
   /** Opening is lazy: a directory that is missing or empty is not touched until the first write,
    *  so a refused import into a new directory leaves nothing behind. */
-  static async open(dir: string): Promise<LanceStore> {
+  static async open(dir: string, opts: { storageOptions?: Record<string, string> } = {}): Promise<LanceStore> {
+    // An object-store URI (s3://bucket/path, s3+ddb://…, gs://, az://): LanceDB reads and writes it
+    // directly; there is no folder to check, and a PUT is durable once acknowledged.
+    if (!isLocalPath(dir)) return new LanceStore(dir, opts.storageOptions ?? {});
     const info = await stat(dir).catch(() => null);
     if (info && !info.isDirectory())
       throw new OkrError("invalid_input", `The data directory ${dir} is a file, not a directory: pass --data DIR (or set OKR_DATA_DIR) to a folder.`);
-    const store = new LanceStore(dir);
+    const store = new LanceStore(dir, opts.storageOptions ?? {});
     if (await hasEntries(dir)) await store.connect();
     return store;
   }
@@ -75,6 +84,7 @@ export class LanceStore implements OkrStore {
   /** Whether `dir` holds a workspace (its table), without opening anything: a missing or empty
    *  folder, or one with something else in it, does not. */
   static async holdsWorkspace(dir: string): Promise<boolean> {
+    if (!isLocalPath(dir)) return true; // checked when the table is opened
     return exists(join(dir, `${TABLE}.lance`));
   }
 
@@ -82,7 +92,7 @@ export class LanceStore implements OkrStore {
     if (this.db) return this.db;
     try {
       // Interval 0: every read checks for commits made by other processes (the CLI next to a server).
-      this.db = await lancedb.connect(this.dir, { readConsistencyInterval: 0 });
+      this.db = await lancedb.connect(this.dir, { readConsistencyInterval: 0, storageOptions: this.storageOptions });
       return this.db;
     } catch (e) {
       throw new OkrError("internal", `Cannot open the data directory ${this.dir}: ${(e as Error).message}`, { cause: e });
@@ -99,16 +109,18 @@ export class LanceStore implements OkrStore {
 
   private async refreshTable(): Promise<LanceTypes.Table | null> {
     if (this.table) return this.table;
-    if (!this.db && !(await hasEntries(this.dir))) return null;
+    if (!this.db && this.local && !(await hasEntries(this.dir))) return null;
     const db = await this.connect();
-    if (!(await db.tableNames()).includes(TABLE)) return null;
+    // On object storage with a commit store (s3+ddb://) LanceDB 0.31 lists no tables: open by name.
+    if (this.local && !(await db.tableNames()).includes(TABLE)) return null;
     try {
       this.table = await db.openTable(TABLE);
     } catch (e) {
+      if (!this.local && /not found|does not exist|was not found/i.test((e as Error).message)) return null;
       // A process killed while creating the table leaves its folder without a single committed
       // version: no data was ever acknowledged there. Set it aside so the store opens as empty.
       const folder = join(this.dir, `${TABLE}.lance`);
-      if (!(await exists(join(folder, "_versions")))) {
+      if (this.local && !(await exists(join(folder, "_versions")))) {
         await rename(folder, `${folder}.incomplete-${Date.now()}`);
         return null;
       }
