@@ -114,35 +114,47 @@ export class OkrService {
    *  other objectives or KRs than the stored ones are a `conflict` (another workspace's O1 must not
    *  be merged into this one's), unless `allowRenames` says the titles were changed on purpose. */
   async import(data: ImportData, parseProblems: readonly string[] = [], progress?: (message: string) => void, opts: ImportOptions = {}): Promise<ImportSummary> {
-    const ws = await this.ws();
-    const touched = new Set<string>();
-    for (const c of data.checkIns) {
-      const kr = ws.keyResultByRef(c.krRef);
-      if (kr) touched.add(kr.id);
-    }
-    // As written, not as corrected: re-importing a file whose check-in was corrected since must
-    // not bring the old value back as a new check-in.
-    const existing = new Map<string, Map<string, StoredCheckIn>>();
-    const byId = new Map<string, StoredCheckIn>();
-    for (const c of await this.store.checkInsAsWritten([...touched])) {
-      let map = existing.get(c.krId);
-      if (!map) existing.set(c.krId, (map = new Map()));
-      const stored = { id: c.id, corrections: new Set<string>() };
-      map.set(checkInKey(c), stored);
-      byId.set(c.id, stored);
-    }
-    for (const x of await this.store.corrections([...touched])) byId.get(x.checkInId)?.corrections.add(correctionKey(x));
-    const plan = planImport(ws, data, existing, this.clock().toISOString(), opts);
-    const problems = [...parseProblems, ...plan.problems];
-    if (problems.length) {
-      throw new OkrError("invalid_input", `Import refused: ${problems.length} problem${problems.length > 1 ? "s" : ""}; nothing was written.`, { details: problems });
-    }
-    if (plan.collisions.length) throw collisionError(plan.collisions);
-    const b = plan.batch;
-    const records = (b.cycles?.length ?? 0) + (b.objectives?.length ?? 0) + (b.keyResults?.length ?? 0) + (b.checkIns?.length ?? 0) + (b.corrections?.length ?? 0);
-    if (records > 0) progress?.(`Writing ${records.toLocaleString("en-US")} new or changed records in one commit…`);
-    await this.write(ws, plan.batch);
-    return plan.summary;
+    return this.serial(async () => {
+      const ws = await this.ws();
+      const touched = new Set<string>();
+      for (const c of data.checkIns) {
+        const kr = ws.keyResultByRef(c.krRef);
+        if (kr) touched.add(kr.id);
+      }
+      // As written, not as corrected: re-importing a file whose check-in was corrected since must
+      // not bring the old value back as a new check-in.
+      const existing = new Map<string, Map<string, StoredCheckIn>>();
+      const byId = new Map<string, StoredCheckIn>();
+      for (const c of await this.store.checkInsAsWritten([...touched])) {
+        let map = existing.get(c.krId);
+        if (!map) existing.set(c.krId, (map = new Map()));
+        const stored = { id: c.id, corrections: new Set<string>() };
+        map.set(checkInKey(c), stored);
+        byId.set(c.id, stored);
+      }
+      for (const x of await this.store.corrections([...touched])) byId.get(x.checkInId)?.corrections.add(correctionKey(x));
+      const plan = planImport(ws, data, existing, this.clock().toISOString(), opts);
+      const problems = [...parseProblems, ...plan.problems];
+      if (problems.length) {
+        throw new OkrError("invalid_input", `Import refused: ${problems.length} problem${problems.length > 1 ? "s" : ""}; nothing was written.`, { details: problems });
+      }
+      if (plan.collisions.length) throw collisionError(plan.collisions);
+      const b = plan.batch;
+      const records = (b.cycles?.length ?? 0) + (b.objectives?.length ?? 0) + (b.keyResults?.length ?? 0) + (b.checkIns?.length ?? 0) + (b.corrections?.length ?? 0);
+      if (records > 0) progress?.(`Writing ${records.toLocaleString("en-US")} new or changed records in one commit…`);
+      await this.write(ws, plan.batch);
+      return plan.summary;
+    });
+  }
+
+  private queue: Promise<unknown> = Promise.resolve();
+
+  /** Writes run one at a time in this process, each planned on the state the previous one left:
+   *  eight create_objective calls at once used to plan the same next ref (O10 ×4). */
+  private serial<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(fn, fn);
+    this.queue = run.catch(() => undefined);
+    return run;
   }
 
   private async write(ws: Workspace, batch: Parameters<OkrStore["commit"]>[0]): Promise<void> {
@@ -284,108 +296,114 @@ export class OkrService {
   }
 
   async checkIn(input: CheckInInput, asOf: string, opts: WriteOptions = {}): Promise<CheckInResult> {
-    if (!Number.isFinite(input.value)) throw new OkrError("invalid_input", `value must be a number, e.g. 52 or 1200000`);
-    const date = input.date ?? asOf;
-    const day = parseDay(date, "check-in date");
-    const kr = await this.resolveKeyResult(input.kr);
-    const ws = await this.ws();
-    const entry = ws.entry(kr.id)!;
-    if (date < entry.cycle.start || date > entry.cycle.end)
-      throw new OkrError("conflict", `${date} is outside ${kr.ref}'s cycle ${entry.cycle.name} (${entry.cycle.start} to ${entry.cycle.end}); pass a date inside it.`);
-    let confidence = input.confidence;
-    let carried = false;
-    if (confidence === undefined) {
-      const h = entry.history;
-      if (h.length === 0) throw new OkrError("invalid_input", `${kr.ref} has no earlier check-in to take a confidence from: give one from 1 (no chance) to 5 (certain).`);
-      confidence = h.confidences[h.length - 1]!;
-      carried = true;
-    }
-    if (!Number.isInteger(confidence) || confidence < 1 || confidence > 5)
-      throw new OkrError("invalid_input", `confidence must be a whole number from 1 (no chance) to 5 (certain), not ${confidence}`);
-    const asOfDay = Math.max(parseDay(asOf, "as-of date"), day);
-    const before = krRow(entry, evaluate(entry.spec, entry.span, entry.history, asOfDay));
-    const checkIn: CheckIn = {
-      id: randomUUID(),
-      krId: kr.id,
-      date,
-      value: input.value,
-      confidence,
-      note: input.note?.trim() ?? "",
-      author: input.author?.trim() ?? "",
-      createdAt: this.clock().toISOString(),
-    };
-    let after: KrRow;
-    if (opts.dryRun) {
-      // The KR's history with this check-in added, as the index will hold it once written.
-      const history = entry.history.clone();
-      history.insert(day, checkIn.value, confidence, Math.max(Date.parse(checkIn.createdAt), Date.now()));
-      after = krRow({ ...entry, history }, evaluate(entry.spec, entry.span, history, asOfDay));
-    } else {
-      await this.write(ws, { checkIns: [checkIn] });
-      const fresh = (await this.ws()).entry(kr.id)!;
-      after = krRow(fresh, evaluate(fresh.spec, fresh.span, fresh.history, asOfDay));
-    }
-    return { checkIn: { date, value: checkIn.value, confidence, note: checkIn.note, author: checkIn.author }, confidenceCarriedOver: carried, before, after };
+    return this.serial(async () => {
+      if (!Number.isFinite(input.value)) throw new OkrError("invalid_input", `value must be a number, e.g. 52 or 1200000`);
+      const date = input.date ?? asOf;
+      const day = parseDay(date, "check-in date");
+      const kr = await this.resolveKeyResult(input.kr);
+      const ws = await this.ws();
+      const entry = ws.entry(kr.id)!;
+      if (date < entry.cycle.start || date > entry.cycle.end)
+        throw new OkrError("conflict", `${date} is outside ${kr.ref}'s cycle ${entry.cycle.name} (${entry.cycle.start} to ${entry.cycle.end}); pass a date inside it.`);
+      let confidence = input.confidence;
+      let carried = false;
+      if (confidence === undefined) {
+        const h = entry.history;
+        if (h.length === 0) throw new OkrError("invalid_input", `${kr.ref} has no earlier check-in to take a confidence from: give one from 1 (no chance) to 5 (certain).`);
+        confidence = h.confidences[h.length - 1]!;
+        carried = true;
+      }
+      if (!Number.isInteger(confidence) || confidence < 1 || confidence > 5)
+        throw new OkrError("invalid_input", `confidence must be a whole number from 1 (no chance) to 5 (certain), not ${confidence}`);
+      const asOfDay = Math.max(parseDay(asOf, "as-of date"), day);
+      const before = krRow(entry, evaluate(entry.spec, entry.span, entry.history, asOfDay));
+      const checkIn: CheckIn = {
+        id: randomUUID(),
+        krId: kr.id,
+        date,
+        value: input.value,
+        confidence,
+        note: input.note?.trim() ?? "",
+        author: input.author?.trim() ?? "",
+        createdAt: this.clock().toISOString(),
+      };
+      let after: KrRow;
+      if (opts.dryRun) {
+        // The KR's history with this check-in added, as the index will hold it once written.
+        const history = entry.history.clone();
+        history.insert(day, checkIn.value, confidence, Math.max(Date.parse(checkIn.createdAt), Date.now()));
+        after = krRow({ ...entry, history }, evaluate(entry.spec, entry.span, history, asOfDay));
+      } else {
+        await this.write(ws, { checkIns: [checkIn] });
+        const fresh = (await this.ws()).entry(kr.id)!;
+        after = krRow(fresh, evaluate(fresh.spec, fresh.span, fresh.history, asOfDay));
+      }
+      return { checkIn: { date, value: checkIn.value, confidence, note: checkIn.note, author: checkIn.author }, confidenceCarriedOver: carried, before, after };
+    });
   }
 
   /** Corrects or retracts one check-in with a correction record (the check-in stays in history).
    *  Without a KR, the check-in meant is the one written last in the workspace. */
   async correctCheckIn(input: CorrectionInput, asOf: string, opts: WriteOptions = {}): Promise<CorrectionResult> {
-    const ws = await this.ws();
-    let kr: KeyResult, target: EffectiveCheckIn;
-    if (input.kr !== undefined) {
-      kr = await this.resolveKeyResult(input.kr);
-      target = pickCheckIn(await this.store.checkIns([kr.id]), input, kr.ref);
-    } else {
-      // The KRs with the newest writes hold the last check-in; a few suffice, even filtered by author.
-      const candidates = await this.store.checkIns(ws.recentlyCheckedIn(input.onlyBy ? 25 : 1));
-      target = pickCheckIn(candidates, input, "this workspace");
-      kr = ws.keyResults.get(target.krId)!;
-    }
-    const entry = ws.entry(kr.id)!;
-    const correction = buildCorrection(kr, entry.cycle, target, input, this.clock().toISOString());
-    const day = parseDay(asOf, "as-of date");
-    const asOfDay = Math.max(day, parseDay(correction.date ?? target.date));
-    const before = krRow(entry, evaluate(entry.spec, entry.span, entry.history, asOfDay));
-    let after: KrRow;
-    if (opts.dryRun) {
-      // The KR's check-ins as the store will read them once the correction is written.
-      const corrected = (await this.store.checkIns([kr.id])).flatMap((c) =>
-        c.id !== target.id
-          ? [c]
-          : correction.action === "retract"
-            ? []
-            : [{ ...c, date: correction.date ?? c.date, value: correction.value ?? c.value, confidence: correction.confidence ?? c.confidence }],
-      );
-      const history = KrHistory.of(corrected);
-      after = krRow({ ...entry, history }, evaluate(entry.spec, entry.span, history, asOfDay));
-    } else {
-      const { version, basedOn } = await this.store.commit({ corrections: [correction] });
-      // Only our write landed: patch this KR's history from the store instead of reloading everything.
-      if (basedOn === ws.version) ws.replaceHistory(kr.id, await this.store.checkIns([kr.id]), version);
-      else this.workspace = null;
-      const fresh = (await this.ws()).entry(kr.id)!;
-      after = krRow(fresh, evaluate(fresh.spec, fresh.span, fresh.history, asOfDay));
-    }
-    const { id, date, value, confidence, note, author } = target;
-    return {
-      action: correction.action,
-      keyResult: { ref: kr.ref, title: kr.title, unit: kr.unit },
-      checkIn: { id, date, value, confidence, note, author },
-      corrected:
-        correction.action === "retract"
-          ? null
-          : { date: correction.date ?? date, value: correction.value ?? value, confidence: correction.confidence ?? confidence, note: correction.note ?? note },
-      before,
-      after,
-    };
+    return this.serial(async () => {
+      const ws = await this.ws();
+      let kr: KeyResult, target: EffectiveCheckIn;
+      if (input.kr !== undefined) {
+        kr = await this.resolveKeyResult(input.kr);
+        target = pickCheckIn(await this.store.checkIns([kr.id]), input, kr.ref);
+      } else {
+        // The KRs with the newest writes hold the last check-in; a few suffice, even filtered by author.
+        const candidates = await this.store.checkIns(ws.recentlyCheckedIn(input.onlyBy ? 25 : 1));
+        target = pickCheckIn(candidates, input, "this workspace");
+        kr = ws.keyResults.get(target.krId)!;
+      }
+      const entry = ws.entry(kr.id)!;
+      const correction = buildCorrection(kr, entry.cycle, target, input, this.clock().toISOString());
+      const day = parseDay(asOf, "as-of date");
+      const asOfDay = Math.max(day, parseDay(correction.date ?? target.date));
+      const before = krRow(entry, evaluate(entry.spec, entry.span, entry.history, asOfDay));
+      let after: KrRow;
+      if (opts.dryRun) {
+        // The KR's check-ins as the store will read them once the correction is written.
+        const corrected = (await this.store.checkIns([kr.id])).flatMap((c) =>
+          c.id !== target.id
+            ? [c]
+            : correction.action === "retract"
+              ? []
+              : [{ ...c, date: correction.date ?? c.date, value: correction.value ?? c.value, confidence: correction.confidence ?? c.confidence }],
+        );
+        const history = KrHistory.of(corrected);
+        after = krRow({ ...entry, history }, evaluate(entry.spec, entry.span, history, asOfDay));
+      } else {
+        const { version, basedOn } = await this.store.commit({ corrections: [correction] });
+        // Only our write landed: patch this KR's history from the store instead of reloading everything.
+        if (basedOn === ws.version) ws.replaceHistory(kr.id, await this.store.checkIns([kr.id]), version);
+        else this.workspace = null;
+        const fresh = (await this.ws()).entry(kr.id)!;
+        after = krRow(fresh, evaluate(fresh.spec, fresh.span, fresh.history, asOfDay));
+      }
+      const { id, date, value, confidence, note, author } = target;
+      return {
+        action: correction.action,
+        keyResult: { ref: kr.ref, title: kr.title, unit: kr.unit },
+        checkIn: { id, date, value, confidence, note, author },
+        corrected:
+          correction.action === "retract"
+            ? null
+            : { date: correction.date ?? date, value: correction.value ?? value, confidence: correction.confidence ?? confidence, note: correction.note ?? note },
+        before,
+        after,
+      };
+    });
   }
 
   async createCycle(c: NewCycle): Promise<Cycle> {
-    const ws = await this.ws();
-    const cycle = buildCycle(ws, c);
-    await this.write(ws, { cycles: [cycle] });
-    return cycle;
+    return this.serial(async () => {
+      const ws = await this.ws();
+      const cycle = buildCycle(ws, c);
+      await this.write(ws, { cycles: [cycle] });
+      return cycle;
+    });
   }
 
   /** A new objective with the next free ref (O<n>), and its key results (KR<n>.1 …) in the same
@@ -395,34 +413,40 @@ export class OkrService {
     asOf: string,
     opts: WriteOptions = {},
   ): Promise<{ objective: Objective; keyResults: KeyResult[] }> {
-    const parentId = o.parent ? (await this.resolveObjective(o.parent)).id : null;
-    const ws = await this.ws();
-    const now = this.clock().toISOString();
-    const objective = buildObjective(ws, { ...o, parentId }, asOf, now);
-    const at = placementFor(ws, objective);
-    const keyResults = (o.keyResults ?? []).map((k) => buildKeyResult(at, k, now, asOf));
-    if (!opts.dryRun) await this.write(ws, { objectives: [objective], keyResults });
-    return { objective, keyResults };
+    return this.serial(async () => {
+      const parentId = o.parent ? (await this.resolveObjective(o.parent)).id : null;
+      const ws = await this.ws();
+      const now = this.clock().toISOString();
+      const objective = buildObjective(ws, { ...o, parentId }, asOf, now);
+      const at = placementFor(ws, objective);
+      const keyResults = (o.keyResults ?? []).map((k) => buildKeyResult(at, k, now, asOf));
+      if (!opts.dryRun) await this.write(ws, { objectives: [objective], keyResults });
+      return { objective, keyResults };
+    });
   }
 
   /** A new key result on an objective (ref, id or name fragment) with the next free ref (KR<n>.<k>). */
   async addKeyResult(k: NewKeyResult & { objective: string }, asOf: string, opts: WriteOptions = {}): Promise<KeyResult> {
-    const objective = await this.resolveObjective(k.objective);
-    const ws = await this.ws();
-    const kr = buildKeyResult(placementFor(ws, objective), k, this.clock().toISOString(), asOf);
-    if (!opts.dryRun) await this.write(ws, { keyResults: [kr] });
-    return kr;
+    return this.serial(async () => {
+      const objective = await this.resolveObjective(k.objective);
+      const ws = await this.ws();
+      const kr = buildKeyResult(placementFor(ws, objective), k, this.clock().toISOString(), asOf);
+      if (!opts.dryRun) await this.write(ws, { keyResults: [kr] });
+      return kr;
+    });
   }
 
   /** Changes a KR's title, target, owner or due date as a new revision (earlier ones stay in the
    *  store's history). Asking for what is already there writes nothing. */
   async updateKeyResult(query: string, changes: KeyResultChanges, opts: WriteOptions = {}): Promise<{ keyResult: KeyResult; changed: string[] }> {
-    const kr = await this.resolveKeyResult(query);
-    const ws = await this.ws();
-    const entry = ws.entry(kr.id)!;
-    const { next, changed } = reviseKeyResult(kr, entry.cycle, changes, this.clock().toISOString());
-    if (changed.length && !opts.dryRun) await this.write(ws, { keyResults: [next] });
-    return { keyResult: changed.length ? next : kr, changed };
+    return this.serial(async () => {
+      const kr = await this.resolveKeyResult(query);
+      const ws = await this.ws();
+      const entry = ws.entry(kr.id)!;
+      const { next, changed } = reviseKeyResult(kr, entry.cycle, changes, this.clock().toISOString());
+      if (changed.length && !opts.dryRun) await this.write(ws, { keyResults: [next] });
+      return { keyResult: changed.length ? next : kr, changed };
+    });
   }
 
   async search(text: string, limit = 10): Promise<SearchResult[]> {
