@@ -32,6 +32,7 @@ import type { OkrStore } from "../store/store.js";
 import { checkInKey, correctionKey, planImport, type ImportOptions, type ImportSummary, type StoredCheckIn, type TitleChange } from "./import-plan.js";
 import { krDetail, krRow, lagging, tree, type KrDetail, type KrRow, type LaggingOptions, type LaggingRow, type ObjectiveView } from "./views.js";
 import { KrHistory, Workspace } from "./workspace.js";
+import { renameClashes, type Created } from "./unique-refs.js";
 
 export interface CheckInInput {
   kr: string;
@@ -155,6 +156,25 @@ export class OkrService {
     const run = this.queue.then(fn, fn);
     this.queue = run.catch(() => undefined);
     return run;
+  }
+
+  /** After a write that created refs. Only when the store moved under us (another writer committed
+   *  between our plan and our commit: write() dropped the workspace for a reload) can another entity
+   *  hold one of our refs; then ours move to the next free ones, and the check repeats, after a short
+   *  random pause, while other writers keep landing (a writer renaming at the same moment is seen on
+   *  the next round). */
+  private async keepRefsUnique(created: Created): Promise<Created> {
+    for (let round = 0; round < 8 && this.workspace === null; round++) {
+      const fix = renameClashes(await this.ws(), created, this.clock().toISOString());
+      if (!fix) break;
+      await new Promise((r) => setTimeout(r, 5 + Math.random() * 45));
+      const ws = await this.ws();
+      const again = renameClashes(ws, created, this.clock().toISOString());
+      if (!again) break; // the other writer moved first
+      await this.write(ws, again.batch);
+      created = again.created;
+    }
+    return created;
   }
 
   private async write(ws: Workspace, batch: Parameters<OkrStore["commit"]>[0]): Promise<void> {
@@ -420,8 +440,10 @@ export class OkrService {
       const objective = buildObjective(ws, { ...o, parentId }, asOf, now);
       const at = placementFor(ws, objective);
       const keyResults = (o.keyResults ?? []).map((k) => buildKeyResult(at, k, now, asOf));
-      if (!opts.dryRun) await this.write(ws, { objectives: [objective], keyResults });
-      return { objective, keyResults };
+      if (opts.dryRun) return { objective, keyResults };
+      await this.write(ws, { objectives: [objective], keyResults });
+      const kept = await this.keepRefsUnique({ objective, keyResults });
+      return { objective: kept.objective!, keyResults: kept.keyResults };
     });
   }
 
@@ -431,8 +453,9 @@ export class OkrService {
       const objective = await this.resolveObjective(k.objective);
       const ws = await this.ws();
       const kr = buildKeyResult(placementFor(ws, objective), k, this.clock().toISOString(), asOf);
-      if (!opts.dryRun) await this.write(ws, { keyResults: [kr] });
-      return kr;
+      if (opts.dryRun) return kr;
+      await this.write(ws, { keyResults: [kr] });
+      return (await this.keepRefsUnique({ objective: null, keyResults: [kr] })).keyResults[0]!;
     });
   }
 

@@ -113,14 +113,15 @@ export class Workspace {
 
   private putObjective(o: Objective): void {
     const old = this.objectives.get(o.id);
-    if (old) this.objectiveRefs.delete(normalizeRef(old.ref));
+    // Only its own entry: another objective may hold the same ref (two writers at once, until one moves).
+    if (old && this.objectiveRefs.get(normalizeRef(old.ref))?.id === o.id) this.objectiveRefs.delete(normalizeRef(old.ref));
     this.objectives.set(o.id, o);
     this.objectiveRefs.set(normalizeRef(o.ref), o);
   }
 
   private putKeyResult(k: KeyResult): void {
     const old = this.keyResults.get(k.id);
-    if (old) this.krRefs.delete(normalizeRef(old.ref));
+    if (old && this.krRefs.get(normalizeRef(old.ref))?.id === k.id) this.krRefs.delete(normalizeRef(old.ref));
     this.keyResults.set(k.id, k);
     this.krRefs.set(normalizeRef(k.ref), k);
   }

@@ -25,3 +25,31 @@ describe("concurrent writes in one process", () => {
     await svc.close();
   });
 });
+
+describe("two writers on one workspace (two servers, one folder)", () => {
+  it("end with distinct refs for everything they created at the same moment", async () => {
+    const { openService, importPath, FIXTURE, tempDir } = await import("../helpers.js");
+    const dir = await tempDir();
+    const a = await openService(dir);
+    await importPath(a, FIXTURE);
+    const b = await openService(dir); // its own store and in-memory workspace, as another process has
+    await b.tree(AS_OF);
+    const results = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        (i % 2 ? a : b).createObjective({ title: `Win region ${i}`, team: "Sales", keyResults: [{ title: `Sign 5 partners in region ${i}`, start: 0, target: 5 }] }, AS_OF),
+      ),
+    );
+    const reader = await openService(dir);
+    const ws = await reader.ws();
+    const created = [...ws.objectives.values()].filter((o) => o.title.startsWith("Win region "));
+    expect(created).toHaveLength(6);
+    const refs = created.map((o) => o.ref);
+    expect(new Set(refs).size).toBe(6);
+    const krRefs = [...ws.keyResults.values()].filter((k) => k.title.startsWith("Sign 5 partners")).map((k) => k.ref);
+    expect(new Set(krRefs).size).toBe(6);
+    // Each KR sits under its objective's number, and each caller was told the ref that stands.
+    for (const o of created) expect([...ws.keyResults.values()].find((k) => k.objectiveId === o.id)!.ref.startsWith(`KR${o.ref.slice(1)}.`)).toBe(true);
+    for (const r of results) expect(ws.objectives.get(r.objective.id)!.ref).toBe(r.objective.ref);
+    await Promise.all([a.close(), b.close(), reader.close()]);
+  }, 60_000);
+});
