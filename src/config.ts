@@ -6,6 +6,7 @@ import { resolve } from "node:path";
 import { z } from "zod";
 import { tryParseDay } from "./domain/dates.js";
 import { OkrError } from "./domain/errors.js";
+import { isLocalPath } from "./paths.js";
 
 const EnvSchema = z.object({
   OKR_DATA_DIR: z.string().min(1).optional(),
@@ -95,7 +96,7 @@ export function loadConfig(flags: ConfigFlags, env: Record<string, string | unde
 
 /** An object-store URI stays as written; anything else is a folder, made absolute. */
 function dataLocation(location: string): string {
-  return /^[a-z][a-z0-9+.-]*:\/\//i.test(location) ? location : resolve(location);
+  return isLocalPath(location) ? resolve(location) : location;
 }
 
 /** OKR_STORAGE_OPTIONS: a JSON object of strings, passed to LanceDB for object storage. */

@@ -21,3 +21,9 @@ export function projectRoot(): string {
 export function projectVersion(): string {
   return JSON.parse(readFileSync(join(projectRoot(), "package.json"), "utf8")).version;
 }
+
+/** Whether a data location is a local directory; an object-store URI (s3://, s3+ddb://, gs://, az://)
+ *  is not. Config, the workspace check and the store all ask this one question. */
+export function isLocalPath(location: string): boolean {
+  return !/^[a-z][a-z0-9+.-]*:\/\//i.test(location);
+}

@@ -3,10 +3,11 @@
 
 import { readdir, stat } from "node:fs/promises";
 import { OkrError } from "../domain/errors.js";
+import { isLocalPath } from "../paths.js";
 
 /** Throws not_found, naming the folder and the ways to fix it, unless `dir` holds a workspace. */
 export async function requireWorkspace(dir: string, holdsWorkspace: (dir: string) => Promise<boolean>): Promise<void> {
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(dir)) return; // an object-store URI: the store checks it when it opens
+  if (!isLocalPath(dir)) return; // an object-store URI: the store checks it when it opens
   const info = await stat(dir).catch(() => null);
   if (info && !info.isDirectory()) return; // the store's own message says it is a file
   if (info && (await holdsWorkspace(dir))) return;

@@ -70,8 +70,3 @@ export class DirectoryFlusher {
     this.lastSynced = synced;
   }
 }
-
-/** Whether a data location is a local directory (an object-store URI is not). */
-export function isLocalPath(location: string): boolean {
-  return !/^[a-z][a-z0-9+.-]*:\/\//i.test(location);
-}

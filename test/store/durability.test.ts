@@ -5,7 +5,7 @@ import { readdir } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { LanceStore } from "../../src/store/lance-store.js";
-import { isLocalPath } from "../../src/store/flush.js";
+import { isLocalPath } from "../../src/paths.js";
 import { OkrService } from "../../src/service/okr-service.js";
 import { AS_OF, FIXTURE, cleanup, importPath, tempDir } from "../helpers.js";
 
