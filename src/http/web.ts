@@ -11,7 +11,7 @@ import { tryParseDay } from "../domain/dates.js";
 import { isOkrError, OkrError, type OkrErrorCode } from "../domain/errors.js";
 import type { Status } from "../domain/types.js";
 import type { McpOptions } from "../mcp/server.js";
-import { callTool, type ToolContext } from "../mcp/tool.js";
+import { callTool, toolError, type ToolContext, type ToolErrorContent } from "../mcp/tool.js";
 import type { OkrService } from "../service/okr-service.js";
 import { toSlack } from "../service/summary.js";
 import { fromTo } from "../agent/local/parse.js";
@@ -57,8 +57,10 @@ function loadAssets(dir: string): Map<string, { body: Buffer; type: string }> {
   const assets = new Map<string, { body: Buffer; type: string }>();
   if (!existsSync(dir)) return assets;
   for (const rel of readdirSync(dir, { recursive: true }) as string[]) {
+    const path = `/${rel.split("\\").join("/")}`;
     const type = TYPES[extname(rel)];
-    if (type) assets.set(`/${rel.split("\\").join("/")}`, { body: readFileSync(join(dir, rel)), type });
+    // Only what the pages are served from: the MCP App views (mcp-apps/) are read by app-views.ts.
+    if (type && (path === "/index.html" || path.startsWith("/assets/"))) assets.set(path, { body: readFileSync(join(dir, rel)), type });
   }
   return assets;
 }
@@ -66,10 +68,9 @@ function loadAssets(dir: string): Map<string, { body: Buffer; type: string }> {
 /** An expected failure as JSON with its status; anything else is a bug and goes to onError. */
 function failure(c: Context, e: unknown) {
   if (isOkrError(e) && e.code !== "internal") {
-    const error: Record<string, unknown> = { code: e.code, message: e.messageFor("mcp") };
-    if (e.candidates.length) error.candidates = e.candidates.map((k) => ({ ref: k.ref, title: k.title }));
-    if (e.details.length) error.details = e.details;
-    return c.json({ error }, HTTP_STATUS[e.code as Exclude<OkrErrorCode, "internal">]);
+    // The same { code, message, candidates?, details? } a tool's isError result carries.
+    const { error } = toolError(e).structuredContent as unknown as ToolErrorContent;
+    return c.json({ error }, HTTP_STATUS[error.code]);
   }
   throw e;
 }
@@ -254,7 +255,7 @@ export function webRoutes(o: WebOptions): Hono {
     const r = await callTool(tool, args, ctx);
     const text = r.content.map((p) => (p.type === "text" ? p.text : "")).join("\n");
     if (r.isError) {
-      const error = (r.structuredContent as { error: { code: Exclude<OkrErrorCode, "internal"> } }).error;
+      const { error } = r.structuredContent as unknown as ToolErrorContent;
       return c.json({ error, text }, HTTP_STATUS[error.code] ?? 400);
     }
     return c.json({ data: r.structuredContent, text });
