@@ -9,10 +9,12 @@ import type * as LanceTypes from "@lancedb/lancedb";
 import type * as ArrowTypes from "apache-arrow";
 import { formatDay, parseDay } from "../domain/dates.js";
 import { OkrError } from "../domain/errors.js";
+import { foldText } from "../domain/resolve.js";
 import type { CheckIn, CheckInCorrection, Cycle, EffectiveCheckIn, KeyResult, Objective } from "../domain/types.js";
 import { arrow, float64Column, int32Column, readRepeatedUtf8, utf8Column } from "./arrow-columns.js";
 import type { CheckInColumns, OkrStore, SearchHit, Snapshot, WriteBatch } from "./store.js";
-import { DirectoryFlusher, isLocalPath } from "./flush.js";
+import { DirectoryFlusher } from "./flush.js";
+import { isLocalPath } from "../paths.js";
 
 const require = createRequire(import.meta.url);
 const lancedb: typeof LanceTypes = require("@lancedb/lancedb");
@@ -432,15 +434,14 @@ export class LanceStore implements OkrStore {
 /** Search without the index: every row with text, matched on its words with accents folded (what
  *  the index's asciiFolding does), ranked by how many of the query's words it holds. */
 async function scanSearch(table: LanceTypes.Table, text: string, limit: number): Promise<SearchHit[]> {
-  const fold = (s: string) => s.normalize("NFD").replace(/\p{M}/gu, "").replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase();
-  const words = fold(text)
+  const words = foldText(text)
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean);
   if (!words.length) return [];
   const rows = await table.query().where("text IS NOT NULL AND text <> ''").select(["kind", "id", "parent", "text"]).toArray();
   const hits: SearchHit[] = [];
   for (const r of rows) {
-    const own = new Set(fold(r.text as string).split(/[^\p{L}\p{N}]+/u));
+    const own = new Set(foldText(r.text as string).split(/[^\p{L}\p{N}]+/u));
     const score = words.filter((w) => own.has(w)).length;
     if (score > 0) hits.push({ kind: r.kind as SearchHit["kind"], entityId: (r.kind === "check_in" ? r.parent : r.id) as string, text: r.text as string, score });
   }
