@@ -165,8 +165,7 @@ export class OkrService {
    *  the next round). */
   private async keepRefsUnique(created: Created): Promise<Created> {
     for (let round = 0; round < 8 && this.workspace === null; round++) {
-      const fix = renameClashes(await this.ws(), created, this.clock().toISOString());
-      if (!fix) break;
+      if (!renameClashes(await this.ws(), created, this.clock().toISOString())) break;
       await new Promise((r) => setTimeout(r, 5 + Math.random() * 45));
       const ws = await this.ws();
       const again = renameClashes(ws, created, this.clock().toISOString());
