@@ -2,12 +2,10 @@
 // Debian's Chromium against the bench workspace, and the JavaScript each page ships (gzipped).
 // Skipped with a note when no Chromium is installed.
 
-import { existsSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { listen } from "../http/listen.js";
+import { findChromium, launchChromium } from "./chromium.js";
 import type { OkrService } from "../service/okr-service.js";
-
-const CHROMIUM = [process.env.OKR_CHROMIUM, "/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => p && existsSync(p));
 
 export interface WebFigures {
   overviewMs: number[];
@@ -17,8 +15,8 @@ export interface WebFigures {
 }
 
 export async function benchWeb(service: OkrService, asOf: string, krRef: string, runs = 5): Promise<WebFigures | null> {
-  if (!CHROMIUM) return null;
-  const { chromium } = await import("playwright-core");
+  const path = findChromium();
+  if (!path) return null;
   const server = await listen({
     service,
     mcp: { readOnly: false, today: () => asOf, author: "bench", version: "bench" },
@@ -26,10 +24,7 @@ export async function benchWeb(service: OkrService, asOf: string, krRef: string,
     token: null,
     port: 0,
   });
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  const browser = await launchChromium(path);
   try {
     /** Time from navigation to the selector drawn, in a fresh context (no cache), and the JS bytes it loaded. */
     const render = async (path: string, selector: string) => {

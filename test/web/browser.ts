@@ -2,19 +2,19 @@
 // serving a copy of the acme fixture, with the date fixed. Without a Chromium the suites are skipped
 // with a note, unless OKR_REQUIRE_BROWSER=1 (set by .ci/run, which installs the chromium package).
 
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { findChromium, launchChromium } from "../../src/bench/chromium.js";
 import { LocalModel } from "../../src/agent/local/model.js";
 import { listen, type RunningServer } from "../../src/http/listen.js";
 import type { McpOptions } from "../../src/mcp/server.js";
 import type { OkrService } from "../../src/service/okr-service.js";
 import { AS_OF, acmeService } from "../helpers.js";
 
-const CANDIDATES = [process.env.OKR_CHROMIUM, "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].filter(Boolean) as string[];
-export const CHROMIUM = CANDIDATES.find((p) => existsSync(p)) ?? null;
+export const CHROMIUM = findChromium();
 if (!CHROMIUM) {
-  if (process.env.OKR_REQUIRE_BROWSER === "1") throw new Error(`No Chromium found (looked at ${CANDIDATES.join(", ")}): install Debian's chromium package.`);
+  if (process.env.OKR_REQUIRE_BROWSER === "1") throw new Error("No Chromium found (OKR_CHROMIUM, /usr/bin/chromium…): install Debian's chromium package.");
   console.warn("Browser tests skipped: no Chromium found. Install it (apt-get install chromium) or set OKR_CHROMIUM.");
 }
 
@@ -34,10 +34,7 @@ export async function startWeb(opts: { locale?: string; token?: string | null } 
   const service = await acmeService();
   const mcp: McpOptions = { readOnly: false, today: () => AS_OF, author: "Web tester", version: "test" };
   const server = await listen({ service, mcp, bindHost: "127.0.0.1", token: opts.token ?? null, port: 0, model: (lookup) => new LocalModel(lookup) });
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM!,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  const browser = await launchChromium(CHROMIUM!);
   const context = await browser.newContext({ locale: opts.locale ?? "en-US", viewport: { width: 1360, height: 900 }, timezoneId: "UTC" });
   // Nothing may be fetched from anywhere but the app itself.
   await context.route(/^(?!http:\/\/127\.0\.0\.1)/, (route) => route.abort());

@@ -5,12 +5,12 @@
 import { join } from "node:path";
 import { RESOURCE_MIME_TYPE } from "@modelcontextprotocol/ext-apps/server";
 import type { Browser, Frame, Page } from "playwright-core";
-import { chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { KR_VIEW, OVERVIEW_VIEW } from "../../src/mcp/apps.js";
 import { CHART_COLORS } from "../../web/src/chart-colors.js";
 import { connectedClient } from "../mcp/helpers.js";
 import { cleanup } from "../helpers.js";
+import { launchChromium } from "../../src/bench/chromium.js";
 import { ARTIFACTS, CHROMIUM, pixelsOfColour } from "./browser.js";
 
 type Mcp = Awaited<ReturnType<typeof connectedClient>>;
@@ -80,10 +80,7 @@ describe.skipIf(!CHROMIUM)("MCP App views in Chromium, fed by a host", () => {
   beforeAll(async () => {
     mcp = await connectedClient();
     host = await hostBundle();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM!,
-      args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    });
+    browser = await launchChromium(CHROMIUM!);
     page = await browser.newPage({ viewport: { width: 800, height: 700 } });
   });
   afterAll(async () => {
