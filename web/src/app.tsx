@@ -3,6 +3,7 @@
 
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from "react";
 import { DATA_CHANGED, getJson, type Meta } from "./api";
+import { pct, withUnit as formatWithUnit } from "./format";
 import { STRINGS, initialLang, statusLabel, type Lang, type Status, type Strings } from "./i18n";
 
 export interface AppState {
@@ -128,12 +129,9 @@ export function LoadState<T>({ load, t, children }: { load: Load<T>; t: Strings;
 
 // --- shared widgets ---
 
-export const pct = (x: number) => `${Math.round(x * 100)}%`;
-
-/** A number in the KR's unit: 1,200,000 USD, 53.4%. */
+/** A number in the KR's unit, in the page's language: 1,200,000 USD, 53.4%. */
 export function withUnit(v: number, unit: string, lang: Lang): string {
-  const n = v.toLocaleString(lang === "vi" ? "vi-VN" : "en-US", { maximumFractionDigits: 2 });
-  return unit === "%" ? `${n}%` : unit ? `${n} ${unit}` : n;
+  return formatWithUnit(v, unit, lang === "vi" ? "vi-VN" : "en-US");
 }
 
 export function ProgressBar({ progress, expected, label }: { progress: number; expected: number; label: string }) {

@@ -6,6 +6,7 @@
 import uPlot from "uplot";
 import "uplot/dist/uPlot.min.css";
 import { CHART_COLORS } from "./chart-colors";
+import { withUnit } from "./format";
 
 export interface BurnUpInput {
   start: number;
@@ -59,7 +60,7 @@ export function burnUpData(k: BurnUpInput): { xs: number[]; values: (number | nu
 export function drawBurnUp(el: HTMLElement, k: BurnUpInput, labels: BurnUpLabels, width = el.clientWidth || 640): () => void {
   el.replaceChildren();
   const d = burnUpData(k);
-  const fmt = (v: number | null) => (v === null ? "–" : `${Number(v.toFixed(2)).toLocaleString()}${k.unit === "%" ? "%" : k.unit ? ` ${k.unit}` : ""}`);
+  const fmt = (v: number | null) => (v === null ? "–" : withUnit(v, k.unit));
   const plot = new uPlot(
     {
       width: Math.max(280, width),

@@ -24,7 +24,6 @@ export async function startView(name: string, render: (result: ToolResult, t: St
 }
 
 export const esc = (s: unknown) => String(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-export const pct = (x: number) => `${Math.round(x * 100)}%`;
 
 export function bar(progress: number, expected: number, label: string): string {
   return `<span class="bar" role="meter" aria-label="${esc(label)}" aria-valuemin="0" aria-valuemax="100" aria-valuenow="${Math.round(progress * 100)}"><span class="fill" style="width:${Math.min(100, progress * 100)}%"></span><span class="pace" style="left:${Math.min(100, expected * 100)}%"></span></span>`;

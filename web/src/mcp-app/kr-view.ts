@@ -3,7 +3,8 @@
 
 import { drawBurnUp, type BurnUpInput } from "../chart";
 import type { Status } from "../i18n";
-import { badge, bar, esc, pct, showText, startView } from "./common";
+import { pct } from "../format";
+import { badge, bar, esc, showText, startView } from "./common";
 
 interface Kr extends BurnUpInput {
   ref: string;

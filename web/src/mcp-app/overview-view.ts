@@ -2,7 +2,8 @@
 // most behind pace, each with progress against pace and status, from the tool result.
 
 import type { Status } from "../i18n";
-import { badge, bar, esc, pct, showText, startView } from "./common";
+import { pct } from "../format";
+import { badge, bar, esc, showText, startView } from "./common";
 
 interface KrRow {
   ref: string;

@@ -3,7 +3,8 @@
 
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { announceChange, callTool, type KrDetail } from "../api";
-import { Flags, Link, Loading, ProgressBar, StatusBadge, pct, useApp, useJson, withUnit } from "../app";
+import { Flags, Link, Loading, ProgressBar, StatusBadge, useApp, useJson, withUnit } from "../app";
+import { pct } from "../format";
 import { drawBurnUp } from "../chart";
 
 function Chart({ kr }: { kr: KrDetail }) {

@@ -4,7 +4,8 @@
 
 import { useState } from "react";
 import type { Overview } from "../api";
-import { Flags, Link, Loading, ProgressBar, StatusBadge, krPath, pct, useApp, useJson } from "../app";
+import { Flags, Link, Loading, ProgressBar, StatusBadge, krPath, useApp, useJson } from "../app";
+import { pct } from "../format";
 import { statusLabel, type Status } from "../i18n";
 
 const STATUSES: Status[] = ["off_track", "at_risk", "on_track", "completed"];
