@@ -3,34 +3,11 @@
 // from elsewhere. ensure-built.js runs it when a web source is newer than the bundle; `npm run
 // build` runs it always. Plain JavaScript: it runs before anything is compiled.
 
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const WEB = join(ROOT, "web");
-const OUT = join(ROOT, "dist", "web");
-export const WEB_BUNDLE = join(OUT, "assets", "app.js");
-
-const mtime = (p) => {
-  try {
-    return statSync(p).mtimeMs;
-  } catch {
-    return null;
-  }
-};
-
-/** Why the bundle must be rebuilt, or null when it is current. */
-export function webBuildReason(root = ROOT) {
-  const web = join(root, "web");
-  if (!existsSync(web)) return null;
-  const built = mtime(join(root, "dist", "web", "assets", "app.js"));
-  if (built === null || !existsSync(join(root, "dist", "web", "index.html"))) return "no web build yet";
-  for (const rel of readdirSync(web, { recursive: true })) {
-    if ((mtime(join(web, rel)) ?? 0) > built) return `web/${rel} changed`;
-  }
-  return null;
-}
 
 /** Builds dist/web; returns null when esbuild is not installed (a production install). */
 export async function buildWeb({ root = ROOT } = {}) {
@@ -112,5 +89,3 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const sizes = Object.entries(r.metafile.outputs).map(([f, o]) => `${f.replace(/^.*dist\//, "dist/")} ${(o.bytes / 1024).toFixed(0)} KB`);
   console.error(`build-web: ${sizes.join(", ")}`);
 }
-
-export { WEB, OUT };

@@ -3,6 +3,8 @@
 export declare const ROOT: string;
 /** Why dist/ must be rebuilt ("no build yet", "src/cli/main.ts changed"), or null when it is current. */
 export declare function buildReason(root?: string): string | null;
+/** Why the web bundle must be rebuilt, or null when it is current (or there is no web/). */
+export declare function webBuildReason(root?: string): string | null;
 /** Builds dist/ if a source changed since the last build; false when there is no usable build. */
 export declare function ensureBuilt(opts?: {
   root?: string;

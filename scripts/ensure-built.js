@@ -1,12 +1,12 @@
 // Compiles the TypeScript sources into dist/ only when one of them is newer than the last build,
-// and says so on stderr first. bin/okr.js, npm start and npm install (prepare) all go through here.
+// and says so on stderr first; the same for the web bundle (web/ → dist/web). bin/okr.js, npm start
+// and npm install (prepare) all go through here.
 // Plain JavaScript on purpose: it has to run before anything is compiled.
 
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync, utimesSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { webBuildReason } from "./build-web.js";
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 /** What tsconfig.json compiles, and the files whose change means compiling again. */
@@ -26,6 +26,18 @@ const mtime = (path) => {
     return null;
   }
 };
+
+/** Why the web bundle (dist/web, built by scripts/build-web.js) must be rebuilt, or null when it is current. */
+export function webBuildReason(root = ROOT) {
+  const web = join(root, "web");
+  if (!existsSync(web)) return null;
+  const built = mtime(join(root, "dist", "web", "assets", "app.js"));
+  if (built === null || !existsSync(join(root, "dist", "web", "index.html"))) return "no web build yet";
+  for (const rel of readdirSync(web, { recursive: true })) {
+    if ((mtime(join(web, rel)) ?? 0) > built) return `web/${rel} changed`;
+  }
+  return null;
+}
 
 /** Why dist/ must be rebuilt ("no build yet", "src/cli/main.ts changed"), or null when it is current. */
 export function buildReason(root = ROOT) {

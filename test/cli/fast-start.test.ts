@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } 
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
-import { ROOT, buildReason, ensureBuilt } from "../../scripts/ensure-built.js";
+import { ROOT, buildReason, ensureBuilt, webBuildReason } from "../../scripts/ensure-built.js";
 import { cleanup, tempDir } from "../helpers.js";
 
 afterAll(cleanup);
@@ -30,6 +30,25 @@ function touch(root: string, file: string): void {
 }
 
 describe("ensure-built", () => {
+  it("bundles the web pages only when a web source is newer than the bundle", async () => {
+    const root = await checkout();
+    expect(webBuildReason(root)).toBeNull(); // no web/ at all: nothing to bundle
+    mkdirSync(join(root, "web/src"), { recursive: true });
+    writeFileSync(join(root, "web/src/main.tsx"), "");
+    expect(webBuildReason(root)).toBe("no web build yet");
+    mkdirSync(join(root, "dist/web/assets"), { recursive: true });
+    writeFileSync(join(root, "dist/web/index.html"), "");
+    writeFileSync(join(root, "dist/web/assets/app.js"), "");
+    const past = new Date(Date.now() - 60_000);
+    utimesSync(join(root, "web/src/main.tsx"), past, past);
+    utimesSync(join(root, "web/src"), past, past);
+    utimesSync(join(root, "web"), past, past);
+    expect(webBuildReason(root)).toBeNull();
+    const later = new Date(Date.now() + 1_000);
+    utimesSync(join(root, "web/src/main.tsx"), later, later);
+    expect(webBuildReason(root)).toBe("web/src/main.tsx changed");
+  });
+
   it("finds nothing to do when every source is older than the last build, whatever else changed", async () => {
     const root = await checkout();
     expect(buildReason(root)).toBeNull();
