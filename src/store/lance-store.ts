@@ -165,7 +165,6 @@ export class LanceStore implements OkrStore {
    *  still uses them (a scan, a compaction) has had `retireAfterMs` to finish. */
   static recycleEvery = 200;
   static retireAfterMs = 30_000;
-  private retiring = new Set<NodeJS.Timeout>();
   /** What close() waits for the background work before leaving it (it is safe to abandon: a Lance
    *  commit is atomic, an unfinished index or compaction simply did not happen). */
   static maintenanceWaitMs = 10_000;
@@ -198,13 +197,10 @@ export class LanceStore implements OkrStore {
     this.db = null;
     this.commitsOnHandle = 0;
     void Promise.resolve(this.compacting).then(() => {
-      const timer = setTimeout(() => {
-        this.retiring.delete(timer);
+      setTimeout(() => {
         table?.close();
         db?.close();
-      }, LanceStore.retireAfterMs);
-      timer.unref();
-      this.retiring.add(timer);
+      }, LanceStore.retireAfterMs).unref();
     });
   }
 
@@ -241,13 +237,18 @@ export class LanceStore implements OkrStore {
       });
   }
 
+  /** The background work under way: compaction and the index build. */
+  private background(): Promise<unknown> {
+    return Promise.all([this.compacting, this.indexing]);
+  }
+
   async idle(): Promise<void> {
-    await Promise.all([this.compacting, this.indexing]);
+    await this.background();
   }
 
   /** Waits for background work at most `ms`; false when it is still running. */
   private async settle(ms: number): Promise<boolean> {
-    const work = Promise.all([this.compacting, this.indexing]);
+    const work = this.background();
     let timer: NodeJS.Timeout | undefined;
     const done = await Promise.race([work.then(() => true), new Promise<boolean>((r) => (timer = setTimeout(() => r(false), ms)))]);
     clearTimeout(timer);
