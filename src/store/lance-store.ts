@@ -135,17 +135,22 @@ export class LanceStore implements OkrStore {
    *  updates make new Lance versions but leave the count (and so the callers' caches) alone. */
   async version(): Promise<number> {
     const t = await this.refreshTable();
-    return t ? t.countRows() : 0;
+    return t ? this.retrying(() => t.countRows()) : 0;
   }
 
   async commit(batch: WriteBatch): Promise<{ version: number; basedOn: number }> {
     const columns = toColumns(batch);
     await this.flusher?.before();
     const table = await this.ensureTable();
-    const before = await table.countRows();
+    const before = await this.retrying(() => table.countRows());
     if (columns.length === 0) return { version: before, basedOn: before };
-    const { version: lanceVersion } = await table.add(toArrow(columns));
-    const after = await table.countRows();
+    const stampOf = columns.writtenAt[0]!;
+    const { version: lanceVersion } = await this.retrying(
+      () => table.add(toArrow(columns)),
+      // Retried only if the rows did not land: each row's write stamp is unique.
+      async () => (await table.query().where(`written_at = ${stampOf}`).limit(1).toArray()).length === 0,
+    );
+    const after = await this.retrying(() => table.countRows());
     // Acknowledged only once on disk: the commit's files, its manifest and their directories.
     await this.flusher?.after();
     // Index and compaction work happens after the write, in the background: a slow or stuck index
@@ -237,6 +242,24 @@ export class LanceStore implements OkrStore {
       });
   }
 
+  /**
+   * Object storage with a commit store (s3+ddb://): while another instance commits, LanceDB can look
+   * for the newest manifest at its final path a moment before it is copied there, and fail with
+   * "Object at location … not found" (seen about once in six runs of two concurrent writers). That
+   * is transient: the operation is retried a few times, after 20, 40, 80… ms. A write is retried
+   * only when `notLanded` says its rows are not there.
+   */
+  private async retrying<T>(op: () => Promise<T>, notLanded: () => Promise<boolean> = async () => true): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await op();
+      } catch (e) {
+        if (this.local || attempt >= 4 || !/Object at location .* not found/.test((e as Error).message) || !(await notLanded())) throw e;
+        await new Promise((r) => setTimeout(r, 20 * 2 ** attempt));
+      }
+    }
+  }
+
   /** The background work under way: compaction and the index build. */
   private background(): Promise<unknown> {
     return Promise.all([this.compacting, this.indexing]);
@@ -258,13 +281,15 @@ export class LanceStore implements OkrStore {
   async load(): Promise<Snapshot> {
     const table = await this.refreshTable();
     if (!table) return { version: 0, cycles: [], objectives: [], keyResults: [], checkIns: emptyColumns() };
-    const version = await table.countRows();
+    const version = await this.retrying(() => table.countRows());
     // Both scans at once; the check-in scan has no filter (a filter cost a third of the time):
     // entity rows are told apart by their null day.
-    const [entities, ci] = await Promise.all([
-      table.query().where("kind <> 'check_in'").select(["kind", "id", "data", "written_at"]).toArrow(),
-      table.query().select(["parent", "day", "value", "confidence", "written_at"]).toArrow(),
-    ]);
+    const [entities, ci] = await this.retrying(() =>
+      Promise.all([
+        table.query().where("kind <> 'check_in'").select(["kind", "id", "data", "written_at"]).toArrow(),
+        table.query().select(["parent", "day", "value", "confidence", "written_at"]).toArrow(),
+      ]),
+    );
     const cycles: Cycle[] = [],
       objectives: Objective[] = [],
       keyResults: KeyResult[] = [];
@@ -383,7 +408,7 @@ export class LanceStore implements OkrStore {
   private async correctionRows(table: LanceTypes.Table, krIds?: readonly string[]): Promise<{ c: CheckInCorrection; at: number }[]> {
     let where = "kind = 'correction'";
     if (krIds) where += ` AND parent IN (${krIds.map(sqlString).join(", ")})`;
-    const rows = await table.query().where(where).select(["data", "written_at"]).toArray();
+    const rows = await this.retrying(() => table.query().where(where).select(["data", "written_at"]).toArray());
     return rows.map((r) => ({ c: JSON.parse(r.data as string) as CheckInCorrection, at: r.written_at as number })).sort((a, b) => a.at - b.at);
   }
 
@@ -391,7 +416,7 @@ export class LanceStore implements OkrStore {
     let where = "kind = 'check_in'";
     if (extra) where += ` AND ${extra}`;
     if (krIds) where += ` AND parent IN (${krIds.map(sqlString).join(", ")})`;
-    const rows = await table.query().where(where).select(["id", "parent", "day", "value", "confidence", "text", "author", "written_at"]).toArray();
+    const rows = await this.retrying(() => table.query().where(where).select(["id", "parent", "day", "value", "confidence", "text", "author", "written_at"]).toArray());
     return rows.map((r) => ({
       id: r.id as string,
       krId: r.parent as string,
@@ -415,7 +440,7 @@ export class LanceStore implements OkrStore {
       await this.settle(Math.max(0, 2_000 - (Date.now() - this.indexStartedAt)));
       if (!this.hasSearchIndex) return scanSearch(table, text, limit);
     }
-    const rows = await table.query().fullTextSearch(text).select(["kind", "id", "parent", "text", "_score"]).limit(limit).toArray();
+    const rows = await this.retrying(() => table.query().fullTextSearch(text).select(["kind", "id", "parent", "text", "_score"]).limit(limit).toArray());
     return rows.map((r) => ({
       kind: r.kind as SearchHit["kind"],
       entityId: (r.kind === "check_in" ? r.parent : r.id) as string,
