@@ -3,7 +3,7 @@
 import { cp, mkdtemp, readdir, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { readImportSource } from "../src/io/read-import.js";
+import { openImportSource } from "../src/io/read-import.js";
 import { OkrService } from "../src/service/okr-service.js";
 import { LanceStore } from "../src/store/lance-store.js";
 
@@ -24,9 +24,10 @@ export async function openService(dir: string, now = new Date("2026-11-26T12:00:
   return new OkrService(await LanceStore.open(dir), () => now);
 }
 
+/** Imports as `okr import` does: a check-ins CSV streamed while the import runs. */
 export async function importPath(svc: OkrService, path: string) {
-  const read = await readImportSource(path);
-  return svc.import(read.data, read.problems);
+  const read = await openImportSource(path);
+  return svc.import(read.data, read.problems, undefined, { checkInChunks: read.checkInChunks });
 }
 
 /** A service over a fresh data directory holding the acme fixture. */

@@ -11,7 +11,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parseDay } from "../domain/dates.js";
-import { readImportSource } from "../io/read-import.js";
+import { openImportSource } from "../io/read-import.js";
 import { OkrService } from "../service/okr-service.js";
 import { LanceStore } from "../store/lance-store.js";
 import { CYCLE } from "./synthetic.js";
@@ -141,8 +141,8 @@ async function runDuckdb(): Promise<Record<string, unknown>> {
 async function runOkr(): Promise<Record<string, unknown>> {
   const svc = new OkrService(await LanceStore.open(dbPath));
   if (op === "import") {
-    const read = await readImportSource(csvDir);
-    await svc.import(read.data, read.problems);
+    const read = await openImportSource(csvDir);
+    await svc.import(read.data, read.problems, undefined, { checkInChunks: read.checkInChunks });
     await svc.close();
     return { importS: (performance.now() - t0) / 1000, peakRssMb: peakRssMb() };
   }

@@ -87,6 +87,7 @@ export function plainDigits(digits: string, source: NumberSource = "text"): stri
   return plain(digits, source)?.digits ?? null;
 }
 
+const PLAIN_DECIMAL = /^[-+]?\d+(?:\.\d+)?$/;
 const NUMBER = /^([-+]?)(\d[\d.,]*|\.\d+)(?:e([-+]?\d+))?\s*(%|\p{L}+)?$/iu;
 const COMPACT_NUMBER = /^([-+]?)(\d+)(\p{L}+)(\d+)$/u;
 const HALF = /^(?:nửa|nua)\s+(\p{L}+)$/iu;
@@ -97,6 +98,10 @@ const tidy = (x: number) => Number(x.toPrecision(15));
 /** A whole string as a number (see the rules at the top of this file), or null. */
 export function readNumber(text: string, source: NumberSource = "text"): NumberRead | null {
   const t = text.trim();
+  // The common case, short plain decimals (53.4, -7, 120): Number reads them exactly as the rules
+  // below do (at most 15 digits, so tidy would change nothing), without the regular expressions;
+  // an import reads a million of them. A text's 45.200 still takes the long way (read as 45200).
+  if (t.length <= 15 && PLAIN_DECIMAL.test(t) && (source === "cell" || !/^[-+]?[1-9]\d{0,2}\.\d{3}$/.test(t))) return { value: Number(t) + 0, percent: false };
   const half = HALF.exec(t);
   if (half) {
     const scale = scaleOf(half[1]!);

@@ -13,14 +13,15 @@ export interface CsvParseResult {
   problems: { line: number; message: string }[];
 }
 
-export function parseCsv(text: string): CsvParseResult {
+/** `firstLine` is the file line `text` starts on, when it is a piece of a bigger file (csvPieces). */
+export function parseCsv(text: string, firstLine = 1): CsvParseResult {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const records: CsvRecord[] = [];
   const problems: CsvParseResult["problems"] = [];
   let cells: string[] = [];
   let cell = "";
-  let lineNo = 1;
-  let recordLine = 1;
+  let lineNo = firstLine;
+  let recordLine = firstLine;
   let inQuotes = false;
   let quoteStartLine = 0;
   let i = 0;
@@ -78,6 +79,49 @@ export function parseCsv(text: string): CsvParseResult {
   if (inQuotes) problems.push({ line: quoteStartLine, message: 'a quoted cell is never closed (missing ")' });
   if (cell !== "" || cells.length > 0) endRecord();
   return { records, problems };
+}
+
+/** A piece of a CSV file that ends on a record boundary, and the line it starts on. */
+export interface CsvPiece {
+  text: string;
+  firstLine: number;
+}
+
+/**
+ * Cuts a stream of CSV text into pieces of about `size` characters that each end at a line break
+ * outside quotes, so every piece parses on its own (parseCsv(text, firstLine)) and a file of any
+ * size is read in bounded memory. RFC 4180 doubles a quote inside a quoted cell, so a line break is
+ * outside quotes exactly when the quotes before it are even in number. A file whose quotes never
+ * close comes out as one last piece, where parseCsv reports the unclosed quote.
+ */
+export async function* csvPieces(chunks: AsyncIterable<string>, size = 1 << 20): AsyncGenerator<CsvPiece> {
+  let pending = "";
+  let firstLine = 1;
+  // Scan state over `pending`: how far it was scanned, the quote parity there, the last safe cut.
+  let scanned = 0,
+    quotes = 0,
+    cut = -1;
+  const take = (end: number): CsvPiece => {
+    const text = pending.slice(0, end);
+    pending = pending.slice(end);
+    const piece = { text, firstLine };
+    for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) firstLine++;
+    scanned = 0;
+    quotes = 0;
+    cut = -1;
+    return piece;
+  };
+  for await (const chunk of chunks) {
+    pending += chunk;
+    for (let i = scanned; i < pending.length; i++) {
+      const c = pending.charCodeAt(i);
+      if (c === 34) quotes++;
+      else if (c === 10 && (quotes & 1) === 0) cut = i + 1;
+    }
+    scanned = pending.length;
+    if (pending.length >= size && cut > 0) yield take(cut);
+  }
+  if (pending) yield take(pending.length);
 }
 
 /** Characters that make Excel, LibreOffice or Google Sheets treat a cell as a formula. */

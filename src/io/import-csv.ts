@@ -3,8 +3,8 @@
 
 import { tryParseDay } from "../domain/dates.js";
 import { DIRECTIONS, KR_KINDS, type Direction, type KrKind } from "../domain/types.js";
-import { parseCsv, unescapeFormula } from "./csv.js";
-import { REF_PATTERN, parseNumber, type ImportData } from "./import-data.js";
+import { parseCsv, unescapeFormula, type CsvPiece, type CsvRecord } from "./csv.js";
+import { REF_PATTERN, parseNumber, type ImportCheckIn, type ImportData } from "./import-data.js";
 
 export const OKR_COLUMNS = [
   "cycle",
@@ -37,10 +37,13 @@ interface Table {
   rows: { line: number }[];
 }
 
-function readTable(file: string, text: string, required: readonly string[], problems: string[]): Table | null {
-  const { records, problems: structural } = parseCsv(text);
-  for (const p of structural) problems.push(`${file}:${p.line}: ${p.message}`);
-  const header = records[0];
+/** Where each column is, from a file's header row. */
+interface Header {
+  index: Map<string, number>;
+  width: number;
+}
+
+function readHeader(file: string, header: CsvRecord | undefined, required: readonly string[], problems: string[]): Header | null {
   if (!header) {
     problems.push(`${file}: the file is empty; expected a header row with ${required.join(", ")}`);
     return null;
@@ -52,12 +55,15 @@ function readTable(file: string, text: string, required: readonly string[], prob
     problems.push(`${file}:${header.line}: missing column${missing.length > 1 ? "s" : ""} ${missing.join(", ")} (the header must name: ${required.join(", ")})`);
     return null;
   }
-  const body = records.slice(1);
+  return { index, width: header.cells.length };
+}
+
+function tableOf(file: string, header: Header, body: readonly CsvRecord[], problems: string[]): Table {
   for (const r of body) {
     // Fewer cells is fine (trailing empties get trimmed by some tools); more means an unquoted comma.
-    if (r.cells.length > header.cells.length)
-      problems.push(`${file}:${r.line}: has ${r.cells.length} cells but the header has ${header.cells.length}; quote cells that contain commas`);
+    if (r.cells.length > header.width) problems.push(`${file}:${r.line}: has ${r.cells.length} cells but the header has ${header.width}; quote cells that contain commas`);
   }
+  const { index } = header;
   return {
     rows: body.map((r) => ({ line: r.line })),
     has: (column) => index.has(column),
@@ -68,7 +74,13 @@ function readTable(file: string, text: string, required: readonly string[], prob
   };
 }
 
-/** Which of the two files this is: by its name (okrs.csv, checkins.csv), else by its header. */
+function readTable(file: string, text: string, required: readonly string[], problems: string[]): Table | null {
+  const { records, problems: structural } = parseCsv(text);
+  for (const p of structural) problems.push(`${file}:${p.line}: ${p.message}`);
+  const header = readHeader(file, records[0], required, problems);
+  return header && tableOf(file, header, records.slice(1), problems);
+}
+
 export function detectCsvKind(text: string, name = ""): CsvKind | null {
   const base = name.toLowerCase();
   if (/check-?ins?/.test(base)) return "checkins";
@@ -175,13 +187,49 @@ export function parseOkrsCsv(file: string, text: string, into: ImportData, probl
 
 export function parseCheckInsCsv(file: string, text: string, into: ImportData, problems: string[]): void {
   const t = readTable(file, text, CHECKIN_COLUMNS, problems);
-  if (!t) return;
+  if (t) for (const c of checkInRows(file, t, problems)) into.checkIns.push(c);
+}
+
+/** Check-ins read from a part of a file, with the problems found in it. */
+export interface CheckInChunk {
+  checkIns: readonly ImportCheckIn[];
+  problems: readonly string[];
+}
+
+/** A check-ins CSV read piece by piece (csvPieces), so that a file of millions of rows never
+ *  needs to be in memory at once: one chunk of check-ins per piece. */
+export async function* streamCheckInsCsv(file: string, pieces: AsyncIterable<CsvPiece>): AsyncGenerator<CheckInChunk> {
+  let header: Header | null | undefined;
+  for await (const piece of pieces) {
+    const problems: string[] = [];
+    const { records, problems: structural } = parseCsv(piece.text, piece.firstLine);
+    for (const p of structural) problems.push(`${file}:${p.line}: ${p.message}`);
+    let body = records;
+    if (header === undefined) {
+      header = readHeader(file, records[0], CHECKIN_COLUMNS, problems);
+      body = records.slice(1);
+    }
+    if (!header) return yield { checkIns: [], problems };
+    yield { checkIns: checkInRows(file, tableOf(file, header, body, problems), problems), problems };
+  }
+  if (header === undefined) yield { checkIns: [], problems: [`${file}: the file is empty; expected a header row with ${CHECKIN_COLUMNS.join(", ")}`] };
+}
+
+function checkInRows(file: string, t: Table, problems: string[]): ImportCheckIn[] {
+  const out: ImportCheckIn[] = [];
+  // A file has few distinct dates and a million rows: check each date once.
+  const dateOk = new Map<string, boolean>();
+  const isDate = (d: string) => {
+    let ok = dateOk.get(d);
+    if (ok === undefined) dateOk.set(d, (ok = tryParseDay(d) !== null));
+    return ok;
+  };
   t.rows.forEach(({ line }, r) => {
     const at = `${file}:${line}`;
     const g = (c: string) => t.get(r, c);
     const bad: string[] = [];
     if (!g("kr_ref")) bad.push("kr_ref is empty");
-    if (tryParseDay(g("date")) === null) bad.push(`date "${g("date")}" is not a date (YYYY-MM-DD)`);
+    if (!isDate(g("date"))) bad.push(`date "${g("date")}" is not a date (YYYY-MM-DD)`);
     const value = parseNumber(g("value"), { percent: true });
     if (value === null) bad.push(`value "${g("value")}" is not a number`);
     const confidence = parseNumber(g("confidence"));
@@ -191,6 +239,7 @@ export function parseCheckInsCsv(file: string, text: string, into: ImportData, p
       for (const b of bad) problems.push(`${at}: ${b}`);
       return;
     }
-    into.checkIns.push({ krRef: g("kr_ref"), date: g("date"), value: value!, confidence: confidence!, note: g("note"), author: g("author"), at });
+    out.push({ krRef: g("kr_ref"), date: g("date"), value: value!, confidence: confidence!, note: g("note"), author: g("author"), at });
   });
+  return out;
 }

@@ -1,6 +1,7 @@
 // Turns ImportData into one write batch against the current workspace: matches cycles by name and
 // objectives/KRs by ref (so re-importing changes nothing), skips check-ins already stored, and
-// collects every cross-reference problem so a bad import writes nothing at all. A ref that names a
+// collects every cross-reference problem so a bad import writes nothing at all. Check-ins are planned
+// chunk by chunk (CheckInPlanner), so a file of millions of them is never in memory as objects. A ref that names a
 // different objective or KR than the one stored under it (another workspace's O1) is a collision:
 // the caller refuses the import unless renames were asked for.
 
@@ -8,8 +9,9 @@ import { randomUUID } from "node:crypto";
 import { normalizeRef } from "../domain/refs.js";
 import { sameTitle } from "../domain/resolve.js";
 import type { CheckIn, CheckInCorrection, Cycle, KeyResult, Objective } from "../domain/types.js";
-import type { ImportCorrection, ImportData } from "../io/import-data.js";
+import type { ImportCheckIn, ImportCorrection, ImportData } from "../io/import-data.js";
 import type { WriteBatch } from "../store/store.js";
+import type { CheckInChunk } from "../io/import-csv.js";
 import type { Workspace } from "./workspace.js";
 
 export interface Counts {
@@ -38,13 +40,15 @@ export interface ImportSummary {
 }
 
 /** A stored check-in as import sees it: its id, and the corrections it already has. */
-export interface StoredCheckIn {
+interface StoredCheckIn {
   id: string;
   corrections: Set<string>;
 }
 
 export interface ImportPlan {
+  /** Cycles, objectives and KRs; check-ins come from `checkIns`, chunk by chunk. */
   batch: WriteBatch;
+  checkIns: CheckInPlanner;
   summary: ImportSummary;
   problems: string[];
   /** Refs naming other items than the stored ones; empty when renames are allowed. */
@@ -54,6 +58,8 @@ export interface ImportPlan {
 export interface ImportOptions {
   /** Read a ref whose title changed as a rename of the stored item instead of a collision. */
   allowRenames?: boolean;
+  /** Check-ins read while the import runs (a streamed CSV: see openImportSource), after the data's. */
+  checkInChunks?: AsyncIterable<CheckInChunk>;
 }
 
 const counts = (): Counts => ({ added: 0, updated: 0, unchanged: 0 });
@@ -66,11 +72,11 @@ export function correctionKey(c: ImportCorrection): string {
   return JSON.stringify([c.action, c.date ?? null, c.value ?? null, c.confidence ?? null, c.note ?? null, c.reason, c.author]);
 }
 
-/** `existing` maps checkInKey()s of stored check-ins (as written) per KR id, for the KRs the data
- *  touches, to the stored check-in. */
-export function planImport(ws: Workspace, data: ImportData, existing: Map<string, Map<string, StoredCheckIn>>, now: string, opts: ImportOptions = {}): ImportPlan {
+/** Plans the cycles, objectives and KRs of `data`; its check-ins (and any streamed later) go
+ *  through the returned plan's `checkIns` planner. */
+export function planImport(ws: Workspace, data: Omit<ImportData, "checkIns">, now: string, opts: ImportOptions = {}): ImportPlan {
   const problems: string[] = [];
-  const batch: Required<WriteBatch> = { cycles: [], objectives: [], keyResults: [], checkIns: [], corrections: [] };
+  const batch: Required<Omit<WriteBatch, "checkIns" | "corrections">> = { cycles: [], objectives: [], keyResults: [] };
   const summary: ImportSummary = {
     cycles: counts(),
     objectives: counts(),
@@ -166,47 +172,102 @@ export function planImport(ws: Workspace, data: ImportData, existing: Map<string
     if (outcome !== "unchanged") batch.keyResults.push(next);
   }
 
-  const cycleById = new Map([...cycles.values()].map((c) => [c.id, c]));
-  for (const c of data.checkIns) {
-    const kr = krs.get(normalizeRef(c.krRef));
-    if (!kr) {
-      problems.push(`${c.at}: unknown key result ${c.krRef} (not in okrs.csv nor in the workspace)`);
-      continue;
-    }
-    const cycle = cycleById.get(objectives.get(kr.objectiveId)?.cycleId ?? "");
-    if (cycle && (c.date < cycle.start || c.date > cycle.end)) {
-      problems.push(`${c.at}: date ${c.date} is outside ${kr.ref}'s cycle ${cycle.name} (${cycle.start} to ${cycle.end})`);
-      continue;
-    }
-    let stored = existing.get(kr.id);
-    if (!stored) existing.set(kr.id, (stored = new Map()));
-    const key = checkInKey(c);
-    let target = stored.get(key);
-    if (target) summary.checkIns.skipped++;
-    else {
-      stored.set(key, (target = { id: randomUUID(), corrections: new Set() }));
-      const checkIn: CheckIn = { id: target.id, krId: kr.id, date: c.date, value: c.value, confidence: c.confidence, note: c.note, author: c.author, createdAt: now };
-      batch.checkIns.push(checkIn);
-      summary.checkIns.added++;
-    }
-    for (const fix of c.corrections ?? []) {
-      const ck = correctionKey(fix);
-      if (target.corrections.has(ck)) {
-        summary.corrections.skipped++;
-        continue;
-      }
-      target.corrections.add(ck);
-      if (fix.date !== undefined && cycle && (fix.date < cycle.start || fix.date > cycle.end)) {
-        problems.push(`${c.at}: a correction moves the check-in to ${fix.date}, outside ${kr.ref}'s cycle ${cycle.name}`);
-        continue;
-      }
-      const record: CheckInCorrection = { ...fix, id: randomUUID(), checkInId: target.id, krId: kr.id, createdAt: now };
-      batch.corrections.push(record);
-      summary.corrections.added++;
-    }
-  }
   if (opts.allowRenames) summary.renamed = titleChanges;
-  return { batch, summary, problems, collisions: opts.allowRenames ? [] : titleChanges };
+  const checkIns = new CheckInPlanner(ws, krs, objectives, cycles, summary, now);
+  return { batch, checkIns, summary, problems, collisions: opts.allowRenames ? [] : titleChanges };
+}
+
+/**
+ * Plans check-ins against the KRs an import leaves, one chunk at a time. A check-in equal to a
+ * stored one (same KR, date, value, confidence, author and note, as written) is skipped, so
+ * importing a file again adds nothing; equal check-ins are counted, not collapsed: two equal ones
+ * in a file and one stored add one. The stored check-ins of a KR are read the first time a chunk
+ * names it (`storedFor`), and only for KRs the workspace already had.
+ */
+export class CheckInPlanner {
+  /** Per KR id, per checkInKey, the stored check-ins not yet matched by an imported one. */
+  private readonly stored = new Map<string, Map<string, StoredCheckIn[]>>();
+  private readonly cycleById: Map<string, Cycle>;
+
+  constructor(
+    private readonly ws: Workspace,
+    private readonly krs: Map<string, KeyResult>,
+    private readonly objectives: Map<string, Objective>,
+    cycles: Map<string, Cycle>,
+    private readonly summary: ImportSummary,
+    private readonly now: string,
+  ) {
+    this.cycleById = new Map([...cycles.values()].map((c) => [c.id, c]));
+  }
+
+  /** Ids of stored KRs that `chunk` names whose stored check-ins have not been given yet. */
+  storedNeeded(chunk: readonly ImportCheckIn[]): string[] {
+    const out = new Set<string>();
+    for (const c of chunk) {
+      const kr = this.krs.get(normalizeRef(c.krRef));
+      if (kr && !this.stored.has(kr.id) && this.ws.keyResults.has(kr.id)) out.add(kr.id);
+    }
+    return [...out];
+  }
+
+  /** The stored check-ins (as written, not as corrected: re-importing a file whose check-in was
+   *  corrected since must not bring the old value back) and corrections of `krIds`. */
+  storedFor(krIds: readonly string[], checkIns: readonly CheckIn[], corrections: readonly CheckInCorrection[]): void {
+    const byId = new Map<string, StoredCheckIn>();
+    for (const id of krIds) this.stored.set(id, new Map());
+    for (const c of checkIns) {
+      const map = this.stored.get(c.krId);
+      if (!map) continue;
+      const stored = { id: c.id, corrections: new Set<string>() };
+      const key = checkInKey(c);
+      const same = map.get(key);
+      if (same) same.push(stored);
+      else map.set(key, [stored]);
+      byId.set(c.id, stored);
+    }
+    for (const x of corrections) byId.get(x.checkInId)?.corrections.add(correctionKey(x));
+  }
+
+  /** The records `chunk` adds; its problems go to `problems`. */
+  plan(chunk: readonly ImportCheckIn[], problems: string[]): { checkIns: CheckIn[]; corrections: CheckInCorrection[] } {
+    const checkIns: CheckIn[] = [],
+      corrections: CheckInCorrection[] = [];
+    const { summary, now } = this;
+    for (const c of chunk) {
+      const kr = this.krs.get(normalizeRef(c.krRef));
+      if (!kr) {
+        problems.push(`${c.at}: unknown key result ${c.krRef} (not in okrs.csv nor in the workspace)`);
+        continue;
+      }
+      const cycle = this.cycleById.get(this.objectives.get(kr.objectiveId)?.cycleId ?? "");
+      if (cycle && (c.date < cycle.start || c.date > cycle.end)) {
+        problems.push(`${c.at}: date ${c.date} is outside ${kr.ref}'s cycle ${cycle.name} (${cycle.start} to ${cycle.end})`);
+        continue;
+      }
+      let target = this.stored.get(kr.id)?.get(checkInKey(c))?.pop();
+      if (target) summary.checkIns.skipped++;
+      else {
+        target = { id: randomUUID(), corrections: new Set() };
+        checkIns.push({ id: target.id, krId: kr.id, date: c.date, value: c.value, confidence: c.confidence, note: c.note, author: c.author, createdAt: now });
+        summary.checkIns.added++;
+      }
+      for (const fix of c.corrections ?? []) {
+        const ck = correctionKey(fix);
+        if (target.corrections.has(ck)) {
+          summary.corrections.skipped++;
+          continue;
+        }
+        target.corrections.add(ck);
+        if (fix.date !== undefined && cycle && (fix.date < cycle.start || fix.date > cycle.end)) {
+          problems.push(`${c.at}: a correction moves the check-in to ${fix.date}, outside ${kr.ref}'s cycle ${cycle.name}`);
+          continue;
+        }
+        corrections.push({ ...fix, id: randomUUID(), checkInId: target.id, krId: kr.id, createdAt: now });
+        summary.corrections.added++;
+      }
+    }
+    return { checkIns, corrections };
+  }
 }
 
 function sameObjective(a: Objective, b: Objective): boolean {

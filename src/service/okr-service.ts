@@ -9,7 +9,7 @@ import { matchTeam } from "../domain/teams.js";
 import { OkrError } from "../domain/errors.js";
 import { evaluate } from "../domain/metrics.js";
 import { resolveOne } from "../domain/resolve.js";
-import type { CheckIn, Cycle, EffectiveCheckIn, KeyResult, Objective } from "../domain/types.js";
+import type { CheckIn, CheckInCorrection, Cycle, EffectiveCheckIn, KeyResult, Objective } from "../domain/types.js";
 import { buildCorrection, pickCheckIn, type CorrectionInput } from "./corrections.js";
 import { weeklyFacts, type Lang, type WeeklyFacts } from "./weekly.js";
 import { templateSummary } from "./summary.js";
@@ -27,9 +27,10 @@ import {
   type NewObjective,
 } from "./create.js";
 import { buildExport, type ExportDocument } from "../io/export-data.js";
-import type { ImportData } from "../io/import-data.js";
-import type { OkrStore } from "../store/store.js";
-import { checkInKey, correctionKey, planImport, type ImportOptions, type ImportSummary, type StoredCheckIn, type TitleChange } from "./import-plan.js";
+import type { ImportCheckIn, ImportData } from "../io/import-data.js";
+import type { CheckInChunk } from "../io/import-csv.js";
+import type { OkrStore, WriteBatch } from "../store/store.js";
+import { planImport, type ImportOptions, type ImportSummary, type TitleChange } from "./import-plan.js";
 import { krDetail, krRow, lagging, tree, type KrDetail, type KrRow, type LaggingOptions, type LaggingRow, type ObjectiveView } from "./views.js";
 import { KrHistory, Workspace } from "./workspace.js";
 import { renameClashes, type Created } from "./unique-refs.js";
@@ -91,6 +92,32 @@ function collisionError(collisions: readonly TitleChange[]): OkrError {
   );
 }
 
+/** An import's problems: the first PROBLEMS_SHOWN as written and a count of the rest (a bad 50 MB
+ *  file has a million of them). */
+const PROBLEMS_SHOWN = 100;
+/** Imports up to this many records also update the cached workspace in place (see import). */
+const KEEP_FOR_CACHE = 50_000;
+class ProblemList {
+  private readonly first: string[] = [];
+  total = 0;
+  constructor(initial: readonly string[]) {
+    this.push(initial);
+  }
+  push(items: readonly string[]): void {
+    for (const p of items) if (this.total++ < PROBLEMS_SHOWN) this.first.push(p);
+  }
+  shown(): string[] {
+    const rest = this.total - this.first.length;
+    return rest > 0 ? [...this.first, `… and ${rest.toLocaleString("en-US")} more problem${rest > 1 ? "s" : ""}`] : this.first;
+  }
+}
+
+/** The check-ins held in memory, as one chunk, then the streamed ones. */
+async function* withChunks(inMemory: readonly ImportCheckIn[], streamed?: AsyncIterable<CheckInChunk>): AsyncGenerator<CheckInChunk> {
+  if (inMemory.length) yield { checkIns: inMemory, problems: [] };
+  if (streamed) yield* streamed;
+}
+
 export class OkrService {
   private workspace: Workspace | null = null;
 
@@ -111,39 +138,52 @@ export class OkrService {
   }
 
   /** All or nothing: every problem is collected, and either the whole import lands in one commit
-   *  or nothing is written. `progress` hears about the long steps of a big import. Refs that name
-   *  other objectives or KRs than the stored ones are a `conflict` (another workspace's O1 must not
-   *  be merged into this one's), unless `allowRenames` says the titles were changed on purpose. */
+   *  or nothing is written. Check-ins are read, checked and encoded chunk by chunk (those of `data`,
+   *  then `opts.checkInChunks`, a streamed file), so memory stays bounded; `progress` hears about
+   *  each. Refs that name other objectives or KRs than the stored ones are a `conflict` (another
+   *  workspace's O1 must not be merged into this one's), unless `allowRenames` says the titles were
+   *  changed on purpose. */
   async import(data: ImportData, parseProblems: readonly string[] = [], progress?: (message: string) => void, opts: ImportOptions = {}): Promise<ImportSummary> {
     return this.serial(async () => {
       const ws = await this.ws();
-      const touched = new Set<string>();
-      for (const c of data.checkIns) {
-        const kr = ws.keyResultByRef(c.krRef);
-        if (kr) touched.add(kr.id);
+      const problems = new ProblemList(parseProblems);
+      const plan = planImport(ws, data, this.clock().toISOString(), opts);
+      problems.push(plan.problems);
+      const staged = this.store.stage();
+      staged.add(plan.batch);
+      // A small import's records are kept to update the cached workspace with, as any write does;
+      // a big one's are not (memory), and the next read reloads.
+      let kept: (WriteBatch & { checkIns: CheckIn[]; corrections: CheckInCorrection[] }) | null = { ...plan.batch, checkIns: [], corrections: [] };
+      let read = 0,
+        chunks = 0;
+      for await (const chunk of withChunks(data.checkIns, opts.checkInChunks)) {
+        problems.push(chunk.problems);
+        const needed = plan.checkIns.storedNeeded(chunk.checkIns);
+        if (needed.length) plan.checkIns.storedFor(needed, await this.store.checkInsAsWritten(needed), await this.store.corrections(needed));
+        const chunkProblems: string[] = [];
+        const records = plan.checkIns.plan(chunk.checkIns, chunkProblems);
+        problems.push(chunkProblems);
+        // Once anything is wrong nothing will be written: stop holding records, keep checking.
+        if (problems.total === 0) {
+          staged.add(records);
+          if (kept && staged.size <= KEEP_FOR_CACHE) {
+            for (const c of records.checkIns) kept.checkIns.push(c);
+            for (const c of records.corrections) kept.corrections.push(c);
+          } else kept = null;
+        }
+        read += chunk.checkIns.length;
+        // A big file comes in many chunks: say how far it got (a small one is done at once).
+        if (++chunks > 1) progress?.(`Checked ${read.toLocaleString("en-US")} check-ins…`);
       }
-      // As written, not as corrected: re-importing a file whose check-in was corrected since must
-      // not bring the old value back as a new check-in.
-      const existing = new Map<string, Map<string, StoredCheckIn>>();
-      const byId = new Map<string, StoredCheckIn>();
-      for (const c of await this.store.checkInsAsWritten([...touched])) {
-        let map = existing.get(c.krId);
-        if (!map) existing.set(c.krId, (map = new Map()));
-        const stored = { id: c.id, corrections: new Set<string>() };
-        map.set(checkInKey(c), stored);
-        byId.set(c.id, stored);
-      }
-      for (const x of await this.store.corrections([...touched])) byId.get(x.checkInId)?.corrections.add(correctionKey(x));
-      const plan = planImport(ws, data, existing, this.clock().toISOString(), opts);
-      const problems = [...parseProblems, ...plan.problems];
-      if (problems.length) {
-        throw new OkrError("invalid_input", `Import refused: ${problems.length} problem${problems.length > 1 ? "s" : ""}; nothing was written.`, { details: problems });
+      if (problems.total) {
+        const n = problems.total;
+        throw new OkrError("invalid_input", `Import refused: ${n.toLocaleString("en-US")} problem${n > 1 ? "s" : ""}; nothing was written.`, { details: problems.shown() });
       }
       if (plan.collisions.length) throw collisionError(plan.collisions);
-      const b = plan.batch;
-      const records = (b.cycles?.length ?? 0) + (b.objectives?.length ?? 0) + (b.keyResults?.length ?? 0) + (b.checkIns?.length ?? 0) + (b.corrections?.length ?? 0);
-      if (records > 0) progress?.(`Writing ${records.toLocaleString("en-US")} new or changed records in one commit…`);
-      await this.write(ws, plan.batch);
+      if (staged.size > 0) progress?.(`Writing ${staged.size.toLocaleString("en-US")} new or changed records in one commit…`);
+      const { version, basedOn } = await staged.commit();
+      if (kept && basedOn === ws.version && !kept.corrections.length) ws.apply(kept, version);
+      else this.workspace = null;
       return plan.summary;
     });
   }

@@ -12,7 +12,7 @@ import { OkrError } from "../domain/errors.js";
 import { foldText } from "../domain/resolve.js";
 import type { CheckIn, CheckInCorrection, Cycle, EffectiveCheckIn, KeyResult, Objective } from "../domain/types.js";
 import { arrow, float64Column, int32Column, readRepeatedUtf8, utf8Column } from "./arrow-columns.js";
-import type { CheckInColumns, OkrStore, SearchHit, Snapshot, WriteBatch } from "./store.js";
+import type { CheckInColumns, OkrStore, SearchHit, Snapshot, StagedWrite, WriteBatch } from "./store.js";
 import { DirectoryFlusher } from "./flush.js";
 import { isLocalPath } from "../paths.js";
 
@@ -139,14 +139,37 @@ export class LanceStore implements OkrStore {
   }
 
   async commit(batch: WriteBatch): Promise<{ version: number; basedOn: number }> {
-    const columns = toColumns(batch);
+    const staged = this.stage();
+    staged.add(batch);
+    return staged.commit();
+  }
+
+  stage(): StagedWrite {
+    const parts: ArrowTypes.Table[] = [];
+    let size = 0;
+    return {
+      add(batch: WriteBatch) {
+        const columns = toColumns(batch);
+        if (columns.length === 0) return;
+        parts.push(toArrow(columns));
+        size += columns.length;
+      },
+      get size() {
+        return size;
+      },
+      commit: () => this.commitParts(parts, size),
+    };
+  }
+
+  private async commitParts(parts: readonly ArrowTypes.Table[], rows: number): Promise<{ version: number; basedOn: number }> {
     await this.flusher?.before();
     const table = await this.ensureTable();
     const before = await this.retrying(() => table.countRows());
-    if (columns.length === 0) return { version: before, basedOn: before };
-    const stampOf = columns.writtenAt[0]!;
+    if (rows === 0) return { version: before, basedOn: before };
+    const data = parts.length === 1 ? parts[0]! : new arrow.Table(parts.flatMap((p) => p.batches));
+    const stampOf = parts[0]!.getChild("written_at")!.get(0) as number;
     const { version: lanceVersion } = await this.retrying(
-      () => table.add(toArrow(columns)),
+      () => table.add(data as unknown as LanceTypes.Data),
       // Retried only if the rows did not land: each row's write stamp is unique.
       async () => (await table.query().where(`written_at = ${stampOf}`).limit(1).toArray()).length === 0,
     );
@@ -159,7 +182,7 @@ export class LanceStore implements OkrStore {
     this.maybeCompact(table, lanceVersion);
     if (++this.commitsOnHandle >= LanceStore.recycleEvery) this.recycleHandles();
     // Anything but exactly our rows on top of `before` means another writer got in between.
-    return { version: after, basedOn: after === before + columns.length ? before : -1 };
+    return { version: after, basedOn: after === before + rows ? before : -1 };
   }
 
   private compacting: Promise<void> | null = null;
@@ -625,7 +648,7 @@ function toColumns(b: WriteBatch): Columns {
   return c;
 }
 
-function toArrow(c: Columns): LanceTypes.Data {
+function toArrow(c: Columns): ArrowTypes.Table {
   const isEntity = c.entityRows.size ? (i: number) => c.entityRows.has(i) : undefined;
   return new arrow.Table(SCHEMA, {
     kind: utf8Column(c.kind),
@@ -639,5 +662,5 @@ function toArrow(c: Columns): LanceTypes.Data {
     author: utf8Column(c.author),
     data: utf8Column(c.data),
     written_at: float64Column(c.writtenAt),
-  } as never) as unknown as LanceTypes.Data;
+  } as never);
 }

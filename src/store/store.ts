@@ -38,6 +38,17 @@ export interface SearchHit {
   score: number;
 }
 
+/** A write assembled in parts and committed as one (a big import, chunk by chunk). Each part is
+ *  encoded compactly as it is added, so its records need not stay in memory; nothing is visible to
+ *  anyone until `commit`, and a staged write that is dropped writes nothing. */
+export interface StagedWrite {
+  add(batch: WriteBatch): void;
+  /** Records added so far. */
+  readonly size: number;
+  /** As OkrStore.commit, for everything added. */
+  commit(): Promise<{ version: number; basedOn: number }>;
+}
+
 export interface OkrStore {
   /** Everything, latest revision of each entity. */
   load(): Promise<Snapshot>;
@@ -48,6 +59,8 @@ export interface OkrStore {
    *  caller holding that version knows its copy plus the batch is the whole store; it is -1 when
    *  another writer may have committed in between. */
   commit(batch: WriteBatch): Promise<{ version: number; basedOn: number }>;
+  /** A write to be assembled part by part and committed once (see StagedWrite). */
+  stage(): StagedWrite;
   /** Full check-ins (notes, authors) of some KRs (all when `krIds` is omitted), dated `since` or
    *  later, in (date, written) order, as corrected: a retracted one is left out, a corrected one
    *  carries the corrected fields (and `correctedFrom`). Snapshots read check-ins the same way. */

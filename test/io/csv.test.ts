@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { escapeFormula, parseCsv, toCsv, unescapeFormula } from "../../src/io/csv.js";
+import { csvPieces, escapeFormula, parseCsv, toCsv, unescapeFormula } from "../../src/io/csv.js";
 
 describe("parseCsv", () => {
   it("handles a BOM, CRLF, quoted commas, escaped quotes and newlines inside quotes, with line numbers", () => {
@@ -19,6 +19,38 @@ describe("parseCsv", () => {
   });
   it("reports an unterminated quote with its line", () => {
     expect(parseCsv('a,b\n1,"oops\n2,3\n').problems).toEqual([{ line: 2, message: 'a quoted cell is never closed (missing ")' }]);
+  });
+});
+
+describe("csvPieces", () => {
+  async function* inSlices(text: string, n: number): AsyncGenerator<string> {
+    for (let i = 0; i < text.length; i += n) yield text.slice(i, i + n);
+  }
+  const text = '\uFEFFa,b,c\r\n1,"x, y","say ""hi"""\r\n2,"two\nlines\n""quoted"",\nmore",z\r\n\r\n3,,\n4,"",""\n5,"a""\nb",c\n6,x,y';
+
+  it("cuts only between records: the pieces parse to the same records and line numbers as the whole", async () => {
+    const whole = parseCsv(text).records;
+    for (const size of [1, 2, 5, 9, 17, 40, 1000])
+      for (const slice of [1, 3, 7, 64]) {
+        const pieces = [];
+        for await (const p of csvPieces(inSlices(text, slice), size)) pieces.push(p);
+        if (size < 20 && slice < 8) expect(pieces.length).toBeGreaterThan(3);
+        expect(pieces.map((p) => p.text).join("")).toBe(text);
+        const records = pieces.flatMap((p) => {
+          const parsed = parseCsv(p.text, p.firstLine);
+          expect(parsed.problems).toEqual([]);
+          return parsed.records;
+        });
+        expect(records).toEqual(whole);
+      }
+  });
+
+  it("leaves a quote that never closes to the last piece, where it is reported with its line", async () => {
+    const pieces = [];
+    for await (const p of csvPieces(inSlices('a,b\n1,2\n3,"oops\n4,5\n6,7\n', 2), 4)) pieces.push(p);
+    const last = pieces.at(-1)!;
+    expect(last.text.startsWith('3,"oops')).toBe(true);
+    expect(parseCsv(last.text, last.firstLine).problems).toEqual([{ line: 3, message: 'a quoted cell is never closed (missing ")' }]);
   });
 });
 

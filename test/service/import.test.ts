@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { demoWorkspace } from "../../src/demo/demo-workspace.js";
 import { OkrError } from "../../src/domain/errors.js";
-import { readImportSource } from "../../src/io/read-import.js";
+import { openImportSource, readImportSource } from "../../src/io/read-import.js";
 import { AS_OF, FIXTURE, cleanup, fixtureCopy, importPath, listing, openService, tempDir } from "../helpers.js";
 
 afterEach(cleanup);
@@ -228,5 +228,86 @@ describe("import", () => {
     expect(s.renamed).toEqual([{ kind: "objective", ref: "O5", stored: "Speed up the development team", incoming: "Ship smaller changes more often", at: "okrs.csv:13" }]);
     expect((await svc.tree(AS_OF)).find((o) => o.ref === "O5")!.title).toBe("Ship smaller changes more often");
     await svc.close();
+  });
+});
+
+describe("big imports, streamed", () => {
+  /** acme's okrs.csv and `rows` generated check-ins over its KRs, some notes spanning lines. */
+  async function bigSource(rows: number, extra: string[] = []): Promise<string> {
+    const dir = await fixtureCopy();
+    const krs = ["KR1.1", "KR1.2", "KR2.1", "KR3.1", "KR4.2"];
+    const lines = ["kr_ref,date,value,confidence,author,note"];
+    for (let i = 0; i < rows; i++) {
+      const day = String(1 + (i % 28)).padStart(2, "0");
+      const note = i % 997 === 0 ? `"row ${i}, first line\nsecond ""line"""` : `row ${i}`;
+      lines.push(`${krs[i % krs.length]},2026-11-${day},${i % 500},${1 + (i % 5)},Bot ${i % 7},${note}`);
+    }
+    await writeFile(join(dir, "checkins.csv"), [...lines, ...extra].join("\n") + "\n");
+    return dir;
+  }
+  const streamed = async (svc: Awaited<ReturnType<typeof openService>>, path: string, progress: string[]) => {
+    const read = await openImportSource(path);
+    return svc.import(read.data, read.problems, (m) => progress.push(m), { checkInChunks: read.checkInChunks });
+  };
+
+  it("reads a check-ins file in pieces: every row lands once, multi-line notes intact, and a re-import adds nothing", async () => {
+    const source = await bigSource(60_000);
+    const svc = await openService(await tempDir());
+    const progress: string[] = [];
+    const first = await streamed(svc, source, progress);
+    expect(first.checkIns).toEqual({ added: 60_000, skipped: 0 });
+    // More than one piece was read, each reported.
+    expect(progress.filter((m) => m.startsWith("Checked ")).length).toBeGreaterThanOrEqual(2);
+    expect(progress.at(-1)).toBe("Writing 60,035 new or changed records in one commit…");
+    const stored = await svc.store.checkInsAsWritten();
+    expect(stored.length).toBe(60_000);
+    expect(new Set(stored.map((c) => c.note)).size).toBe(60_000);
+    expect(stored.filter((c) => c.note === 'row 59820, first line\nsecond "line"')).toHaveLength(1);
+    const again = await streamed(svc, source, []);
+    expect(again.checkIns).toEqual({ added: 0, skipped: 60_000 });
+    expect((await svc.store.checkInsAsWritten()).length).toBe(60_000);
+    await svc.close();
+  });
+
+  it("refuses the whole file for one bad row at its end, named by its line, and writes nothing", async () => {
+    const source = await bigSource(60_000, ["KR1.1,2026-11-03,oops,3,Bot,"]);
+    const data = await tempDir();
+    const svc = await openService(data);
+    const err = await expectImportError(streamed(svc, source, []));
+    // Header, 60,000 rows, and 61 notes that each take a second line.
+    expect(err.details).toEqual([`checkins.csv:${1 + 60_000 + 61 + 1}: value "oops" is not a number`]);
+    expect(await svc.store.version()).toBe(0);
+    expect(await listing(data)).toEqual([]);
+    await svc.close();
+  });
+
+  it("lists the first 100 problems of a bad file and counts the rest", async () => {
+    const bad = Array.from({ length: 250 }, (_, i) => `KR1.1,2026-11-03,bad${i},3,Bot,`);
+    const svc = await openService(await tempDir());
+    const err = await expectImportError(streamed(svc, await bigSource(10, bad), []));
+    expect(err.message).toBe("Import refused: 250 problems; nothing was written.");
+    expect(err.details).toHaveLength(101);
+    // Header, 10 rows (the first note on two lines): the first bad row is line 13.
+    expect(err.details[0]).toBe('checkins.csv:13: value "bad0" is not a number');
+    expect(err.details.at(-1)).toBe("… and 150 more problems");
+    await svc.close();
+  });
+
+  it("keeps equal check-ins as many times as the file has them, and a re-import still adds nothing", async () => {
+    const dir = await fixtureCopy();
+    const row = "KR1.1,2026-11-03,104,3,Linh Tran,same";
+    await writeFile(join(dir, "checkins.csv"), ["kr_ref,date,value,confidence,author,note", row, row].join("\n"));
+    const svc = await openService(await tempDir());
+    expect((await importPath(svc, dir)).checkIns).toEqual({ added: 2, skipped: 0 });
+    expect((await importPath(svc, dir)).checkIns).toEqual({ added: 0, skipped: 2 });
+    await writeFile(join(dir, "checkins.csv"), ["kr_ref,date,value,confidence,author,note", row, row, row].join("\n"));
+    expect((await importPath(svc, dir)).checkIns).toEqual({ added: 1, skipped: 2 });
+    // Export → import into an empty folder keeps all three.
+    const out = join(await tempDir(), "backup.json");
+    await writeFile(out, JSON.stringify(await svc.exportDocument()));
+    const restored = await openService(await tempDir());
+    expect((await importPath(restored, out)).checkIns).toEqual({ added: 3, skipped: 0 });
+    expect((await restored.store.checkInsAsWritten()).filter((c) => c.note === "same")).toHaveLength(3);
+    await Promise.all([svc.close(), restored.close()]);
   });
 });

@@ -4,7 +4,7 @@ import { mkdir, rm } from "node:fs/promises";
 import { basename, extname, isAbsolute, relative } from "node:path";
 import { OkrError, isOkrError } from "../../domain/errors.js";
 import { count } from "../../domain/wording.js";
-import { readImportSource } from "../../io/read-import.js";
+import { openImportSource, type OpenedImport } from "../../io/read-import.js";
 import { checkReplaceable, freeSibling, swapIn } from "../../io/replace-dir.js";
 import type { ImportSummary } from "../../service/import-plan.js";
 import type { CommandContext, CommandSpec } from "../command.js";
@@ -45,14 +45,14 @@ function withWaysForward(e: OkrError, source: string, dataDir: string): OkrError
 }
 
 /** --replace: the import goes into a new sibling folder, which takes the data directory's name only once complete. */
-async function importReplacing(ctx: CommandContext, read: Awaited<ReturnType<typeof readImportSource>>, progress?: (m: string) => void) {
+async function importReplacing(ctx: CommandContext, read: OpenedImport, progress?: (m: string) => void) {
   const dataDir = ctx.config.dataDir;
   const fresh = await freeSibling(dataDir, "importing", ctx.now());
   await mkdir(fresh, { recursive: true });
   let summary: ImportSummary;
   const svc = await ctx.serviceAt(fresh);
   try {
-    summary = await svc.import(read.data, read.problems, progress);
+    summary = await svc.import(read.data, read.problems, progress, { checkInChunks: read.checkInChunks });
   } catch (e) {
     await svc.close();
     await rm(fresh, { recursive: true, force: true });
@@ -104,18 +104,23 @@ export const importCommand: CommandSpec = {
     if (replace && allowRenames)
       throw new OkrError("invalid_input", "--replace starts from an empty workspace, so there is nothing to rename: give one of --replace and --allow-renames.");
     if (replace) checkReplaceable(ctx.config.dataDir, process.cwd());
-    const read = await readImportSource(source);
-    if (!ctx.json)
+    const read = await openImportSource(source);
+    if (!ctx.json) {
+      const what = `Read ${count(read.files.length, "file")}: ${count(read.data.keyResults.length, "key result")}`;
+      // A check-ins CSV is read while it is checked (streamed), so its count comes at the end.
       ctx.err(
-        `Read ${count(read.files.length, "file")}: ${count(read.data.keyResults.length, "key result")}, ${count(read.data.checkIns.length, "check-in")}. Checking them against the workspace…`,
+        read.checkInFiles.length
+          ? `${what}; reading the check-ins and checking everything against the workspace…`
+          : `${what}, ${count(read.data.checkIns.length, "check-in")}. Checking them against the workspace…`,
       );
+    }
     const progress = ctx.json ? undefined : (m: string) => ctx.err(m);
     let summary: ImportSummary;
     let movedAside: string | null = null;
     if (replace) ({ summary, movedAside } = await importReplacing(ctx, read, progress));
     else {
       try {
-        summary = await (await ctx.service()).import(read.data, read.problems, progress, { allowRenames });
+        summary = await (await ctx.service()).import(read.data, read.problems, progress, { allowRenames, checkInChunks: read.checkInChunks });
       } catch (e) {
         throw isOkrError(e) && e.code === "conflict" ? withWaysForward(e, source, ctx.config.dataDir) : e;
       }
