@@ -155,7 +155,8 @@ export class OkrService {
       // a big one's are not (memory), and the next read reloads.
       let kept: (WriteBatch & { checkIns: CheckIn[]; corrections: CheckInCorrection[] }) | null = { ...plan.batch, checkIns: [], corrections: [] };
       let read = 0,
-        chunks = 0;
+        chunks = 0,
+        said = performance.now();
       for await (const chunk of withChunks(data.checkIns, opts.checkInChunks)) {
         problems.push(chunk.problems);
         const needed = plan.checkIns.storedNeeded(chunk.checkIns);
@@ -172,8 +173,11 @@ export class OkrService {
           } else kept = null;
         }
         read += chunk.checkIns.length;
-        // A big file comes in many chunks: say how far it got (a small one is done at once).
-        if (++chunks > 1) progress?.(`Checked ${read.toLocaleString("en-US")} check-ins…`);
+        // A big file comes in many chunks: say how far it got, once a second (a small one is done at once).
+        if (++chunks > 1 && performance.now() - said >= 1000) {
+          said = performance.now();
+          progress?.(`Checked ${read.toLocaleString("en-US")} check-ins…`);
+        }
       }
       if (problems.total) {
         const n = problems.total;
