@@ -23,8 +23,28 @@ export class KrHistory implements History {
    *  apart (several can share a millisecond). */
   static of(checkIns: readonly Pick<CheckIn, "date" | "value" | "confidence" | "createdAt">[]): KrHistory {
     const h = new KrHistory();
-    checkIns.forEach((c, i) => h.insert(parseDay(c.date), c.value, c.confidence, Date.parse(c.createdAt) + i * 1e-6));
+    checkIns.forEach((c, i) => h.push(parseDay(c.date), c.value, c.confidence, Date.parse(c.createdAt) + i * 1e-6));
+    h.sort();
     return h;
+  }
+  /** Appends without ordering: call sort() once all are pushed. */
+  push(day: number, value: number, confidence: number, createdAt: number): void {
+    this.days.push(day);
+    this.values.push(value);
+    this.confidences.push(confidence);
+    this.createdAt.push(createdAt);
+  }
+  /** Puts pushed check-ins in (day, createdAt) order, equal ones as pushed: once, in O(n log n)
+   *  (inserting each in place was quadratic: 160,000 check-ins of one KR in descending date order
+   *  took 39 s to load). Nothing to do when they came in order, as the store's usually do. */
+  sort(): void {
+    const { days, createdAt } = this;
+    let ordered = true;
+    for (let i = 1; i < days.length && ordered; i++) ordered = days[i - 1]! < days[i]! || (days[i - 1] === days[i] && createdAt[i - 1]! <= createdAt[i]!);
+    if (ordered) return;
+    const order = days.map((_, i) => i).sort((a, b) => days[a]! - days[b]! || createdAt[a]! - createdAt[b]!);
+    const pick = (xs: number[]) => order.map((i) => xs[i]!);
+    [this.days, this.values, this.confidences, this.createdAt] = [pick(days), pick(this.values), pick(this.confidences), pick(createdAt)];
   }
   /** A copy to change without touching the index (a dry run's "after"). */
   clone(): KrHistory {
@@ -88,7 +108,8 @@ export class Workspace {
     for (const o of s.objectives) w.putObjective(o);
     for (const k of s.keyResults) w.putKeyResult(k);
     const { krIds, days, values, confidences, createdAt } = s.checkIns;
-    for (let i = 0; i < krIds.length; i++) w.history(krIds[i]!).insert(days[i]!, values[i]!, confidences[i]!, createdAt[i]!);
+    for (let i = 0; i < krIds.length; i++) w.history(krIds[i]!).push(days[i]!, values[i]!, confidences[i]!, createdAt[i]!);
+    for (const h of w.histories.values()) h.sort();
     return w;
   }
 

@@ -166,3 +166,35 @@ describe("compaction", () => {
     await reopened.close();
   }, 60_000);
 });
+
+describe("histories", () => {
+  it("puts check-ins that come in any order in (date, written) order, equal ones as they came", async () => {
+    const { Workspace } = await import("../../src/service/workspace.js");
+    const kr = { id: "k", ref: "KR1.1", objectiveId: "o" } as never;
+    const n = 20_000;
+    // Descending dates (the order that made loading quadratic), then same-day check-ins written out of order.
+    const days = [...Array.from({ length: n }, (_, i) => 30_000 - i), 5_000, 5_000, 5_000];
+    const createdAt = [...Array.from({ length: n }, () => 1), 3, 2, 2];
+    const values = days.map((_, i) => i);
+    const ws = Workspace.fromSnapshot({
+      version: 1,
+      cycles: [{ id: "c", name: "Q", start: "2026-10-01", end: "2026-12-31" }],
+      objectives: [{ id: "o", ref: "O1", cycleId: "c", team: "T" } as never],
+      keyResults: [kr],
+      checkIns: {
+        krIds: days.map(() => "k"),
+        days: Int32Array.from(days),
+        values: Float64Array.from(values),
+        confidences: Int32Array.from(days, () => 3),
+        createdAt: Float64Array.from(createdAt),
+      },
+    });
+    const h = ws.entry("k")!.history;
+    expect(h.length).toBe(n + 3);
+    expect(h.days.slice(0, 4)).toEqual([5_000, 5_000, 5_000, 30_000 - n + 1]);
+    // Same day: written at 2 (values n+1, n+2 in the order given), then at 3.
+    expect(h.values.slice(0, 3)).toEqual([n + 1, n + 2, n]);
+    expect(h.days.at(-1)).toBe(30_000);
+    expect(h.days.every((d, i) => i === 0 || h.days[i - 1]! <= d)).toBe(true);
+  });
+});
