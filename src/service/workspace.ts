@@ -11,10 +11,12 @@ import type { Snapshot, WriteBatch } from "../store/store.js";
 
 /** A growable, sorted check-in history for one KR. */
 export class KrHistory implements History {
-  days: number[] = [];
-  values: number[] = [];
-  confidences: number[] = [];
-  createdAt: number[] = [];
+  // Arrays, or views into a snapshot's columns (a KR whose rows came together): a million
+  // check-ins are then not copied one by one. Views become arrays on the first change.
+  days: number[] | Int32Array = [];
+  values: number[] | Float64Array = [];
+  confidences: number[] | Int32Array = [];
+  createdAt: number[] | Float64Array = [];
   get length(): number {
     return this.days.length;
   }
@@ -27,12 +29,32 @@ export class KrHistory implements History {
     h.sort();
     return h;
   }
+  /** A history over rows [from, to) of snapshot columns, without copying them; call sort(). */
+  static view(c: { days: Int32Array; values: Float64Array; confidences: Int32Array; createdAt: Float64Array }, from: number, to: number): KrHistory {
+    const h = new KrHistory();
+    h.days = c.days.subarray(from, to);
+    h.values = c.values.subarray(from, to);
+    h.confidences = c.confidences.subarray(from, to);
+    h.createdAt = c.createdAt.subarray(from, to);
+    return h;
+  }
+  /** The columns as arrays, to be changed. */
+  private arrays(): { days: number[]; values: number[]; confidences: number[]; createdAt: number[] } {
+    if (!Array.isArray(this.days)) {
+      this.days = Array.from(this.days);
+      this.values = Array.from(this.values);
+      this.confidences = Array.from(this.confidences);
+      this.createdAt = Array.from(this.createdAt);
+    }
+    return this as unknown as { days: number[]; values: number[]; confidences: number[]; createdAt: number[] };
+  }
   /** Appends without ordering: call sort() once all are pushed. */
   push(day: number, value: number, confidence: number, createdAt: number): void {
-    this.days.push(day);
-    this.values.push(value);
-    this.confidences.push(confidence);
-    this.createdAt.push(createdAt);
+    const a = this.arrays();
+    a.days.push(day);
+    a.values.push(value);
+    a.confidences.push(confidence);
+    a.createdAt.push(createdAt);
   }
   /** Puts pushed check-ins in (day, createdAt) order, equal ones as pushed: once, in O(n log n)
    *  (inserting each in place was quadratic: 160,000 check-ins of one KR in descending date order
@@ -42,8 +64,8 @@ export class KrHistory implements History {
     let ordered = true;
     for (let i = 1; i < days.length && ordered; i++) ordered = days[i - 1]! < days[i]! || (days[i - 1] === days[i] && createdAt[i - 1]! <= createdAt[i]!);
     if (ordered) return;
-    const order = days.map((_, i) => i).sort((a, b) => days[a]! - days[b]! || createdAt[a]! - createdAt[b]!);
-    const pick = (xs: number[]) => order.map((i) => xs[i]!);
+    const order = Array.from(days, (_, i) => i).sort((a, b) => days[a]! - days[b]! || createdAt[a]! - createdAt[b]!);
+    const pick = (xs: ArrayLike<number>) => order.map((i) => xs[i]!);
     [this.days, this.values, this.confidences, this.createdAt] = [pick(days), pick(this.values), pick(this.confidences), pick(createdAt)];
   }
   /** A copy to change without touching the index (a dry run's "after"). */
@@ -57,12 +79,13 @@ export class KrHistory implements History {
   }
   /** Inserts keeping (day, createdAt) order; appends in the common in-order case. */
   insert(day: number, value: number, confidence: number, createdAt: number): void {
-    let i = this.days.length;
-    while (i > 0 && (this.days[i - 1]! > day || (this.days[i - 1] === day && this.createdAt[i - 1]! > createdAt))) i--;
-    this.days.splice(i, 0, day);
-    this.values.splice(i, 0, value);
-    this.confidences.splice(i, 0, confidence);
-    this.createdAt.splice(i, 0, createdAt);
+    const a = this.arrays();
+    let i = a.days.length;
+    while (i > 0 && (a.days[i - 1]! > day || (a.days[i - 1] === day && a.createdAt[i - 1]! > createdAt))) i--;
+    a.days.splice(i, 0, day);
+    a.values.splice(i, 0, value);
+    a.confidences.splice(i, 0, confidence);
+    a.createdAt.splice(i, 0, createdAt);
   }
 }
 
@@ -108,7 +131,15 @@ export class Workspace {
     for (const o of s.objectives) w.putObjective(o);
     for (const k of s.keyResults) w.putKeyResult(k);
     const { krIds, days, values, confidences, createdAt } = s.checkIns;
-    for (let i = 0; i < krIds.length; i++) w.history(krIds[i]!).push(days[i]!, values[i]!, confidences[i]!, createdAt[i]!);
+    // Rows of one KR that come together (as the snapshot cache stores them) become one view.
+    for (let i = 0, n = krIds.length; i < n;) {
+      const id = krIds[i]!;
+      let end = i + 1;
+      while (end < n && krIds[end] === id) end++;
+      if (end - i > 1 && !w.histories.has(id)) w.histories.set(id, KrHistory.view(s.checkIns, i, end));
+      else for (let j = i; j < end; j++) w.history(id).push(days[j]!, values[j]!, confidences[j]!, createdAt[j]!);
+      i = end;
+    }
     for (const h of w.histories.values()) h.sort();
     return w;
   }
@@ -192,6 +223,7 @@ export class Workspace {
   private rebuild(): void {
     this.entries.clear();
     this.byTeam.clear();
+    const spans = new Map<Cycle, CycleSpan>();
     for (const kr of this.keyResults.values()) {
       const objective = this.objectives.get(kr.objectiveId);
       const cycle = objective && this.cycles.get(objective.cycleId);
@@ -201,7 +233,7 @@ export class Workspace {
         objective,
         cycle,
         spec: krSpec(kr),
-        span: { startDay: parseDay(cycle.start), endDay: parseDay(cycle.end) },
+        span: spans.get(cycle) ?? spans.set(cycle, { startDay: parseDay(cycle.start), endDay: parseDay(cycle.end) }).get(cycle)!,
         history: this.history(kr.id),
       };
       this.entries.set(kr.id, entry);

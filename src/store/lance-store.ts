@@ -15,6 +15,7 @@ import { arrow, float64Column, int32Column, readRepeatedUtf8, utf8Column } from 
 import type { CheckInColumns, OkrStore, SearchHit, Snapshot, StagedWrite, WriteBatch } from "./store.js";
 import { DirectoryFlusher } from "./flush.js";
 import { isLocalPath } from "../paths.js";
+import { SNAPSHOT_FILE, readSnapshotCache, writeSnapshotCache } from "./snapshot-cache.js";
 
 const require = createRequire(import.meta.url);
 const lancedb: typeof LanceTypes = require("@lancedb/lancedb");
@@ -288,9 +289,9 @@ export class LanceStore implements OkrStore {
     }
   }
 
-  /** The background work under way: compaction and the index build. */
+  /** The background work under way: compaction, the index build, the snapshot cache. */
   private background(): Promise<unknown> {
-    return Promise.all([this.compacting, this.indexing]);
+    return Promise.all([this.compacting, this.indexing, this.caching]);
   }
 
   async idle(): Promise<void> {
@@ -309,6 +310,31 @@ export class LanceStore implements OkrStore {
   async load(): Promise<Snapshot> {
     const table = await this.refreshTable();
     if (!table) return { version: 0, cycles: [], objectives: [], keyResults: [], checkIns: emptyColumns() };
+    if (!this.local) return this.scan(table);
+    const key = { tableVersion: await table.version(), rows: await table.countRows() };
+    const cachePath = join(this.dir, SNAPSHOT_FILE);
+    const cached = await readSnapshotCache(cachePath, key);
+    this.loadedFrom = cached ? "cache" : "table";
+    if (cached) return cached;
+    const snapshot = await this.scan(table);
+    // Kept only if nobody wrote during the scan (a snapshot must be of exactly one version).
+    if (snapshot.version === key.rows && (await table.version()) === key.tableVersion) {
+      this.caching ??= writeSnapshotCache(cachePath, key, snapshot)
+        // A cache that cannot be written (a read-only folder, a full disk) only costs speed.
+        .catch(() => undefined)
+        .finally(() => {
+          this.caching = null;
+        });
+    }
+    return snapshot;
+  }
+
+  private caching: Promise<void> | null = null;
+  /** Where the last load() read from: the snapshot cache (snapshot-cache.ts) or the table. */
+  loadedFrom: "cache" | "table" | null = null;
+
+  /** Everything, read from the table itself. */
+  private async scan(table: LanceTypes.Table): Promise<Snapshot> {
     const version = await this.retrying(() => table.countRows());
     // Both scans at once; the check-in scan has no filter (a filter cost a third of the time):
     // entity rows are told apart by their null day.

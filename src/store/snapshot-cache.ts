@@ -1,0 +1,143 @@
+// A copy of the last snapshot read from the table, kept next to it in one binary file, so that a
+// new process (every CLI command) reads a few typed arrays instead of scanning and decoding every
+// check-in row: at 40,000 KRs / 1M check-ins the scan is 0.65 s of a 1.1 s `okr lagging`.
+//
+// It is derived data, never a source of truth: it names the table version it was read at and is
+// used only while the table is still at exactly that version (any commit, by anyone, and any
+// compaction moves the version on); it is replaced by the next full read. A file that is short,
+// fails its checksum or has another format is ignored. It is written to a temporary name and
+// renamed, so a reader never sees half of one.
+//
+// Layout: "OKRSNAP1", header length (u32), header (JSON: key, counts, entities, KR ids), padding to
+// 8 bytes, then n × kr index (i32), day (i32), confidence (i32), [pad], value (f64), createdAt (f64),
+// rows grouped by KR, then a checksum (u32) of everything before it.
+
+import { open, readFile, rename, rm } from "node:fs/promises";
+import type { Cycle, KeyResult, Objective } from "../domain/types.js";
+import type { Snapshot } from "./store.js";
+
+const MAGIC = "OKRSNAP1";
+export const SNAPSHOT_FILE = "snapshot.okrcache";
+
+/** What the cached snapshot must match to be used. */
+export interface CacheKey {
+  tableVersion: number;
+  rows: number;
+}
+
+interface Header extends CacheKey {
+  format: 1;
+  version: number;
+  n: number;
+  cycles: Cycle[];
+  objectives: Objective[];
+  keyResults: KeyResult[];
+  /** Distinct KR ids of the check-ins; the columns hold indexes into this list. */
+  krIds: string[];
+}
+
+const align8 = (x: number) => (x + 7) & ~7;
+
+/** FNV-1a over 32-bit words (a torn or truncated file, not an attacker, is what it guards against). */
+function checksum(bytes: Uint8Array, length: number): number {
+  const words = new Int32Array(bytes.buffer, bytes.byteOffset, length >> 2);
+  let h = 0x811c9dc5 | 0;
+  for (let i = 0; i < words.length; i++) h = Math.imul(h ^ words[i]!, 16777619);
+  for (let i = words.length << 2; i < length; i++) h = Math.imul(h ^ bytes[i]!, 16777619);
+  return h >>> 0;
+}
+
+export async function writeSnapshotCache(path: string, key: CacheKey, s: Snapshot): Promise<void> {
+  const { krIds, days, values, confidences, createdAt } = s.checkIns;
+  const n = days.length;
+  const ids: string[] = [];
+  const indexOf = new Map<string, number>();
+  const krIndex = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const id = krIds[i]!;
+    let k = indexOf.get(id);
+    if (k === undefined) {
+      indexOf.set(id, (k = ids.length));
+      ids.push(id);
+    }
+    krIndex[i] = k;
+  }
+  const header: Header = { format: 1, ...key, version: s.version, n, cycles: s.cycles, objectives: s.objectives, keyResults: s.keyResults, krIds: ids };
+  const json = Buffer.from(JSON.stringify(header), "utf8");
+  const start = align8(MAGIC.length + 4 + json.length);
+  const floats = align8(start + 12 * n);
+  const end = floats + 16 * n;
+  const buf = Buffer.alloc(end + 4);
+  buf.write(MAGIC, 0, "latin1");
+  buf.writeUInt32LE(json.length, MAGIC.length);
+  json.copy(buf, MAGIC.length + 4);
+  const i32 = (at: number) => new Int32Array(buf.buffer, buf.byteOffset + at, n);
+  const f64 = (at: number) => new Float64Array(buf.buffer, buf.byteOffset + at, n);
+  // Rows grouped by KR, each KR's in the order read (a stable counting sort): a loader can take
+  // each KR's rows as one slice.
+  const next = new Int32Array(ids.length + 1);
+  for (let i = 0; i < n; i++) next[krIndex[i]! + 1]!++;
+  for (let k = 1; k <= ids.length; k++) next[k]! += next[k - 1]!;
+  const [kOut, dOut, cOut, vOut, tOut] = [i32(start), i32(start + 4 * n), i32(start + 8 * n), f64(floats), f64(floats + 8 * n)];
+  for (let i = 0; i < n; i++) {
+    const k = krIndex[i]!;
+    const at = next[k]!++;
+    kOut[at] = k;
+    dOut[at] = days[i]!;
+    cOut[at] = confidences[i]!;
+    vOut[at] = values[i]!;
+    tOut[at] = createdAt[i]!;
+  }
+  buf.writeUInt32LE(checksum(buf, end), end);
+  const tmp = `${path}.${process.pid}.tmp`;
+  try {
+    const fh = await open(tmp, "w");
+    try {
+      await fh.writeFile(buf);
+    } finally {
+      await fh.close();
+    }
+    await rename(tmp, path);
+  } catch (e) {
+    await rm(tmp, { force: true });
+    throw e;
+  }
+}
+
+/** The cached snapshot if there is one for exactly `key`, else null. */
+export async function readSnapshotCache(path: string, key: CacheKey): Promise<Snapshot | null> {
+  let buf: Buffer;
+  try {
+    buf = await readFile(path);
+  } catch {
+    return null;
+  }
+  if (buf.length < MAGIC.length + 8 || buf.toString("latin1", 0, MAGIC.length) !== MAGIC) return null;
+  const jsonLength = buf.readUInt32LE(MAGIC.length);
+  if (MAGIC.length + 4 + jsonLength > buf.length) return null;
+  let header: Header;
+  try {
+    header = JSON.parse(buf.toString("utf8", MAGIC.length + 4, MAGIC.length + 4 + jsonLength)) as Header;
+  } catch {
+    return null;
+  }
+  if (header.format !== 1 || header.tableVersion !== key.tableVersion || header.rows !== key.rows) return null;
+  const { n } = header;
+  const start = align8(MAGIC.length + 4 + jsonLength);
+  const floats = align8(start + 12 * n);
+  const end = floats + 16 * n;
+  if (buf.length !== end + 4 || buf.readUInt32LE(end) !== checksum(buf, end)) return null;
+  // Copies: the file's buffer may not be aligned for typed-array views.
+  const i32 = (at: number) => new Int32Array(buf.buffer.slice(buf.byteOffset + at, buf.byteOffset + at + 4 * n));
+  const f64 = (at: number) => new Float64Array(buf.buffer.slice(buf.byteOffset + at, buf.byteOffset + at + 8 * n));
+  const krIndex = i32(start);
+  const krIds = new Array<string>(n);
+  for (let i = 0; i < n; i++) krIds[i] = header.krIds[krIndex[i]!]!;
+  return {
+    version: header.version,
+    cycles: header.cycles,
+    objectives: header.objectives,
+    keyResults: header.keyResults,
+    checkIns: { krIds, days: i32(start + 4 * n), confidences: i32(start + 8 * n), values: f64(floats), createdAt: f64(floats + 8 * n) },
+  };
+}
