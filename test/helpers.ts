@@ -58,7 +58,7 @@ export async function listing(dir: string): Promise<string[]> {
     }
     for (const e of entries) {
       const p = join(d, e.name);
-      if (e.name === SNAPSHOT_FILE) continue;
+      if (e.name.startsWith(SNAPSHOT_FILE)) continue;
       if (e.isDirectory()) await walk(p);
       else {
         const s = await stat(p);

@@ -185,8 +185,8 @@ export class OkrService {
       }
       if (plan.collisions.length) throw collisionError(plan.collisions);
       if (staged.size > 0) progress?.(`Writing ${staged.size.toLocaleString("en-US")} new or changed records in one commit…`);
-      const { version, basedOn } = await staged.commit();
-      if (kept && basedOn === ws.version && !kept.corrections.length) ws.apply(kept, version);
+      const { version, basedOn, checkInStamps } = await staged.commit();
+      if (kept && basedOn === ws.version && !kept.corrections.length && checkInStamps.length === kept.checkIns.length) ws.apply(kept, version, checkInStamps);
       else this.workspace = null;
       return plan.summary;
     });
@@ -221,10 +221,10 @@ export class OkrService {
   }
 
   private async write(ws: Workspace, batch: Parameters<OkrStore["commit"]>[0]): Promise<void> {
-    const { version, basedOn } = await this.store.commit(batch);
+    const { version, basedOn, checkInStamps } = await this.store.commit(batch);
     // Another process may have committed in between: then reload rather than patch. Corrections
     // (rare) also reload: they change histories in place.
-    if (basedOn === ws.version && !batch.corrections?.length) ws.apply(batch, version);
+    if (basedOn === ws.version && !batch.corrections?.length) ws.apply(batch, version, checkInStamps);
     else this.workspace = null;
   }
 
@@ -540,6 +540,10 @@ export class OkrService {
   }
 
   async close(): Promise<void> {
+    // After our own writes the workspace is the store's current state: leave it for the next
+    // process to load at once (the store skips this when what it keeps is already current).
+    const ws = this.workspace;
+    if (ws?.exact) await this.store.offerSnapshot(ws.version, () => ws.toSnapshot());
     await this.store.close();
   }
 }

@@ -114,6 +114,8 @@ export interface KrEntry {
 
 export class Workspace {
   version: number;
+  /** Whether this is exactly what a load of `version` gives (toSnapshot may stand in for one). */
+  exact = true;
   readonly cycles = new Map<string, Cycle>();
   readonly objectives = new Map<string, Objective>();
   readonly keyResults = new Map<string, KeyResult>();
@@ -150,12 +152,13 @@ export class Workspace {
     return h;
   }
 
-  /** Applies a batch that has just been committed to the store. */
-  apply(batch: WriteBatch, version: number): void {
+  /** Applies a batch that has just been committed to the store; `stamps` are its check-ins' write
+   *  stamps as stored (Committed.checkInStamps). */
+  apply(batch: WriteBatch, version: number, stamps: Float64Array): void {
     for (const c of batch.cycles ?? []) this.cycles.set(c.id, c);
     for (const o of batch.objectives ?? []) this.putObjective(o);
     for (const k of batch.keyResults ?? []) this.putKeyResult(k);
-    for (const c of batch.checkIns ?? []) this.addCheckIn(c);
+    (batch.checkIns ?? []).forEach((c, i) => this.history(c.krId).insert(parseDay(c.date), c.value, c.confidence, stamps[i]!));
     if (batch.cycles?.length || batch.objectives?.length || batch.keyResults?.length) this.dirty = true;
     this.version = version;
   }
@@ -182,14 +185,27 @@ export class Workspace {
    *  which may move, change or drop one). `checkIns` are in (date, written) order. */
   replaceHistory(krId: string, checkIns: readonly CheckIn[], version: number): void {
     this.histories.set(krId, KrHistory.of(checkIns));
+    // createdAt strings keep milliseconds, the store's stamps finer steps: same order, other numbers.
+    this.exact = false;
     this.dirty = true;
     this.version = version;
   }
 
-  private addCheckIn(c: CheckIn): void {
-    // The store stamps a row with max(createdAt, its write time); mirror that, so that check-ins
-    // written now order after those loaded from the store even when the caller's clock is set back.
-    this.history(c.krId).insert(parseDay(c.date), c.value, c.confidence, Math.max(Date.parse(c.createdAt), Date.now()));
+  /** Everything, as a store snapshot (what a fresh load of the same version gives). */
+  toSnapshot(): Snapshot {
+    let n = 0;
+    for (const h of this.histories.values()) n += h.length;
+    const c = { krIds: new Array<string>(n), days: new Int32Array(n), values: new Float64Array(n), confidences: new Int32Array(n), createdAt: new Float64Array(n) };
+    let at = 0;
+    for (const [krId, h] of this.histories) {
+      c.krIds.fill(krId, at, at + h.length);
+      c.days.set(h.days, at);
+      c.values.set(h.values, at);
+      c.confidences.set(h.confidences, at);
+      c.createdAt.set(h.createdAt, at);
+      at += h.length;
+    }
+    return { version: this.version, cycles: [...this.cycles.values()], objectives: [...this.objectives.values()], keyResults: [...this.keyResults.values()], checkIns: c };
   }
 
   /** KR ids by the time of their latest written check-in, newest first (for "undo my last check-in"). */

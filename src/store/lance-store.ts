@@ -12,16 +12,18 @@ import { OkrError } from "../domain/errors.js";
 import { foldText } from "../domain/resolve.js";
 import type { CheckIn, CheckInCorrection, Cycle, EffectiveCheckIn, KeyResult, Objective } from "../domain/types.js";
 import { arrow, float64Column, int32Column, readRepeatedUtf8, utf8Column } from "./arrow-columns.js";
-import type { CheckInColumns, OkrStore, SearchHit, Snapshot, StagedWrite, WriteBatch } from "./store.js";
+import type { CheckInColumns, Committed, OkrStore, SearchHit, Snapshot, StagedWrite, WriteBatch } from "./store.js";
 import { DirectoryFlusher } from "./flush.js";
 import { isLocalPath } from "../paths.js";
-import { SNAPSHOT_FILE, readSnapshotCache, writeSnapshotCache } from "./snapshot-cache.js";
+import { SNAPSHOT_FILE, readSnapshotCache, writeSnapshotCache, type CacheKey } from "./snapshot-cache.js";
 
 const require = createRequire(import.meta.url);
 const lancedb: typeof LanceTypes = require("@lancedb/lancedb");
 
 const TABLE = "records";
 const COMPACT_EVERY = 50;
+/** A commit reports its check-ins' stamps up to this many (see Committed). */
+const STAMPS_KEPT = 50_000;
 type Kind = "cycle" | "objective" | "key_result" | "check_in" | "correction";
 
 /** Column layout. Entities keep their full JSON in `data`; check-ins use typed columns so the
@@ -139,7 +141,7 @@ export class LanceStore implements OkrStore {
     return t ? this.retrying(() => t.countRows()) : 0;
   }
 
-  async commit(batch: WriteBatch): Promise<{ version: number; basedOn: number }> {
+  async commit(batch: WriteBatch): Promise<Committed> {
     const staged = this.stage();
     staged.add(batch);
     return staged.commit();
@@ -148,12 +150,15 @@ export class LanceStore implements OkrStore {
   stage(): StagedWrite {
     let parts: ArrowTypes.Table[] = [];
     let size = 0;
+    const stamps: number[] = [];
     return {
       add(batch: WriteBatch) {
         const columns = toColumns(batch);
         if (columns.length === 0) return;
         parts.push(toArrow(columns));
         size += columns.length;
+        // All of them, or none past STAMPS_KEPT (a caller patches its copy after a small write only).
+        for (let i = columns.entityRows.size; i < columns.length && stamps.length <= STAMPS_KEPT; i++) stamps.push(columns.writtenAt[i]!);
       },
       get size() {
         return size;
@@ -161,7 +166,7 @@ export class LanceStore implements OkrStore {
       commit: () => {
         const taken = parts;
         parts = [];
-        return this.commitParts(taken, size);
+        return this.commitParts(taken, size).then((c) => ({ ...c, checkInStamps: Float64Array.from(stamps.length > STAMPS_KEPT ? [] : stamps) }));
       },
     };
   }
@@ -315,18 +320,40 @@ export class LanceStore implements OkrStore {
     const cachePath = join(this.dir, SNAPSHOT_FILE);
     const cached = await readSnapshotCache(cachePath, key);
     this.loadedFrom = cached ? "cache" : "table";
-    if (cached) return cached;
+    if (cached) {
+      this.cachedKey = key;
+      return cached;
+    }
     const snapshot = await this.scan(table);
     // Kept only if nobody wrote during the scan (a snapshot must be of exactly one version).
-    if (snapshot.version === key.rows && (await table.version()) === key.tableVersion) {
-      this.caching ??= writeSnapshotCache(cachePath, key, snapshot)
-        // A cache that cannot be written (a read-only folder, a full disk) only costs speed.
-        .catch(() => undefined)
-        .finally(() => {
-          this.caching = null;
-        });
-    }
+    if (snapshot.version === key.rows && (await table.version()) === key.tableVersion) this.cache(key, snapshot);
     return snapshot;
+  }
+
+  /** The key of the snapshot cache file as this store last read or wrote it. */
+  private cachedKey: CacheKey | null = null;
+
+  private cache(key: CacheKey, snapshot: Snapshot): void {
+    if (this.caching) return;
+    this.caching = writeSnapshotCache(join(this.dir, SNAPSHOT_FILE), key, snapshot)
+      .then(() => {
+        this.cachedKey = key;
+      })
+      // A cache that cannot be written (a read-only folder, a full disk) only costs speed.
+      .catch(() => undefined)
+      .finally(() => {
+        this.caching = null;
+      });
+  }
+
+  async offerSnapshot(version: number, make: () => Snapshot): Promise<void> {
+    if (!this.local || !this.table) return;
+    await this.caching;
+    const table = this.table;
+    const key = { tableVersion: await table.version(), rows: await table.countRows() };
+    if (key.rows !== version || (this.cachedKey?.tableVersion === key.tableVersion && this.cachedKey.rows === key.rows)) return;
+    this.cache(key, make());
+    await this.caching;
   }
 
   private caching: Promise<void> | null = null;

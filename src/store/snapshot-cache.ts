@@ -89,7 +89,9 @@ export async function writeSnapshotCache(path: string, key: CacheKey, s: Snapsho
     tOut[at] = createdAt[i]!;
   }
   buf.writeUInt32LE(checksum(buf, end), end);
-  const tmp = `${path}.${process.pid}.tmp`;
+  // One temporary name: a crash leaves at most one stray file; two writers at once may mix their
+  // bytes in it, which the checksum then refuses.
+  const tmp = `${path}.tmp`;
   try {
     const fh = await open(tmp, "w");
     try {

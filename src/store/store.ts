@@ -46,7 +46,16 @@ export interface StagedWrite {
   /** Records added so far. */
   readonly size: number;
   /** As OkrStore.commit, for everything added. */
-  commit(): Promise<{ version: number; basedOn: number }>;
+  commit(): Promise<Committed>;
+}
+
+export interface Committed {
+  version: number;
+  /** The version the batch landed on top of, or -1 (see OkrStore.commit). */
+  basedOn: number;
+  /** Each check-in's write stamp as stored (epoch ms), in the batch's order: what a snapshot read
+   *  back would hold as its createdAt, so a caller's copy stays exactly the store's. */
+  checkInStamps: Float64Array;
 }
 
 export interface OkrStore {
@@ -58,7 +67,7 @@ export interface OkrStore {
   /** Appends the batch in one commit. `basedOn` is the version the batch landed on top of, so a
    *  caller holding that version knows its copy plus the batch is the whole store; it is -1 when
    *  another writer may have committed in between. */
-  commit(batch: WriteBatch): Promise<{ version: number; basedOn: number }>;
+  commit(batch: WriteBatch): Promise<Committed>;
   /** A write to be assembled part by part and committed once (see StagedWrite). */
   stage(): StagedWrite;
   /** Full check-ins (notes, authors) of some KRs (all when `krIds` is omitted), dated `since` or
@@ -71,6 +80,10 @@ export interface OkrStore {
   corrections(krIds?: readonly string[]): Promise<CheckInCorrection[]>;
   /** Full-text search over objective titles, KR titles and check-in notes. */
   search(text: string, limit: number): Promise<SearchHit[]>;
+  /** Offers the caller's snapshot of the store as it stands (its own writes applied), for the
+   *  next process to load quickly. `make` is called only if the store wants it: `version` is still
+   *  the store's and what it keeps for quick loading is older. */
+  offerSnapshot(version: number, make: () => Snapshot): Promise<void>;
   /** Resolves once background work started by earlier writes (index builds, compaction) is done. */
   idle(): Promise<void>;
   close(): Promise<void>;

@@ -2,7 +2,7 @@
 // file instead of scanning the table, but only while the table is at exactly the version it was read
 // at, and never from a file that is damaged.
 
-import { readFile, stat, writeFile } from "node:fs/promises";
+import { readFile, rm, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { OkrService } from "../../src/service/okr-service.js";
@@ -34,6 +34,7 @@ async function acmeDir(): Promise<string> {
   await importPath(svc, FIXTURE);
   await svc.correctCheckIn({ kr: "KR2.1", action: "correct", value: 55, author: "Minh" }, AS_OF);
   await svc.close();
+  await rm(join(dir, SNAPSHOT_FILE), { force: true });
   return dir;
 }
 
@@ -60,9 +61,11 @@ describe("snapshot cache", () => {
 
   it("is not used once anyone has written since, and is replaced by the next read", async () => {
     const dir = await acmeDir();
-    await loadFresh(dir);
-    const writer = await openService(dir);
-    await writer.checkIn({ kr: "KR1.1", value: 111, confidence: 4 }, AS_OF);
+    const { snapshot } = await loadFresh(dir);
+    // Another process's write that leaves no snapshot behind.
+    const writer = await LanceStore.open(dir);
+    const krId = snapshot.keyResults.find((k) => k.ref === "KR1.1")!.id;
+    await writer.commit({ checkIns: [{ id: "c-111", krId, date: AS_OF, value: 111, confidence: 4, note: "", author: "", createdAt: new Date().toISOString() }] });
     await writer.close();
     const after = await loadFresh(dir);
     expect(after.from).toBe("table");
@@ -70,6 +73,27 @@ describe("snapshot cache", () => {
     const again = await loadFresh(dir);
     expect(again.from).toBe("cache");
     expect(again.snapshot.checkIns.values).toContain(111);
+  });
+
+  it("a process that wrote leaves its snapshot, stamps included: the next one reads exactly what the table holds", async () => {
+    const dir = await acmeDir();
+    await loadFresh(dir);
+    const writer = await openService(dir);
+    await writer.checkIn({ kr: "KR1.1", value: 111, confidence: 4 }, AS_OF);
+    await writer.checkIn({ kr: "KR1.1", value: 112, confidence: 4 }, AS_OF);
+    const made = await writer.createObjective(
+      { title: "Win the enterprise segment", team: "Sales", keyResults: [{ title: "Sign 5 enterprise logos", kind: "metric", start: 0, target: 5, unit: "logos" }] } as never,
+      AS_OF,
+    );
+    await writer.close();
+    const next = await loadFresh(dir);
+    expect(next.from).toBe("cache");
+    await writeFile(join(dir, SNAPSHOT_FILE), "");
+    const table = await loadFresh(dir);
+    expect(table.from).toBe("table");
+    expect(canonical(next.snapshot)).toEqual(canonical(table.snapshot));
+    expect(next.snapshot.checkIns.values).toContain(112);
+    expect(next.snapshot.objectives.map((o) => o.id)).toContain(made.objective.id);
   });
 
   it("ignores a damaged or truncated file", async () => {
