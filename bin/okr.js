@@ -19,3 +19,7 @@ const code = await runCli(process.argv.slice(2), {
   color: process.stdout.isTTY === true && !("NO_COLOR" in process.env),
 });
 process.exitCode = code;
+// The command is done, and the store has waited (at most 10 s) for its background work: exit now,
+// once the output is flushed. A LanceDB index build still running (seen at 160,000 KRs) would
+// otherwise keep the process alive for minutes after it answered; leaving it loses nothing.
+process.stdout.write("", () => process.stderr.write("", () => process.exit(code)));

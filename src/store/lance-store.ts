@@ -207,6 +207,8 @@ export class LanceStore implements OkrStore {
   /** What close() waits for the background work before leaving it (it is safe to abandon: a Lance
    *  commit is atomic, an unfinished index or compaction simply did not happen). */
   static maintenanceWaitMs = 10_000;
+  /** What close() waits for an index build (see close). */
+  static indexWaitMs = 2_000;
   /** Where background failures are reported; they lose nothing and are retried later. */
   static warn = (message: string): void => {
     process.stderr.write(`okr: warning: ${message}\n`);
@@ -303,9 +305,8 @@ export class LanceStore implements OkrStore {
     await this.background();
   }
 
-  /** Waits for background work at most `ms`; false when it is still running. */
-  private async settle(ms: number): Promise<boolean> {
-    const work = this.background();
+  /** Waits for background work (all of it, or `work`) at most `ms`; false when it is still running. */
+  private async settle(ms: number, work: Promise<unknown> = this.background()): Promise<boolean> {
     let timer: NodeJS.Timeout | undefined;
     const done = await Promise.race([work.then(() => true), new Promise<boolean>((r) => (timer = setTimeout(() => r(false), ms)))]);
     clearTimeout(timer);
@@ -531,8 +532,13 @@ export class LanceStore implements OkrStore {
   }
 
   async close(): Promise<void> {
-    if (!(await this.settle(LanceStore.maintenanceWaitMs)))
-      LanceStore.warn("background index or compaction work did not finish in time and was left; nothing was lost, it is retried on a later write.");
+    // An index build gets less: nothing needs it (search reads the rows without one), and at 160,000
+    // KRs LanceDB's never finished, so every command that wrote waited out the whole 10 s.
+    const [kept, indexed] = await Promise.all([
+      this.settle(LanceStore.maintenanceWaitMs, Promise.all([this.compacting, this.caching])),
+      this.settle(Math.min(LanceStore.indexWaitMs, LanceStore.maintenanceWaitMs), Promise.resolve(this.indexing)),
+    ]);
+    if (!kept || !indexed) LanceStore.warn("background index or compaction work did not finish in time and was left; nothing was lost, it is retried on a later write.");
     this.table?.close();
     this.db?.close();
   }
