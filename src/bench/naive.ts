@@ -1,5 +1,6 @@
-// The naive baseline the benchmark compares against: every query rescans all check-ins from the
-// store and recomputes every KR, as a straightforward implementation without an index would.
+// The naive baseline the benchmark compares against: every query loads all check-ins from the store
+// (store.load(): the snapshot cache when it is current, else a scan) and recomputes every KR, as a
+// straightforward implementation without an in-memory index would.
 
 import { parseDay } from "../domain/dates.js";
 import { compareLagging } from "../domain/lagging.js";
