@@ -35,7 +35,9 @@ export function createHttpApp(o: HttpOptions): Hono {
   const app = new Hono();
   app.use("*", hostGuard(o.bindHost));
   app.use("*", accessGuard(o.token));
-  app.use("*", bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.json({ error: `Request body over ${MAX_BODY_BYTES} bytes.` }, 413) }));
+  // The rest of an oversized body is never read, so the connection cannot carry another request:
+  // say so (Connection: close), or the client's next request on it fails.
+  app.use("*", bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.json({ error: `Request body over ${MAX_BODY_BYTES} bytes.` }, 413, { Connection: "close" }) }));
 
   app.get("/healthz", async (c) => {
     const objectives = (await o.service.ws()).objectives.size;

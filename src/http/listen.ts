@@ -12,15 +12,30 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function listen(o: HttpOptions & { port: number }): Promise<RunningServer> {
+/** Shortest OKR_HTTP_TOKEN accepted beyond loopback: guessing it must be out of reach. */
+export const MIN_REMOTE_TOKEN = 32;
+
+/** How long a client may take to send its headers, and its whole request: a slow or stalled one
+ *  (a trickled body) is cut off instead of holding a connection for minutes. */
+export const REQUEST_TIMEOUTS = { headersMs: 10_000, requestMs: 15_000 };
+
+export async function listen(o: HttpOptions & { port: number; timeouts?: { headersMs: number; requestMs: number } }): Promise<RunningServer> {
   if (!isLoopback(o.bindHost) && !o.token)
     throw new OkrError(
       "invalid_input",
       `Refusing to listen on ${o.bindHost} without a token: anyone who can reach it could read and change your OKRs. Set OKR_HTTP_TOKEN, or listen on 127.0.0.1.`,
     );
+  if (!isLoopback(o.bindHost) && o.token && o.token.length < MIN_REMOTE_TOKEN)
+    throw new OkrError(
+      "invalid_input",
+      `Refusing to listen on ${o.bindHost} with a ${o.token.length}-character OKR_HTTP_TOKEN: beyond loopback it must be at least ${MIN_REMOTE_TOKEN} characters (e.g. openssl rand -hex 32).`,
+    );
   const app = createHttpApp(o);
+  const t = o.timeouts ?? REQUEST_TIMEOUTS;
+  // Node checks these timeouts every connectionsCheckingInterval (30 s by default): check often.
+  const serverOptions = { headersTimeout: t.headersMs, requestTimeout: t.requestMs, connectionsCheckingInterval: Math.min(1_000, t.headersMs / 2) };
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch: app.fetch, hostname: o.bindHost, port: o.port }, (info: AddressInfo) => {
+    const server = serve({ fetch: app.fetch, hostname: o.bindHost, port: o.port, serverOptions }, (info: AddressInfo) => {
       const host = o.bindHost.includes(":") && !o.bindHost.startsWith("[") ? `[${o.bindHost}]` : o.bindHost;
       resolve({
         url: `http://${host}:${info.port}`,

@@ -30,13 +30,14 @@ const wantsPage = (c: Context) => c.req.method === "GET" && (c.req.header("accep
 
 export function accessGuard(token: string | null): MiddlewareHandler {
   if (!token) return async (_c, next) => next();
-  const expected = `Bearer ${token}`;
   const key = sessionKey(token);
   return async (c, next) => {
     if (c.req.path === "/login") return next();
     const authorization = c.req.header("authorization");
     if (authorization !== undefined) {
-      if (!sameText(authorization, expected)) {
+      // The scheme is case-insensitive (RFC 9110): "bearer x" is as good as "Bearer x".
+      const given = /^bearer +(\S+) *$/i.exec(authorization)?.[1] ?? "";
+      if (!sameText(given, token)) {
         c.header("WWW-Authenticate", 'Bearer realm="okr"');
         return c.json({ error: "Missing or wrong bearer token: send Authorization: Bearer <OKR_HTTP_TOKEN>." }, 401);
       }

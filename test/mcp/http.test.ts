@@ -2,6 +2,7 @@
 // limits, and a check-in that survives a restart and shows in `okr lagging`.
 
 import { execFile } from "node:child_process";
+import { connect, type Socket } from "node:net";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
@@ -96,9 +97,89 @@ describe("HTTP transport", () => {
     await service.close();
   });
 
-  it("refuses to listen on a non-loopback address without a token", async () => {
+  it("refuses to listen on a non-loopback address without a token, or with a short one", async () => {
     const { service } = await acmeService();
     await expect(listen({ service, mcp: MCP, bindHost: "0.0.0.0", token: null, port: 0 })).rejects.toThrow(/Refusing to listen on 0\.0\.0\.0 without a token/);
+    await expect(listen({ service, mcp: MCP, bindHost: "0.0.0.0", token: "x", port: 0 })).rejects.toThrow(
+      "Refusing to listen on 0.0.0.0 with a 1-character OKR_HTTP_TOKEN: beyond loopback it must be at least 32 characters (e.g. openssl rand -hex 32).",
+    );
+    // On loopback a short token is the owner's choice.
+    const local = await listen({ service, mcp: MCP, bindHost: "127.0.0.1", token: "x", port: 0 });
+    await local.close();
+    await service.close();
+  });
+
+  it("takes the bearer scheme in any case", async () => {
+    const { service } = await acmeService();
+    const server = await listen({ service, mcp: MCP, bindHost: "127.0.0.1", token: "s3cret-token", port: 0 });
+    for (const scheme of ["Bearer", "bearer", "BEARER"])
+      expect((await fetch(`${server.url}/healthz`, { headers: { Authorization: `${scheme} s3cret-token` } })).status, scheme).toBe(200);
+    expect((await fetch(`${server.url}/healthz`, { headers: { Authorization: "Basic s3cret-token" } })).status).toBe(401);
+    expect((await fetch(`${server.url}/healthz`, { headers: { Authorization: "bearer s3cret-token-and-more" } })).status).toBe(401);
+    await server.close();
+    await service.close();
+  });
+});
+
+/** Sends raw bytes on one connection; resolves with everything the server sent until it closed,
+ *  or after `waitMs`, with whether it closed. */
+function raw(port: number, write: (socket: Socket) => void, waitMs: number): Promise<{ text: string; closed: boolean }> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, "127.0.0.1", () => write(socket));
+    let text = "";
+    const timer = setTimeout(() => {
+      socket.destroy();
+      resolve({ text, closed: false });
+    }, waitMs);
+    socket.on("data", (d) => (text += d.toString("latin1")));
+    socket.on("error", reject);
+    socket.on("close", () => {
+      clearTimeout(timer);
+      resolve({ text, closed: true });
+    });
+  });
+}
+
+describe("HTTP edges", () => {
+  it("answers an oversized body with 413 and Connection: close, then closes cleanly", async () => {
+    const { service } = await acmeService();
+    const server = await listen({ service, mcp: MCP, bindHost: "127.0.0.1", token: null, port: 0 });
+    const body = JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/list", padding: "x".repeat(1024 * 1024) });
+    const r = await raw(
+      server.port,
+      (s) =>
+        s.write(
+          `POST /mcp HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nConnection: keep-alive\r\nContent-Type: application/json\r\nAccept: application/json, text/event-stream\r\nContent-Length: ${body.length}\r\n\r\n${body}`,
+        ),
+      5_000,
+    );
+    expect(r.text).toMatch(/^HTTP\/1\.1 413 /);
+    expect(r.text.toLowerCase()).toContain("connection: close");
+    expect(r.closed).toBe(true);
+    await server.close();
+    await service.close();
+  });
+
+  it("cuts off a client that trickles its headers or its body", async () => {
+    const { service } = await acmeService();
+    const timeouts = { headersMs: 400, requestMs: 800 };
+    const server = await listen({ service, mcp: MCP, bindHost: "127.0.0.1", token: null, port: 0, timeouts });
+    const slowHeaders = await raw(server.port, (s) => s.write(`GET /healthz HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\n`), 5_000);
+    expect(slowHeaders.closed).toBe(true);
+    expect(slowHeaders.text).toMatch(/^HTTP\/1\.1 408 |^$/);
+    const slowBody = await raw(
+      server.port,
+      (s) => {
+        s.write(`POST /mcp HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{`);
+        const drip = setInterval(() => (s.writable ? s.write(" ") : clearInterval(drip)), 100);
+        s.on("close", () => clearInterval(drip));
+      },
+      5_000,
+    );
+    expect(slowBody.closed).toBe(true);
+    // A client that sends its request in time is served as before.
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+    await server.close();
     await service.close();
   });
 });

@@ -63,7 +63,7 @@ export const serveCommand: CommandSpec = {
     "read-only": { type: "boolean", description: "only the read-only tools" },
     model: { type: "string", short: "m", description: "model for POST /api/chat (default: $OKR_MODEL or local)", placeholder: "M" },
   },
-  examples: ["okr serve --stdio", "okr serve --http --port 8787", "OKR_HTTP_TOKEN=s3cret okr serve --http --host 0.0.0.0"],
+  examples: ["okr serve --stdio", "okr serve --http --port 8787", "OKR_HTTP_TOKEN=$(openssl rand -hex 32) okr serve --http --host 0.0.0.0"],
   async run(ctx, { values }) {
     if (values.stdio === values.http) throw new OkrError("invalid_input", "Pick one transport: okr serve --stdio or okr serve --http (see okr serve --help).");
     if (values.stdio) {
