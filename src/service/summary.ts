@@ -54,12 +54,16 @@ export function templateSummary(w: WeeklyFacts, lang: Lang): string {
     .trimEnd();
 }
 
-/** Slack mrkdwn: *bold* headings, • bullets. */
+/** Slack's control characters (its docs: escape exactly these three). Text from the workspace (a
+ *  note, a title) can then never be `<!channel>`, a `<@U…>` mention or a `<https://…|disguised>` link. */
+const escapeSlack = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
+/** Slack mrkdwn: *bold* headings, • bullets; stored text cannot page anyone or hide a link. */
 export function toSlack(markdown: string): string {
   return markdown
     .split("\n")
     .map((l) =>
-      l
+      escapeSlack(l)
         .replace(/^#{1,6}\s+(.*)$/, "*$1*")
         .replace(/\*\*(.+?)\*\*/g, "*$1*")
         .replace(/^- /, "• "),

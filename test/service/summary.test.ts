@@ -62,6 +62,14 @@ describe("weekly summary on acme, week ending 2026-11-26", () => {
     const lagging = w.facts.find((f) => f.kind === "lagging" && f.refs.includes("KR1.3"))!;
     expect(html).toContain(`<abbr title="${lagging.text.replace(/"/g, "&quot;")}"`);
   });
+  it("keeps stored text from paging the channel, mentioning people or disguising links in Slack", () => {
+    const hostile = "<!channel> <@U024BE7LH> see <https://evil.example|the dashboard> & <!here>";
+    const md = `# Weekly OKR summary\n\n## In their words (quoted from check-in notes)\n- KR1.3, Linh Tran on 2026-11-26: "${hostile}" [F50]`;
+    const slack = toSlack(md);
+    expect(slack).toContain('• KR1.3, Linh Tran on 2026-11-26: "&lt;!channel&gt; &lt;@U024BE7LH&gt; see &lt;https://evil.example|the dashboard&gt; &amp; &lt;!here&gt;"');
+    expect(slack).not.toMatch(/<[!@#]|<https?:/);
+    expect(slack.split("\n")[0]).toBe("*Weekly OKR summary*");
+  });
   it("reminds owners who have not checked in this week", async () => {
     const r = await svc.reminders(AS_OF);
     expect(r).toEqual({
