@@ -156,6 +156,8 @@ export function weeklyFacts(ws: Workspace, asOf: string, team: string | undefine
   }
   for (const r of lagging(ws, day, { team, limit: 3 })) {
     const m = now.get(ws.entry(ws.keyResultByRef(r.ref)!.id)!)!;
+    // The most behind are not behind at all when every KR is on or ahead of pace: then none is.
+    if (m.gap <= 0) continue;
     add(
       "lagging",
       P.lagging(`${r.ref} ${r.title}`, r.owner || P.noOwner, m.gap, m.clampedProgress, m.expected, m.confidence),

@@ -70,6 +70,18 @@ describe("weekly summary on acme, week ending 2026-11-26", () => {
     expect(slack).not.toMatch(/<[!@#]|<https?:/);
     expect(slack.split("\n")[0]).toBe("*Weekly OKR summary*");
   });
+  it("calls no KR behind pace when a team's are all on or ahead of it", async () => {
+    const own = await acmeService();
+    const team = (await own.tree(AS_OF, "Engineering")).flatMap((o) => o.keyResults);
+    expect(team.length).toBeGreaterThan(0);
+    // 90% of the way (about 62% is expected by now): ahead of pace, not done.
+    for (const k of team) await own.checkIn({ kr: k.ref, value: k.start + 0.9 * (k.target - k.start), confidence: 5 }, AS_OF);
+    const w = await own.weeklySummary(AS_OF, "Engineering");
+    expect(w.facts.filter((f) => f.kind === "lagging")).toEqual([]);
+    expect(w.summary).not.toMatch(/-\d+ pts behind/);
+    expect(w.grounding.grounded).toBe(true);
+    await own.close();
+  });
   it("reminds owners who have not checked in this week", async () => {
     const r = await svc.reminders(AS_OF);
     expect(r).toEqual({
