@@ -9,7 +9,7 @@ import { matchTeam } from "../domain/teams.js";
 import { OkrError } from "../domain/errors.js";
 import { evaluate } from "../domain/metrics.js";
 import { resolveOne } from "../domain/resolve.js";
-import type { CheckIn, CheckInCorrection, Cycle, EffectiveCheckIn, KeyResult, Objective } from "../domain/types.js";
+import type { CheckIn, Cycle, EffectiveCheckIn, KeyResult, Objective } from "../domain/types.js";
 import { buildCorrection, pickCheckIn, type CorrectionInput } from "./corrections.js";
 import { weeklyFacts, type Lang, type WeeklyFacts } from "./weekly.js";
 import { templateSummary } from "./summary.js";
@@ -29,10 +29,10 @@ import {
 import { buildExport, type ExportDocument } from "../io/export-data.js";
 import type { ImportCheckIn, ImportData } from "../io/import-data.js";
 import type { CheckInChunk } from "../io/import-csv.js";
-import type { OkrStore, WriteBatch } from "../store/store.js";
+import type { OkrStore } from "../store/store.js";
 import { planImport, type ImportOptions, type ImportSummary, type TitleChange } from "./import-plan.js";
 import { krDetail, krRow, lagging, tree, type KrDetail, type KrRow, type LaggingOptions, type LaggingRow, type ObjectiveView } from "./views.js";
-import { KrHistory, Workspace } from "./workspace.js";
+import { KrHistory, PendingCheckIns, Workspace } from "./workspace.js";
 import { renameClashes, type Created } from "./unique-refs.js";
 
 export interface CheckInInput {
@@ -95,8 +95,6 @@ function collisionError(collisions: readonly TitleChange[]): OkrError {
 /** An import's problems: the first PROBLEMS_SHOWN as written and a count of the rest (a bad 50 MB
  *  file has a million of them). */
 const PROBLEMS_SHOWN = 100;
-/** Imports up to this many records also update the cached workspace in place (see import). */
-const KEEP_FOR_CACHE = 50_000;
 class ProblemList {
   private readonly first: string[] = [];
   total = 0;
@@ -151,9 +149,9 @@ export class OkrService {
       problems.push(plan.problems);
       const staged = this.store.stage();
       staged.add(plan.batch);
-      // A small import's records are kept to update the cached workspace with, as any write does;
-      // a big one's are not (memory), and the next read reloads.
-      let kept: (WriteBatch & { checkIns: CheckIn[]; corrections: CheckInCorrection[] }) | null = { ...plan.batch, checkIns: [], corrections: [] };
+      // What the import adds, as columns, to bring the cached workspace up to date once committed.
+      const added = new PendingCheckIns();
+      let corrected = false;
       let read = 0,
         chunks = 0,
         said = performance.now();
@@ -167,10 +165,8 @@ export class OkrService {
         // Once anything is wrong nothing will be written: stop holding records, keep checking.
         if (problems.total === 0) {
           staged.add(records);
-          if (kept && staged.size <= KEEP_FOR_CACHE) {
-            for (const c of records.checkIns) kept.checkIns.push(c);
-            for (const c of records.corrections) kept.corrections.push(c);
-          } else kept = null;
+          added.add(records.checkIns);
+          corrected ||= records.corrections.length > 0;
         }
         read += chunk.checkIns.length;
         // A big file comes in many chunks: say how far it got, once a second (a small one is done at once).
@@ -186,8 +182,12 @@ export class OkrService {
       if (plan.collisions.length) throw collisionError(plan.collisions);
       if (staged.size > 0) progress?.(`Writing ${staged.size.toLocaleString("en-US")} new or changed records in one commit…`);
       const { version, basedOn, checkInStamps } = await staged.commit();
-      if (kept && basedOn === ws.version && !kept.corrections.length && checkInStamps.length === kept.checkIns.length) ws.apply(kept, version, checkInStamps);
-      else this.workspace = null;
+      // Exactly what a reload would give (so close() can leave it as the snapshot the next process
+      // loads), unless another writer got in between or corrections changed histories in place.
+      if (basedOn === ws.version && !corrected) {
+        ws.apply(plan.batch, version, new Float64Array(0));
+        ws.applyCheckIns(added, checkInStamps);
+      } else this.workspace = null;
       return plan.summary;
     });
   }

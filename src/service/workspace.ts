@@ -89,6 +89,28 @@ export class KrHistory implements History {
   }
 }
 
+/** Check-ins as plain columns: an import's, to apply to the workspace once committed. */
+export class PendingCheckIns {
+  readonly krIds: string[] = [];
+  readonly days: number[] = [];
+  readonly values: number[] = [];
+  readonly confidences: number[] = [];
+  private readonly dayOf = new Map<string, number>();
+  get length(): number {
+    return this.krIds.length;
+  }
+  add(checkIns: readonly Pick<CheckIn, "krId" | "date" | "value" | "confidence">[]): void {
+    for (const c of checkIns) {
+      let day = this.dayOf.get(c.date);
+      if (day === undefined) this.dayOf.set(c.date, (day = parseDay(c.date)));
+      this.krIds.push(c.krId);
+      this.days.push(day);
+      this.values.push(c.value);
+      this.confidences.push(c.confidence);
+    }
+  }
+}
+
 /** What the numbers need to know about a KR. Records written before KRs had a start date read as
  *  starting with their cycle. */
 export function krSpec(kr: KeyResult): KrSpec {
@@ -161,6 +183,17 @@ export class Workspace {
     (batch.checkIns ?? []).forEach((c, i) => this.history(c.krId).insert(parseDay(c.date), c.value, c.confidence, stamps[i]!));
     if (batch.cycles?.length || batch.objectives?.length || batch.keyResults?.length) this.dirty = true;
     this.version = version;
+  }
+
+  /** Adds committed check-ins; `stamps` are their write stamps as stored, in the same order. */
+  applyCheckIns(p: PendingCheckIns, stamps: Float64Array): void {
+    const touched = new Set<KrHistory>();
+    for (let i = 0; i < p.length; i++) {
+      const h = this.history(p.krIds[i]!);
+      h.push(p.days[i]!, p.values[i]!, p.confidences[i]!, stamps[i]!);
+      touched.add(h);
+    }
+    for (const h of touched) h.sort();
   }
 
   private objectiveRefs = new Map<string, Objective>();

@@ -22,8 +22,6 @@ const lancedb: typeof LanceTypes = require("@lancedb/lancedb");
 
 const TABLE = "records";
 const COMPACT_EVERY = 50;
-/** A commit reports its check-ins' stamps up to this many (see Committed). */
-const STAMPS_KEPT = 50_000;
 type Kind = "cycle" | "objective" | "key_result" | "check_in" | "correction";
 
 /** Column layout. Entities keep their full JSON in `data`; check-ins use typed columns so the
@@ -157,8 +155,7 @@ export class LanceStore implements OkrStore {
         if (columns.length === 0) return;
         parts.push(toArrow(columns));
         size += columns.length;
-        // All of them, or none past STAMPS_KEPT (a caller patches its copy after a small write only).
-        for (let i = columns.entityRows.size; i < columns.length && stamps.length <= STAMPS_KEPT; i++) stamps.push(columns.writtenAt[i]!);
+        for (let i = columns.entityRows.size; i < columns.length; i++) stamps.push(columns.writtenAt[i]!);
       },
       get size() {
         return size;
@@ -166,7 +163,7 @@ export class LanceStore implements OkrStore {
       commit: () => {
         const taken = parts;
         parts = [];
-        return this.commitParts(taken, size).then((c) => ({ ...c, checkInStamps: Float64Array.from(stamps.length > STAMPS_KEPT ? [] : stamps) }));
+        return this.commitParts(taken, size).then((c) => ({ ...c, checkInStamps: Float64Array.from(stamps) }));
       },
     };
   }
@@ -347,13 +344,23 @@ export class LanceStore implements OkrStore {
       });
   }
 
+  /** Kept until close(), which writes it once the index build and compaction (each a new table
+   *  version) are done, so that it is keyed by the version the next process will find. */
   async offerSnapshot(version: number, make: () => Snapshot): Promise<void> {
-    if (!this.local || !this.table) return;
-    await this.caching;
+    if (this.local) this.offered = { version, make };
+  }
+
+  private offered: { version: number; make: () => Snapshot } | null = null;
+
+  private async writeOffered(): Promise<void> {
+    const offer = this.offered;
+    this.offered = null;
     const table = this.table;
+    if (!offer || !table || this.indexing || this.compacting) return;
+    await this.caching;
     const key = { tableVersion: await table.version(), rows: await table.countRows() };
-    if (key.rows !== version || (this.cachedKey?.tableVersion === key.tableVersion && this.cachedKey.rows === key.rows)) return;
-    this.cache(key, make());
+    if (key.rows !== offer.version || (this.cachedKey?.tableVersion === key.tableVersion && this.cachedKey.rows === key.rows)) return;
+    this.cache(key, offer.make());
     await this.caching;
   }
 
@@ -539,6 +546,7 @@ export class LanceStore implements OkrStore {
       this.settle(Math.min(LanceStore.indexWaitMs, LanceStore.maintenanceWaitMs), Promise.resolve(this.indexing)),
     ]);
     if (!kept || !indexed) LanceStore.warn("background index or compaction work did not finish in time and was left; nothing was lost, it is retried on a later write.");
+    await this.writeOffered().catch(() => undefined); // only speed is lost without it
     this.table?.close();
     this.db?.close();
   }

@@ -81,8 +81,8 @@ export interface OkrStore {
   /** Full-text search over objective titles, KR titles and check-in notes. */
   search(text: string, limit: number): Promise<SearchHit[]>;
   /** Offers the caller's snapshot of the store as it stands (its own writes applied), for the
-   *  next process to load quickly. `make` is called only if the store wants it: `version` is still
-   *  the store's and what it keeps for quick loading is older. */
+   *  next process to load quickly; taken up when the store closes. `make` is called only if the
+   *  store wants it: `version` is still the store's and what it keeps for quick loading is older. */
   offerSnapshot(version: number, make: () => Snapshot): Promise<void>;
   /** Resolves once background work started by earlier writes (index builds, compaction) is done. */
   idle(): Promise<void>;

@@ -96,6 +96,22 @@ describe("snapshot cache", () => {
     expect(next.snapshot.objectives.map((o) => o.id)).toContain(made.objective.id);
   });
 
+  it("an import leaves its snapshot too, into a new folder or on top of a workspace", async () => {
+    const dir = await tempDir();
+    for (const round of [1, 2]) {
+      const svc = await openService(dir);
+      const source = round === 1 ? FIXTURE : join(import.meta.dirname, "../../examples/acme/checkins.csv");
+      if (round === 2) await svc.checkIn({ kr: "KR1.1", value: 99, confidence: 3 }, AS_OF); // a store the import adds to
+      await importPath(svc, source);
+      await svc.close();
+      const next = await loadFresh(dir);
+      expect(next.from, `round ${round}`).toBe("cache");
+      await rm(join(dir, SNAPSHOT_FILE));
+      const table = await loadFresh(dir);
+      expect(canonical(next.snapshot)).toEqual(canonical(table.snapshot));
+    }
+  });
+
   it("ignores a damaged or truncated file", async () => {
     const dir = await acmeDir();
     const truth = canonical((await loadFresh(dir)).snapshot);
