@@ -132,3 +132,15 @@ export function readNumber(text: string, source: NumberSource = "text"): NumberR
   if (!Number.isFinite(value)) return null;
   return read.ambiguous ? { value, percent, ambiguous: true } : { value, percent };
 }
+
+/** The largest magnitude a value, start or target may have: a quadrillion, beyond any metric a team
+ *  tracks (revenue in đồng included) and small enough that progress arithmetic on it stays finite.
+ *  1e308 used to be stored, and every read of that KR then failed on Infinity. */
+export const MAX_VALUE = 1e15;
+
+/** Why `x` cannot be stored as `what` (a value, a target…), or null when it can. */
+export function valueProblem(x: number, what: string): string | null {
+  if (!Number.isFinite(x)) return `${what} must be a number, e.g. 52 or 1200000`;
+  if (Math.abs(x) > MAX_VALUE) return `${what} ${x} is out of range: numbers up to ±1,000,000,000,000,000 (10^15) are accepted`;
+  return null;
+}

@@ -4,7 +4,7 @@
 import { tryParseDay } from "../domain/dates.js";
 import { DIRECTIONS, KR_KINDS, type Direction, type KrKind } from "../domain/types.js";
 import { parseCsv, unescapeFormula, type CsvPiece, type CsvRecord } from "./csv.js";
-import { REF_PATTERN, parseNumber, type ImportCheckIn, type ImportData } from "./import-data.js";
+import { REF_PATTERN, numberProblem, parseNumber, type ImportCheckIn, type ImportData } from "./import-data.js";
 
 export const OKR_COLUMNS = [
   "cycle",
@@ -116,6 +116,7 @@ export function parseOkrsCsv(file: string, text: string, into: ImportData, probl
       target = parseNumber(g("target_value"), { percent: true });
     if (startValue === null) bad.push(`start_value "${g("start_value")}" is not a number`);
     if (target === null) bad.push(`target_value "${g("target_value")}" is not a number`);
+    for (const p of [numberProblem("start_value", startValue), numberProblem("target_value", target)]) if (p) bad.push(p);
     const weightText = g("weight");
     const weight = weightText ? parseNumber(weightText) : null;
     if (weightText && (weight === null || weight <= 0)) bad.push(`weight "${weightText}" must be a positive number`);
@@ -232,6 +233,8 @@ function checkInRows(file: string, t: Table, problems: string[]): ImportCheckIn[
     if (!isDate(g("date"))) bad.push(`date "${g("date")}" is not a date (YYYY-MM-DD)`);
     const value = parseNumber(g("value"), { percent: true });
     if (value === null) bad.push(`value "${g("value")}" is not a number`);
+    const range = numberProblem("value", value);
+    if (range) bad.push(range);
     const confidence = parseNumber(g("confidence"));
     if (confidence === null || !Number.isInteger(confidence) || confidence < 1 || confidence > 5)
       bad.push(`confidence "${g("confidence")}" must be a whole number from 1 (no chance) to 5 (certain)`);

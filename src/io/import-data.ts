@@ -2,7 +2,7 @@
 // turned into before the service checks it against the workspace and writes it in one commit.
 
 import type { CheckIn, CheckInCorrection, Cycle, KeyResult, Objective } from "../domain/types.js";
-import { readNumber } from "../domain/values.js";
+import { readNumber, valueProblem } from "../domain/values.js";
 
 /** Where an item came from, for error messages: "okrs.csv:5" or "export.json objectives[2]". */
 export type SourceAt = string;
@@ -56,6 +56,11 @@ export function emptyImport(): ImportData {
 export function parseNumber(text: string, opts: { percent?: boolean } = {}): number | null {
   const n = readNumber(text, "cell");
   return n && (opts.percent || !n.percent) ? n.value : null;
+}
+
+/** A problem with a cell's number beyond being one (out of range), or null. */
+export function numberProblem(column: string, value: number | null): string | null {
+  return value === null ? null : valueProblem(value, column);
 }
 
 /** Refs are what people type: letters, digits, dots, dashes, underscores. */

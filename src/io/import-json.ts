@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { tryParseDay } from "../domain/dates.js";
 import { DIRECTIONS, KR_KINDS } from "../domain/types.js";
+import { MAX_VALUE } from "../domain/values.js";
 import { EXPORT_FORMAT } from "./export-data.js";
 import { REF_PATTERN, type ImportData } from "./import-data.js";
 
@@ -10,11 +11,17 @@ const date = z.string().refine((s) => tryParseDay(s) !== null, "must be a date a
 const ref = z.string().regex(REF_PATTERN, "must be letters, digits, dots or dashes (e.g. O3, KR2.1)");
 const text = z.string().default("");
 
+/** A stored number: finite and within ±MAX_VALUE (see domain/values.ts). */
+const amount = z
+  .number()
+  .finite()
+  .refine((x) => Math.abs(x) <= MAX_VALUE, `must be within ±${MAX_VALUE.toExponential()} (10^15)`);
+
 const confidence = z.number().int().min(1, "must be 1 to 5").max(5, "must be 1 to 5");
 const correction = z.object({
   action: z.enum(["correct", "retract"]),
   date: date.optional(),
-  value: z.number().finite().optional(),
+  value: amount.optional(),
   confidence: confidence.optional(),
   note: z.string().optional(),
   reason: text,
@@ -22,7 +29,7 @@ const correction = z.object({
 });
 const checkIn = z.object({
   date,
-  value: z.number().finite(),
+  value: amount,
   confidence,
   note: text,
   author: text,
@@ -35,8 +42,8 @@ const keyResult = z.object({
   kind: z.enum(KR_KINDS as [string, ...string[]]),
   direction: z.enum(DIRECTIONS as [string, ...string[]]),
   unit: text,
-  start: z.number().finite(),
-  target: z.number().finite(),
+  start: amount,
+  target: amount,
   weight: z.number().positive().nullable().default(null),
   startDate: date.nullable().optional(),
   due: date.nullable().default(null),

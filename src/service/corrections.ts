@@ -2,6 +2,7 @@
 // supersedes it. Pure over the check-ins the store hands over; the service writes the result.
 
 import { randomUUID } from "node:crypto";
+import { valueProblem } from "../domain/values.js";
 import { tryParseDay } from "../domain/dates.js";
 import { OkrError } from "../domain/errors.js";
 import type { CheckInCorrection, Cycle, EffectiveCheckIn, KeyResult } from "../domain/types.js";
@@ -54,7 +55,8 @@ export function buildCorrection(kr: KeyResult, cycle: Cycle, target: EffectiveCh
   if (input.action === "retract") return { ...base, action: "retract" };
   const fix: Partial<CheckInCorrection> = {};
   if (input.value !== undefined) {
-    if (!Number.isFinite(input.value)) throw bad("value must be a number, e.g. 52 or 1200000");
+    const range = valueProblem(input.value, "value");
+    if (range) throw bad(range);
     fix.value = input.value;
   }
   if (input.confidence !== undefined) {

@@ -2,6 +2,7 @@
 // fills sensible defaults and generates the next free short ref (O7, KR7.3). Pure over a Workspace.
 
 import { randomUUID } from "node:crypto";
+import { valueProblem } from "../domain/values.js";
 import { tryParseDay } from "../domain/dates.js";
 import { OkrError } from "../domain/errors.js";
 import { nextKrRef, nextObjectiveRef } from "../domain/refs.js";
@@ -119,7 +120,8 @@ export function buildKeyResult(at: KrPlacement, k: NewKeyResult, now: string, to
   const start = k.start ?? 0;
   const target = k.target ?? (kind === "milestone" ? 1 : undefined);
   if (target === undefined) throw bad(`Key result "${title}" needs a target value (and usually a start value).`);
-  if (!Number.isFinite(start) || !Number.isFinite(target)) throw bad("start and target must be numbers");
+  const range = valueProblem(start, "start") ?? valueProblem(target, "target");
+  if (range) throw bad(range);
   const direction = k.direction ?? (target < start ? "decrease" : "increase");
   if (!DIRECTIONS.includes(direction)) throw bad(`direction must be one of ${DIRECTIONS.join(", ")}`);
   if (direction === "increase" && target < start) throw bad(`An increasing key result needs a target above its start (${start} → ${target}); use direction decrease.`);
@@ -180,7 +182,8 @@ export function reviseKeyResult(kr: KeyResult, cycle: Cycle, c: KeyResultChanges
     next.title = title;
   }
   if (c.target !== undefined) {
-    if (!Number.isFinite(c.target)) throw bad("target must be a number");
+    const range = valueProblem(c.target, "target");
+    if (range) throw bad(range);
     if (kr.direction === "increase" && c.target < kr.start) throw bad(`${kr.ref} increases from ${kr.start}: the target must be above it`);
     if (kr.direction === "decrease" && c.target > kr.start) throw bad(`${kr.ref} decreases from ${kr.start}: the target must be below it`);
     next.target = c.target;

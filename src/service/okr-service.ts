@@ -8,6 +8,7 @@ import { addDays, parseDay } from "../domain/dates.js";
 import { matchTeam } from "../domain/teams.js";
 import { OkrError } from "../domain/errors.js";
 import { evaluate } from "../domain/metrics.js";
+import { valueProblem } from "../domain/values.js";
 import { resolveOne } from "../domain/resolve.js";
 import type { CheckIn, Cycle, EffectiveCheckIn, KeyResult, Objective } from "../domain/types.js";
 import { buildCorrection, pickCheckIn, type CorrectionInput } from "./corrections.js";
@@ -360,7 +361,8 @@ export class OkrService {
 
   async checkIn(input: CheckInInput, asOf: string, opts: WriteOptions = {}): Promise<CheckInResult> {
     return this.serial(async () => {
-      if (!Number.isFinite(input.value)) throw new OkrError("invalid_input", `value must be a number, e.g. 52 or 1200000`);
+      const range = valueProblem(input.value, "value");
+      if (range) throw new OkrError("invalid_input", range);
       const date = input.date ?? asOf;
       const day = parseDay(date, "check-in date");
       const kr = await this.resolveKeyResult(input.kr);
