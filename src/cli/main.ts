@@ -55,6 +55,31 @@ export const EXIT = {
   unavailable: 3,
 } as const;
 
+/** Control characters (an ANSI escape from a binary file, a NUL) shown as \\xNN instead of reaching
+ *  the terminal. */
+const visible = (s: string): string =>
+  // eslint-disable-next-line no-control-regex
+  s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
+
+/** What the machine refused (a full disk, no permission, a read-only file system), in one line, from
+ *  Node's error code or the OS error LanceDB reports; null for anything else. */
+export function environmentProblem(e: unknown): string | null {
+  const SAYS: Record<string, string> = {
+    ENOSPC: "the disk is full",
+    EDQUOT: "the disk quota is used up",
+    EACCES: "permission denied",
+    EPERM: "operation not permitted",
+    EROFS: "the file system is read-only",
+  };
+  const OS: Record<string, string> = { "28": "ENOSPC", "122": "EDQUOT", "13": "EACCES", "1": "EPERM", "30": "EROFS" };
+  for (let x: unknown = e; x instanceof Error; x = (x as { cause?: unknown }).cause) {
+    const errno = x as NodeJS.ErrnoException;
+    const code = errno.code && SAYS[errno.code] ? errno.code : OS[/\(os error (\d+)\)/.exec(x.message)?.[1] ?? ""];
+    if (code) return `${SAYS[code]}${errno.path ? ` (${errno.path})` : ""}: the command did not complete. Free some space or fix the permissions, then try again.`;
+  }
+  return null;
+}
+
 const exitCode = (code: OkrErrorCode): number => (code === "internal" ? EXIT.internal : code === "unavailable" ? EXIT.unavailable : EXIT.badInput);
 
 export interface CliIo {
@@ -151,9 +176,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return EXIT.ok;
   } catch (e) {
     if (isOkrError(e) && e.code !== "internal") {
-      io.stderr(`okr ${name}: ${e.messageFor("cli")}\n`);
-      for (const d of e.details) io.stderr(`  ${d}\n`);
+      io.stderr(`okr ${name}: ${visible(e.messageFor("cli"))}\n`);
+      for (const d of e.details) io.stderr(`  ${visible(d)}\n`);
       return exitCode(e.code);
+    }
+    const environment = environmentProblem(e);
+    if (environment) {
+      io.stderr(`okr ${name}: ${visible(environment)}\n`);
+      return EXIT.badInput;
     }
     io.stderr(`okr ${name}: internal error: ${(e as Error)?.stack ?? String(e)}\n`);
     return EXIT.internal;

@@ -48,6 +48,8 @@ export async function openImportSource(path: string): Promise<OpenedImport> {
   } catch {
     throw new OkrError("invalid_input", `Nothing to import at ${path}: give a folder holding okrs.csv and checkins.csv, one of those files, or a JSON export.`);
   }
+  if (!info.isDirectory() && !info.isFile())
+    throw new OkrError("invalid_input", `${path} is not a regular file (a device, a pipe or a socket): give a folder, a .csv file or a JSON export.`);
   const paths = info.isDirectory()
     ? (await readdir(path))
         .filter((n) => /\.(csv|json)$/i.test(n))

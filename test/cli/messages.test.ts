@@ -3,7 +3,7 @@
 
 import { execFile } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
-import { mkdir } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -38,6 +38,40 @@ beforeAll(async () => {
   expect((await okr(["import", FIXTURE, "--data", data])).code).toBe(0);
 }, 30_000);
 afterAll(cleanup);
+
+describe("files and the environment (issue 15 #8)", () => {
+  it("refuses a device as an import and an export into the data directory, in one line each", async () => {
+    const dev = await okr(["import", "/dev/zero", "--data", data]);
+    expect(dev.code).toBe(1);
+    expect(oneLine(dev, "import /dev/zero")).toBe("okr import: /dev/zero is not a regular file (a device, a pipe or a socket): give a folder, a .csv file or a JSON export.\n");
+    for (const out of [join(data, "records.lance"), join(data, "backup.json"), data]) {
+      const r = await okr(["export", "--out", out, "--data", data]);
+      expect(r.code, out).toBe(1);
+      expect(oneLine(r, out)).toMatch(/is inside the data directory .*: write the export somewhere else\.\n$/);
+    }
+    expect((await okr(["lagging", "--data", data])).code).toBe(0);
+  });
+
+  it("shows the control characters of a binary file as \\xNN, never raw", async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, "checkins.csv"), "kr_ref,date,value,confidence\nKR1.1,2026-11-02,\u001b[31mred\u0007\u0000,3\n");
+    const r = await okr(["import", join(dir, "checkins.csv"), "--data", data]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('value "\\x1B[31mred\\x07\\x00" is not a number');
+    expect(r.stderr).not.toMatch(/[\u0000-\u0008\u001b]/);
+  });
+
+  it("says a full disk or a refused permission in one line, from Node's code or LanceDB's OS error", async () => {
+    const { environmentProblem } = await import("../../src/cli/main.js");
+    const full = Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC", path: "/data/x" });
+    expect(environmentProblem(full)).toBe("the disk is full (/data/x): the command did not complete. Free some space or fix the permissions, then try again.");
+    const lance = new Error("Cannot open the data directory", {
+      cause: new Error("LanceError(IO): Permission denied (os error 13), /home/runner/.cargo/registry/src/lance-io/local.rs:123"),
+    });
+    expect(environmentProblem(lance)).toMatch(/^permission denied: the command did not complete/);
+    expect(environmentProblem(new Error("something else"))).toBeNull();
+  });
+});
 
 describe("bad input: exit 1 and one line saying what to fix", () => {
   it("checks numeric options itself, negative numbers included", async () => {

@@ -1,10 +1,11 @@
 // `okr export`: the workspace as JSON (re-importable, round-trips) or as the spreadsheet CSVs.
 
 import { mkdir, rename, stat, writeFile } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { OkrError } from "../../domain/errors.js";
 import { count } from "../../domain/wording.js";
 import { checkInsCsv, okrsCsv } from "../../io/export-data.js";
+import { isLocalPath } from "../../paths.js";
 import type { CommandSpec } from "../command.js";
 
 /** Write to a temporary file and rename it, so a crash never leaves half a file behind. */
@@ -21,6 +22,18 @@ async function isDirectory(path: string): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/** An export written into the data directory could replace the store's own files and make it
+ *  unreadable: refuse any path inside it. */
+function refuseInsideData(out: string, dataDir: string): void {
+  if (!isLocalPath(dataDir)) return;
+  const rel = relative(resolve(dataDir), resolve(out));
+  if (rel === "" || (!rel.startsWith("..") && !isAbsolute(rel)))
+    throw new OkrError(
+      "invalid_input",
+      `--out ${out} is inside the data directory ${dataDir}, where it could overwrite the workspace's own files: write the export somewhere else.`,
+    );
 }
 
 export const exportCommand: CommandSpec = {
@@ -42,8 +55,9 @@ export const exportCommand: CommandSpec = {
     if (format !== "json" && format !== "csv") throw new OkrError("invalid_input", `--format must be json or csv, not "${format}"`);
     const tableName = (values.table as string | undefined) ?? "okrs";
     if (tableName !== "okrs" && tableName !== "checkins") throw new OkrError("invalid_input", `--table must be okrs or checkins, not "${tableName}"`);
-    const doc = await (await ctx.service()).exportDocument();
     const out = values.out as string | undefined;
+    if (out) refuseInsideData(out, ctx.config.dataDir);
+    const doc = await (await ctx.service()).exportDocument();
     if (format === "json") {
       const text = JSON.stringify(doc, null, 2) + "\n";
       if (!out) return ctx.raw(text);
