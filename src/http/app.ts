@@ -2,7 +2,7 @@
 // over the shared service), GET /healthz, the web workspace (pages and the /api routes they read),
 // and POST /api/chat.
 
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
@@ -68,6 +68,12 @@ export function createHttpApp(o: HttpOptions): Hono {
   app.route("/", webRoutes({ service: o.service, mcp: o.mcp, chat: Boolean(o.model), signIn: Boolean(o.token), dir: o.webDir }));
 
   app.notFound((c) => c.json({ error: `No route ${c.req.method} ${c.req.path}. Open / for the web workspace, POST /mcp for MCP, GET /healthz.` }, 404));
-  app.onError((e, c) => c.json({ error: `Internal error: ${e.message}` }, 500));
+  // A bug's message can carry paths and internals: the client gets an id to quote, the server's log
+  // (stderr) the detail under the same id.
+  app.onError((e, c) => {
+    const id = randomUUID().slice(0, 8);
+    process.stderr.write(`okr: internal error ${id} on ${c.req.method} ${c.req.path}: ${e.stack ?? e.message}\n`);
+    return c.json({ error: `Internal error (id ${id}): the server's log has the details.`, id }, 500);
+  });
   return app;
 }

@@ -206,6 +206,29 @@ describe("HTTP app guards (app.request)", () => {
     await service.close();
   });
 
+  it("answers a bug with a 500 that names an id, not the internals; the log has the detail", async () => {
+    const { service } = await acmeService();
+    service.ws = async () => {
+      throw new Error("ENOENT: /srv/secret/records.lance/_versions/3.manifest (lance-io/src/local.rs:201)");
+    };
+    const app = createHttpApp({ service, mcp: MCP, bindHost: "127.0.0.1", token: null });
+    const logged: string[] = [];
+    const write = process.stderr.write.bind(process.stderr);
+    process.stderr.write = ((chunk: string) => (logged.push(String(chunk)), true)) as typeof process.stderr.write;
+    let r: Response;
+    try {
+      r = await app.request("http://127.0.0.1:8787/healthz");
+    } finally {
+      process.stderr.write = write;
+    }
+    expect(r.status).toBe(500);
+    const body = (await r.json()) as { error: string; id: string };
+    expect(body.error).toBe(`Internal error (id ${body.id}): the server's log has the details.`);
+    expect(JSON.stringify(body)).not.toContain("secret");
+    expect(logged.join("")).toMatch(new RegExp(`internal error ${body.id} on GET /healthz: Error: ENOENT: /srv/secret`));
+    await service.close();
+  });
+
   it("answers a JSON-RPC tools/call posted directly", async () => {
     const { service } = await acmeService();
     const app = createHttpApp({ service, mcp: { ...MCP, readOnly: true }, bindHost: "127.0.0.1", token: null });
