@@ -3,6 +3,7 @@
 
 import { randomUUID } from "node:crypto";
 import { valueProblem } from "../domain/values.js";
+import { acceptText } from "../domain/text.js";
 import { tryParseDay } from "../domain/dates.js";
 import { OkrError } from "../domain/errors.js";
 import type { CheckInCorrection, Cycle, EffectiveCheckIn, KeyResult } from "../domain/types.js";
@@ -51,7 +52,14 @@ export function pickCheckIn(checkIns: readonly EffectiveCheckIn[], input: Pick<C
 
 /** Validates what the correction changes and builds the record. */
 export function buildCorrection(kr: KeyResult, cycle: Cycle, target: EffectiveCheckIn, input: CorrectionInput, now: string): CheckInCorrection {
-  const base = { id: randomUUID(), checkInId: target.id, krId: kr.id, reason: input.reason?.trim() ?? "", author: input.author?.trim() ?? "", createdAt: now };
+  const base = {
+    id: randomUUID(),
+    checkInId: target.id,
+    krId: kr.id,
+    reason: acceptText(input.reason, "note", "The reason", bad),
+    author: acceptText(input.author, "name", "The author", bad),
+    createdAt: now,
+  };
   if (input.action === "retract") return { ...base, action: "retract" };
   const fix: Partial<CheckInCorrection> = {};
   if (input.value !== undefined) {
@@ -64,7 +72,7 @@ export function buildCorrection(kr: KeyResult, cycle: Cycle, target: EffectiveCh
       throw bad(`confidence must be a whole number from 1 (no chance) to 5 (certain), not ${input.confidence}`);
     fix.confidence = input.confidence;
   }
-  if (input.note !== undefined) fix.note = input.note.trim();
+  if (input.note !== undefined) fix.note = acceptText(input.note, "note", "The note", bad);
   if (input.date !== undefined) {
     if (tryParseDay(input.date) === null) throw bad(`date must be YYYY-MM-DD, not ${input.date}`);
     if (input.date < cycle.start || input.date > cycle.end)

@@ -3,6 +3,7 @@
 
 import { randomUUID } from "node:crypto";
 import { valueProblem } from "../domain/values.js";
+import { acceptText, type TextKind } from "../domain/text.js";
 import { tryParseDay } from "../domain/dates.js";
 import { OkrError } from "../domain/errors.js";
 import { nextKrRef, nextObjectiveRef } from "../domain/refs.js";
@@ -70,9 +71,12 @@ export function pickCycle(ws: Workspace, name: string | undefined, asOf: string)
   return cycle;
 }
 
+/** `value` as it may be stored (domain/text.ts), or the one-line refusal. */
+const text = (value: string | undefined, kind: TextKind, field: string): string => acceptText(value, kind, field, bad);
+
 export function buildObjective(ws: Workspace, o: NewObjective, asOf: string, now: string): Objective {
-  const title = o.title.trim().replace(/\s+/g, " ");
-  const team = o.team.trim();
+  const title = text(o.title, "title", "The title").replace(/\s+/g, " ");
+  const team = text(o.team, "name", "The team");
   if (!title) throw bad("An objective needs a title: a short, qualitative statement of what you want to achieve.");
   if (!team) throw bad("Say which team the objective belongs to (a team may be the whole company).");
   const cycle = pickCycle(ws, o.cycle, asOf);
@@ -82,9 +86,9 @@ export function buildObjective(ws: Workspace, o: NewObjective, asOf: string, now
     id: randomUUID(),
     ref,
     title,
-    description: o.description?.trim() ?? "",
+    description: text(o.description, "description", "The description"),
     team,
-    owner: o.owner?.trim() ?? "",
+    owner: text(o.owner, "name", "The owner"),
     cycleId: cycle.id,
     parentId: o.parentId ?? null,
     committed: o.committed ?? true,
@@ -113,7 +117,7 @@ function defaultStartDate(cycle: Cycle, today: string): string | null {
 
 export function buildKeyResult(at: KrPlacement, k: NewKeyResult, now: string, today: string): KeyResult {
   const { objective, cycle } = at;
-  const title = k.title.trim().replace(/\s+/g, " ");
+  const title = text(k.title, "title", "The title").replace(/\s+/g, " ");
   if (!title) throw bad('A key result needs a title that says what is measured, e.g. "Raise 30-day retention from 45% to 60%".');
   const kind = k.kind ?? "metric";
   if (!KR_KINDS.includes(kind)) throw bad(`kind must be one of ${KR_KINDS.join(", ")}`);
@@ -137,10 +141,10 @@ export function buildKeyResult(at: KrPlacement, k: NewKeyResult, now: string, to
     ref,
     objectiveId: objective.id,
     title,
-    owner: k.owner?.trim() ?? "",
+    owner: text(k.owner, "name", "The owner"),
     kind,
     direction,
-    unit: k.unit?.trim() ?? "",
+    unit: text(k.unit, "unit", "The unit"),
     start,
     target,
     weight: k.weight ?? null,
@@ -177,7 +181,7 @@ export interface KeyResultChanges {
 export function reviseKeyResult(kr: KeyResult, cycle: Cycle, c: KeyResultChanges, now: string): { next: KeyResult; changed: string[] } {
   const next = { ...kr };
   if (c.title !== undefined) {
-    const title = c.title.trim().replace(/\s+/g, " ");
+    const title = text(c.title, "title", "The title").replace(/\s+/g, " ");
     if (!title) throw bad("title cannot be empty");
     next.title = title;
   }
@@ -188,7 +192,7 @@ export function reviseKeyResult(kr: KeyResult, cycle: Cycle, c: KeyResultChanges
     if (kr.direction === "decrease" && c.target > kr.start) throw bad(`${kr.ref} decreases from ${kr.start}: the target must be below it`);
     next.target = c.target;
   }
-  if (c.owner !== undefined) next.owner = c.owner.trim();
+  if (c.owner !== undefined) next.owner = text(c.owner, "name", "The owner");
   if (c.due !== undefined) {
     checkDue(c.due, cycle);
     next.due = c.due;

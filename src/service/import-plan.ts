@@ -8,6 +8,7 @@
 import { randomUUID } from "node:crypto";
 import { normalizeRef } from "../domain/refs.js";
 import { sameTitle } from "../domain/resolve.js";
+import { storedText, type TextKind } from "../domain/text.js";
 import type { CheckIn, CheckInCorrection, Cycle, KeyResult, Objective } from "../domain/types.js";
 import type { ImportCheckIn, ImportCorrection, ImportData } from "../io/import-data.js";
 import type { WriteBatch } from "../store/store.js";
@@ -87,6 +88,13 @@ export function planImport(ws: Workspace, data: Omit<ImportData, "checkIns">, no
   };
   const titleChanges: TitleChange[] = [];
 
+  /** Text as it may be stored (domain/text.ts); a problem (too long) names where the item is. */
+  const clean = (at: string, value: string, kind: TextKind, field: string) => {
+    const r = storedText(value, kind, field);
+    if (r.problem) problems.push(`${at}: ${r.problem}`);
+    return r.text.trim();
+  };
+
   const cycles = new Map<string, Cycle>();
   for (const c of ws.cycles.values()) cycles.set(c.name, c);
   for (const c of data.cycles) {
@@ -120,10 +128,10 @@ export function planImport(ws: Workspace, data: Omit<ImportData, "checkIns">, no
     const next: Objective = {
       id,
       ref: old?.ref ?? o.ref,
-      title: o.title,
-      description: o.description,
-      team: o.team,
-      owner: o.owner,
+      title: clean(o.at, o.title, "title", "the title"),
+      description: clean(o.at, o.description, "description", "the description"),
+      team: clean(o.at, o.team, "name", "the team"),
+      owner: clean(o.at, o.owner, "name", "the owner"),
       cycleId: cycle.id,
       parentId,
       committed: o.committed,
@@ -153,11 +161,11 @@ export function planImport(ws: Workspace, data: Omit<ImportData, "checkIns">, no
       id: old?.id ?? randomUUID(),
       ref: old?.ref ?? k.ref,
       objectiveId,
-      title: k.title,
-      owner: k.owner,
+      title: clean(k.at, k.title, "title", "the title"),
+      owner: clean(k.at, k.owner, "name", "the owner"),
       kind: k.kind,
       direction: k.direction,
-      unit: k.unit,
+      unit: clean(k.at, k.unit, "unit", "the unit"),
       start: k.start,
       target: k.target,
       weight: k.weight,
@@ -244,11 +252,22 @@ export class CheckInPlanner {
         problems.push(`${c.at}: date ${c.date} is outside ${kr.ref}'s cycle ${cycle.name} (${cycle.start} to ${cycle.end})`);
         continue;
       }
-      let target = this.stored.get(kr.id)?.get(checkInKey(c))?.pop();
+      const note = storedText(c.note, "note", "the note"),
+        author = storedText(c.author, "name", "the author");
+      const tooLong = note.problem ?? author.problem;
+      if (tooLong) {
+        problems.push(`${c.at}: ${tooLong}`);
+        continue;
+      }
+      const text = { note: note.text.trim(), author: author.text.trim() };
+      let target = this.stored
+        .get(kr.id)
+        ?.get(checkInKey({ ...c, ...text }))
+        ?.pop();
       if (target) summary.checkIns.skipped++;
       else {
         target = { id: randomUUID(), corrections: new Set() };
-        checkIns.push({ id: target.id, krId: kr.id, date: c.date, value: c.value, confidence: c.confidence, note: c.note, author: c.author, createdAt: now });
+        checkIns.push({ id: target.id, krId: kr.id, date: c.date, value: c.value, confidence: c.confidence, ...text, createdAt: now });
         summary.checkIns.added++;
       }
       for (const fix of c.corrections ?? []) {

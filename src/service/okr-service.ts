@@ -9,6 +9,7 @@ import { matchTeam } from "../domain/teams.js";
 import { OkrError } from "../domain/errors.js";
 import { evaluate } from "../domain/metrics.js";
 import { valueProblem } from "../domain/values.js";
+import { acceptText } from "../domain/text.js";
 import { resolveOne } from "../domain/resolve.js";
 import type { CheckIn, Cycle, EffectiveCheckIn, KeyResult, Objective } from "../domain/types.js";
 import { buildCorrection, pickCheckIn, type CorrectionInput } from "./corrections.js";
@@ -92,6 +93,8 @@ function collisionError(collisions: readonly TitleChange[]): OkrError {
     { details: lines },
   );
 }
+
+const invalid = (message: string) => new OkrError("invalid_input", message);
 
 /** An import's problems: the first PROBLEMS_SHOWN as written and a count of the rest (a bad 50 MB
  *  file has a million of them). */
@@ -388,8 +391,8 @@ export class OkrService {
         date,
         value: input.value,
         confidence,
-        note: input.note?.trim() ?? "",
-        author: input.author?.trim() ?? "",
+        note: acceptText(input.note, "note", "The note", invalid),
+        author: acceptText(input.author, "name", "The author", invalid),
         createdAt: this.clock().toISOString(),
       };
       let after: KrRow;
