@@ -270,7 +270,16 @@ export class CheckInPlanner {
         checkIns.push({ id: target.id, krId: kr.id, date: c.date, value: c.value, confidence: c.confidence, ...text, createdAt: now });
         summary.checkIns.added++;
       }
-      for (const fix of c.corrections ?? []) {
+      for (const given of c.corrections ?? []) {
+        const texts = [storedText(given.reason, "note", "a correction's reason"), storedText(given.author, "name", "a correction's author")];
+        if (given.note !== undefined) texts.push(storedText(given.note, "note", "a correction's note"));
+        const tooLong = texts.find((t) => t.problem)?.problem;
+        if (tooLong) {
+          problems.push(`${c.at}: ${tooLong}`);
+          continue;
+        }
+        const [reason, author, note] = texts.map((t) => t.text.trim());
+        const fix = { ...given, reason: reason!, author: author!, ...(note !== undefined ? { note } : {}) };
         const ck = correctionKey(fix);
         if (target.corrections.has(ck)) {
           summary.corrections.skipped++;
