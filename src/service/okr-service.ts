@@ -146,54 +146,59 @@ export class OkrService {
    *  workspace's O1 must not be merged into this one's), unless `allowRenames` says the titles were
    *  changed on purpose. */
   async import(data: ImportData, parseProblems: readonly string[] = [], progress?: (message: string) => void, opts: ImportOptions = {}): Promise<ImportSummary> {
-    return this.serial(async () => {
-      const ws = await this.ws();
-      const problems = new ProblemList(parseProblems);
-      const plan = planImport(ws, data, this.clock().toISOString(), opts);
-      problems.push(plan.problems);
-      const staged = this.store.stage();
-      staged.add(plan.batch);
-      // What the import adds, as columns, to bring the cached workspace up to date once committed.
-      const added = new PendingCheckIns();
-      let corrected = false;
-      let read = 0,
-        chunks = 0,
+    // One import at a time on a workspace, across processes too: each plans against what the one
+    // before it wrote, so two at once cannot both add the same rows.
+    const waiting = (pid: number) => progress?.(`Waiting for another import (process ${pid}) to finish…`);
+    return this.serial(() => this.store.exclusive("import", () => this.importNow(data, parseProblems, progress, opts), waiting));
+  }
+
+  private async importNow(data: ImportData, parseProblems: readonly string[], progress: ((message: string) => void) | undefined, opts: ImportOptions): Promise<ImportSummary> {
+    const ws = await this.ws();
+    const problems = new ProblemList(parseProblems);
+    const plan = planImport(ws, data, this.clock().toISOString(), opts);
+    problems.push(plan.problems);
+    const staged = this.store.stage();
+    staged.add(plan.batch);
+    // What the import adds, as columns, to bring the cached workspace up to date once committed.
+    const added = new PendingCheckIns();
+    let corrected = false;
+    let read = 0,
+      chunks = 0,
+      said = performance.now();
+    for await (const chunk of withChunks(data.checkIns, opts.checkInChunks)) {
+      problems.push(chunk.problems);
+      const needed = plan.checkIns.storedNeeded(chunk.checkIns);
+      if (needed.length) plan.checkIns.storedFor(needed, await this.store.checkInsAsWritten(needed), await this.store.corrections(needed));
+      const chunkProblems: string[] = [];
+      const records = plan.checkIns.plan(chunk.checkIns, chunkProblems);
+      problems.push(chunkProblems);
+      // Once anything is wrong nothing will be written: stop holding records, keep checking.
+      if (problems.total === 0) {
+        staged.add(records);
+        added.add(records.checkIns);
+        corrected ||= records.corrections.length > 0;
+      }
+      read += chunk.checkIns.length;
+      // A big file comes in many chunks: say how far it got, once a second (a small one is done at once).
+      if (++chunks > 1 && performance.now() - said >= 1000) {
         said = performance.now();
-      for await (const chunk of withChunks(data.checkIns, opts.checkInChunks)) {
-        problems.push(chunk.problems);
-        const needed = plan.checkIns.storedNeeded(chunk.checkIns);
-        if (needed.length) plan.checkIns.storedFor(needed, await this.store.checkInsAsWritten(needed), await this.store.corrections(needed));
-        const chunkProblems: string[] = [];
-        const records = plan.checkIns.plan(chunk.checkIns, chunkProblems);
-        problems.push(chunkProblems);
-        // Once anything is wrong nothing will be written: stop holding records, keep checking.
-        if (problems.total === 0) {
-          staged.add(records);
-          added.add(records.checkIns);
-          corrected ||= records.corrections.length > 0;
-        }
-        read += chunk.checkIns.length;
-        // A big file comes in many chunks: say how far it got, once a second (a small one is done at once).
-        if (++chunks > 1 && performance.now() - said >= 1000) {
-          said = performance.now();
-          progress?.(`Checked ${read.toLocaleString("en-US")} check-ins…`);
-        }
+        progress?.(`Checked ${read.toLocaleString("en-US")} check-ins…`);
       }
-      if (problems.total) {
-        const n = problems.total;
-        throw new OkrError("invalid_input", `Import refused: ${n.toLocaleString("en-US")} problem${n > 1 ? "s" : ""}; nothing was written.`, { details: problems.shown() });
-      }
-      if (plan.collisions.length) throw collisionError(plan.collisions);
-      if (staged.size > 0) progress?.(`Writing ${staged.size.toLocaleString("en-US")} new or changed records in one commit…`);
-      const { version, basedOn, checkInStamps } = await staged.commit();
-      // Exactly what a reload would give (so close() can leave it as the snapshot the next process
-      // loads), unless another writer got in between or corrections changed histories in place.
-      if (basedOn === ws.version && !corrected) {
-        ws.apply(plan.batch, version, new Float64Array(0));
-        ws.applyCheckIns(added, checkInStamps);
-      } else this.workspace = null;
-      return plan.summary;
-    });
+    }
+    if (problems.total) {
+      const n = problems.total;
+      throw new OkrError("invalid_input", `Import refused: ${n.toLocaleString("en-US")} problem${n > 1 ? "s" : ""}; nothing was written.`, { details: problems.shown() });
+    }
+    if (plan.collisions.length) throw collisionError(plan.collisions);
+    if (staged.size > 0) progress?.(`Writing ${staged.size.toLocaleString("en-US")} new or changed records in one commit…`);
+    const { version, basedOn, checkInStamps } = await staged.commit();
+    // Exactly what a reload would give (so close() can leave it as the snapshot the next process
+    // loads), unless another writer got in between or corrections changed histories in place.
+    if (basedOn === ws.version && !corrected) {
+      ws.apply(plan.batch, version, new Float64Array(0));
+      ws.applyCheckIns(added, checkInStamps);
+    } else this.workspace = null;
+    return plan.summary;
   }
 
   private queue: Promise<unknown> = Promise.resolve();

@@ -14,6 +14,7 @@ import type { CheckIn, CheckInCorrection, Cycle, EffectiveCheckIn, KeyResult, Ob
 import { arrow, float64Column, int32Column, readRepeatedUtf8, utf8Column } from "./arrow-columns.js";
 import type { CheckInColumns, Committed, OkrStore, SearchHit, Snapshot, StagedWrite, WriteBatch } from "./store.js";
 import { DirectoryFlusher } from "./flush.js";
+import { withDirLock } from "./dir-lock.js";
 import { isLocalPath } from "../paths.js";
 import { SNAPSHOT_FILE, readSnapshotCache, writeSnapshotCache, type CacheKey } from "./snapshot-cache.js";
 
@@ -342,6 +343,12 @@ export class LanceStore implements OkrStore {
       .finally(() => {
         this.caching = null;
       });
+  }
+
+  async exclusive<T>(name: string, fn: () => Promise<T>, waiting?: (pid: number) => void): Promise<T> {
+    // A folder that does not exist yet is not created for a lock (a refused import leaves nothing).
+    if (!this.local || !(await exists(this.dir))) return fn();
+    return withDirLock(this.dir, name, fn, { waiting });
   }
 
   /** Kept until close(), which writes it once the index build and compaction (each a new table

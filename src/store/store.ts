@@ -84,6 +84,9 @@ export interface OkrStore {
    *  next process to load quickly; taken up when the store closes. `make` is called only if the
    *  store wants it: `version` is still the store's and what it keeps for quick loading is older. */
   offerSnapshot(version: number, make: () => Snapshot): Promise<void>;
+  /** Runs `fn` while no other process runs an `fn` under the same name on this workspace (a local
+   *  folder; elsewhere it just runs). `waiting` hears the other process's id if there is a wait. */
+  exclusive<T>(name: string, fn: () => Promise<T>, waiting?: (pid: number) => void): Promise<T>;
   /** Resolves once background work started by earlier writes (index builds, compaction) is done. */
   idle(): Promise<void>;
   close(): Promise<void>;

@@ -1,8 +1,11 @@
 // Writes in one process run one at a time, each planned on what the previous one left: concurrent
 // creations get distinct refs, and concurrent check-ins all land.
 
+import { spawn } from "node:child_process";
+import { readdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { AS_OF, acmeService, cleanup } from "../helpers.js";
+import { AS_OF, FIXTURE, acmeService, cleanup, openService, tempDir } from "../helpers.js";
 
 afterAll(cleanup);
 
@@ -52,4 +55,36 @@ describe("two writers on one workspace (two servers, one folder)", () => {
     for (const r of results) expect(ws.objectives.get(r.objective.id)!.ref).toBe(r.objective.ref);
     await Promise.all([a.close(), b.close(), reader.close()]);
   }, 60_000);
+});
+
+describe("two imports at once (issue 15 #2)", () => {
+  const BIN = join(import.meta.dirname, "../../bin/okr.js");
+  const okrImport = (data: string) =>
+    new Promise<{ code: number | null; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, [BIN, "import", FIXTURE, "--data", data], { stdio: ["ignore", "ignore", "pipe"] });
+      let stderr = "";
+      child.stderr.on("data", (d) => (stderr += d));
+      child.on("exit", (code) => resolve({ code, stderr }));
+    });
+
+  it("add the rows once: the second waits for the first, then finds them there", async () => {
+    for (let round = 0; round < 3; round++) {
+      const data = await tempDir();
+      const [a, b] = await Promise.all([okrImport(data), okrImport(data)]);
+      expect([a.code, b.code], a.stderr + b.stderr).toEqual([0, 0]);
+      const svc = await openService(data);
+      expect((await svc.store.checkInsAsWritten()).length, `round ${round}`).toBe(193);
+      expect((await svc.ws()).keyResults.size).toBe(25);
+      await svc.close();
+      expect(await readdir(data)).not.toContain("import.lock");
+    }
+  }, 60_000);
+
+  it("takes over the lock of an import that was killed", async () => {
+    const data = await tempDir();
+    await writeFile(join(data, "import.lock"), "999999999\n"); // no such process
+    const r = await okrImport(data);
+    expect(r.code, r.stderr).toBe(0);
+    expect(await readdir(data)).not.toContain("import.lock");
+  });
 });
