@@ -6,6 +6,7 @@ import { runAgent, type AgentResult } from "../../src/agent/agent.js";
 import { approvalMessage, declineMessage, type PendingWrite } from "../../src/agent/approval.js";
 import { LocalModel } from "../../src/agent/local/model.js";
 import { connectTools, krDirectory, workspaceSummary } from "../../src/agent/mcp-tools.js";
+import type { OkrService } from "../../src/service/okr-service.js";
 import { AS_OF, FIXTURE, importPath, openService, tempDir } from "../helpers.js";
 
 /** Without a model: the local model, with its KR lookup read through MCP as okr chat builds it.
@@ -21,9 +22,11 @@ export const call = (id: string, toolName: string, input: unknown): LanguageMode
 });
 export const say = (text: string): LanguageModelV3GenerateResult => ({ content: [{ type: "text", text }], finishReason: { unified: "stop", raw: "stop" }, usage, warnings: [] });
 
-export async function agentHarness(given?: LanguageModelV3, { approveWrites = true } = {}) {
+export async function agentHarness(given?: LanguageModelV3, { approveWrites = true, setup }: { approveWrites?: boolean; setup?: (service: OkrService) => Promise<unknown> } = {}) {
   const service = await openService(await tempDir());
   await importPath(service, FIXTURE);
+  // What others stored before this conversation (the model's KR directory is read after it).
+  await setup?.(service);
   const tools = await connectTools({ service, mcp: { readOnly: false, today: () => AS_OF, author: "Agent Tester", version: "test" } });
   const model = given ?? new LocalModel(await krDirectory(tools));
   // The workspace block of the system prompt, read through MCP as okr chat reads it.

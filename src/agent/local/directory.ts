@@ -26,7 +26,10 @@ const STOP = new Set(
     "increase raise grow reduce cut lift lower improve keep make get hold average rate monthly weekly " +
     "la cua cho tuan nay thang duoc roi dang o muc hien tai cap nhat ghi nhan tu tin do cay mau vang xanh nhe giup minh voi va cac nhung " +
     "tang giam nang len xuong con dat so chi ngay gio day days hours done latest minh nhe di co gi ko khong nao" +
-    " muc toan cong ty rieng thi sao"
+    " muc toan cong ty rieng thi sao" +
+    // How many KRs a request is about never names one: "log 100 for every KR" matched a KR whose
+    // title said "on every key result" (a title written to steer the agent).
+    " every all each any entire whole everything moi tat ca tung bo"
   ).split(" "),
 );
 
@@ -136,7 +139,8 @@ function titleTokens(title: string): Set<string> {
     ? ws
         .slice(1)
         .map((w, i) => ws[i]! + w)
-        .filter((p) => !VI_STOP_PAIRS.has(p))
+        // A pair of two words that name no KR ("ghi nhận", "cập nhật", "tự tin") names none either.
+        .filter((p, i) => !VI_STOP_PAIRS.has(p) && !(STOP.has(ws[i]!) && STOP.has(ws[i + 1]!)))
     : [];
   const out = new Set([...singles.map(stem), ...pairs, ...compounds(title), ...concepts(title)]);
   // Two-letter acronyms ("ko", "co") collide with ordinary words; three and four letters do not.

@@ -120,6 +120,10 @@ function resume(conv: Conversation, p: Pending, f: string, lang: Lang): Plan | n
         const again = planAll({ ...conv, text: `${ref} ${p.text}`, pending: null, previousAnswer: null, previousUser: null }, lang);
         return again.kind === "tools" ? again : null;
       }
+      // A reply that is a whole write request of its own ("NPS is 57 now, conf 4" after "which KR?")
+      // is that request: read with the question's text, it took the earlier request's numbers.
+      const alone = planAll({ ...conv, pending: null, previousAnswer: null, previousUser: null }, lang);
+      if (alone.kind === "tools" && alone.calls.some((c) => WRITE_TOOLS.has(c.toolName))) return alone;
       return planAll({ ...conv, text: `${p.text}, ${conv.text}`, pending: null, previousAnswer: null, previousUser: null }, lang);
     }
   }
