@@ -3,6 +3,7 @@
 import { cp, mkdtemp, readdir, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { OkrError } from "../src/domain/errors.js";
 import { openImportSource } from "../src/io/read-import.js";
 import { OkrService } from "../src/service/okr-service.js";
 import { LanceStore } from "../src/store/lance-store.js";
@@ -68,4 +69,15 @@ export async function listing(dir: string): Promise<string[]> {
   }
   await walk(dir);
   return out.sort();
+}
+
+/** The OkrError a promise rejects with (a test fails if it resolves or rejects with anything else). */
+export async function okrErrorOf(p: Promise<unknown>, code: string = "invalid_input"): Promise<OkrError> {
+  const e = await p.then(
+    () => null,
+    (x: unknown) => x,
+  );
+  if (!(e instanceof OkrError)) throw new Error(`expected an OkrError, got ${e === null ? "success" : String(e)}`);
+  if (e.code !== code) throw new Error(`expected code ${code}, got ${e.code}: ${e.message}`);
+  return e;
 }

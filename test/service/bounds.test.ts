@@ -5,19 +5,11 @@ import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { OkrError } from "../../src/domain/errors.js";
-import { AS_OF, acmeService, cleanup, fixtureCopy, importPath, openService, tempDir } from "../helpers.js";
+import { AS_OF, acmeService, cleanup, fixtureCopy, importPath, okrErrorOf, openService, tempDir } from "../helpers.js";
 
 afterEach(cleanup);
 
-async function refused(p: Promise<unknown>): Promise<string> {
-  const e = await p.then(
-    () => null,
-    (x: unknown) => x,
-  );
-  expect(e).toBeInstanceOf(OkrError);
-  expect((e as OkrError).code).toBe("invalid_input");
-  return (e as OkrError).message;
-}
+const refused = async (p: Promise<unknown>) => (await okrErrorOf(p)).message;
 
 describe("value bounds", () => {
   it("refuses absurd values in check-ins, corrections, new KRs and target changes, and stores nothing", async () => {

@@ -5,19 +5,11 @@
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { OkrError } from "../../src/domain/errors.js";
-import { AS_OF, acmeService, cleanup, fixtureCopy, importPath, openService, tempDir } from "../helpers.js";
+import { AS_OF, acmeService, cleanup, fixtureCopy, importPath, okrErrorOf, openService, tempDir } from "../helpers.js";
 
 afterEach(cleanup);
 
-async function refusal(p: Promise<unknown>): Promise<OkrError> {
-  const e = await p.then(
-    () => null,
-    (x: unknown) => x,
-  );
-  expect(e).toBeInstanceOf(OkrError);
-  return e as OkrError;
-}
+const refusal = (p: Promise<unknown>) => okrErrorOf(p);
 
 describe("stored text", () => {
   it("strips control characters and refuses over-long text in check-ins, corrections and KRs", async () => {
