@@ -1,0 +1,66 @@
+// `okr serve --http` in a child process on a data folder, for the benchmark and the stress suite:
+// its URL once it listens, a JSON-RPC caller, and its memory (Linux: read from /proc).
+
+import { spawn, type ChildProcess } from "node:child_process";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { projectRoot } from "../paths.js";
+
+export async function rssMb(pid: number): Promise<number> {
+  const status = await readFile(`/proc/${pid}/status`, "utf8");
+  return Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) / 1024;
+}
+
+export interface ServeChild {
+  url: string;
+  child: ChildProcess;
+  /** Whether it exited before stop() asked it to. */
+  crashed(): boolean;
+  /** One JSON-RPC request to /mcp: the HTTP status and the parsed body (null if not JSON). */
+  rpc(method: string, params: unknown, id?: number): Promise<{ status: number; body: unknown }>;
+  stop(): Promise<void>;
+}
+
+export async function serveChild(data: string, asOf: string): Promise<ServeChild> {
+  const child = spawn(process.execPath, [join(projectRoot(), "bin", "okr.js"), "serve", "--http", "--port", "0", "--data", data, "--as-of", asOf], {
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  let stopping = false,
+    exited = false;
+  const exit = new Promise<void>((resolve) => child.on("exit", () => ((exited = true), resolve())));
+  const url = await new Promise<string>((resolve, reject) => {
+    let err = "";
+    child.stderr!.on("data", (d) => {
+      err += d;
+      const m = /on (http:\/\/127\.0\.0\.1:\d+)/.exec(err);
+      if (m) resolve(m[1]!);
+    });
+    child.on("exit", (code) => reject(new Error(`okr serve exited ${code}: ${err.slice(-300)}`)));
+  });
+  let nextId = 0;
+  return {
+    url,
+    child,
+    crashed: () => exited && !stopping,
+    async rpc(method, params, id = ++nextId) {
+      const res = await fetch(`${url}/mcp`, {
+        method: "POST",
+        headers: { "content-type": "application/json", accept: "application/json, text/event-stream" },
+        body: JSON.stringify({ jsonrpc: "2.0", id, method, params }),
+      });
+      const text = await res.text();
+      let body: unknown = null;
+      try {
+        body = JSON.parse(text);
+      } catch {
+        /* not JSON: the caller counts it */
+      }
+      return { status: res.status, body };
+    },
+    async stop() {
+      stopping = true;
+      child.kill("SIGTERM");
+      await exit;
+    },
+  };
+}
