@@ -7,12 +7,14 @@
 import { open, readdir } from "node:fs/promises";
 import { dirname, join } from "node:path";
 
-async function listTree(root: string): Promise<Map<string, boolean>> {
+/** Every path under `root` but the top-level names `skip` says are not the store's. */
+async function listTree(root: string, skip: (name: string) => boolean): Promise<Map<string, boolean>> {
   const entries = new Map<string, boolean>();
   try {
     for (const e of await readdir(root, { recursive: true, withFileTypes: true })) {
       // `parentPath` from Node 20.12; `path` before it.
       const parent = (e as { parentPath?: string }).parentPath ?? (e as unknown as { path: string }).path;
+      if (parent === root && skip(e.name)) continue;
       entries.set(join(parent, e.name), e.isDirectory());
     }
   } catch (e) {
@@ -43,17 +45,21 @@ export class DirectoryFlusher {
   /** Files and directories synced by the last flush (tests and the bench read it). */
   lastSynced: string[] = [];
 
-  constructor(private readonly root: string) {}
+  /** `skip`: top-level names that are not the store's (a lock, a cache), never listed or synced. */
+  constructor(
+    private readonly root: string,
+    private readonly skip: (name: string) => boolean = () => false,
+  ) {}
 
   /** Before a write: what exists already (listed once; later flushes keep it current). */
   async before(): Promise<void> {
-    if (!this.known) this.known = await listTree(this.root);
+    if (!this.known) this.known = await listTree(this.root, this.skip);
   }
 
   /** After a write: fsync what it created, then the directories holding the new entries (so the
    *  names themselves survive), the root's parent included when the root is new. */
   async after(): Promise<void> {
-    const now = await listTree(this.root);
+    const now = await listTree(this.root, this.skip);
     const known = this.known ?? new Map();
     const fresh = [...now.keys()].filter((p) => !known.has(p));
     const dirs = new Set(fresh.map((p) => dirname(p)));

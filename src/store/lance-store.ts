@@ -68,7 +68,7 @@ export class LanceStore implements OkrStore {
     private readonly storageOptions: Record<string, string>,
   ) {
     this.local = isLocalPath(dir);
-    this.flusher = this.local ? new DirectoryFlusher(dir) : null;
+    this.flusher = this.local ? new DirectoryFlusher(dir, isOwnAside) : null;
   }
 
   /** Opening is lazy: a directory that is missing or empty is not touched until the first write,
@@ -631,9 +631,13 @@ async function exists(path: string): Promise<boolean> {
   );
 }
 
+/** Files of ours beside the table that are not the workspace: a lock (dir-lock.ts), the snapshot
+ *  cache. A folder holding only these is still empty, and the flusher leaves them alone. */
+const isOwnAside = (name: string) => name.endsWith(".lock") || name.startsWith(SNAPSHOT_FILE);
+
 async function hasEntries(dir: string): Promise<boolean> {
   try {
-    return (await readdir(dir)).length > 0;
+    return (await readdir(dir)).some((n) => !isOwnAside(n));
   } catch {
     return false;
   }
