@@ -1,7 +1,9 @@
 // A lock held by one process at a time on a local data directory: a file created exclusively
 // (O_EXCL), holding the owner's pid. Two `okr import` processes used to plan against the same state
 // and both add the same rows (386 check-ins instead of 193); now the second waits, then plans against
-// what the first wrote. A lock whose process is gone (killed) is taken over.
+// what the first wrote. A lock whose process is gone (killed) is taken over. Known gap: two waiters
+// that find the same dead owner at the same instant can both take over (one removes the lock the
+// other just made); it needs a crash and two imports waiting on it at once.
 
 import { open, readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
