@@ -11,7 +11,7 @@ import { formatDay, parseDay } from "../domain/dates.js";
 import { OkrError } from "../domain/errors.js";
 import { foldText } from "../domain/resolve.js";
 import type { CheckIn, CheckInCorrection, Cycle, EffectiveCheckIn, KeyResult, Objective } from "../domain/types.js";
-import { arrow, float64Column, int32Column, readRepeatedUtf8, utf8Column } from "./arrow-columns.js";
+import { SCHEMA, checkInColumns, emptyColumns, ipcFile, joined, toArrow, toColumns, type Kind } from "./rows.js";
 import type { CheckInColumns, Committed, OkrStore, SearchHit, Snapshot, StagedWrite, WriteBatch } from "./store.js";
 import { DirectoryFlusher } from "./flush.js";
 import { withDirLock } from "./dir-lock.js";
@@ -23,35 +23,6 @@ const lancedb: typeof LanceTypes = require("@lancedb/lancedb");
 
 const TABLE = "records";
 const COMPACT_EVERY = 50;
-type Kind = "cycle" | "objective" | "key_result" | "check_in" | "correction";
-
-/** Column layout. Entities keep their full JSON in `data`; check-ins use typed columns so the
- *  million-row scans that build the in-memory index never parse JSON. Corrections are rare: they
- *  keep their JSON in `data`, with a null day so the check-in scan skips them, `ref` = the check-in
- *  they supersede and `parent` = its KR. */
-const SCHEMA = new arrow.Schema([
-  new arrow.Field("kind", new arrow.Utf8(), true),
-  new arrow.Field("id", new arrow.Utf8(), true),
-  new arrow.Field("ref", new arrow.Utf8(), true),
-  new arrow.Field("parent", new arrow.Utf8(), true),
-  new arrow.Field("day", new arrow.Int32(), true),
-  new arrow.Field("value", new arrow.Float64(), true),
-  new arrow.Field("confidence", new arrow.Int32(), true),
-  new arrow.Field("text", new arrow.Utf8(), true),
-  new arrow.Field("author", new arrow.Utf8(), true),
-  new arrow.Field("data", new arrow.Utf8(), true),
-  new arrow.Field("written_at", new arrow.Float64(), true),
-]);
-
-let lastStamp = 0;
-/** Strictly increasing write stamps (epoch ms with sub-ms steps): the latest revision of an entity
- *  is the row with the highest stamp, whatever order a scan returns rows in. */
-function stamp(): number {
-  const now = Date.now();
-  lastStamp = now > lastStamp ? now : lastStamp + 0.001;
-  return lastStamp;
-}
-
 const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 export class LanceStore implements OkrStore {
@@ -577,15 +548,6 @@ function appender(table: LanceTypes.Table, parts: ArrowTypes.Table[]): () => Pro
   return () => inner.add!(buffer, "append");
 }
 
-const joined = (parts: readonly ArrowTypes.Table[]): ArrowTypes.Table => (parts.length === 1 ? parts[0]! : new arrow.Table(parts.flatMap((p) => p.batches)));
-
-/** The parts as one Arrow IPC file, in a Buffer over the same memory; empties `parts`. */
-function ipcFile(parts: ArrowTypes.Table[]): Buffer {
-  const ipc = arrow.tableToIPC(joined(parts), "file");
-  parts.length = 0;
-  return Buffer.from(ipc.buffer, ipc.byteOffset, ipc.byteLength);
-}
-
 /** Search without the index: every row with text, matched on its words with accents folded (what
  *  the index's asciiFolding does), ranked by how many of the query's words it holds. */
 async function scanSearch(table: LanceTypes.Table, text: string, limit: number): Promise<SearchHit[]> {
@@ -641,136 +603,4 @@ async function hasEntries(dir: string): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-/** Keeps the rows of an unfiltered scan that are check-ins (the ones with a day). */
-function checkInColumns(t: ArrowTypes.Table): CheckInColumns {
-  const dayCol = t.getChild("day")!;
-  // Validity straight from each chunk's bitmap, with the chunk's getters hoisted out of the loop:
-  // Vector.isValid() per row took seconds on a million rows.
-  const valid = new Uint8Array(t.numRows);
-  let row = 0,
-    count = 0;
-  for (const chunk of dayCol.data) {
-    const { nullBitmap: bitmap, offset, length } = chunk;
-    const allValid = chunk.nullCount === 0 || !bitmap;
-    for (let i = 0; i < length; i++, row++) {
-      const bit = offset + i;
-      if (allValid || ((bitmap[bit >> 3]! >> (bit & 7)) & 1) === 1) {
-        valid[row] = 1;
-        count++;
-      }
-    }
-  }
-  const ids = readRepeatedUtf8(t.getChild("parent")! as never);
-  const days = dayCol.toArray() as Int32Array;
-  const values = t.getChild("value")!.toArray() as Float64Array;
-  const confidences = t.getChild("confidence")!.toArray() as Int32Array;
-  const written = t.getChild("written_at")!.toArray() as Float64Array;
-  const out: CheckInColumns = {
-    krIds: new Array<string>(count),
-    days: new Int32Array(count),
-    values: new Float64Array(count),
-    confidences: new Int32Array(count),
-    createdAt: new Float64Array(count),
-  };
-  for (let i = 0, k = 0, n = valid.length; i < n; i++) {
-    if (!valid[i]) continue;
-    out.krIds[k] = ids[i]!;
-    out.days[k] = days[i]!;
-    out.values[k] = values[i]!;
-    out.confidences[k] = confidences[i]!;
-    out.createdAt[k++] = written[i]!;
-  }
-  return out;
-}
-
-function emptyColumns(): CheckInColumns {
-  return { krIds: [], days: new Int32Array(0), values: new Float64Array(0), confidences: new Int32Array(0), createdAt: new Float64Array(0) };
-}
-
-/** Columns for one commit, filled entity by entity and check-in by check-in (no row objects:
- *  a million of them made imports GC-bound). */
-class Columns {
-  kind: string[] = [];
-  id: string[] = [];
-  ref: (string | null)[] = [];
-  parent: (string | null)[] = [];
-  day: number[] = [];
-  value: number[] = [];
-  confidence: number[] = [];
-  text: (string | null)[] = [];
-  author: (string | null)[] = [];
-  data: (string | null)[] = [];
-  writtenAt: number[] = [];
-  /** Rows whose day/value/confidence are null (entities). */
-  entityRows = new Set<number>();
-
-  entity(kind: Kind, e: { id: string }, ref: string, parent: string | null, text: string | null): void {
-    this.entityRows.add(this.kind.length);
-    this.kind.push(kind);
-    this.id.push(e.id);
-    this.ref.push(ref);
-    this.parent.push(parent);
-    this.day.push(0);
-    this.value.push(0);
-    this.confidence.push(0);
-    this.text.push(text);
-    this.author.push(null);
-    this.data.push(JSON.stringify(e));
-    this.writtenAt.push(stamp());
-  }
-
-  get length(): number {
-    return this.kind.length;
-  }
-}
-
-function toColumns(b: WriteBatch): Columns {
-  const c = new Columns();
-  for (const x of b.cycles ?? []) c.entity("cycle", x, x.name, null, null);
-  for (const o of b.objectives ?? []) c.entity("objective", o, o.ref, o.cycleId, o.title);
-  for (const k of b.keyResults ?? []) c.entity("key_result", k, k.ref, k.objectiveId, k.title);
-  for (const x of b.corrections ?? []) c.entity("correction", x, x.checkInId, x.krId, x.note || null);
-  // Check-ins of one batch share few dates and usually one creation time: parse each once.
-  const days = new Map<string, number>();
-  let lastCreated = "",
-    lastCreatedMs = 0;
-  for (const x of b.checkIns ?? []) {
-    let day = days.get(x.date);
-    if (day === undefined) days.set(x.date, (day = parseDay(x.date)));
-    if (x.createdAt !== lastCreated) {
-      lastCreated = x.createdAt;
-      lastCreatedMs = Date.parse(x.createdAt);
-    }
-    c.kind.push("check_in");
-    c.id.push(x.id);
-    c.ref.push(null);
-    c.parent.push(x.krId);
-    c.day.push(day);
-    c.value.push(x.value);
-    c.confidence.push(x.confidence);
-    c.text.push(x.note || null);
-    c.author.push(x.author || null);
-    c.data.push(null);
-    c.writtenAt.push(Number.isFinite(lastCreatedMs) ? Math.max(lastCreatedMs, stamp()) : stamp());
-  }
-  return c;
-}
-
-function toArrow(c: Columns): ArrowTypes.Table {
-  const isEntity = c.entityRows.size ? (i: number) => c.entityRows.has(i) : undefined;
-  return new arrow.Table(SCHEMA, {
-    kind: utf8Column(c.kind),
-    id: utf8Column(c.id),
-    ref: utf8Column(c.ref),
-    parent: utf8Column(c.parent),
-    day: int32Column(c.day, isEntity),
-    value: float64Column(c.value, isEntity),
-    confidence: int32Column(c.confidence, isEntity),
-    text: utf8Column(c.text),
-    author: utf8Column(c.author),
-    data: utf8Column(c.data),
-    written_at: float64Column(c.writtenAt),
-  } as never);
 }
