@@ -56,6 +56,12 @@ export function forecast(kr: KrSpec, cycleSpan: CycleSpan, h: History, asOf: num
     const current = ys[ys.length - 1] as number;
     projectedValue = elapsed > 0 ? kr.start + ((current - kr.start) * horizon) / elapsed : current;
   }
+  // Values stored before numbers were bounded (1e308) overflow the fit: then project nothing beyond
+  // where the KR stands, rather than NaN, which every reader of this KR then failed on.
+  if (!Number.isFinite(projectedValue) || !Number.isFinite(progressOf(kr, projectedValue))) {
+    method = "current";
+    projectedValue = ys[ys.length - 1] as number;
+  }
   const projectedProgress = progressOf(kr, projectedValue);
   return { method, points: xs.length, checkIns: xs.length - 1, projectedValue, projectedProgress, grade: gradeOf(projectedProgress) };
 }

@@ -9,7 +9,9 @@ import type { CheckIn, Objective, Status } from "../domain/types.js";
 import type { KrEntry, Workspace } from "./workspace.js";
 
 /** Fractions are rounded to 4 decimals for output (0.6154), values are left as stored. */
-export const round4 = (x: number) => Math.round(x * 10_000) / 10_000;
+/** To 4 decimals; a number too large to have any (a 1e308 stored before values were bounded)
+ *  stays as it is instead of overflowing to Infinity. */
+export const round4 = (x: number) => (Math.abs(x) < 1e15 ? Math.round(x * 10_000) / 10_000 : x);
 
 export interface KrRow {
   ref: string;

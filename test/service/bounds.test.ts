@@ -29,6 +29,21 @@ describe("value bounds", () => {
     await svc.close();
   });
 
+  it("still reads a KR that holds such a number from before the bounds", async () => {
+    const svc = await acmeService();
+    const kr = (await svc.ws()).keyResultByRef("KR2.1")!;
+    // Written around the service's checks, as an older version stored it.
+    await svc.store.commit({ checkIns: [{ id: "legacy", krId: kr.id, date: AS_OF, value: 1e308, confidence: 3, note: "", author: "", createdAt: new Date().toISOString() }] });
+    const { connectedClient } = await import("../mcp/helpers.js");
+    const c = await connectedClient({ service: svc });
+    const r = await c.call("get_key_result", { keyResult: "KR2.1" });
+    expect(r.isError ?? false).toBe(false);
+    // No trend can be fitted through 1e308: the forecast stays where the KR stands.
+    expect((r.structuredContent as { forecast: { projectedValue: number } }).forecast.projectedValue).toBe(1e308);
+    expect(JSON.stringify(r.structuredContent)).not.toMatch(/NaN|Infinity/);
+    await c.close();
+  });
+
   it("refuses them in a CSV and in a JSON export, by line and path, writing nothing", async () => {
     const dir = await fixtureCopy();
     await writeFile(join(dir, "checkins.csv"), "kr_ref,date,value,confidence\nKR1.1,2026-11-02,1e16,3\nKR1.1,2026-11-03,1e999,3\n");
