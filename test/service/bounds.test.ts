@@ -57,7 +57,9 @@ describe("value bounds", () => {
     ]);
     expect(await svc.store.version()).toBe(0);
     const json = join(await tempDir(), "export.json");
-    const doc = await (await acmeService()).exportDocument();
+    const source = await acmeService();
+    const doc = await source.exportDocument();
+    await source.close();
     doc.objectives[0]!.keyResults[0]!.checkIns[0]!.value = 1e308;
     await writeFile(json, JSON.stringify(doc));
     const j = await importPath(svc, json).catch((x: OkrError) => x);
