@@ -9,8 +9,8 @@ import { projectRoot } from "../paths.js";
 
 export interface PeerFigures {
   coldMs: number;
-  /** okr: the first cold start after the import, which reads the table (and leaves the snapshot
-   *  cache that later cold starts read); the others: the same as coldMs. */
+  /** okr: the first cold start after the import (the import leaves its snapshot for it; without
+   *  one it reads the table); the others: the same as coldMs. */
   coldFirstMs: number;
   warmP50Ms: number;
   importS: number;
