@@ -3,6 +3,7 @@
 import { loadConfig, type Config } from "../config.js";
 import { projectVersion } from "../paths.js";
 import { isOkrError, type OkrErrorCode } from "../domain/errors.js";
+import { CONTROL } from "../domain/text.js";
 import type { OkrService } from "../service/okr-service.js";
 import { parseCommandArgs } from "./args.js";
 import { GLOBAL_OPTIONS, commandHelp, type CommandContext, type CommandSpec } from "./command.js";
@@ -57,9 +58,7 @@ export const EXIT = {
 
 /** Control characters (an ANSI escape from a binary file, a NUL) shown as \\xNN instead of reaching
  *  the terminal. */
-const visible = (s: string): string =>
-  // eslint-disable-next-line no-control-regex
-  s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
+const visible = (s: string): string => s.replace(CONTROL, (c) => `\\x${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
 
 /** What the machine refused (a full disk, no permission, a read-only file system), in one line, from
  *  Node's error code or the OS error LanceDB reports; null for anything else. */

@@ -46,6 +46,9 @@ export class OkrError extends Error {
   }
 }
 
+/** The error for input that breaks a rule, saying which and how to fix it. */
+export const invalidInput = (message: string): OkrError => new OkrError("invalid_input", message);
+
 export function isOkrError(e: unknown): e is OkrError {
   return e instanceof OkrError;
 }

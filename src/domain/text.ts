@@ -13,9 +13,10 @@ export const TEXT_LIMITS = {
 
 export type TextKind = keyof typeof TEXT_LIMITS;
 
-// C0 controls except tab and line feed, DEL, and C1 controls.
+/** C0 controls except tab and line feed, DEL, and C1 controls: what is never stored, nor printed
+ *  raw to a terminal (the CLI shows them as \xNN). */
 // eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+export const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 // eslint-disable-next-line no-control-regex
 const ANY_CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 

@@ -144,3 +144,10 @@ export function valueProblem(x: number, what: string): string | null {
   if (Math.abs(x) > MAX_VALUE) return `${what} ${x} is out of range: numbers up to ±1,000,000,000,000,000 (10^15) are accepted`;
   return null;
 }
+
+/** valueProblem for a caller that refuses with an error: `x`, or `fail(problem)` thrown. */
+export function acceptValue(x: number, what: string, fail: (problem: string) => Error): number {
+  const problem = valueProblem(x, what);
+  if (problem) throw fail(problem);
+  return x;
+}

@@ -2,10 +2,10 @@
 // supersedes it. Pure over the check-ins the store hands over; the service writes the result.
 
 import { randomUUID } from "node:crypto";
-import { valueProblem } from "../domain/values.js";
+import { acceptValue } from "../domain/values.js";
 import { acceptText } from "../domain/text.js";
 import { tryParseDay } from "../domain/dates.js";
-import { OkrError } from "../domain/errors.js";
+import { OkrError, invalidInput as bad } from "../domain/errors.js";
 import type { CheckInCorrection, Cycle, EffectiveCheckIn, KeyResult } from "../domain/types.js";
 
 export interface CorrectionInput {
@@ -27,8 +27,6 @@ export interface CorrectionInput {
   /** Only check-ins written by this person count as "the last one" ("undo MY last check-in"). */
   onlyBy?: string;
 }
-
-const bad = (message: string) => new OkrError("invalid_input", message);
 
 /** The check-in a correction is about: by id, else the one written last (by `onlyBy` if given). */
 export function pickCheckIn(checkIns: readonly EffectiveCheckIn[], input: Pick<CorrectionInput, "checkInId" | "checkInDate" | "onlyBy">, what: string): EffectiveCheckIn {
@@ -63,9 +61,7 @@ export function buildCorrection(kr: KeyResult, cycle: Cycle, target: EffectiveCh
   if (input.action === "retract") return { ...base, action: "retract" };
   const fix: Partial<CheckInCorrection> = {};
   if (input.value !== undefined) {
-    const range = valueProblem(input.value, "value");
-    if (range) throw bad(range);
-    fix.value = input.value;
+    fix.value = acceptValue(input.value, "value", bad);
   }
   if (input.confidence !== undefined) {
     if (!Number.isInteger(input.confidence) || input.confidence < 1 || input.confidence > 5)

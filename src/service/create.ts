@@ -2,10 +2,10 @@
 // fills sensible defaults and generates the next free short ref (O7, KR7.3). Pure over a Workspace.
 
 import { randomUUID } from "node:crypto";
-import { valueProblem } from "../domain/values.js";
+import { acceptValue } from "../domain/values.js";
 import { acceptText, type TextKind } from "../domain/text.js";
 import { tryParseDay } from "../domain/dates.js";
-import { OkrError } from "../domain/errors.js";
+import { OkrError, invalidInput as bad } from "../domain/errors.js";
 import { nextKrRef, nextObjectiveRef } from "../domain/refs.js";
 import { DIRECTIONS, KR_KINDS, type Cycle, type Direction, type KeyResult, type KrKind, type Objective } from "../domain/types.js";
 import type { Workspace } from "./workspace.js";
@@ -42,8 +42,6 @@ export interface NewKeyResult {
   startDate?: string | null;
   due?: string | null;
 }
-
-const bad = (message: string) => new OkrError("invalid_input", message);
 
 export function buildCycle(ws: Workspace, c: NewCycle): Cycle {
   const name = c.name.trim();
@@ -124,8 +122,8 @@ export function buildKeyResult(at: KrPlacement, k: NewKeyResult, now: string, to
   const start = k.start ?? 0;
   const target = k.target ?? (kind === "milestone" ? 1 : undefined);
   if (target === undefined) throw bad(`Key result "${title}" needs a target value (and usually a start value).`);
-  const range = valueProblem(start, "start") ?? valueProblem(target, "target");
-  if (range) throw bad(range);
+  acceptValue(start, "start", bad);
+  acceptValue(target, "target", bad);
   const direction = k.direction ?? (target < start ? "decrease" : "increase");
   if (!DIRECTIONS.includes(direction)) throw bad(`direction must be one of ${DIRECTIONS.join(", ")}`);
   if (direction === "increase" && target < start) throw bad(`An increasing key result needs a target above its start (${start} → ${target}); use direction decrease.`);
@@ -186,8 +184,7 @@ export function reviseKeyResult(kr: KeyResult, cycle: Cycle, c: KeyResultChanges
     next.title = title;
   }
   if (c.target !== undefined) {
-    const range = valueProblem(c.target, "target");
-    if (range) throw bad(range);
+    acceptValue(c.target, "target", bad);
     if (kr.direction === "increase" && c.target < kr.start) throw bad(`${kr.ref} increases from ${kr.start}: the target must be above it`);
     if (kr.direction === "decrease" && c.target > kr.start) throw bad(`${kr.ref} decreases from ${kr.start}: the target must be below it`);
     next.target = c.target;
