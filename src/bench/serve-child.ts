@@ -18,6 +18,8 @@ export interface ServeChild {
   crashed(): boolean;
   /** One JSON-RPC request to /mcp: the HTTP status and the parsed body (null if not JSON). */
   rpc(method: string, params: unknown, id?: number): Promise<{ status: number; body: unknown }>;
+  /** tools/call: as rpc, and `ok` when the tool answered without isError. */
+  callTool(name: string, args: unknown, id?: number): Promise<{ status: number; body: unknown; ok: boolean }>;
   stop(): Promise<void>;
 }
 
@@ -38,24 +40,30 @@ export async function serveChild(data: string, asOf: string): Promise<ServeChild
     child.on("exit", (code) => reject(new Error(`okr serve exited ${code}: ${err.slice(-300)}`)));
   });
   let nextId = 0;
+  const rpc: ServeChild["rpc"] = async (method, params, id = ++nextId) => {
+    const res = await fetch(`${url}/mcp`, {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "application/json, text/event-stream" },
+      body: JSON.stringify({ jsonrpc: "2.0", id, method, params }),
+    });
+    const text = await res.text();
+    let body: unknown = null;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      /* not JSON: the caller counts it */
+    }
+    return { status: res.status, body };
+  };
   return {
     url,
     child,
     crashed: () => exited && !stopping,
-    async rpc(method, params, id = ++nextId) {
-      const res = await fetch(`${url}/mcp`, {
-        method: "POST",
-        headers: { "content-type": "application/json", accept: "application/json, text/event-stream" },
-        body: JSON.stringify({ jsonrpc: "2.0", id, method, params }),
-      });
-      const text = await res.text();
-      let body: unknown = null;
-      try {
-        body = JSON.parse(text);
-      } catch {
-        /* not JSON: the caller counts it */
-      }
-      return { status: res.status, body };
+    rpc,
+    async callTool(name, args, id) {
+      const { status, body } = await rpc("tools/call", { name, arguments: args }, id);
+      const result = (body as { result?: { isError?: boolean } } | null)?.result;
+      return { status, body, ok: status === 200 && !!result && !result.isError };
     },
     async stop() {
       stopping = true;

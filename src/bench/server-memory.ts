@@ -8,9 +8,8 @@ export async function serverMemory(data: string, asOf: string, writes: number): 
   const server = await serveChild(data, asOf);
   try {
     const call = async (name: string, args: Record<string, unknown>) => {
-      const { status, body } = await server.rpc("tools/call", { name, arguments: args });
-      const result = (body as { result?: { isError?: boolean } } | null)?.result;
-      if (status !== 200 || !result || result.isError) throw new Error(`${name} failed: ${JSON.stringify(body).slice(0, 200)}`);
+      const { ok, body } = await server.callTool(name, args);
+      if (!ok) throw new Error(`${name} failed: ${JSON.stringify(body).slice(0, 200)}`);
     };
     await call("query_lagging_key_results", { limit: 10 });
     const firstQueryMb = await rssMb(server.child.pid!);

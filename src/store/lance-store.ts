@@ -286,9 +286,8 @@ export class LanceStore implements OkrStore {
     const table = await this.refreshTable();
     if (!table) return { version: 0, cycles: [], objectives: [], keyResults: [], checkIns: emptyColumns() };
     if (!this.local) return this.scan(table);
-    const key = { tableVersion: await table.version(), rows: await table.countRows() };
-    const cachePath = join(this.dir, SNAPSHOT_FILE);
-    const cached = await readSnapshotCache(cachePath, key);
+    const key = await cacheKeyOf(table);
+    const cached = await readSnapshotCache(join(this.dir, SNAPSHOT_FILE), key);
     this.loadedFrom = cached ? "cache" : "table";
     if (cached) {
       this.cachedKey = key;
@@ -336,7 +335,7 @@ export class LanceStore implements OkrStore {
     const table = this.table;
     if (!offer || !table || this.indexing || this.compacting) return;
     await this.caching;
-    const key = { tableVersion: await table.version(), rows: await table.countRows() };
+    const key = await cacheKeyOf(table);
     if (key.rows !== offer.version || (this.cachedKey?.tableVersion === key.tableVersion && this.cachedKey.rows === key.rows)) return;
     this.cache(key, offer.make());
     await this.caching;
@@ -591,6 +590,11 @@ async function exists(path: string): Promise<boolean> {
     () => true,
     () => false,
   );
+}
+
+/** What a snapshot of the table as it stands now is keyed by (see snapshot-cache.ts). */
+async function cacheKeyOf(table: LanceTypes.Table): Promise<CacheKey> {
+  return { tableVersion: await table.version(), rows: await table.countRows() };
 }
 
 /** Files of ours beside the table that are not the workspace: a lock (dir-lock.ts), the snapshot

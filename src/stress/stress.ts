@@ -96,13 +96,12 @@ async function fuzz(server: ServeChild, calls: number, counts: StressCounts, ack
       const note = `stress-fuzz-${i}`;
       if (tool.name === "log_check_in" && args && typeof args === "object" && !Array.isArray(args)) args.note = note;
       const id = i + 1;
-      const { status, body } = await server.rpc("tools/call", { name: tool.name, arguments: args }, id).catch(() => ({ status: 0, body: null }));
+      const { status, body, ok } = await server.callTool(tool.name, args, id).catch(() => ({ status: 0, body: null, ok: false }));
       counts.calls++;
       if (status >= 500 || status === 0) counts.serverErrors++;
       else if (!isJsonRpc(body, id)) counts.nonJsonRpc++;
-      const result = (body as { result?: { isError?: boolean } } | null)?.result;
       // A dry run answers without writing: only a real write was acknowledged.
-      if (tool.name === "log_check_in" && result && !result.isError && (args as { dryRun?: unknown }).dryRun !== true) acknowledged.add(note);
+      if (tool.name === "log_check_in" && ok && (args as { dryRun?: unknown }).dryRun !== true) acknowledged.add(note);
     }
   }
   await Promise.all(Array.from({ length: 8 }, worker));
@@ -114,11 +113,10 @@ async function twoServers(a: ServeChild, b: ServeChild, perClient: number, ackno
     [a, a, a, a, b, b, b, b].map(async (server, c) => {
       for (let i = 0; i < perClient; i++) {
         const note = `stress-two-${c}-${i}`;
-        const { status, body } = await server.rpc("tools/call", { name: "log_check_in", arguments: { keyResult: pick(KRS), value: 50 + i, confidence: 3, note } });
+        const { status, ok } = await server.callTool("log_check_in", { keyResult: pick(KRS), value: 50 + i, confidence: 3, note });
         counts.calls++;
         if (status >= 500) counts.serverErrors++;
-        const result = (body as { result?: { isError?: boolean } } | null)?.result;
-        if (status === 200 && result && !result.isError) acknowledged.add(note);
+        if (ok) acknowledged.add(note);
       }
     }),
   );
@@ -154,7 +152,7 @@ export async function stress(opts: { calls: number; importRows: number; kills: n
     const a = await serveChild(data, AS_OF);
     const b = await serveChild(data, AS_OF);
     try {
-      await a.rpc("tools/call", { name: "query_lagging_key_results", arguments: { limit: 10 } });
+      await a.callTool("query_lagging_key_results", { limit: 10 });
       counts.memoryBeforeMb = await rssMb(a.child.pid!);
       say(`1/4 ${opts.calls.toLocaleString("en-US")} generated MCP tool calls…`);
       await fuzz(a, opts.calls, counts, acknowledged);
@@ -176,7 +174,7 @@ export async function stress(opts: { calls: number; importRows: number; kills: n
         );
         if (code === 0) acknowledged.add(note);
       }
-      await a.rpc("tools/call", { name: "query_lagging_key_results", arguments: { limit: 10 } });
+      await a.callTool("query_lagging_key_results", { limit: 10 });
       counts.memoryAfterMb = await rssMb(a.child.pid!);
       counts.crashes = [a, b].filter((s) => s.crashed()).length;
     } finally {
