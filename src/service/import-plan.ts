@@ -65,11 +65,11 @@ export interface ImportOptions {
 
 const counts = (): Counts => ({ added: 0, updated: 0, unchanged: 0 });
 
-export function checkInKey(c: { date: string; value: number; confidence: number; note: string; author: string }): string {
+function checkInKey(c: { date: string; value: number; confidence: number; note: string; author: string }): string {
   return `${c.date}|${c.value}|${c.confidence}|${c.author}|${c.note}`;
 }
 
-export function correctionKey(c: ImportCorrection): string {
+function correctionKey(c: ImportCorrection): string {
   return JSON.stringify([c.action, c.date ?? null, c.value ?? null, c.confidence ?? null, c.note ?? null, c.reason, c.author]);
 }
 

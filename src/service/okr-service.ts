@@ -6,9 +6,9 @@ import { critiqueWithRewrite, objectiveLanguage, type CriticLang, type DraftObje
 import type { Rewrite } from "../domain/critic-rewrite.js";
 import { addDays, parseDay } from "../domain/dates.js";
 import { matchTeam } from "../domain/teams.js";
-import { OkrError } from "../domain/errors.js";
+import { OkrError, invalidInput } from "../domain/errors.js";
 import { evaluate } from "../domain/metrics.js";
-import { valueProblem } from "../domain/values.js";
+import { acceptValue } from "../domain/values.js";
 import { acceptText } from "../domain/text.js";
 import { resolveOne } from "../domain/resolve.js";
 import type { CheckIn, Cycle, EffectiveCheckIn, KeyResult, Objective } from "../domain/types.js";
@@ -29,12 +29,12 @@ import {
   type NewObjective,
 } from "./create.js";
 import { buildExport, type ExportDocument } from "../io/export-data.js";
-import type { ImportCheckIn, ImportData } from "../io/import-data.js";
-import type { CheckInChunk } from "../io/import-csv.js";
+import type { ImportData } from "../io/import-data.js";
 import type { OkrStore } from "../store/store.js";
-import { planImport, type ImportOptions, type ImportSummary, type TitleChange } from "./import-plan.js";
+import type { ImportOptions, ImportSummary } from "./import-plan.js";
+import { runImport } from "./import-run.js";
 import { krDetail, krRow, lagging, tree, type KrDetail, type KrRow, type LaggingOptions, type LaggingRow, type ObjectiveView } from "./views.js";
-import { KrHistory, PendingCheckIns, Workspace } from "./workspace.js";
+import { KrHistory, Workspace } from "./workspace.js";
 import { renameClashes, type Created } from "./unique-refs.js";
 
 export interface CheckInInput {
@@ -79,47 +79,6 @@ export interface SearchResult {
   score: number;
 }
 
-/** How many collisions an error lists: enough to recognise the other workspace, short enough to read. */
-const COLLISIONS_SHOWN = 5;
-
-function collisionError(collisions: readonly TitleChange[]): OkrError {
-  const n = collisions.length;
-  const lines = collisions.slice(0, COLLISIONS_SHOWN).map((c) => `${c.ref}: stored "${c.stored}" vs incoming "${c.incoming}" (${c.at})`);
-  if (n > COLLISIONS_SHOWN) lines.push(`… and ${n - COLLISIONS_SHOWN} more`);
-  return new OkrError(
-    "conflict",
-    `Import refused: ${n} ref${n > 1 ? "s" : ""} in the import name${n > 1 ? "" : "s"} a different objective or key result than the workspace stores under ${n > 1 ? "them" : "it"} ` +
-      "(is this another workspace?); nothing was written.",
-    { details: lines },
-  );
-}
-
-const invalid = (message: string) => new OkrError("invalid_input", message);
-
-/** An import's problems: the first PROBLEMS_SHOWN as written and a count of the rest (a bad 50 MB
- *  file has a million of them). */
-const PROBLEMS_SHOWN = 100;
-class ProblemList {
-  private readonly first: string[] = [];
-  total = 0;
-  constructor(initial: readonly string[]) {
-    this.push(initial);
-  }
-  push(items: readonly string[]): void {
-    for (const p of items) if (this.total++ < PROBLEMS_SHOWN) this.first.push(p);
-  }
-  shown(): string[] {
-    const rest = this.total - this.first.length;
-    return rest > 0 ? [...this.first, `… and ${rest.toLocaleString("en-US")} more problem${rest > 1 ? "s" : ""}`] : this.first;
-  }
-}
-
-/** The check-ins held in memory, as one chunk, then the streamed ones. */
-async function* withChunks(inMemory: readonly ImportCheckIn[], streamed?: AsyncIterable<CheckInChunk>): AsyncGenerator<CheckInChunk> {
-  if (inMemory.length) yield { checkIns: inMemory, problems: [] };
-  if (streamed) yield* streamed;
-}
-
 export class OkrService {
   private workspace: Workspace | null = null;
 
@@ -149,56 +108,17 @@ export class OkrService {
     // One import at a time on a workspace, across processes too: each plans against what the one
     // before it wrote, so two at once cannot both add the same rows.
     const waiting = (pid: number) => progress?.(`Waiting for another import (process ${pid}) to finish…`);
-    return this.serial(() => this.store.exclusive("import", () => this.importNow(data, parseProblems, progress, opts), waiting));
-  }
-
-  private async importNow(data: ImportData, parseProblems: readonly string[], progress: ((message: string) => void) | undefined, opts: ImportOptions): Promise<ImportSummary> {
-    const ws = await this.ws();
-    const problems = new ProblemList(parseProblems);
-    const plan = planImport(ws, data, this.clock().toISOString(), opts);
-    problems.push(plan.problems);
-    const staged = this.store.stage();
-    staged.add(plan.batch);
-    // What the import adds, as columns, to bring the cached workspace up to date once committed.
-    const added = new PendingCheckIns();
-    let corrected = false;
-    let read = 0,
-      chunks = 0,
-      said = performance.now();
-    for await (const chunk of withChunks(data.checkIns, opts.checkInChunks)) {
-      problems.push(chunk.problems);
-      const needed = plan.checkIns.storedNeeded(chunk.checkIns);
-      if (needed.length) plan.checkIns.storedFor(needed, await this.store.checkInsAsWritten(needed), await this.store.corrections(needed));
-      const chunkProblems: string[] = [];
-      const records = plan.checkIns.plan(chunk.checkIns, chunkProblems);
-      problems.push(chunkProblems);
-      // Once anything is wrong nothing will be written: stop holding records, keep checking.
-      if (problems.total === 0) {
-        staged.add(records);
-        added.add(records.checkIns);
-        corrected ||= records.corrections.length > 0;
-      }
-      read += chunk.checkIns.length;
-      // A big file comes in many chunks: say how far it got, once a second (a small one is done at once).
-      if (++chunks > 1 && performance.now() - said >= 1000) {
-        said = performance.now();
-        progress?.(`Checked ${read.toLocaleString("en-US")} check-ins…`);
-      }
-    }
-    if (problems.total) {
-      const n = problems.total;
-      throw new OkrError("invalid_input", `Import refused: ${n.toLocaleString("en-US")} problem${n > 1 ? "s" : ""}; nothing was written.`, { details: problems.shown() });
-    }
-    if (plan.collisions.length) throw collisionError(plan.collisions);
-    if (staged.size > 0) progress?.(`Writing ${staged.size.toLocaleString("en-US")} new or changed records in one commit…`);
-    const { version, basedOn, checkInStamps } = await staged.commit();
-    // Exactly what a reload would give (so close() can leave it as the snapshot the next process
-    // loads), unless another writer got in between or corrections changed histories in place.
-    if (basedOn === ws.version && !corrected) {
-      ws.apply(plan.batch, version, new Float64Array(0));
-      ws.applyCheckIns(added, checkInStamps);
-    } else this.workspace = null;
-    return plan.summary;
+    return this.serial(() =>
+      this.store.exclusive(
+        "import",
+        async () => {
+          const { summary, patched } = await runImport(this.store, await this.ws(), data, parseProblems, this.clock().toISOString(), progress, opts);
+          if (!patched) this.workspace = null;
+          return summary;
+        },
+        waiting,
+      ),
+    );
   }
 
   private queue: Promise<unknown> = Promise.resolve();
@@ -369,8 +289,7 @@ export class OkrService {
 
   async checkIn(input: CheckInInput, asOf: string, opts: WriteOptions = {}): Promise<CheckInResult> {
     return this.serial(async () => {
-      const range = valueProblem(input.value, "value");
-      if (range) throw new OkrError("invalid_input", range);
+      acceptValue(input.value, "value", invalidInput);
       const date = input.date ?? asOf;
       const day = parseDay(date, "check-in date");
       const kr = await this.resolveKeyResult(input.kr);
@@ -396,8 +315,8 @@ export class OkrService {
         date,
         value: input.value,
         confidence,
-        note: acceptText(input.note, "note", "The note", invalid),
-        author: acceptText(input.author, "name", "The author", invalid),
+        note: acceptText(input.note, "note", "The note", invalidInput),
+        author: acceptText(input.author, "name", "The author", invalidInput),
         createdAt: this.clock().toISOString(),
       };
       let after: KrRow;
