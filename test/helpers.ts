@@ -81,3 +81,10 @@ export async function okrErrorOf(p: Promise<unknown>, code: string = "invalid_in
   if (e.code !== code) throw new Error(`expected code ${code}, got ${e.code}: ${e.message}`);
   return e;
 }
+
+/** An export without its audit trail (which a restore extends by its own import entry). */
+export function withoutAudit<T extends { audit?: unknown }>(doc: T): Omit<T, "audit"> {
+  const rest: T = { ...doc };
+  delete rest.audit;
+  return rest;
+}

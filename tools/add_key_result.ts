@@ -15,7 +15,7 @@ export const addKeyResult = defineTool({
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
   async run(args, ctx) {
     const { dryRun, ...k } = args;
-    const kr = await ctx.service.addKeyResult(k, ctx.today(), { dryRun });
+    const kr = await ctx.service.addKeyResult(k, ctx.today(), { dryRun, actor: ctx.actor });
     const objectiveRef = (await ctx.service.ws()).objectives.get(kr.objectiveId)!.ref;
     return {
       data: { keyResult: { ...kr, objectiveRef } },

@@ -46,7 +46,7 @@ export const correctCheckIn = defineTool({
         onlyBy: args.onlyMine ? ctx.author : undefined,
       },
       ctx.today(),
-      { dryRun: args.dryRun },
+      { dryRun: args.dryRun, actor: ctx.actor },
     );
     const unit = (v: number) => `${v}${r.keyResult.unit === "%" ? "%" : r.keyResult.unit ? ` ${r.keyResult.unit}` : ""}`;
     const was = `${r.keyResult.ref}'s check-in of ${r.checkIn.date} (${unit(r.checkIn.value)}, confidence ${r.checkIn.confidence}/5)`;

@@ -32,7 +32,7 @@ export const createObjective = defineTool({
     // Critique the draft before it exists, so the team's objective count does not include it twice.
     const { findings } = await ctx.service.critique({ title: args.title, owner: args.owner, team: args.team, cycle: args.cycle, keyResults: args.keyResults ?? [] }, today);
     const { dryRun, ...o } = args;
-    const { objective, keyResults } = await ctx.service.createObjective(o, today, { dryRun });
+    const { objective, keyResults } = await ctx.service.createObjective(o, today, { dryRun, actor: ctx.actor });
     const ws = await ctx.service.ws();
     const view = objectiveHead(ws, objective);
     const text =

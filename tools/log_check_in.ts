@@ -40,7 +40,7 @@ export const logCheckIn = defineTool({
     const r = await ctx.service.checkIn(
       { kr: args.keyResult, value: args.value, confidence: args.confidence, note: args.note, date, author: args.author ?? ctx.author },
       ctx.today(),
-      { dryRun: args.dryRun },
+      { dryRun: args.dryRun, actor: ctx.actor },
     );
     const a = r.after;
     const withUnit = (v: number, u: string) => `${v}${u === "%" ? "%" : u ? ` ${u}` : ""}`;

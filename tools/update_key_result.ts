@@ -27,7 +27,7 @@ export const updateKeyResult = defineTool({
   async run(args, ctx) {
     const { keyResult: query, dryRun, ...changes } = args;
     if (Object.values(changes).every((v) => v === undefined)) throw new OkrError("invalid_input", "Nothing to change: give a new title, target, owner, start date or due date.");
-    const { keyResult, changed } = await ctx.service.updateKeyResult(query, changes, { dryRun });
+    const { keyResult, changed } = await ctx.service.updateKeyResult(query, changes, { dryRun, actor: ctx.actor });
     const text = changed.length
       ? `${dryRun ? "Would update" : "Updated"} ${keyResult.ref} (${changed.join(", ")}): ${keyResult.title}, target ${keyResult.target}, owner ${keyResult.owner || "none"}.`
       : `${keyResult.ref} already looks like that; nothing ${dryRun ? "would change" : "changed"}.`;

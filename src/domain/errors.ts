@@ -5,6 +5,7 @@ export type OkrErrorCode =
   | "not_found" // no objective / KR / cycle matches
   | "ambiguous" // a name fragment matched several items; `candidates` lists them
   | "conflict" // the request contradicts stored state (duplicate ref, date outside cycle…)
+  | "forbidden" // the caller's role or teams do not allow this write
   | "unavailable" // something outside us failed (a webhook, a model server); retrying may help
   | "internal"; // a bug or an I/O failure
 

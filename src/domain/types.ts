@@ -88,3 +88,43 @@ export interface CheckInCorrection {
 export interface EffectiveCheckIn extends CheckIn {
   correctedFrom?: { value: number; confidence: number; date: IsoDate; note: string };
 }
+
+export type Role = "viewer" | "member" | "admin";
+export const ROLES: readonly Role[] = ["viewer", "member", "admin"];
+
+/** A person with a personal access token for the HTTP surfaces. Revisions like every entity: the
+ *  latest one counts, and removing a user is a revision with `removedAt`. */
+export interface User {
+  id: string;
+  name: string;
+  role: Role;
+  /** The teams a member may write to (exact team names); empty for viewers and admins. */
+  teams: string[];
+  /** SHA-256 (hex) of the token: the token itself is shown once and never stored. */
+  tokenHash: string;
+  createdAt: string;
+  updatedAt: string;
+  removedAt: string | null;
+}
+
+/** Where a write came from. */
+export const SURFACES = ["cli", "cli-chat", "mcp-stdio", "mcp-http", "web", "web-chat"] as const;
+export type Surface = (typeof SURFACES)[number];
+
+/** One write, for the audit trail: who, what, when, through which surface. Stored in the same commit
+ *  as the records it describes, so there is never one without the other. */
+export interface AuditEntry {
+  id: string;
+  at: string;
+  /** The user's name; for an unnamed caller (the local CLI, OKR_HTTP_TOKEN) what it is known by. */
+  actor: string;
+  role: Role;
+  surface: Surface;
+  /** What was done: log_check_in, correct_check_in, create_objective, add_key_result,
+   *  update_key_result, create_cycle, import, add_user, remove_user, new_user_token, move_refs. */
+  action: string;
+  /** The refs (or user name) written. */
+  target: string;
+  /** A short account of the change, e.g. "53.4, confidence 4". */
+  detail: string;
+}

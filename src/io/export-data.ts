@@ -3,7 +3,7 @@
 // export → import into an empty directory → export gives the same JSON.
 
 import { compareRefs } from "../domain/lagging.js";
-import type { CheckIn, CheckInCorrection, Cycle, KeyResult, Objective } from "../domain/types.js";
+import type { AuditEntry, CheckIn, CheckInCorrection, Cycle, KeyResult, Objective } from "../domain/types.js";
 import type { ImportCorrection } from "./import-data.js";
 import { toCsv } from "./csv.js";
 import { CHECKIN_COLUMNS, CHECKIN_OPTIONAL_COLUMNS, OKR_COLUMNS, OKR_OPTIONAL_COLUMNS } from "./import-csv.js";
@@ -29,6 +29,9 @@ export interface ExportDocument {
   version: typeof EXPORT_VERSION;
   cycles: { name: string; start: string; end: string }[];
   objectives: ExportObjective[];
+  /** Who wrote what, when, through which surface, oldest first (import restores it). Users are
+   *  not exported: their tokens are secrets; after a restore, issue new ones (okr users add). */
+  audit?: AuditEntry[];
 }
 
 export interface ExportSource {
@@ -39,6 +42,7 @@ export interface ExportSource {
   checkIns: readonly CheckIn[];
   /** Their corrections, in written order. */
   corrections?: readonly CheckInCorrection[];
+  audit?: readonly AuditEntry[];
 }
 
 export function buildExport(src: ExportSource): ExportDocument {
@@ -99,6 +103,7 @@ export function buildExport(src: ExportSource): ExportDocument {
       committed: o.committed,
       keyResults: krsByObjective.get(o.id) ?? [],
     })),
+    audit: [...(src.audit ?? [])],
   };
 }
 

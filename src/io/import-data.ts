@@ -1,7 +1,7 @@
 // The neutral shape every import source (spreadsheet CSV, our JSON export, the demo generator) is
 // turned into before the service checks it against the workspace and writes it in one commit.
 
-import type { CheckIn, CheckInCorrection, Cycle, KeyResult, Objective } from "../domain/types.js";
+import type { AuditEntry, CheckIn, CheckInCorrection, Cycle, KeyResult, Objective } from "../domain/types.js";
 import { readNumber, valueProblem } from "../domain/values.js";
 
 /** Where an item came from, for error messages: "okrs.csv:5" or "export.json objectives[2]". */
@@ -41,6 +41,8 @@ export interface ImportData {
   objectives: ImportObjective[];
   keyResults: ImportKeyResult[];
   checkIns: ImportCheckIn[];
+  /** An export's audit trail: entries not stored yet are restored. */
+  audit?: AuditEntry[];
 }
 
 export function emptyImport(): ImportData {

@@ -2,7 +2,7 @@
 
 import { z } from "zod";
 import { tryParseDay } from "../domain/dates.js";
-import { DIRECTIONS, KR_KINDS } from "../domain/types.js";
+import { DIRECTIONS, KR_KINDS, ROLES, SURFACES } from "../domain/types.js";
 import { MAX_VALUE } from "../domain/values.js";
 import { EXPORT_FORMAT } from "./export-data.js";
 import { REF_PATTERN, type ImportData } from "./import-data.js";
@@ -60,11 +60,23 @@ const objective = z.object({
   committed: z.boolean().default(true),
   keyResults: z.array(keyResult).default([]),
 });
+const short = z.string().max(4000);
+const auditEntry = z.object({
+  id: z.string().min(1).max(100),
+  at: z.iso.datetime({ offset: true }),
+  actor: short,
+  role: z.enum(ROLES),
+  surface: z.enum(SURFACES),
+  action: z.string().min(1).max(100),
+  target: short,
+  detail: short,
+});
 const document = z.object({
   format: z.literal(EXPORT_FORMAT),
   version: z.literal(1),
   cycles: z.array(z.object({ name: z.string().min(1), start: date, end: date })),
   objectives: z.array(objective),
+  audit: z.array(auditEntry).optional(),
 });
 
 export function parseExportJson(file: string, content: string, into: ImportData, problems: string[]): void {
@@ -82,6 +94,7 @@ export function parseExportJson(file: string, content: string, into: ImportData,
   }
   const doc = parsed.data;
   doc.cycles.forEach((c, i) => into.cycles.push({ ...c, at: `${file} cycles[${i}]` }));
+  if (doc.audit?.length) (into.audit ??= []).push(...doc.audit);
   doc.objectives.forEach((o, i) => {
     const at = `${file} objectives[${i}]`;
     into.objectives.push({

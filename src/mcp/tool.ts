@@ -6,13 +6,21 @@ import type { CallToolResult, Tool, ToolAnnotations } from "@modelcontextprotoco
 import { z } from "zod";
 import { isOkrError, OkrError, type OkrErrorCode } from "../domain/errors.js";
 import type { OkrService } from "../service/okr-service.js";
+import type { Actor } from "../domain/access.js";
 
 export interface ToolContext {
   service: OkrService;
   /** Today's date (YYYY-MM-DD) for this call. */
   today(): string;
-  /** Author for writes when the caller names none. */
+  /** Author for writes when the caller names none: an identified caller's own name. */
   author: string;
+  /** Who calls: their role and teams decide what they may write. */
+  actor: Actor;
+}
+
+/** The context of one caller's tool calls. */
+export function toolContext(service: OkrService, o: { today(): string; author: string }, actor: Actor): ToolContext {
+  return { service, today: o.today, author: actor.identified ? actor.name : o.author, actor };
 }
 
 export interface ToolDefinition<I extends z.ZodObject = z.ZodObject, O extends z.ZodObject = z.ZodObject> {

@@ -36,6 +36,8 @@ export interface ImportSummary {
   keyResults: Counts;
   checkIns: { added: number; skipped: number };
   corrections: { added: number; skipped: number };
+  /** Audit entries restored from an export, and those already stored. */
+  audit: { added: number; skipped: number };
   /** Retitled objectives and KRs, written because renames were allowed (else they are collisions). */
   renamed: TitleChange[];
 }
@@ -77,13 +79,14 @@ function correctionKey(c: ImportCorrection): string {
  *  through the returned plan's `checkIns` planner. */
 export function planImport(ws: Workspace, data: Omit<ImportData, "checkIns">, now: string, opts: ImportOptions = {}): ImportPlan {
   const problems: string[] = [];
-  const batch: Required<Omit<WriteBatch, "checkIns" | "corrections">> = { cycles: [], objectives: [], keyResults: [] };
+  const batch: Required<Omit<WriteBatch, "checkIns" | "corrections" | "users" | "audit">> = { cycles: [], objectives: [], keyResults: [] };
   const summary: ImportSummary = {
     cycles: counts(),
     objectives: counts(),
     keyResults: counts(),
     checkIns: { added: 0, skipped: 0 },
     corrections: { added: 0, skipped: 0 },
+    audit: { added: 0, skipped: 0 },
     renamed: [],
   };
   const titleChanges: TitleChange[] = [];

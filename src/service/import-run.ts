@@ -4,6 +4,7 @@
 import { OkrError } from "../domain/errors.js";
 import type { ImportCheckIn, ImportData } from "../io/import-data.js";
 import type { CheckInChunk } from "../io/import-csv.js";
+import type { AuditEntry } from "../domain/types.js";
 import type { OkrStore } from "../store/store.js";
 import { planImport, type ImportOptions, type ImportSummary, type TitleChange } from "./import-plan.js";
 import { PendingCheckIns, type Workspace } from "./workspace.js";
@@ -60,13 +61,20 @@ export async function runImport(
   parseProblems: readonly string[],
   now: string,
   progress: ((message: string) => void) | undefined,
-  opts: ImportOptions,
+  opts: ImportOptions & { audit?: (summary: ImportSummary) => AuditEntry },
 ): Promise<{ summary: ImportSummary; patched: boolean }> {
   const problems = new ProblemList(parseProblems);
   const plan = planImport(ws, data, now, opts);
   problems.push(plan.problems);
   const staged = store.stage();
   staged.add(plan.batch);
+  if (data.audit?.length) {
+    // An export's trail, restored once: a re-import adds none of it again.
+    const stored = new Set((await store.auditTrail()).map((a) => a.id));
+    const restored = data.audit.filter((a) => !stored.has(a.id));
+    plan.summary.audit = { added: restored.length, skipped: data.audit.length - restored.length };
+    staged.add({ audit: restored });
+  }
   // What the import adds, as columns, to bring the cached workspace up to date once committed.
   const added = new PendingCheckIns();
   let corrected = false;
@@ -98,7 +106,10 @@ export async function runImport(
     throw new OkrError("invalid_input", `Import refused: ${n.toLocaleString("en-US")} problem${n > 1 ? "s" : ""}; nothing was written.`, { details: problems.shown() });
   }
   if (plan.collisions.length) throw collisionError(plan.collisions);
-  if (staged.size > 0) progress?.(`Writing ${staged.size.toLocaleString("en-US")} new or changed records in one commit…`);
+  if (staged.size > 0) {
+    progress?.(`Writing ${staged.size.toLocaleString("en-US")} new or changed records in one commit…`);
+    if (opts.audit) staged.add({ audit: [opts.audit(plan.summary)] });
+  }
   const { version, basedOn, checkInStamps } = await staged.commit();
   // Exactly what a reload would give (so close() can leave it as the snapshot the next process
   // loads), unless another writer got in between or corrections changed histories in place.

@@ -11,7 +11,9 @@ import { evaluate } from "../domain/metrics.js";
 import { acceptValue } from "../domain/values.js";
 import { acceptText } from "../domain/text.js";
 import { resolveOne } from "../domain/resolve.js";
-import type { CheckIn, Cycle, EffectiveCheckIn, KeyResult, Objective } from "../domain/types.js";
+import type { AuditEntry, CheckIn, Cycle, EffectiveCheckIn, KeyResult, Objective } from "../domain/types.js";
+import { localActor, writeRefusal, type Actor } from "../domain/access.js";
+import { buildUser, findUser, hashToken, renewToken, userView, type NewUser, type UserView } from "./users.js";
 import { buildCorrection, pickCheckIn, type CorrectionInput } from "./corrections.js";
 import { weeklyFacts, type Lang, type WeeklyFacts } from "./weekly.js";
 import { templateSummary } from "./summary.js";
@@ -51,6 +53,9 @@ export interface CheckInInput {
  *  the same call fails the same way, and succeeds with the result the write would return. */
 export interface WriteOptions {
   dryRun?: boolean;
+  /** Who writes (checked against their role and teams, and named in the audit trail); default
+   *  the service's `actor`. */
+  actor?: Actor;
 }
 
 export interface CheckInResult {
@@ -81,6 +86,8 @@ export interface SearchResult {
 
 export class OkrService {
   private workspace: Workspace | null = null;
+  /** Who writes when a call names nobody: the person at this machine (the CLI sets their name). */
+  actor: Actor = localActor("local", "cli");
 
   constructor(
     readonly store: OkrStore,
@@ -104,7 +111,13 @@ export class OkrService {
    *  each. Refs that name other objectives or KRs than the stored ones are a `conflict` (another
    *  workspace's O1 must not be merged into this one's), unless `allowRenames` says the titles were
    *  changed on purpose. */
-  async import(data: ImportData, parseProblems: readonly string[] = [], progress?: (message: string) => void, opts: ImportOptions = {}): Promise<ImportSummary> {
+  async import(
+    data: ImportData,
+    parseProblems: readonly string[] = [],
+    progress?: (message: string) => void,
+    opts: ImportOptions & { actor?: Actor } = {},
+  ): Promise<ImportSummary> {
+    const actor = this.allow(opts.actor, null, "import data");
     // One import at a time on a workspace, across processes too: each plans against what the one
     // before it wrote, so two at once cannot both add the same rows.
     const waiting = (pid: number) => progress?.(`Waiting for another import (process ${pid}) to finish…`);
@@ -112,7 +125,14 @@ export class OkrService {
       this.store.exclusive(
         "import",
         async () => {
-          const { summary, patched } = await runImport(this.store, await this.ws(), data, parseProblems, this.clock().toISOString(), progress, opts);
+          const audit = (s: ImportSummary) => {
+            const n = (what: string, c: { added: number; updated?: number }) =>
+              c.added || c.updated ? [`${what}: ${c.added} added${c.updated ? `, ${c.updated} updated` : ""}`] : [];
+            const parts = [n("cycles", s.cycles), n("objectives", s.objectives), n("key results", s.keyResults), n("check-ins", s.checkIns), n("corrections", s.corrections)];
+            const detail = parts.flat().join("; ") || "restored audit entries only";
+            return this.auditEntry(actor, "import", "", detail);
+          };
+          const { summary, patched } = await runImport(this.store, await this.ws(), data, parseProblems, this.clock().toISOString(), progress, { ...opts, audit });
           if (!patched) this.workspace = null;
           return summary;
         },
@@ -136,21 +156,35 @@ export class OkrService {
    *  hold one of our refs; then ours move to the next free ones, and the check repeats, after a short
    *  random pause, while other writers keep landing (a writer renaming at the same moment is seen on
    *  the next round). */
-  private async keepRefsUnique(created: Created): Promise<Created> {
+  private async keepRefsUnique(created: Created, actor: Actor): Promise<Created> {
     for (let round = 0; round < 8 && this.workspace === null; round++) {
       if (!renameClashes(await this.ws(), created, this.clock().toISOString())) break;
       await new Promise((r) => setTimeout(r, 5 + Math.random() * 45));
       const ws = await this.ws();
       const again = renameClashes(ws, created, this.clock().toISOString());
       if (!again) break; // the other writer moved first
-      await this.write(ws, again.batch);
+      const moved = [again.created.objective, ...again.created.keyResults].flatMap((x) => (x ? [x.ref] : []));
+      await this.write(ws, again.batch, this.auditEntry(actor, "move_refs", moved.join(" "), "another writer took the refs first"));
       created = again.created;
     }
     return created;
   }
 
-  private async write(ws: Workspace, batch: Parameters<OkrStore["commit"]>[0]): Promise<void> {
-    const { version, basedOn, checkInStamps } = await this.store.commit(batch);
+  /** The caller, once they may make this write (`team` null: an admin-only one); else forbidden. */
+  private allow(actor: Actor | undefined, team: string | null, what: string): Actor {
+    const who = actor ?? this.actor;
+    const refusal = writeRefusal(who, team, what);
+    if (refusal) throw refusal;
+    return who;
+  }
+
+  private auditEntry(actor: Actor, action: string, target: string, detail: string): AuditEntry {
+    return { id: randomUUID(), at: this.clock().toISOString(), actor: actor.name, role: actor.role, surface: actor.surface, action, target, detail };
+  }
+
+  /** Commits the batch with its audit entry. */
+  private async write(ws: Workspace, batch: Parameters<OkrStore["commit"]>[0], audit: AuditEntry): Promise<void> {
+    const { version, basedOn, checkInStamps } = await this.store.commit({ ...batch, audit: [audit] });
     // Another process may have committed in between: then reload rather than patch. Corrections
     // (rare) also reload: they change histories in place.
     if (basedOn === ws.version && !batch.corrections?.length) ws.apply(batch, version, checkInStamps);
@@ -295,6 +329,7 @@ export class OkrService {
       const kr = await this.resolveKeyResult(input.kr);
       const ws = await this.ws();
       const entry = ws.entry(kr.id)!;
+      const actor = this.allow(opts.actor, entry.objective.team, `log a check-in on ${kr.ref}`);
       if (date < entry.cycle.start || date > entry.cycle.end)
         throw new OkrError("conflict", `${date} is outside ${kr.ref}'s cycle ${entry.cycle.name} (${entry.cycle.start} to ${entry.cycle.end}); pass a date inside it.`);
       let confidence = input.confidence;
@@ -316,7 +351,7 @@ export class OkrService {
         value: input.value,
         confidence,
         note: acceptText(input.note, "note", "The note", invalidInput),
-        author: acceptText(input.author, "name", "The author", invalidInput),
+        author: actor.identified ? actor.name : acceptText(input.author, "name", "The author", invalidInput),
         createdAt: this.clock().toISOString(),
       };
       let after: KrRow;
@@ -326,7 +361,7 @@ export class OkrService {
         history.insert(day, checkIn.value, confidence, Math.max(Date.parse(checkIn.createdAt), Date.now()));
         after = krRow({ ...entry, history }, evaluate(entry.spec, entry.span, history, asOfDay));
       } else {
-        await this.write(ws, { checkIns: [checkIn] });
+        await this.write(ws, { checkIns: [checkIn] }, this.auditEntry(actor, "log_check_in", kr.ref, `${checkIn.value} on ${date}, confidence ${confidence}`));
         const fresh = (await this.ws()).entry(kr.id)!;
         after = krRow(fresh, evaluate(fresh.spec, fresh.span, fresh.history, asOfDay));
       }
@@ -350,7 +385,8 @@ export class OkrService {
         kr = ws.keyResults.get(target.krId)!;
       }
       const entry = ws.entry(kr.id)!;
-      const correction = buildCorrection(kr, entry.cycle, target, input, this.clock().toISOString());
+      const actor = this.allow(opts.actor, entry.objective.team, `correct a check-in on ${kr.ref}`);
+      const correction = buildCorrection(kr, entry.cycle, target, actor.identified ? { ...input, author: actor.name } : input, this.clock().toISOString());
       const day = parseDay(asOf, "as-of date");
       const asOfDay = Math.max(day, parseDay(correction.date ?? target.date));
       const before = krRow(entry, evaluate(entry.spec, entry.span, entry.history, asOfDay));
@@ -367,7 +403,12 @@ export class OkrService {
         const history = KrHistory.of(corrected);
         after = krRow({ ...entry, history }, evaluate(entry.spec, entry.span, history, asOfDay));
       } else {
-        const { version, basedOn } = await this.store.commit({ corrections: [correction] });
+        const detail =
+          correction.action === "retract"
+            ? `retracted ${target.value} of ${target.date}`
+            : `${target.value} of ${target.date} → ${correction.value ?? target.value}${correction.date && correction.date !== target.date ? ` dated ${correction.date}` : ""}`;
+        const audit = this.auditEntry(actor, "correct_check_in", kr.ref, detail);
+        const { version, basedOn } = await this.store.commit({ corrections: [correction], audit: [audit] });
         // Only our write landed: patch this KR's history from the store instead of reloading everything.
         if (basedOn === ws.version) ws.replaceHistory(kr.id, await this.store.checkIns([kr.id]), version);
         else this.workspace = null;
@@ -389,11 +430,12 @@ export class OkrService {
     });
   }
 
-  async createCycle(c: NewCycle): Promise<Cycle> {
+  async createCycle(c: NewCycle, opts: Pick<WriteOptions, "actor"> = {}): Promise<Cycle> {
     return this.serial(async () => {
+      const actor = this.allow(opts.actor, null, "create a cycle");
       const ws = await this.ws();
       const cycle = buildCycle(ws, c);
-      await this.write(ws, { cycles: [cycle] });
+      await this.write(ws, { cycles: [cycle] }, this.auditEntry(actor, "create_cycle", cycle.name, `${cycle.start} to ${cycle.end}`));
       return cycle;
     });
   }
@@ -410,11 +452,13 @@ export class OkrService {
       const ws = await this.ws();
       const now = this.clock().toISOString();
       const objective = buildObjective(ws, { ...o, parentId }, asOf, now);
+      const actor = this.allow(opts.actor, objective.team, "create an objective");
       const at = placementFor(ws, objective);
       const keyResults = (o.keyResults ?? []).map((k) => buildKeyResult(at, k, now, asOf));
       if (opts.dryRun) return { objective, keyResults };
-      await this.write(ws, { objectives: [objective], keyResults });
-      const kept = await this.keepRefsUnique({ objective, keyResults });
+      const refs = [objective.ref, ...keyResults.map((k) => k.ref)].join(" ");
+      await this.write(ws, { objectives: [objective], keyResults }, this.auditEntry(actor, "create_objective", refs, objective.title));
+      const kept = await this.keepRefsUnique({ objective, keyResults }, actor);
       return { objective: kept.objective!, keyResults: kept.keyResults };
     });
   }
@@ -424,10 +468,11 @@ export class OkrService {
     return this.serial(async () => {
       const objective = await this.resolveObjective(k.objective);
       const ws = await this.ws();
+      const actor = this.allow(opts.actor, objective.team, `add a key result to ${objective.ref}`);
       const kr = buildKeyResult(placementFor(ws, objective), k, this.clock().toISOString(), asOf);
       if (opts.dryRun) return kr;
-      await this.write(ws, { keyResults: [kr] });
-      return (await this.keepRefsUnique({ objective: null, keyResults: [kr] })).keyResults[0]!;
+      await this.write(ws, { keyResults: [kr] }, this.auditEntry(actor, "add_key_result", kr.ref, kr.title));
+      return (await this.keepRefsUnique({ objective: null, keyResults: [kr] }, actor)).keyResults[0]!;
     });
   }
 
@@ -438,10 +483,78 @@ export class OkrService {
       const kr = await this.resolveKeyResult(query);
       const ws = await this.ws();
       const entry = ws.entry(kr.id)!;
+      const actor = this.allow(opts.actor, entry.objective.team, `change ${kr.ref}`);
       const { next, changed } = reviseKeyResult(kr, entry.cycle, changes, this.clock().toISOString());
-      if (changed.length && !opts.dryRun) await this.write(ws, { keyResults: [next] });
+      if (changed.length && !opts.dryRun) {
+        const detail = changed.map((f) => `${f}: ${JSON.stringify(kr[f as keyof KeyResult])} → ${JSON.stringify(next[f as keyof KeyResult])}`).join("; ");
+        await this.write(ws, { keyResults: [next] }, this.auditEntry(actor, "update_key_result", kr.ref, detail));
+      }
       return { keyResult: changed.length ? next : kr, changed };
     });
+  }
+
+  /** A user with a personal token (returned once: only its hash is stored). Admins only. */
+  async addUser(u: NewUser, opts: Pick<WriteOptions, "actor"> = {}): Promise<{ user: UserView; token: string }> {
+    return this.serial(async () => {
+      const actor = this.allow(opts.actor, null, "add users");
+      const ws = await this.ws();
+      const { user, token } = buildUser(ws, u, this.clock().toISOString());
+      const detail = `${user.role}${user.teams.length ? ` of ${user.teams.join(", ")}` : ""}`;
+      await this.write(ws, { users: [user] }, this.auditEntry(actor, "add_user", user.name, detail));
+      return { user: userView(user), token };
+    });
+  }
+
+  /** Removes a user: their token stops working at once. Their check-ins and trail stay. */
+  async removeUser(name: string, opts: Pick<WriteOptions, "actor"> = {}): Promise<UserView> {
+    return this.serial(async () => {
+      const actor = this.allow(opts.actor, null, "remove users");
+      const ws = await this.ws();
+      const now = this.clock().toISOString();
+      const user = { ...findUser(ws, name), removedAt: now, updatedAt: now };
+      await this.write(ws, { users: [user] }, this.auditEntry(actor, "remove_user", user.name, user.role));
+      return userView(user);
+    });
+  }
+
+  /** A new token for a user (a lost one): the old one stops working at once. */
+  async renewUserToken(name: string, opts: Pick<WriteOptions, "actor"> = {}): Promise<{ user: UserView; token: string }> {
+    return this.serial(async () => {
+      const actor = this.allow(opts.actor, null, "issue tokens");
+      const ws = await this.ws();
+      const { user, token } = renewToken(findUser(ws, name), this.clock().toISOString());
+      await this.write(ws, { users: [user] }, this.auditEntry(actor, "new_user_token", user.name, "the old token no longer works"));
+      return { user: userView(user), token };
+    });
+  }
+
+  async users(): Promise<UserView[]> {
+    return [...(await this.ws()).users.values()]
+      .filter((u) => !u.removedAt)
+      .map(userView)
+      .sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  /** The current user holding this personal token, or null. */
+  async userByToken(token: string): Promise<UserView | null> {
+    const u = (await this.ws()).userByTokenHash(hashToken(token));
+    return u ? userView(u) : null;
+  }
+
+  /** A current user by id, with the secret their web sessions are signed with: derived from their
+   *  token's hash, so a new token or a removal ends their sessions too. */
+  async userSession(id: string): Promise<{ user: UserView; secret: string } | null> {
+    const u = (await this.ws()).users.get(id);
+    return u && !u.removedAt ? { user: userView(u), secret: u.tokenHash } : null;
+  }
+
+  /** Whether anyone has a personal token (then HTTP asks every caller for one). */
+  async hasUsers(): Promise<boolean> {
+    return (await this.ws()).hasUsers;
+  }
+
+  async auditTrail(limit?: number): Promise<AuditEntry[]> {
+    return this.store.auditTrail(limit);
   }
 
   async search(text: string, limit = 10): Promise<SearchResult[]> {
@@ -464,8 +577,8 @@ export class OkrService {
 
   async exportDocument(): Promise<ExportDocument> {
     const ws = await this.ws();
-    const [checkIns, corrections] = await Promise.all([this.store.checkInsAsWritten(), this.store.corrections()]);
-    return buildExport({ cycles: ws.cycles.values(), objectives: ws.objectives.values(), keyResults: ws.keyResults.values(), checkIns, corrections });
+    const [checkIns, corrections, audit] = await Promise.all([this.store.checkInsAsWritten(), this.store.corrections(), this.store.auditTrail()]);
+    return buildExport({ cycles: ws.cycles.values(), objectives: ws.objectives.values(), keyResults: ws.keyResults.values(), checkIns, corrections, audit });
   }
 
   async close(): Promise<void> {

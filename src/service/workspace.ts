@@ -6,7 +6,7 @@ import { compareRefs } from "../domain/lagging.js";
 import type { CycleSpan, History, KrSpec } from "../domain/metrics.js";
 import { normalizeRef } from "../domain/refs.js";
 import { foldText } from "../domain/resolve.js";
-import type { CheckIn, Cycle, KeyResult, Objective } from "../domain/types.js";
+import type { CheckIn, Cycle, KeyResult, Objective, User } from "../domain/types.js";
 import type { Snapshot, WriteBatch } from "../store/store.js";
 
 /** A growable, sorted check-in history for one KR. */
@@ -141,6 +141,9 @@ export class Workspace {
   readonly cycles = new Map<string, Cycle>();
   readonly objectives = new Map<string, Objective>();
   readonly keyResults = new Map<string, KeyResult>();
+  /** Every user, removed ones too. */
+  readonly users = new Map<string, User>();
+  private userTokens = new Map<string, User>();
   private entries = new Map<string, KrEntry>();
   private histories = new Map<string, KrHistory>();
   private dirty = true;
@@ -154,6 +157,7 @@ export class Workspace {
     for (const c of s.cycles) w.cycles.set(c.id, c);
     for (const o of s.objectives) w.putObjective(o);
     for (const k of s.keyResults) w.putKeyResult(k);
+    for (const u of s.users) w.putUser(u);
     const { krIds, days, values, confidences, createdAt } = s.checkIns;
     // Rows of one KR that come together (as the snapshot cache stores them) become one view.
     for (let i = 0, n = krIds.length; i < n;) {
@@ -180,6 +184,7 @@ export class Workspace {
     for (const c of batch.cycles ?? []) this.cycles.set(c.id, c);
     for (const o of batch.objectives ?? []) this.putObjective(o);
     for (const k of batch.keyResults ?? []) this.putKeyResult(k);
+    for (const u of batch.users ?? []) this.putUser(u);
     (batch.checkIns ?? []).forEach((c, i) => this.history(c.krId).insert(parseDay(c.date), c.value, c.confidence, stamps[i]!));
     if (batch.cycles?.length || batch.objectives?.length || batch.keyResults?.length) this.dirty = true;
     this.version = version;
@@ -214,6 +219,30 @@ export class Workspace {
     this.krRefs.set(normalizeRef(k.ref), k);
   }
 
+  private putUser(u: User): void {
+    const old = this.users.get(u.id);
+    if (old) this.userTokens.delete(old.tokenHash);
+    this.users.set(u.id, u);
+    if (!u.removedAt) this.userTokens.set(u.tokenHash, u);
+  }
+
+  /** The current user whose token has this hash. */
+  userByTokenHash(hash: string): User | undefined {
+    return this.userTokens.get(hash);
+  }
+
+  /** A current user by name (any case or accents). */
+  userByName(name: string): User | undefined {
+    const q = foldText(name);
+    for (const u of this.userTokens.values()) if (foldText(u.name) === q) return u;
+    return undefined;
+  }
+
+  /** Whether anyone has a personal token: then HTTP asks every caller for one. */
+  get hasUsers(): boolean {
+    return this.userTokens.size > 0;
+  }
+
   /** Replaces a KR's history with its check-ins as read back from the store (after a correction,
    *  which may move, change or drop one). `checkIns` are in (date, written) order. */
   replaceHistory(krId: string, checkIns: readonly CheckIn[], version: number): void {
@@ -238,7 +267,14 @@ export class Workspace {
       c.createdAt.set(h.createdAt, at);
       at += h.length;
     }
-    return { version: this.version, cycles: [...this.cycles.values()], objectives: [...this.objectives.values()], keyResults: [...this.keyResults.values()], checkIns: c };
+    return {
+      version: this.version,
+      cycles: [...this.cycles.values()],
+      objectives: [...this.objectives.values()],
+      keyResults: [...this.keyResults.values()],
+      users: [...this.users.values()],
+      checkIns: c,
+    };
   }
 
   /** KR ids by the time of their latest written check-in, newest first (for "undo my last check-in"). */

@@ -10,7 +10,7 @@ import type * as ArrowTypes from "apache-arrow";
 import { formatDay, parseDay } from "../domain/dates.js";
 import { OkrError } from "../domain/errors.js";
 import { foldText } from "../domain/resolve.js";
-import type { CheckIn, CheckInCorrection, Cycle, EffectiveCheckIn, KeyResult, Objective } from "../domain/types.js";
+import type { AuditEntry, CheckIn, CheckInCorrection, Cycle, EffectiveCheckIn, KeyResult, Objective, User } from "../domain/types.js";
 import { SCHEMA, checkInColumns, emptyColumns, ipcFile, joined, toArrow, toColumns, type Kind } from "./rows.js";
 import type { CheckInColumns, Committed, OkrStore, SearchHit, Snapshot, StagedWrite, WriteBatch } from "./store.js";
 import { DirectoryFlusher } from "./flush.js";
@@ -284,7 +284,7 @@ export class LanceStore implements OkrStore {
 
   async load(): Promise<Snapshot> {
     const table = await this.refreshTable();
-    if (!table) return { version: 0, cycles: [], objectives: [], keyResults: [], checkIns: emptyColumns() };
+    if (!table) return { version: 0, cycles: [], objectives: [], keyResults: [], users: [], checkIns: emptyColumns() };
     if (!this.local) return this.scan(table);
     const key = await cacheKeyOf(table);
     const cached = await readSnapshotCache(join(this.dir, SNAPSHOT_FILE), key);
@@ -352,13 +352,14 @@ export class LanceStore implements OkrStore {
     // entity rows are told apart by their null day.
     const [entities, ci] = await this.retrying(() =>
       Promise.all([
-        table.query().where("kind <> 'check_in'").select(["kind", "id", "data", "written_at"]).toArrow(),
+        table.query().where("kind NOT IN ('check_in', 'audit')").select(["kind", "id", "data", "written_at"]).toArrow(),
         table.query().select(["parent", "day", "value", "confidence", "written_at"]).toArrow(),
       ]),
     );
     const cycles: Cycle[] = [],
       objectives: Objective[] = [],
-      keyResults: KeyResult[] = [];
+      keyResults: KeyResult[] = [],
+      users: User[] = [];
     const corrections: { c: CheckInCorrection; at: number }[] = [];
     // A table created but never written to (a crash between the two) reads back without columns.
     if (entities.numRows > 0) {
@@ -380,11 +381,12 @@ export class LanceStore implements OkrStore {
         else if (kind === "objective") objectives.push(parsed);
         else if (kind === "key_result") keyResults.push(parsed);
         else if (kind === "correction") corrections.push({ c: parsed, at });
+        else if (kind === "user") users.push(parsed);
       }
     }
     let checkIns = ci.numRows > 0 ? checkInColumns(ci) : emptyColumns();
     if (corrections.length) checkIns = await this.correctColumns(table, checkIns, latestCorrections(corrections));
-    return { version, cycles, objectives, keyResults, checkIns };
+    return { version, cycles, objectives, keyResults, users, checkIns };
   }
 
   /** Applies corrections to scanned columns. The scan carries no check-in ids (a million of them
@@ -494,6 +496,16 @@ export class LanceStore implements OkrStore {
       createdAt: new Date(r.written_at as number).toISOString(),
       at: r.written_at as number,
     }));
+  }
+
+  async auditTrail(limit?: number): Promise<AuditEntry[]> {
+    const table = await this.refreshTable();
+    if (!table) return [];
+    const rows = await this.retrying(() => table.query().where("kind = 'audit'").select(["data", "written_at"]).toArray());
+    // By when it happened (restored entries are written later than they happened), then as written.
+    const entries = rows.map((r) => ({ a: JSON.parse(r.data as string) as AuditEntry, stamp: r.written_at as number }));
+    entries.sort((x, y) => (x.a.at < y.a.at ? -1 : x.a.at > y.a.at ? 1 : x.stamp - y.stamp));
+    return (limit === undefined ? entries : entries.slice(Math.max(0, entries.length - limit))).map((e) => e.a);
   }
 
   async search(text: string, limit: number): Promise<SearchHit[]> {

@@ -6,7 +6,7 @@ import { parseDay } from "../domain/dates.js";
 import { arrow, float64Column, int32Column, readRepeatedUtf8, utf8Column } from "./arrow-columns.js";
 import type { CheckInColumns, WriteBatch } from "./store.js";
 
-export type Kind = "cycle" | "objective" | "key_result" | "check_in" | "correction";
+export type Kind = "cycle" | "objective" | "key_result" | "check_in" | "correction" | "user" | "audit";
 
 /** Column layout. Entities keep their full JSON in `data`; check-ins use typed columns so the
  *  million-row scans that build the in-memory index never parse JSON. Corrections are rare: they
@@ -133,6 +133,9 @@ export function toColumns(b: WriteBatch): Columns {
   for (const o of b.objectives ?? []) c.entity("objective", o, o.ref, o.cycleId, o.title);
   for (const k of b.keyResults ?? []) c.entity("key_result", k, k.ref, k.objectiveId, k.title);
   for (const x of b.corrections ?? []) c.entity("correction", x, x.checkInId, x.krId, x.note || null);
+  for (const u of b.users ?? []) c.entity("user", u, u.name, null, null);
+  // Never searchable text: the trail is read whole (okr audit, exports), not searched.
+  for (const a of b.audit ?? []) c.entity("audit", a, a.action, a.target, null);
   // Check-ins of one batch share few dates and usually one creation time: parse each once.
   const days = new Map<string, number>();
   let lastCreated = "",

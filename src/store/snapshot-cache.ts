@@ -13,7 +13,7 @@
 // rows grouped by KR, then a checksum (u32) of everything before it.
 
 import { open, readFile, rename, rm } from "node:fs/promises";
-import type { Cycle, KeyResult, Objective } from "../domain/types.js";
+import type { Cycle, KeyResult, Objective, User } from "../domain/types.js";
 import type { Snapshot } from "./store.js";
 
 const MAGIC = "OKRSNAP1";
@@ -26,12 +26,13 @@ export interface CacheKey {
 }
 
 interface Header extends CacheKey {
-  format: 1;
+  format: 2;
   version: number;
   n: number;
   cycles: Cycle[];
   objectives: Objective[];
   keyResults: KeyResult[];
+  users: User[];
   /** Distinct KR ids of the check-ins; the columns hold indexes into this list. */
   krIds: string[];
 }
@@ -62,7 +63,7 @@ export async function writeSnapshotCache(path: string, key: CacheKey, s: Snapsho
     }
     krIndex[i] = k;
   }
-  const header: Header = { format: 1, ...key, version: s.version, n, cycles: s.cycles, objectives: s.objectives, keyResults: s.keyResults, krIds: ids };
+  const header: Header = { format: 2, ...key, version: s.version, n, cycles: s.cycles, objectives: s.objectives, keyResults: s.keyResults, users: s.users, krIds: ids };
   const json = Buffer.from(JSON.stringify(header), "utf8");
   const start = align8(MAGIC.length + 4 + json.length);
   const floats = align8(start + 12 * n);
@@ -123,7 +124,7 @@ export async function readSnapshotCache(path: string, key: CacheKey): Promise<Sn
   } catch {
     return null;
   }
-  if (header.format !== 1 || header.tableVersion !== key.tableVersion || header.rows !== key.rows) return null;
+  if (header.format !== 2 || header.tableVersion !== key.tableVersion || header.rows !== key.rows) return null;
   const { n } = header;
   const start = align8(MAGIC.length + 4 + jsonLength);
   const floats = align8(start + 12 * n);
@@ -140,6 +141,7 @@ export async function readSnapshotCache(path: string, key: CacheKey): Promise<Sn
     cycles: header.cycles,
     objectives: header.objectives,
     keyResults: header.keyResults,
+    users: header.users,
     checkIns: { krIds, days: i32(start + 4 * n), confidences: i32(start + 8 * n), values: f64(floats), createdAt: f64(floats + 8 * n) },
   };
 }

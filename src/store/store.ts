@@ -1,6 +1,6 @@
 // The storage interface everything above the store sees. Only lance-store.ts knows about LanceDB.
 
-import type { CheckIn, CheckInCorrection, Cycle, EffectiveCheckIn, KeyResult, Objective } from "../domain/types.js";
+import type { AuditEntry, CheckIn, CheckInCorrection, Cycle, EffectiveCheckIn, KeyResult, Objective, User } from "../domain/types.js";
 
 /** One atomic write: every record lands together or none does. */
 export interface WriteBatch {
@@ -10,6 +10,9 @@ export interface WriteBatch {
   checkIns?: CheckIn[];
   /** Each must name a check-in already stored or in this batch. */
   corrections?: CheckInCorrection[];
+  users?: User[];
+  /** What the batch does, for the audit trail (kept apart from snapshots: read by auditTrail()). */
+  audit?: AuditEntry[];
 }
 
 /** Check-ins as parallel columns: the compact form the in-memory index is built from. */
@@ -27,6 +30,8 @@ export interface Snapshot {
   cycles: Cycle[];
   objectives: Objective[];
   keyResults: KeyResult[];
+  /** Every user, removed ones too (latest revision of each). */
+  users: User[];
   checkIns: CheckInColumns;
 }
 
@@ -78,6 +83,8 @@ export interface OkrStore {
   checkInsAsWritten(krIds?: readonly string[]): Promise<CheckIn[]>;
   /** Corrections of some KRs' check-ins (all when omitted), in written order. */
   corrections(krIds?: readonly string[]): Promise<CheckInCorrection[]>;
+  /** The audit trail, oldest first; the last `limit` entries when given. */
+  auditTrail(limit?: number): Promise<AuditEntry[]>;
   /** Full-text search over objective titles, KR titles and check-in notes. */
   search(text: string, limit: number): Promise<SearchHit[]>;
   /** Offers the caller's snapshot of the store as it stands (its own writes applied), for the

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { OkrError } from "../../src/domain/errors.js";
 import { checkInsCsv, okrsCsv } from "../../src/io/export-data.js";
-import { AS_OF, FIXTURE, acmeService, cleanup, importPath, openService, tempDir } from "../helpers.js";
+import { AS_OF, FIXTURE, acmeService, cleanup, importPath, openService, tempDir, withoutAudit } from "../helpers.js";
 
 afterEach(cleanup);
 
@@ -30,7 +30,12 @@ describe("export", () => {
     await writeFile(file, JSON.stringify(first));
     const other = await openService(await tempDir());
     await importPath(other, file);
-    expect(await other.exportDocument()).toEqual(first);
+    // The same, and the trail restored with one entry more: the import itself.
+    const { audit, ...second } = await other.exportDocument();
+    expect(second).toEqual(withoutAudit(first));
+    expect(first.audit!.map((a) => a.action)).toEqual(["import"]);
+    expect(audit!.slice(0, -1)).toEqual(first.audit);
+    expect(audit!.at(-1)).toMatchObject({ action: "import", role: "admin", surface: "cli" });
     await svc.close();
     await other.close();
   });
@@ -48,7 +53,10 @@ describe("export", () => {
     await writeFile(join(dir, "checkins.csv"), checkins);
     const other = await openService(await tempDir());
     await importPath(other, dir);
-    expect(await other.exportDocument()).toEqual(doc);
+    // A spreadsheet has no trail: the import starts its own.
+    const { audit, ...second } = await other.exportDocument();
+    expect(second).toEqual(withoutAudit(doc));
+    expect(audit!.map((a) => a.action)).toEqual(["import"]);
     await svc.close();
     await other.close();
   });
@@ -180,6 +188,7 @@ describe("histories", () => {
       version: 1,
       cycles: [{ id: "c", name: "Q", start: "2026-10-01", end: "2026-12-31" }],
       objectives: [{ id: "o", ref: "O1", cycleId: "c", team: "T" } as never],
+      users: [],
       keyResults: [kr],
       checkIns: {
         krIds: days.map(() => "k"),
