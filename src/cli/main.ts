@@ -4,6 +4,7 @@ import { loadConfig, type Config } from "../config.js";
 import { projectVersion } from "../paths.js";
 import { isOkrError, type OkrErrorCode } from "../domain/errors.js";
 import { CONTROL } from "../domain/text.js";
+import { localActor } from "../domain/access.js";
 import type { OkrService } from "../service/okr-service.js";
 import { parseCommandArgs } from "./args.js";
 import { GLOBAL_OPTIONS, commandHelp, type CommandContext, type CommandSpec } from "./command.js";
@@ -18,6 +19,7 @@ import { krCommand } from "./commands/kr.js";
 import { laggingCommand } from "./commands/lagging.js";
 import { objectiveCommand } from "./commands/objective.js";
 import { undoCommand } from "./commands/undo.js";
+import { auditCommand, usersCommand } from "./commands/users.js";
 import { searchCommand } from "./commands/search.js";
 import { serveCommand } from "./commands/serve.js";
 import { treeCommand } from "./commands/tree.js";
@@ -40,6 +42,8 @@ export const COMMANDS: CommandSpec[] = [
   remindCommand,
   importCommand,
   exportCommand,
+  usersCommand,
+  auditCommand,
   demoCommand,
   serveCommand,
   startCommand,
@@ -104,7 +108,7 @@ function mainHelp(): string {
     `  ${"--version, -V".padEnd(22)} print okr's version (also: okr version)`,
     "",
     "Environment: OKR_DATA_DIR (data directory), OKR_NOW (today, YYYY-MM-DD), OKR_AUTHOR (check-in author),",
-    "OKR_HTTP_TOKEN (bearer token for okr serve --http), OKR_READ_ONLY=1 (read-only MCP tools),",
+    "OKR_HTTP_TOKEN (one admin token for okr serve --http; okr users gives each person theirs), OKR_READ_ONLY=1 (read-only MCP tools),",
     "OKR_MODEL (agent model), OPENAI_API_KEY, OPENAI_BASE_URL (OpenAI-compatible servers).",
     "Run `okr <command> --help` for a command's options and examples.",
     `Exit codes: ${EXIT.ok} ok, ${EXIT.badInput} bad input (the message says what to fix), ${EXIT.internal} internal error, ${EXIT.unavailable} a server or webhook could not be reached.`,
@@ -164,7 +168,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       async serviceAt(dir) {
         // LanceDB's native module and the service load only for commands that touch data (not for --help).
         const [{ LanceStore }, { OkrService }] = await Promise.all([import("../store/lance-store.js"), import("../service/okr-service.js")]);
-        return new OkrService(await LanceStore.open(dir, { storageOptions: config.storageOptions }), () => io.now ?? new Date());
+        const s = new OkrService(await LanceStore.open(dir, { storageOptions: config.storageOptions }), () => io.now ?? new Date());
+        // Whoever runs okr here can open the data folder: an admin, known by their author name.
+        s.actor = localActor(config.author, "cli");
+        return s;
       },
       now: () => io.now ?? new Date(),
       out: (t) => io.stdout(t + "\n"),

@@ -12,7 +12,7 @@ import type { LanguageModelV3 } from "@ai-sdk/provider";
 import type { KrDirectory } from "../agent/local/understand.js";
 import { chatRoute } from "./chat-route.js";
 import { hostGuard } from "./guards.js";
-import { accessGuard, loginRoutes } from "./session.js";
+import { accessGuard, actorOf, loginRoutes } from "./session.js";
 import { webRoutes } from "./web.js";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -34,7 +34,8 @@ export interface HttpOptions {
 export function createHttpApp(o: HttpOptions): Hono {
   const app = new Hono();
   app.use("*", hostGuard(o.bindHost));
-  app.use("*", accessGuard(o.token));
+  const access = { token: o.token, service: o.service, author: o.mcp.author };
+  app.use("*", accessGuard(access));
   // The rest of an oversized body is never read, so the connection cannot carry another request:
   // say so (Connection: close), or the client's next request on it fails.
   app.use("*", bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.json({ error: `Request body over ${MAX_BODY_BYTES} bytes.` }, 413, { Connection: "close" }) }));
@@ -49,7 +50,7 @@ export function createHttpApp(o: HttpOptions): Hono {
     // alone, and clients number their requests from 0, so a server or stateless transport shared by
     // concurrent HTTP clients can hand one client's answer to another (GHSA-jm63-cq47-j5jp). What is
     // shared is the service and its in-memory workspace; building the server is a few registrations.
-    const server = createMcpServer(o.service, o.mcp);
+    const server = createMcpServer(o.service, { ...o.mcp, actor: actorOf(c, "mcp-http") });
     const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true, maxRequestBodySize: MAX_BODY_BYTES });
     await server.connect(transport);
     try {
@@ -64,8 +65,9 @@ export function createHttpApp(o: HttpOptions): Hono {
 
   if (o.model) app.post("/api/chat", chatRoute({ service: o.service, mcp: o.mcp, model: o.model, approvalSecret: o.approvalSecret || randomBytes(32) }));
 
-  if (o.token) app.route("/", loginRoutes(o.token));
-  app.route("/", webRoutes({ service: o.service, mcp: o.mcp, chat: Boolean(o.model), signIn: Boolean(o.token), dir: o.webDir }));
+  app.route("/", loginRoutes(access));
+  const signIn = async () => o.token !== null || (await o.service.hasUsers());
+  app.route("/", webRoutes({ service: o.service, mcp: o.mcp, chat: Boolean(o.model), signIn, dir: o.webDir }));
 
   app.notFound((c) => c.json({ error: `No route ${c.req.method} ${c.req.path}. Open / for the web workspace, POST /mcp for MCP, GET /healthz.` }, 404));
   // A bug's message can carry paths and internals: the client gets an id to quote, the server's log

@@ -14,6 +14,7 @@ import { LocalModel } from "../agent/local/model.js";
 import type { KrDirectory } from "../agent/local/understand.js";
 import type { McpOptions } from "../mcp/server.js";
 import type { OkrService } from "../service/okr-service.js";
+import { actorOf } from "./session.js";
 
 export interface ChatRouteOptions {
   service: OkrService;
@@ -78,7 +79,7 @@ export function chatRoute(o: ChatRouteOptions) {
       if (e instanceof OkrError) return c.json({ error: e.message }, 400);
       throw e;
     }
-    const tools = await connectTools({ service: o.service, mcp: o.mcp });
+    const tools = await connectTools({ service: o.service, mcp: { ...o.mcp, actor: actorOf(c, "web-chat") } });
     // Only the local model reads KR units ahead of time (to take 0.52 as 52%); LLMs ask the tools.
     if (model instanceof LocalModel) model = o.model(await krDirectoryFromService(o.service, o.mcp.today()));
     const result = streamAgent({

@@ -20,10 +20,11 @@ export const MIN_REMOTE_TOKEN = 32;
 export const REQUEST_TIMEOUTS = { headersMs: 10_000, requestMs: 15_000 };
 
 export async function listen(o: HttpOptions & { port: number; timeouts?: { headersMs: number; requestMs: number } }): Promise<RunningServer> {
-  if (!isLoopback(o.bindHost) && !o.token)
+  // Personal tokens (okr users) are 32 random bytes: they protect a server beyond loopback as well.
+  if (!isLoopback(o.bindHost) && !o.token && !(await o.service.hasUsers()))
     throw new OkrError(
       "invalid_input",
-      `Refusing to listen on ${o.bindHost} without a token: anyone who can reach it could read and change your OKRs. Set OKR_HTTP_TOKEN, or listen on 127.0.0.1.`,
+      `Refusing to listen on ${o.bindHost} without tokens: anyone who can reach it could read and change your OKRs. Give people tokens (okr users add NAME --role admin), set OKR_HTTP_TOKEN, or listen on 127.0.0.1.`,
     );
   if (!isLoopback(o.bindHost) && o.token && o.token.length < MIN_REMOTE_TOKEN)
     throw new OkrError(

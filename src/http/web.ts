@@ -11,7 +11,8 @@ import { tryParseDay } from "../domain/dates.js";
 import { isOkrError, OkrError, type OkrErrorCode } from "../domain/errors.js";
 import type { Status } from "../domain/types.js";
 import type { McpOptions } from "../mcp/server.js";
-import { callTool, toolError, type ToolContext, type ToolErrorContent } from "../mcp/tool.js";
+import { callTool, toolContext, toolError, type ToolErrorContent } from "../mcp/tool.js";
+import { actorOf } from "./session.js";
 import type { OkrService } from "../service/okr-service.js";
 import { toSlack } from "../service/summary.js";
 import { fromTo } from "../agent/local/parse.js";
@@ -23,8 +24,8 @@ export interface WebOptions {
   mcp: McpOptions;
   /** Whether POST /api/chat is served (a model is configured). */
   chat: boolean;
-  /** Whether people sign in (a token is set): the pages then offer to sign out. */
-  signIn?: boolean;
+  /** Whether people sign in (a token is set, or users have theirs): the pages then offer to sign out. */
+  signIn?: () => Promise<boolean>;
   /** The built pages; default dist/web of the project. */
   dir?: string;
 }
@@ -45,11 +46,12 @@ export const OVERVIEW_PAGE_SIZE = 40;
 export const MAX_LISTED_OWNERS = 200;
 const STATUSES: readonly Status[] = ["off_track", "at_risk", "on_track", "completed"];
 
-const HTTP_STATUS: Record<Exclude<OkrErrorCode, "internal">, 400 | 404 | 409 | 503> = {
+const HTTP_STATUS: Record<Exclude<OkrErrorCode, "internal">, 400 | 403 | 404 | 409 | 503> = {
   invalid_input: 400,
   ambiguous: 400,
   not_found: 404,
   conflict: 409,
+  forbidden: 403,
   unavailable: 503,
 };
 
@@ -113,7 +115,6 @@ export function webRoutes(o: WebOptions): Hono {
   const assets = loadAssets(dir);
   const shell = assets.get("/index.html");
   const today = () => o.mcp.today();
-  const ctx: ToolContext = { service: o.service, today, author: o.mcp.author };
 
   for (const path of PAGE_PATHS)
     app.get(path, (c) => {
@@ -144,7 +145,9 @@ export function webRoutes(o: WebOptions): Hono {
       version: o.mcp.version,
       readOnly: o.mcp.readOnly,
       chat: o.chat,
-      signIn: o.signIn ?? false,
+      signIn: o.signIn ? await o.signIn() : false,
+      // Who is signed in (or the person at this machine): the pages say so, and hide what they cannot do.
+      you: (({ name, role, teams }) => ({ name, role, teams }))(actorOf(c, "web")),
       teams: sorted(teams),
       // A select lists at most MAX_LISTED_OWNERS people; past that the page asks for a name.
       owners: people.slice(0, MAX_LISTED_OWNERS),
@@ -252,7 +255,7 @@ export function webRoutes(o: WebOptions): Hono {
     } catch {
       return c.json({ error: { code: "invalid_input", message: `Send the arguments of ${tool.name} as a JSON object.` } }, 400);
     }
-    const r = await callTool(tool, args, ctx);
+    const r = await callTool(tool, args, toolContext(o.service, { today, author: o.mcp.author }, actorOf(c, "web")));
     const text = r.content.map((p) => (p.type === "text" ? p.text : "")).join("\n");
     if (r.isError) {
       const { error } = r.structuredContent as unknown as ToolErrorContent;

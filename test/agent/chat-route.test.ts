@@ -185,3 +185,23 @@ describe("agent against a remote MCP server (--mcp-url)", () => {
     await service.close();
   });
 });
+
+describe("POST /api/chat for people with personal tokens", () => {
+  it("lets a viewer's or another team's write fail before anyone is asked to approve it, saying why", async () => {
+    const service = await acmeService();
+    const lee = (await service.addUser({ name: "lee", role: "viewer" })).token;
+    const ana = (await service.addUser({ name: "ana", role: "member", teams: ["Kinh doanh"] })).token;
+    const app = createHttpApp({ service, mcp: MCP, bindHost: "127.0.0.1", token: null, model: () => new LocalModel() });
+    const version = await service.store.version();
+    const ask = (token: string, text: string) => app.request("http://127.0.0.1/api/chat", post(userMessage(text), { Authorization: `Bearer ${token}` }));
+
+    const viewer = await chunks(await ask(lee, "log 54.1% for 30-day retention, confidence 4"));
+    expect(viewer.find((e) => e.type === "tool-approval-request")).toBeUndefined();
+    expect(textOf(viewer)).toMatch(/lee is a viewer/);
+    const member = await chunks(await ask(ana, "log 54.1% for 30-day retention, confidence 4"));
+    expect(member.find((e) => e.type === "tool-approval-request")).toBeUndefined();
+    expect(textOf(member)).toMatch(/ana is a member of the Kinh doanh team, so cannot log a check-in on KR2\.1/);
+    expect(await service.store.version()).toBe(version);
+    await service.close();
+  });
+});

@@ -99,7 +99,7 @@ describe("HTTP transport", () => {
 
   it("refuses to listen on a non-loopback address without a token, or with a short one", async () => {
     const { service } = await acmeService();
-    await expect(listen({ service, mcp: MCP, bindHost: "0.0.0.0", token: null, port: 0 })).rejects.toThrow(/Refusing to listen on 0\.0\.0\.0 without a token/);
+    await expect(listen({ service, mcp: MCP, bindHost: "0.0.0.0", token: null, port: 0 })).rejects.toThrow(/Refusing to listen on 0\.0\.0\.0 without tokens/);
     await expect(listen({ service, mcp: MCP, bindHost: "0.0.0.0", token: "x", port: 0 })).rejects.toThrow(
       "Refusing to listen on 0.0.0.0 with a 1-character OKR_HTTP_TOKEN: beyond loopback it must be at least 32 characters (e.g. openssl rand -hex 32).",
     );

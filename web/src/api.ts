@@ -24,6 +24,8 @@ export interface Meta {
   chat: boolean;
   /** A token is set: the person signed in at /login and may sign out. */
   signIn: boolean;
+  /** Who the server takes the person for: a user with a personal token, or an admin. */
+  you: { name: string; role: "viewer" | "member" | "admin"; teams: string[] };
   teams: string[];
   /** Everyone who owns an objective or KR, when there are few enough to list (see ownerCount). */
   owners: string[];

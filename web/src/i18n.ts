@@ -99,6 +99,7 @@ const en = {
   close: "Close",
   openChat: "Open chat",
   signOut: "Sign out",
+  roles: { viewer: "viewer", member: "member", admin: "admin" },
 };
 export type Strings = typeof en;
 
@@ -197,6 +198,7 @@ const vi: Strings = {
   close: "Đóng",
   openChat: "Mở trò chuyện",
   signOut: "Đăng xuất",
+  roles: { viewer: "người xem", member: "thành viên", admin: "quản trị" },
 };
 
 export const STRINGS: Record<Lang, Strings> = { en, vi };

@@ -93,9 +93,15 @@ function App() {
               </select>
             </label>
             {m.signIn && (
-              <button type="button" onClick={() => void signOut()}>
-                {t.signOut}
-              </button>
+              <>
+                <span className="who">
+                  {m.you.name} · {t.roles[m.you.role]}
+                  {m.you.teams.length ? ` (${m.you.teams.join(", ")})` : ""}
+                </span>
+                <button type="button" onClick={() => void signOut()}>
+                  {t.signOut}
+                </button>
+              </>
             )}
             {!chatOpen && (
               <button type="button" onClick={() => toggleChat(true)}>

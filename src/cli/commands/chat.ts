@@ -7,6 +7,7 @@ import { createInterface } from "node:readline/promises";
 import type { ModelMessage } from "ai";
 import type { Lang, PendingWrite } from "../../agent/approval.js";
 import { OkrError } from "../../domain/errors.js";
+import { localActor } from "../../domain/access.js";
 import { conversationPath, loadConversation, saveConversation, type StoredConversation } from "../chat-conversation.js";
 import type { CommandContext, CommandSpec, ParsedArgs } from "../command.js";
 import { mcpOptions } from "./serve.js";
@@ -21,7 +22,9 @@ async function setup(ctx: CommandContext, mcpUrl: string | undefined) {
   ]);
   const env = { apiKey: ctx.config.openaiApiKey, baseUrl: ctx.config.openaiBaseUrl };
   resolveModel(ctx.config.model, env); // a bad --model fails before anything connects
-  const tools = await connectTools(mcpUrl ? { url: mcpUrl, token: ctx.config.httpToken } : { service: await ctx.service(), mcp: mcpOptions(ctx) });
+  const tools = await connectTools(
+    mcpUrl ? { url: mcpUrl, token: ctx.config.httpToken } : { service: await ctx.service(), mcp: { ...mcpOptions(ctx), actor: localActor(ctx.config.author, "cli-chat") } },
+  );
   // The local model's directory: from memory when the tools run here, through list_okrs when remote.
   const directory = ctx.config.model !== "local" ? undefined : mcpUrl ? await krDirectory(tools) : await krDirectoryFromService(await ctx.service(), ctx.config.asOf);
   const model = resolveModel(ctx.config.model, env, directory);

@@ -16,6 +16,7 @@ export function describeSummary(s: ImportSummary): string {
     c("objectives", s.objectives),
     c("key results", s.keyResults),
     `check-ins: ${s.checkIns.added} added, ${s.checkIns.skipped} already there`,
+    ...(s.audit.added + s.audit.skipped ? [`audit trail: ${s.audit.added} entries restored, ${s.audit.skipped} already there`] : []),
     ...s.renamed.map((r) => `renamed ${r.ref}: "${r.stored}" → "${r.incoming}"`),
   ].join("\n");
 }

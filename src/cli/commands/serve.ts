@@ -80,8 +80,10 @@ export const serveCommand: CommandSpec = {
       return;
     }
     const host = (values.host as string | undefined) ?? "127.0.0.1";
+    const users = (await (await ctx.service()).users()).length;
     await serveHttp(ctx, host, parsePort(values.port as string | undefined), (url) => {
-      ctx.err(`okr MCP server on ${url} (data ${ctx.config.dataDir}${ctx.config.readOnly ? ", read-only" : ""}${ctx.config.httpToken ? ", bearer token required" : ""})`);
+      const access = [ctx.config.httpToken && "OKR_HTTP_TOKEN", users && `${users} user token${users > 1 ? "s" : ""}`].filter(Boolean).join(" or ");
+      ctx.err(`okr MCP server on ${url} (data ${ctx.config.dataDir}${ctx.config.readOnly ? ", read-only" : ""}${access ? `, sign-in required: ${access}` : ""})`);
       ctx.err(`web workspace: ${url}/ · MCP endpoint: ${url}/mcp · chat: POST ${url}/api/chat (model ${ctx.config.model}) · health: ${url}/healthz · Ctrl-C to stop`);
     });
   },
