@@ -1,11 +1,10 @@
 // A lock held by one process at a time on a local data directory: a file created exclusively
 // (O_EXCL), holding the owner's pid. Two `okr import` processes used to plan against the same state
 // and both add the same rows (386 check-ins instead of 193); now the second waits, then plans against
-// what the first wrote. A lock whose process is gone (killed) is taken over. Known gap: two waiters
-// that find the same dead owner at the same instant can both take over (one removes the lock the
-// other just made); it needs a crash and two imports waiting on it at once.
+// what the first wrote. A lock whose process is gone (killed) is taken over, one waiter at a time
+// (takeOver), so two waiters that find the same dead owner cannot both end up holding it.
 
-import { open, readFile, rm } from "node:fs/promises";
+import { open, readFile, rm, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { OkrError } from "../domain/errors.js";
 
@@ -15,6 +14,36 @@ function alive(pid: number): boolean {
     return true;
   } catch (e) {
     return (e as NodeJS.ErrnoException).code === "EPERM"; // exists, owned by someone else
+  }
+}
+
+const ownerOf = async (path: string): Promise<number> => Number((await readFile(path, "utf8").catch(() => "")).trim());
+
+/** How long a takeover guard may stand before it counts as left by a crash: a takeover takes
+ *  milliseconds. */
+const GUARD_STALE_MS = 10_000;
+
+/** Removes the lock at `path` if `dead` still owns it. Done under a guard file created exclusively,
+ *  and the owner read again under it: a waiter that read the same dead pid a moment ago and comes
+ *  second finds the new holder's pid there instead, and leaves its lock alone. */
+async function takeOver(path: string, dead: number): Promise<void> {
+  const guard = path.replace(/\.lock$/, ".takeover.lock");
+  try {
+    await (await open(guard, "wx")).close();
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
+    const since = await stat(guard).then(
+      (s) => Date.now() - s.mtimeMs,
+      () => 0,
+    );
+    if (since > GUARD_STALE_MS) await rm(guard, { force: true });
+    else await new Promise((r) => setTimeout(r, 20)); // another waiter is taking over: look again shortly
+    return;
+  }
+  try {
+    if ((await ownerOf(path)) === dead) await rm(path, { force: true });
+  } finally {
+    await rm(guard, { force: true });
   }
 }
 
@@ -33,10 +62,10 @@ export async function withDirLock<T>(dir: string, name: string, fn: () => Promis
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
     }
-    const pid = Number((await readFile(path, "utf8").catch(() => "")).trim());
+    const pid = await ownerOf(path);
     if (!Number.isInteger(pid) || pid <= 0 || !alive(pid)) {
       // Left by a process that is gone (or being written this instant: then the next round sees it).
-      if (pid > 0) await rm(path, { force: true });
+      if (pid > 0) await takeOver(path, pid);
       else await new Promise((r) => setTimeout(r, 20));
       continue;
     }
