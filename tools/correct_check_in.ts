@@ -2,7 +2,7 @@
 
 import { z } from "zod";
 import { defineTool } from "../src/mcp/tool.js";
-import { amount, date, dryRun, pct, status, statusText } from "../src/mcp/schemas.js";
+import { amount, confirm, date, dryRun, pct, status, statusText } from "../src/mcp/schemas.js";
 
 const checkIn = z.object({ date: z.string(), value: z.number(), confidence: z.number() });
 
@@ -10,7 +10,7 @@ export const correctCheckIn = defineTool({
   name: "correct_check_in",
   title: "Correct or undo a check-in",
   description:
-    'Use this when the person says a check-in was wrong ("that should have been 54", "undo my last check-in"), instead of logging a new one. Without keyResult, fixes the check-in written last; retract: true undoes it. The original stays in history.',
+    'Use this when the person says a check-in was wrong ("that should have been 54", "undo my last check-in"), instead of logging a new one. The original stays in history.',
   input: z.object({
     keyResult: z.string().min(1).optional().describe("Default: the KR checked in last"),
     checkInId: z.string().optional().describe("Default: its latest"),
@@ -21,6 +21,7 @@ export const correctCheckIn = defineTool({
     note: z.string().max(2000).optional().describe("Right note"),
     date: date("date").optional().describe("Right date"),
     onlyMine: z.boolean().optional().describe("Only my check-ins"),
+    confirm,
     dryRun,
   }),
   output: z.object({
@@ -39,6 +40,7 @@ export const correctCheckIn = defineTool({
         checkInDate: args.of,
         action: args.retract ? "retract" : "correct",
         value: args.value,
+        confirmed: args.confirm,
         confidence: args.confidence,
         note: args.note,
         date: args.date,

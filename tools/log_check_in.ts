@@ -4,13 +4,13 @@ import { z } from "zod";
 import { defineTool } from "../src/mcp/tool.js";
 import { statusText } from "../src/domain/wording.js";
 import { checkInsOnDay, sameDayWarning } from "../src/service/same-day.js";
-import { amount, date, dryRun, krQuery, pct, status } from "../src/mcp/schemas.js";
+import { amount, confirm, date, dryRun, krQuery, pct, status } from "../src/mcp/schemas.js";
 
 export const logCheckIn = defineTool({
   name: "log_check_in",
   title: "Log a check-in",
   description:
-    'Use this when the person reports a new value for a key result, e.g. "log 53.4% for retention, confidence 4, emails shipped". Appends a check-in (never edits one) and returns progress and status before and after.',
+    'Use this when the person reports a new value for a key result, e.g. "log 53.4% for retention, confidence 4, emails shipped". Appends a check-in; returns progress and status before and after.',
   input: z.object({
     keyResult: krQuery,
     value: amount("value", "value must be a number in the KR's unit, e.g. 53.4 or 1200000").describe("New value in the KR's unit (53.4 for 53.4%)"),
@@ -24,6 +24,7 @@ export const logCheckIn = defineTool({
     note: z.string().max(2000).optional().describe("What happened, in their words"),
     date: date("date").optional().describe("YYYY-MM-DD in the cycle; default today"),
     author: z.string().optional().describe("Who is checking in"),
+    confirm,
     dryRun,
   }),
   output: z.object({
@@ -38,7 +39,7 @@ export const logCheckIn = defineTool({
     const date = args.date ?? ctx.today();
     const sameDay = await checkInsOnDay(ctx.service, args.keyResult, date);
     const r = await ctx.service.checkIn(
-      { kr: args.keyResult, value: args.value, confidence: args.confidence, note: args.note, date, author: args.author ?? ctx.author },
+      { kr: args.keyResult, value: args.value, confidence: args.confidence, note: args.note, date, author: args.author ?? ctx.author, confirmed: args.confirm },
       ctx.today(),
       { dryRun: args.dryRun, actor: ctx.actor },
     );

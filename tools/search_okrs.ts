@@ -7,7 +7,7 @@ export const searchOkrs = defineTool({
   name: "search_okrs",
   title: "Search OKRs",
   description:
-    'Use this to find an objective or key result from words a person used ("the retention KR", "churn survey"), English or Vietnamese, accents optional. Searches titles and notes; returns refs.',
+    'Use this to find an objective or key result from words a person used ("the retention KR", "churn survey"), English or Vietnamese. Searches titles and notes; returns refs.',
   input: z.object({
     query: z.string().min(1).describe("Words to look for"),
     limit: z.number().int().min(1).max(50).optional().describe("Default 10"),

@@ -151,3 +151,21 @@ export function acceptValue(x: number, what: string, fail: (problem: string) => 
   if (problem) throw fail(problem);
   return x;
 }
+
+/** A value more than this many times a KR's range (start → target) beyond everything the KR has been
+ *  (its start, its target, where it stands) is taken for a slip (an extra zero, another unit, 1e15 on a
+ *  percentage) until the person confirms it. */
+export const FAR_FACTOR = 10;
+
+/** How many of a KR's ranges `value` lies beyond its start, its target and the `others` (where it
+ *  stands; the value a correction replaces), when that is more than FAR_FACTOR; else null. A KR whose
+ *  start equals its target (a threshold to stay above) measures in its target's size instead. */
+export function farOff(value: number, start: number, target: number, others: readonly number[]): number | null {
+  const known = [start, target, ...others];
+  const lo = Math.min(...known),
+    hi = Math.max(...known);
+  const beyond = value < lo ? lo - value : value > hi ? value - hi : 0;
+  const range = Math.abs(target - start) || Math.max(Math.abs(target), 1);
+  const times = beyond / range;
+  return times > FAR_FACTOR ? times : null;
+}

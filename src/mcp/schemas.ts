@@ -37,6 +37,8 @@ export const objectiveQuery = z.string().min(1).describe("Objective ref (O3), id
 /** Every write tool takes it: the same call, validated and answered the same way, but nothing is
  *  written (the agent previews a write with it before asking the person to approve it). */
 export const dryRun = z.boolean().optional().describe("Preview, no write");
+/** A value far outside the KR's range is refused until the person confirms it (domain/values.ts farOff). */
+export const confirm = z.boolean().optional().describe("Confirmed far-off value");
 
 export const status = z.enum(["completed", "on_track", "at_risk", "off_track"]);
 /** A status as people read it ("off track"); structured content keeps the enum. */

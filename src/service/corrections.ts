@@ -18,6 +18,8 @@ export interface CorrectionInput {
   /** `retract` undoes the check-in; `correct` replaces the fields given. */
   action: "correct" | "retract";
   value?: number;
+  /** The person confirmed a value far outside the KR's range. */
+  confirmed?: boolean;
   confidence?: number;
   note?: string;
   date?: string;

@@ -8,7 +8,7 @@ import { addDays, parseDay } from "../domain/dates.js";
 import { matchTeam } from "../domain/teams.js";
 import { OkrError, invalidInput } from "../domain/errors.js";
 import { evaluate } from "../domain/metrics.js";
-import { acceptValue } from "../domain/values.js";
+import { acceptValue, farOff } from "../domain/values.js";
 import { acceptText } from "../domain/text.js";
 import { resolveOne } from "../domain/resolve.js";
 import type { AuditEntry, CheckIn, Cycle, EffectiveCheckIn, KeyResult, Objective } from "../domain/types.js";
@@ -47,6 +47,8 @@ export interface CheckInInput {
   author?: string;
   /** Defaults to asOf. */
   date?: string;
+  /** The person confirmed a value far outside the KR's range (see farOff). */
+  confirmed?: boolean;
 }
 
 /** A dry run does everything a write does (resolve, validate, compute the result) except store it:
@@ -82,6 +84,18 @@ export interface SearchResult {
   title: string;
   text: string;
   score: number;
+}
+
+/** A value far outside what a KR has been is refused until the person confirms it (`confirmed`). */
+function refuseFarOff(value: number, kr: KrRow, others: number[]): void {
+  const times = farOff(value, kr.start, kr.target, others);
+  if (times === null) return;
+  const u = (v: number) => `${v.toLocaleString("en-US", { maximumFractionDigits: 4 })}${kr.unit === "%" ? "%" : kr.unit ? ` ${kr.unit}` : ""}`;
+  throw new OkrError(
+    "invalid_input",
+    `${u(value)} is ${Math.round(times).toLocaleString("en-US")}× ${kr.ref}'s whole range (${u(kr.start)} → ${u(kr.target)}) beyond anything it has been (now ${u(kr.current)}): check the number for an extra zero or another unit.`,
+    { hint: { cli: "If it is right, run the command again with --confirm.", mcp: "If the person confirms it is right, call again with confirm: true." } },
+  );
 }
 
 export class OkrService {
@@ -344,6 +358,7 @@ export class OkrService {
         throw new OkrError("invalid_input", `confidence must be a whole number from 1 (no chance) to 5 (certain), not ${confidence}`);
       const asOfDay = Math.max(parseDay(asOf, "as-of date"), day);
       const before = krRow(entry, evaluate(entry.spec, entry.span, entry.history, asOfDay));
+      if (!input.confirmed) refuseFarOff(input.value, before, [before.current]);
       const checkIn: CheckIn = {
         id: randomUUID(),
         krId: kr.id,
@@ -390,6 +405,8 @@ export class OkrService {
       const day = parseDay(asOf, "as-of date");
       const asOfDay = Math.max(day, parseDay(correction.date ?? target.date));
       const before = krRow(entry, evaluate(entry.spec, entry.span, entry.history, asOfDay));
+      // Measured against the value it replaces too: putting right a slip is itself a big jump.
+      if (correction.value !== undefined && !input.confirmed) refuseFarOff(correction.value, before, [before.current, target.value]);
       let after: KrRow;
       if (opts.dryRun) {
         // The KR's check-ins as the store will read them once the correction is written.

@@ -204,3 +204,18 @@ describe("fixing a check-in", () => {
     expect(d.checkIns.find((c) => c.date === "2026-11-20")?.value).toBe(17);
   });
 });
+
+describe("a value far off the KR's scale", () => {
+  it("asks first, and a yes logs it: the yes is the confirmation the tool wants for a value that far off", async () => {
+    const a = await agentHarness();
+    const before = await a.checkInCount();
+    const asked = await a.say("log 5400% for KR2.1, confidence 4");
+    expect(asked.answer).toMatch(/^5400% does not fit KR2\.1 .* so I logged nothing\. What is the right value\? \(Reply "yes" to log 5400% anyway\.\)$/);
+    expect(await a.checkInCount()).toBe(before);
+    const yes = await a.say("yes");
+    expect(yes.toolCalls.map((c) => [c.name, c.args.confirm, c.isError])).toEqual([["log_check_in", true, false]]);
+    expect(await a.checkInCount()).toBe(before + 1);
+    expect((await a.service.keyResult("KR2.1", AS_OF)).current).toBe(5400);
+    await a.close();
+  });
+});

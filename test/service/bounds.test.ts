@@ -23,10 +23,45 @@ describe("value bounds", () => {
     expect(await refused(svc.addKeyResult({ objective: "O2", title: "Reach a huge number", start: 0, target: 1e308 }, AS_OF))).toMatch(/^target 1e\+308 is out of range/);
     expect(await refused(svc.updateKeyResult("KR2.1", { target: 1e300 }))).toMatch(range);
     expect(await svc.store.version()).toBe(version);
-    // A large but real number is fine: revenue in đồng.
-    await svc.checkIn({ kr: "KR2.1", value: 999_000_000_000_000, confidence: 3 }, AS_OF);
+    // A large but real number is fine (revenue in đồng), once confirmed: on a percentage KR it is a slip.
+    await svc.checkIn({ kr: "KR2.1", value: 999_000_000_000_000, confidence: 3, confirmed: true }, AS_OF);
     expect((await svc.keyResult("KR2.1", AS_OF)).current).toBe(999_000_000_000_000);
     await svc.close();
+  });
+
+  it("asks for a confirmation before storing a value far outside anything the KR has been", async () => {
+    const svc = await acmeService();
+    const version = await svc.store.version();
+    // KR2.1 runs from 45% to 60% and stands at 53.4%: 1e15 "silently completed" it before.
+    const far = await okrErrorOf(svc.checkIn({ kr: "KR2.1", value: 1e15, confidence: 3 }, AS_OF));
+    expect(far.message).toMatch(/^1,000,000,000,000,000% is 66,666,666,666,663× KR2\.1's whole range \(45% → 60%\) beyond anything it has been \(now 53\.4%\)/);
+    expect(far.messageFor("cli")).toMatch(/run the command again with --confirm\.$/);
+    expect(far.messageFor("mcp")).toMatch(/call again with confirm: true\.$/);
+    // An extra zero: 534 for 53.4 is 32 ranges past the target.
+    await okrErrorOf(svc.checkIn({ kr: "KR2.1", value: 534, confidence: 3 }, AS_OF));
+    await okrErrorOf(svc.checkIn({ kr: "KR2.1", value: 534, confidence: 3 }, AS_OF, { dryRun: true }));
+    expect(await svc.store.version()).toBe(version);
+    // Overshooting, falling back to the start, or a little beyond: news, not slips.
+    await svc.checkIn({ kr: "KR2.1", value: 75, confidence: 3 }, AS_OF);
+    await svc.checkIn({ kr: "KR2.1", value: 30, confidence: 3 }, AS_OF);
+    // Confirmed, it is stored; and putting it right afterwards needs no confirmation.
+    await svc.checkIn({ kr: "KR2.1", value: 534, confidence: 3, confirmed: true }, AS_OF);
+    expect((await svc.keyResult("KR2.1", AS_OF)).current).toBe(534);
+    await svc.correctCheckIn({ kr: "KR2.1", action: "correct", value: 53.4 }, AS_OF);
+    expect((await svc.keyResult("KR2.1", AS_OF)).current).toBe(53.4);
+    // A correction to a far-off value is asked about the same way.
+    await okrErrorOf(svc.correctCheckIn({ kr: "KR2.1", action: "correct", value: 5340 }, AS_OF));
+    // Over MCP the confirmation is an argument of log_check_in and correct_check_in.
+    const { connectedClient } = await import("../mcp/helpers.js");
+    const c = await connectedClient({ service: svc });
+    const asked = await c.call("log_check_in", { keyResult: "KR2.1", value: 5340, confidence: 3 });
+    expect(asked.isError).toBe(true);
+    expect((asked.content as { text: string }[])[0]!.text).toMatch(/call again with confirm: true\.$/);
+    expect((await c.call("log_check_in", { keyResult: "KR2.1", value: 5340, confidence: 3, confirm: true })).isError ?? false).toBe(false);
+    expect((await c.call("correct_check_in", { keyResult: "KR2.1", value: 53400 })).isError).toBe(true);
+    expect((await c.call("correct_check_in", { keyResult: "KR2.1", value: 53400, confirm: true })).isError ?? false).toBe(false);
+    expect((await svc.keyResult("KR2.1", AS_OF)).current).toBe(53400);
+    await c.close();
   });
 
   it("still reads a KR that holds such a number from before the bounds", async () => {

@@ -171,7 +171,7 @@ describe("users, roles and team scope", async () => {
         jsonrpc: "2.0",
         id: 1,
         method: "tools/call",
-        params: { name: "log_check_in", arguments: { keyResult: "KR4.2", value: 2, confidence: 3, author: "Pat" } },
+        params: { name: "log_check_in", arguments: { keyResult: "KR4.2", value: 97.5, confidence: 3, author: "Pat" } },
       }),
     });
     const body = (await res.json()) as { result: { isError?: boolean; structuredContent: { checkIn: { author: string } } } };

@@ -343,7 +343,8 @@ export function readCheckIn(original: string, dir: KrDirectory | undefined, lang
         `${unitOf(kr, v)} does not fit ${kr.ref} ${kr.title} (${range}), so I logged nothing. What is the right value? (Reply "yes" to log ${unitOf(kr, v)} anyway.)`,
         `${unitOf(kr, v)} không khớp với ${kr.ref} ${kr.title} (${range}), nên mình chưa ghi gì. Giá trị đúng là bao nhiêu? (Trả lời "đồng ý" nếu vẫn muốn ghi ${unitOf(kr, v)}.)`,
       ),
-      pendingInput: input,
+      // "yes" to this question is the person's confirmation the tool asks for (farOff).
+      pendingInput: { ...input, confirm: true },
     };
   }
   return { kind: "log", input };

@@ -20,13 +20,16 @@ export const checkinCommand: CommandSpec = {
     "comma (53,4 = 53.4); 45.200 is refused as ambiguous (45200 or 45.2?).\n" +
     "Confidence runs from 1 (no chance) to 5 (certain); without --confidence the last check-in's is kept.\n" +
     "--fix corrects the check-in written last (of REF, or anywhere without REF) instead of adding one: give the\n" +
-    "value, confidence, note or date it should have had. The original stays in history. okr undo retracts one.",
+    "value, confidence, note or date it should have had. The original stays in history. okr undo retracts one.\n" +
+    "A value more than 10× the KR's range (start → target) beyond anything it has been is refused as a likely slip\n" +
+    "(an extra zero, another unit) unless --confirm says it is right.",
   options: {
     confidence: { type: "string", short: "c", description: "1 (no chance) … 5 (certain); default: the previous check-in's", placeholder: "N" },
     note: { type: "string", short: "n", description: "what happened, in a sentence", placeholder: "TEXT" },
     date: { type: "string", description: "the check-in's date (default: the as-of date)", placeholder: "YYYY-MM-DD" },
     author: { type: "string", description: "who is checking in (default: $OKR_AUTHOR or your user name)", placeholder: "NAME" },
     fix: { type: "boolean", description: "correct the check-in written last instead of adding one" },
+    confirm: { type: "boolean", description: "yes, the value is right although far outside the KR's range" },
   },
   examples: [
     'okr checkin KR2.1 53.4 --confidence 4 --note "onboarding emails shipped"',
@@ -57,6 +60,7 @@ export const checkinCommand: CommandSpec = {
           note: values.note as string | undefined,
           date: values.date as string | undefined,
           author: (values.author as string | undefined) ?? ctx.config.author,
+          confirmed: values.confirm === true,
         },
         ctx.config.asOf,
       );
@@ -70,7 +74,15 @@ export const checkinCommand: CommandSpec = {
     const date = (values.date as string | undefined) ?? ctx.config.asOf;
     const sameDay = await checkInsOnDay(svc, query, date);
     const r = await svc.checkIn(
-      { kr: query, value, confidence, note: values.note as string | undefined, date, author: (values.author as string | undefined) ?? ctx.config.author },
+      {
+        kr: query,
+        value,
+        confidence,
+        note: values.note as string | undefined,
+        date,
+        author: (values.author as string | undefined) ?? ctx.config.author,
+        confirmed: values.confirm === true,
+      },
       ctx.config.asOf,
     );
     const warning = sameDayWarning(sameDay, date, {
