@@ -25,8 +25,24 @@ const { values: args } = parseArgs({
     peers: { type: "boolean", default: false },
     json: { type: "boolean", default: false },
     writes: { type: "string", default: "1000" },
+    help: { type: "boolean", short: "h", default: false },
   },
 });
+if (args.help) {
+  process.stdout.write(
+    [
+      "Usage: npm run bench -- [--krs N] [--check-ins N] [--runs N] [--writes N] [--peers] [--json] [--keep]",
+      "",
+      "Builds a synthetic workspace (--krs key results × --check-ins each; default 40,000 × 25), imports it and prints",
+      "the import time and peak memory, the lagging query cold (a new process) and warm (p50/p95 over --runs), one",
+      "durable check-in write, the server's memory over --writes MCP writes, and the CLI and web timings.",
+      "  --peers   the same data and question in SQLite (WAL, fsynced) and DuckDB in the same run, as a table",
+      "  --json    one JSON object on stdout: { krs, checkIns, okr, sqlite, duckdb }; commentary goes to stderr",
+      "  --keep    keep the generated folders (printed) instead of deleting them",
+    ].join("\n") + "\n",
+  );
+  process.exit(0);
+}
 const KRS = Number(args.krs);
 const PER_KR = Number(args["check-ins"]);
 const RUNS = Number(args.runs);

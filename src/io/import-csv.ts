@@ -58,11 +58,15 @@ function readHeader(file: string, header: CsvRecord | undefined, required: reado
   return { index, width: header.cells.length };
 }
 
-function tableOf(file: string, header: Header, body: readonly CsvRecord[], problems: string[]): Table {
+function widthProblems(file: string, header: Header, body: readonly CsvRecord[], problems: string[]): void {
   for (const r of body) {
     // Fewer cells is fine (trailing empties get trimmed by some tools); more means an unquoted comma.
     if (r.cells.length > header.width) problems.push(`${file}:${r.line}: has ${r.cells.length} cells but the header has ${header.width}; quote cells that contain commas`);
   }
+}
+
+function tableOf(file: string, header: Header, body: readonly CsvRecord[], problems: string[]): Table {
+  widthProblems(file, header, body, problems);
   const { index } = header;
   return {
     rows: body.map((r) => ({ line: r.line })),
@@ -187,8 +191,10 @@ export function parseOkrsCsv(file: string, text: string, into: ImportData, probl
 }
 
 export function parseCheckInsCsv(file: string, text: string, into: ImportData, problems: string[]): void {
-  const t = readTable(file, text, CHECKIN_COLUMNS, problems);
-  if (t) for (const c of checkInRows(file, t, problems)) into.checkIns.push(c);
+  const { records, problems: structural } = parseCsv(text);
+  for (const p of structural) problems.push(`${file}:${p.line}: ${p.message}`);
+  const header = readHeader(file, records[0], CHECKIN_COLUMNS, problems);
+  if (header) for (const c of checkInRows(file, header, records.slice(1), problems)) into.checkIns.push(c);
 }
 
 /** Check-ins read from a part of a file, with the problems found in it. */
@@ -211,38 +217,43 @@ export async function* streamCheckInsCsv(file: string, pieces: AsyncIterable<Csv
       body = records.slice(1);
     }
     if (!header) return yield { checkIns: [], problems };
-    yield { checkIns: checkInRows(file, tableOf(file, header, body, problems), problems), problems };
+    yield { checkIns: checkInRows(file, header, body, problems), problems };
   }
   if (header === undefined) yield { checkIns: [], problems: [`${file}: the file is empty; expected a header row with ${CHECKIN_COLUMNS.join(", ")}`] };
 }
 
-function checkInRows(file: string, t: Table, problems: string[]): ImportCheckIn[] {
+/** The check-ins of some rows. The hot loop of a million-row import: each cell is read once by its
+ *  column's index, and nothing is built for a row (no closure, no list of problems) unless it has a
+ *  problem. */
+function checkInRows(file: string, header: Header, body: readonly CsvRecord[], problems: string[]): ImportCheckIn[] {
+  widthProblems(file, header, body, problems);
   const out: ImportCheckIn[] = [];
   // A file has few distinct dates and a million rows: check each date once.
   const dateOk = new Map<string, boolean>();
-  const isDate = (d: string) => {
-    let ok = dateOk.get(d);
-    if (ok === undefined) dateOk.set(d, (ok = tryParseDay(d) !== null));
-    return ok;
-  };
-  t.rows.forEach(({ line }, r) => {
-    const at = `${file}:${line}`;
-    const g = (c: string) => t.get(r, c);
-    const bad: string[] = [];
-    if (!g("kr_ref")) bad.push("kr_ref is empty");
-    if (!isDate(g("date"))) bad.push(`date "${g("date")}" is not a date (YYYY-MM-DD)`);
-    const value = parseNumber(g("value"), { percent: true });
-    if (value === null) bad.push(`value "${g("value")}" is not a number`);
+  const col = (name: string) => header.index.get(name) ?? -1;
+  const [refAt, dateAt, valueAt, confidenceAt, noteAt, authorAt] = [col("kr_ref"), col("date"), col("value"), col("confidence"), col("note"), col("author")];
+  const cell = (cells: readonly string[], i: number) => (i < 0 ? "" : unescapeFormula((cells[i] ?? "").trim()));
+  for (const { cells, line } of body) {
+    const krRef = cell(cells, refAt),
+      date = cell(cells, dateAt),
+      valueText = cell(cells, valueAt),
+      confidenceText = cell(cells, confidenceAt);
+    let dateFine = dateOk.get(date);
+    if (dateFine === undefined) dateOk.set(date, (dateFine = tryParseDay(date) !== null));
+    const value = parseNumber(valueText, { percent: true });
     const range = numberProblem("value", value);
-    if (range) bad.push(range);
-    const confidence = parseNumber(g("confidence"));
-    if (confidence === null || !Number.isInteger(confidence) || confidence < 1 || confidence > 5)
-      bad.push(`confidence "${g("confidence")}" must be a whole number from 1 (no chance) to 5 (certain)`);
-    if (bad.length) {
-      for (const b of bad) problems.push(`${at}: ${b}`);
-      return;
+    const confidence = parseNumber(confidenceText);
+    const confidenceFine = confidence !== null && Number.isInteger(confidence) && confidence >= 1 && confidence <= 5;
+    const at = `${file}:${line}`;
+    if (krRef && dateFine && value !== null && !range && confidenceFine) {
+      out.push({ krRef, date, value, confidence, note: cell(cells, noteAt), author: cell(cells, authorAt), at });
+      continue;
     }
-    out.push({ krRef: g("kr_ref"), date: g("date"), value: value!, confidence: confidence!, note: g("note"), author: g("author"), at });
-  });
+    if (!krRef) problems.push(`${at}: kr_ref is empty`);
+    if (!dateFine) problems.push(`${at}: date "${date}" is not a date (YYYY-MM-DD)`);
+    if (value === null) problems.push(`${at}: value "${valueText}" is not a number`);
+    if (range) problems.push(`${at}: ${range}`);
+    if (!confidenceFine) problems.push(`${at}: confidence "${confidenceText}" must be a whole number from 1 (no chance) to 5 (certain)`);
+  }
   return out;
 }

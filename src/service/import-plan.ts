@@ -195,6 +195,8 @@ export function planImport(ws: Workspace, data: Omit<ImportData, "checkIns">, no
  * in a file and one stored add one. The stored check-ins of a KR are read the first time a chunk
  * names it (`storedFor`), and only for KRs the workspace already had.
  */
+const NO_TEXT = { text: "", problem: null };
+
 export class CheckInPlanner {
   /** Per KR id, per checkInKey, the stored check-ins not yet matched by an imported one. */
   private readonly stored = new Map<string, Map<string, StoredCheckIn[]>>();
@@ -211,11 +213,28 @@ export class CheckInPlanner {
     this.cycleById = new Map([...cycles.values()].map((c) => [c.id, c]));
   }
 
+  /** Each ref as a file spells it, with its KR and that KR's cycle: a million rows name a few
+   *  thousand KRs, so each spelling is looked up once. */
+  private readonly byRef = new Map<string, { kr: KeyResult; cycle: Cycle | undefined } | null>();
+
+  private target(krRef: string): { kr: KeyResult; cycle: Cycle | undefined } | null {
+    let t = this.byRef.get(krRef);
+    if (t === undefined) {
+      const kr = this.krs.get(normalizeRef(krRef));
+      t = kr ? { kr, cycle: this.cycleById.get(this.objectives.get(kr.objectiveId)?.cycleId ?? "") } : null;
+      this.byRef.set(krRef, t);
+    }
+    return t;
+  }
+
+  /** Authors repeat across a file: each is cleaned and checked once. */
+  private readonly authors = new Map<string, { text: string; problem: string | null }>();
+
   /** Ids of stored KRs that `chunk` names whose stored check-ins have not been given yet. */
   storedNeeded(chunk: readonly ImportCheckIn[]): string[] {
     const out = new Set<string>();
     for (const c of chunk) {
-      const kr = this.krs.get(normalizeRef(c.krRef));
+      const kr = this.target(c.krRef)?.kr;
       if (kr && !this.stored.has(kr.id) && this.ws.keyResults.has(kr.id)) out.add(kr.id);
     }
     return [...out];
@@ -245,18 +264,19 @@ export class CheckInPlanner {
       corrections: CheckInCorrection[] = [];
     const { summary, now } = this;
     for (const c of chunk) {
-      const kr = this.krs.get(normalizeRef(c.krRef));
-      if (!kr) {
+      const t = this.target(c.krRef);
+      if (!t) {
         problems.push(`${c.at}: unknown key result ${c.krRef} (not in okrs.csv nor in the workspace)`);
         continue;
       }
-      const cycle = this.cycleById.get(this.objectives.get(kr.objectiveId)?.cycleId ?? "");
+      const { kr, cycle } = t;
       if (cycle && (c.date < cycle.start || c.date > cycle.end)) {
         problems.push(`${c.at}: date ${c.date} is outside ${kr.ref}'s cycle ${cycle.name} (${cycle.start} to ${cycle.end})`);
         continue;
       }
-      const note = storedText(c.note, "note", "the note"),
-        author = storedText(c.author, "name", "the author");
+      let author = this.authors.get(c.author);
+      if (!author) this.authors.set(c.author, (author = storedText(c.author, "name", "the author")));
+      const note = c.note ? storedText(c.note, "note", "the note") : NO_TEXT;
       const tooLong = note.problem ?? author.problem;
       if (tooLong) {
         problems.push(`${c.at}: ${tooLong}`);
@@ -270,7 +290,7 @@ export class CheckInPlanner {
       if (target) summary.checkIns.skipped++;
       else {
         target = { id: randomUUID(), corrections: new Set() };
-        checkIns.push({ id: target.id, krId: kr.id, date: c.date, value: c.value, confidence: c.confidence, ...text, createdAt: now });
+        checkIns.push({ id: target.id, krId: kr.id, date: c.date, value: c.value, confidence: c.confidence, note: text.note, author: text.author, createdAt: now });
         summary.checkIns.added++;
       }
       for (const given of c.corrections ?? []) {
