@@ -7,25 +7,11 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { COMMANDS } from "../../src/cli/main.js";
 import { AS_OF, FIXTURE, cleanup, fixtureCopy, listing, tempDir } from "../helpers.js";
+import { BIN, runOkr } from "./run-okr.js";
 
-const BIN = join(import.meta.dirname, "../../bin/okr.js");
 const run = promisify(execFile);
 
-interface Result {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function okr(args: string[], env: Record<string, string> = {}): Promise<Result> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env } });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
+const okr = runOkr;
 
 let data: string;
 beforeAll(async () => {

@@ -1,28 +1,17 @@
 // What the okr command says when something is off: one line saying what is wrong and what to type
 // instead, the exit code scripts can rely on, warnings that do not block, and counts that read right.
 
-import { execFile } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AS_OF, FIXTURE, cleanup, tempDir } from "../helpers.js";
+import { runOkr } from "./run-okr.js";
 
-const BIN = join(import.meta.dirname, "../../bin/okr.js");
 const VERSION = (JSON.parse(readFileSync(join(import.meta.dirname, "../../package.json"), "utf8")) as { version: string }).version;
-const run = promisify(execFile);
 
-async function okr(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH, HOME: process.env.HOME, OKR_NOW: AS_OF, ...env } });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
+const okr = (args: string[], env: Record<string, string> = {}) => runOkr(args, { OKR_NOW: AS_OF, ...env });
 
 /** One line on stderr, no stack trace, nothing on stdout. */
 function oneLine(r: { stdout: string; stderr: string }, what: string): string {

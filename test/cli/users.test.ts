@@ -1,26 +1,11 @@
 // okr users and okr audit, spawned as a person runs them: a token shown once, roles listed, the
 // trail of what the CLI and an HTTP caller wrote, and one clear line for each mistake.
 
-import { execFile } from "node:child_process";
-import { join } from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AS_OF, FIXTURE, cleanup, tempDir } from "../helpers.js";
+import { runOkr } from "./run-okr.js";
 
-const BIN = join(import.meta.dirname, "../../bin/okr.js");
-const run = promisify(execFile);
-
-async function okr(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args, "--data", data], {
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, OKR_NOW: AS_OF, OKR_AUTHOR: "Chi" },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
+const okr = (...args: string[]) => runOkr([...args, "--data", data], { OKR_NOW: AS_OF, OKR_AUTHOR: "Chi" });
 
 let data: string;
 beforeAll(async () => {
