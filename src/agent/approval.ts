@@ -154,6 +154,19 @@ function textOf(r: CallToolResult): string {
   return r.content.map((c) => (c.type === "text" ? c.text : "")).join("\n");
 }
 
+/** What a write's preview resolved (the KR a name fragment matched, the check-in "my last one"
+ *  meant), as arguments that make the approved call write exactly that, whatever the same words
+ *  would resolve to by the time the person approves. */
+export function pinnedTargets(toolName: string, result: Row | null): Record<string, unknown> {
+  const r = result as { keyResult?: { ref?: string; objectiveRef?: string }; checkIn?: { id?: string } } | null;
+  const ref = r?.keyResult?.ref;
+  if (!r || !ref) return {};
+  if (toolName === "log_check_in" || toolName === "update_key_result") return { keyResult: ref };
+  if (toolName === "correct_check_in") return r.checkIn?.id ? { keyResult: ref, checkInId: r.checkIn.id } : { keyResult: ref };
+  if (toolName === "add_key_result" && r.keyResult?.objectiveRef) return { objective: r.keyResult.objectiveRef };
+  return {};
+}
+
 /** A KR as it stands (title, unit, current value, target, owner, progress, status), read-only. */
 async function keyResultNow(tools: AgentTools, ref: string): Promise<Row> {
   const r = await tools.call("get_key_result", { keyResult: ref });

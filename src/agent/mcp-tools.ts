@@ -32,7 +32,15 @@ export interface AgentTools {
   close(): Promise<void>;
 }
 
-export type ToolSource = { service: OkrService; mcp: McpOptions } | { url: string; token?: string | null };
+export type ToolSource =
+  | {
+      service: OkrService;
+      mcp: McpOptions;
+      /** Arguments that replace the model's in approved calls, by tool call id: the targets the
+       *  person saw in the preview they approved (see pinnedTargets). */
+      pinned?: ReadonlyMap<string, Record<string, unknown>>;
+    }
+  | { url: string; token?: string | null };
 
 /** The workspace's KRs, teams and owners for the local model, read once through list_okrs. */
 export async function krDirectory(tools: AgentTools): Promise<KrDirectory> {
@@ -254,7 +262,8 @@ export async function connectTools(source: ToolSource): Promise<AgentTools> {
             refused.delete(options.toolCallId);
             return failed;
           }
-          return t.execute!(input, options);
+          const pin = "pinned" in source ? source.pinned?.get(options.toolCallId) : undefined;
+          return t.execute!(pin ? { ...(input as Record<string, unknown>), ...pin } : input, options);
         },
       }),
     } as ToolSet[string];

@@ -5,6 +5,7 @@
 // whose approvalDescriptor carries the dry-run preview ({ text, result, error }). The web app
 // answers with addToolApprovalResponse and sends the messages back: an approved write runs (its
 // request must carry this server's signature, so a client cannot forge one), a refused one does not.
+// Each approval runs once, within an hour, and writes what its preview showed (ApprovalLedger).
 
 import type { LanguageModelV3 } from "@ai-sdk/provider";
 import type { ModelMessage, UIMessageChunk } from "ai";
@@ -24,6 +25,41 @@ export interface ChatRouteOptions {
   approvalSecret: string | Uint8Array;
 }
 
+/** How long an approval request stays good: long enough to read the preview and decide. */
+export const APPROVAL_TTL_MS = 60 * 60_000;
+
+/**
+ * The approvals this server asked for and nobody has used yet. Each may be used once (sending the
+ * same approved message again wrote again: one "log 57" became three check-ins), and runs with the
+ * targets its preview resolved ("undo my last check-in" retracts the check-in the person saw, not
+ * one written since). Kept in memory: an approval is answered by the server that asked for it.
+ */
+class ApprovalLedger {
+  private readonly open = new Map<string, { toolCallId: string; pinned: Record<string, unknown>; expires: number }>();
+
+  issue(approvalId: string, toolCallId: string, pinned: Record<string, unknown>): void {
+    const now = Date.now();
+    for (const [id, e] of this.open) if (e.expires <= now || this.open.size > 10_000) this.open.delete(id);
+    this.open.set(approvalId, { toolCallId, pinned, expires: now + APPROVAL_TTL_MS });
+  }
+
+  /** The approval's entry, removed so that it cannot run again; null when unknown or expired. */
+  take(approvalId: string): { toolCallId: string; pinned: Record<string, unknown> } | null {
+    const e = this.open.get(approvalId);
+    this.open.delete(approvalId);
+    return e && e.expires > Date.now() ? e : null;
+  }
+}
+
+/** The approval ids the last message answers with yes. */
+function approvedIds(messages: ModelMessage[]): string[] {
+  const last = messages.at(-1);
+  if (last?.role !== "tool") return [];
+  return last.content.flatMap((p) => (p.type === "tool-approval-response" && p.approved ? [p.approvalId] : []));
+}
+
+const STALE_APPROVAL = "This approval was not issued by this server, or it was used already or expired: nothing was written. Ask again.";
+
 /** The tool calls of the approvals the last message answers, when it answers every one with no. */
 function refusedOnly(messages: ModelMessage[]): string[] {
   const last = messages.at(-1);
@@ -37,6 +73,7 @@ function refusedOnly(messages: ModelMessage[]): string[] {
 }
 
 export function chatRoute(o: ChatRouteOptions) {
+  const ledger = new ApprovalLedger();
   return async (c: Context) => {
     let body: { messages?: unknown };
     try {
@@ -45,7 +82,7 @@ export function chatRoute(o: ChatRouteOptions) {
       return c.json({ error: 'Send JSON: { "messages": [...] } in the AI SDK UI message format.' }, 400);
     }
     if (!Array.isArray(body.messages) || body.messages.length === 0) return c.json({ error: "messages must be a non-empty array of UI messages." }, 400);
-    const [ai, { connectTools, krDirectoryFromService, workspaceSummary }, { streamAgent }, { previewWrite, notWritten, langOf }] = await Promise.all([
+    const [ai, { connectTools, krDirectoryFromService, workspaceSummary }, { streamAgent }, { previewWrite, notWritten, langOf, pinnedTargets }] = await Promise.all([
       import("ai"),
       import("../agent/mcp-tools.js"),
       import("../agent/agent.js"),
@@ -72,6 +109,22 @@ export function chatRoute(o: ChatRouteOptions) {
           },
         }),
       });
+    // Yes to approvals: each is used up here, before anything runs (a second send finds it gone).
+    const pinned = new Map<string, Record<string, unknown>>();
+    for (const approvalId of approvedIds(messages)) {
+      const entry = ledger.take(approvalId);
+      if (!entry)
+        return ai.createUIMessageStreamResponse({
+          stream: ai.createUIMessageStream({
+            execute({ writer }) {
+              writer.write({ type: "start" });
+              writer.write({ type: "error", errorText: STALE_APPROVAL });
+              writer.write({ type: "finish" });
+            },
+          }),
+        });
+      pinned.set(entry.toolCallId, entry.pinned);
+    }
     let model: LanguageModelV3;
     try {
       model = o.model();
@@ -79,7 +132,7 @@ export function chatRoute(o: ChatRouteOptions) {
       if (e instanceof OkrError) return c.json({ error: e.message }, 400);
       throw e;
     }
-    const tools = await connectTools({ service: o.service, mcp: { ...o.mcp, actor: actorOf(c, "web-chat") } });
+    const tools = await connectTools({ service: o.service, mcp: { ...o.mcp, actor: actorOf(c, "web-chat") }, pinned });
     // Only the local model reads KR units ahead of time (to take 0.52 as 52%); LLMs ask the tools.
     if (model instanceof LocalModel) model = o.model(await krDirectoryFromService(o.service, o.mcp.today()));
     const result = streamAgent({
@@ -103,11 +156,14 @@ export function chatRoute(o: ChatRouteOptions) {
         try {
           for await (const chunk of result.toUIMessageStream({ onError }) as AsyncIterable<UIMessageChunk>) {
             if (chunk.type === "tool-input-available") calls.set(chunk.toolCallId, { toolName: chunk.toolName, input: (chunk.input ?? {}) as Record<string, unknown> });
-            const call = chunk.type === "tool-approval-request" ? calls.get(chunk.toolCallId) : undefined;
-            if (chunk.type === "tool-approval-request" && call) {
-              const preview = await previewWrite(tools, chunk.toolCallId, call.toolName, call.input, langOf(messages));
-              writer.write({ ...chunk, approvalDescriptor: preview });
-            } else writer.write(chunk);
+            if (chunk.type !== "tool-approval-request") {
+              writer.write(chunk);
+              continue;
+            }
+            const call = calls.get(chunk.toolCallId);
+            const preview = call ? await previewWrite(tools, chunk.toolCallId, call.toolName, call.input, langOf(messages)) : null;
+            ledger.issue(chunk.approvalId, chunk.toolCallId, call && preview ? pinnedTargets(call.toolName, preview.result) : {});
+            writer.write(preview ? { ...chunk, approvalDescriptor: preview } : chunk);
           }
         } finally {
           // The in-process MCP client closes once the answer has been streamed (or failed).

@@ -162,6 +162,42 @@ describe("POST /api/chat asks before writing", () => {
   });
 });
 
+describe("POST /api/chat approvals are used once, for what they showed", () => {
+  it("runs an approval once: sending the same approved message again writes nothing", async () => {
+    const service = await acmeService();
+    const app = createHttpApp({ service, mcp: MCP, bindHost: "127.0.0.1", token: null, model: () => new LocalModel() });
+    const ask = { id: "u1", role: "user" as const, parts: [{ type: "text" as const, text: "log 57% for 30-day retention, confidence 4" }] };
+    const assistant = await assistantMessage(await chunks(await app.request("http://127.0.0.1/api/chat", post({ messages: [ask] }))));
+    const approved = post({ messages: [ask, answerApproval(assistant, true)] });
+    const before = (await service.keyResult("KR2.1", AS_OF)).checkIns.length;
+    expect(textOf(await chunks(await app.request("http://127.0.0.1/api/chat", approved)))).toContain("Logged 57 on KR2.1");
+    for (let i = 0; i < 2; i++) {
+      const again = await chunks(await app.request("http://127.0.0.1/api/chat", approved));
+      expect(again.find((e) => e.type === "error")).toMatchObject({ errorText: expect.stringMatching(/used already or expired: nothing was written/) });
+    }
+    expect((await service.keyResult("KR2.1", AS_OF)).checkIns.length).toBe(before + 1);
+    await service.close();
+  });
+
+  it("retracts the check-in its preview named, not one written while the person was reading", async () => {
+    const service = await acmeService();
+    const app = createHttpApp({ service, mcp: MCP, bindHost: "127.0.0.1", token: null, model: () => new LocalModel() });
+    await service.checkIn({ kr: "KR2.3", value: 61, confidence: 4 }, AS_OF);
+    const ask = { id: "u1", role: "user" as const, parts: [{ type: "text" as const, text: "undo the last check-in" }] };
+    const first = await chunks(await app.request("http://127.0.0.1/api/chat", post({ messages: [ask] })));
+    const request = first.find((e) => e.type === "tool-approval-request") as { approvalDescriptor: { text: string } } | undefined;
+    expect(request?.approvalDescriptor.text).toMatch(/KR2\.3/);
+    // Someone else checks in on another KR before the approval arrives.
+    await service.checkIn({ kr: "KR3.2", value: 8.8, confidence: 3 }, AS_OF);
+    const kr32 = (await service.keyResult("KR3.2", AS_OF)).current;
+    const second = await chunks(await app.request("http://127.0.0.1/api/chat", post({ messages: [ask, answerApproval(await assistantMessage(first), true)] })));
+    expect(second.find((e) => e.type === "tool-output-available")).toMatchObject({ output: { structuredContent: { keyResult: { ref: "KR2.3" }, action: "retract" } } });
+    expect((await service.keyResult("KR3.2", AS_OF)).current).toBe(kr32);
+    expect((await service.keyResult("KR2.3", AS_OF)).checkIns.some((c) => c.value === 61)).toBe(false);
+    await service.close();
+  });
+});
+
 describe("agent against a remote MCP server (--mcp-url)", () => {
   it("reaches the tools of a running okr serve --http, token included", async () => {
     const { listen } = await import("../../src/http/listen.js");
