@@ -3,6 +3,7 @@
 import type { MiddlewareHandler } from "hono";
 
 const LOOPBACK_NAMES = new Set(["localhost", "127.0.0.1", "::1", "[::1]"]);
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 export function isLoopback(host: string): boolean {
   const h = host.toLowerCase();
@@ -39,6 +40,10 @@ export function hostGuard(bindHost: string): MiddlewareHandler {
       }
       const bracketed = name.includes(":") && !name.startsWith("[") ? `[${name}]` : name;
       if (!allowed.has(name) && !allowed.has(bracketed) && !isLoopback(name)) return c.json({ error: `Origin ${origin} is not allowed.` }, 403);
+      // A change must come from this server's own pages: a page on another port of the same machine
+      // is another site, and could sign a person in here with someone else's token (login CSRF).
+      if (!SAFE_METHODS.has(c.req.method) && host && new URL(origin).host.toLowerCase() !== host.trim().toLowerCase())
+        return c.json({ error: `Origin ${origin} is not this server (${host}): requests that change something must come from its own pages.` }, 403);
     }
     await next();
   };

@@ -135,6 +135,7 @@ export function accessGuard(o: AccessOptions): MiddlewareHandler {
     }
     if (wantsPage(c)) return c.redirect(`/login?next=${encodeURIComponent(c.req.path + (new URL(c.req.url).search || ""))}`, 303);
     c.header("WWW-Authenticate", 'Bearer realm="okr"');
+    if (getCookie(c, SESSION_COOKIE)) return c.json({ error: "Your session has ended (signed out, 7 days passed, a new token or a removed user): sign in again at /login." }, 401);
     return c.json({ error: "Missing or wrong bearer token: send Authorization: Bearer <your token from okr users add, or OKR_HTTP_TOKEN>, or sign in at /login." }, 401);
   };
 }

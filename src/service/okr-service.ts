@@ -13,7 +13,7 @@ import { acceptText } from "../domain/text.js";
 import { resolveOne } from "../domain/resolve.js";
 import type { AuditEntry, CheckIn, Cycle, EffectiveCheckIn, KeyResult, Objective } from "../domain/types.js";
 import { localActor, writeRefusal, type Actor } from "../domain/access.js";
-import { buildUser, findUser, hashToken, renewToken, userView, type NewUser, type UserView } from "./users.js";
+import { buildUser, findUser, hashToken, renewToken, reviseUser, userView, type NewUser, type UserView } from "./users.js";
 import { buildCorrection, pickCheckIn, type CorrectionInput } from "./corrections.js";
 import { weeklyFacts, type Lang, type WeeklyFacts } from "./weekly.js";
 import { templateSummary } from "./summary.js";
@@ -385,8 +385,11 @@ export class OkrService {
   }
 
   /** Corrects or retracts one check-in with a correction record (the check-in stays in history).
-   *  Without a KR, the check-in meant is the one written last in the workspace. */
+   *  Without a KR, the check-in meant is the one written last in the workspace; for a person known
+   *  by their token, the one they wrote last ("undo my last check-in" is never someone else's). */
   async correctCheckIn(input: CorrectionInput, asOf: string, opts: WriteOptions = {}): Promise<CorrectionResult> {
+    const caller = opts.actor ?? this.actor;
+    if (input.kr === undefined && input.onlyBy === undefined && caller.identified) input = { ...input, onlyBy: caller.name };
     return this.serial(async () => {
       const ws = await this.ws();
       let kr: KeyResult, target: EffectiveCheckIn;
@@ -530,6 +533,20 @@ export class OkrService {
       const now = this.clock().toISOString();
       const user = { ...findUser(ws, name), removedAt: now, updatedAt: now };
       await this.write(ws, { users: [user] }, this.auditEntry(actor, "remove_user", user.name, user.role));
+      return userView(user);
+    });
+  }
+
+  /** Another role or other teams for a user; their token stays. */
+  async updateUser(name: string, change: { role?: string; teams?: readonly string[] }, opts: Pick<WriteOptions, "actor"> = {}): Promise<UserView> {
+    return this.serial(async () => {
+      const actor = this.allow(opts.actor, null, "change users");
+      const ws = await this.ws();
+      const old = findUser(ws, name);
+      const user = reviseUser(ws, old, change, this.clock().toISOString());
+      const was = `${old.role}${old.teams.length ? ` of ${old.teams.join(", ")}` : ""}`;
+      const now = `${user.role}${user.teams.length ? ` of ${user.teams.join(", ")}` : ""}`;
+      if (was !== now) await this.write(ws, { users: [user] }, this.auditEntry(actor, "change_user", user.name, `${was} → ${now}`));
       return userView(user);
     });
   }

@@ -51,6 +51,7 @@ export function buildUser(ws: Workspace, u: NewUser, now: string): { user: User;
   if (!name) throw invalidInput("Give the user a name, e.g. okr users add ana --role member --team Sales.");
   if (!ROLES.includes(u.role as Role)) throw invalidInput(`role must be one of ${ROLES.join(", ")}; got "${u.role}".`);
   const role = u.role as Role;
+  if (/^okr_http_token$/i.test(name)) throw invalidInput("OKR_HTTP_TOKEN names the shared admin token in the audit trail: give the user another name.");
   if (ws.userByName(name))
     throw new OkrError("conflict", `There is already a user ${name}: okr users token ${name} gives them a new token, okr users remove ${name} removes them.`);
   const token = newToken();
@@ -63,6 +64,14 @@ export function findUser(ws: Workspace, name: string): User {
   if (user) return user;
   const names = [...ws.users.values()].filter((u) => !u.removedAt).map((u) => u.name);
   throw new OkrError("not_found", `No user ${name}. Users: ${names.length ? names.join(", ") : "none yet"}.`);
+}
+
+/** The same user with another role or teams (a member's teams replaced by `teams` when given). */
+export function reviseUser(ws: Workspace, user: User, change: { role?: string; teams?: readonly string[] }, now: string): User {
+  if (change.role !== undefined && !ROLES.includes(change.role as Role)) throw invalidInput(`role must be one of ${ROLES.join(", ")}; got "${change.role}".`);
+  const role = (change.role as Role | undefined) ?? user.role;
+  const teams = role !== "member" ? teamsFor(ws, role, change.teams ?? []) : teamsFor(ws, role, change.teams ?? user.teams);
+  return { ...user, role, teams, updatedAt: now };
 }
 
 /** The same user with a new token: the old one stops working at once. */

@@ -29,6 +29,11 @@ describe("okr users", () => {
     expect(json.map((u) => u.name)).toEqual(["ana", "lee"]);
     expect(json.every((u) => !("tokenHash" in u))).toBe(true);
 
+    const set = await okr("users", "set", "ana", "--team", "Engineering");
+    expect(set.stdout).toBe("ana is now member (Engineering). Their token stays the same.\n");
+    expect((await okr("users", "set", "lee", "--role", "member")).stderr).toMatch(/give at least one --team/);
+    expect((await okr("users", "set", "ana")).stderr).toMatch(/Say what changes/);
+
     const renewed = await okr("users", "token", "ana", "--json");
     expect(JSON.parse(renewed.stdout).token).not.toBe(token);
     expect((await okr("users", "remove", "lee")).stdout).toContain("Removed lee: their token no longer works.");
@@ -44,6 +49,7 @@ describe("okr users", () => {
     [["users", "add", "ANA", "--role", "viewer"], /There is already a user ANA/],
     [["users", "remove", "nobody"], /No user nobody\. Users: ana/],
     [["users", "frobnicate"], /Unknown okr users command "frobnicate"/],
+    [["users", "add", "okr_http_token", "--role", "admin"], /OKR_HTTP_TOKEN names the shared admin token/],
   ])("refuses %j in one line, writing nothing", async (args, message) => {
     const before = (await okr("audit", "--json")).stdout;
     const r = await okr(...args);
@@ -62,7 +68,7 @@ describe("okr audit", () => {
     expect(lines).toHaveLength(3);
     expect(lines.at(-1)).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d {2}Chi \(admin, cli\) {2}log_check_in KR2\.1: 55 on 2026-11-26, confidence 4$/);
     const all = JSON.parse((await okr("audit", "--json", "--limit", "1000")).stdout) as { action: string }[];
-    expect(all.map((a) => a.action)).toEqual(["import", "add_user", "add_user", "new_user_token", "remove_user", "log_check_in"]);
+    expect(all.map((a) => a.action)).toEqual(["import", "add_user", "add_user", "change_user", "new_user_token", "remove_user", "log_check_in"]);
     expect((await okr("audit", "--limit", "0")).stderr).toMatch(/--limit/);
   });
 });

@@ -88,7 +88,9 @@ describe("users, roles and team scope", async () => {
     const before = await checkIns("KR4.1");
     const theirs = await call(tokens.ana!, "log_check_in", { keyResult: "KR4.1", value: 1, confidence: 4 });
     expect(theirs.body.result?.structuredContent.error?.code).toBe("forbidden");
-    expect(theirs.body.result?.content[0]!.text).toMatch(/ana is a member of the Kinh doanh team, so cannot log a check-in on KR4\.1 \(a Engineering OKR\)/);
+    expect(theirs.body.result?.content[0]!.text).toBe(
+      'ana is a member of the Kinh doanh team, so cannot log a check-in on KR4.1, which belongs to Engineering. An admin can change that: okr users set ana --team "Kinh doanh" --team Engineering.',
+    );
     expect(await checkIns("KR4.1")).toBe(before);
 
     const objectives = (await service.ws()).objectives.size;
@@ -99,6 +101,14 @@ describe("users, roles and team scope", async () => {
     expect(own.body.result?.isError).toBeFalsy();
     expect((await service.ws()).objectives.size).toBe(objectives + 1);
     expect((await call(tokens.ana!, "update_key_result", { keyResult: "KR4.1", target: 99 })).body.result?.structuredContent.error?.code).toBe("forbidden");
+    // Their team spelled another way is their team, not a new one beside it.
+    const teams = (await service.ws()).teams();
+    for (const team of ["kinh  DOANH", "Kính doanh"]) {
+      const r = await call(tokens.ana!, "create_objective", { title: `Win more deals ${team.length}`, team, owner: "ana" });
+      expect(r.body.result?.isError).toBeFalsy();
+    }
+    expect((await service.ws()).teams()).toEqual(teams);
+    expect([...(await service.ws()).objectives.values()].filter((o) => o.title.startsWith("Win more deals")).map((o) => o.team)).toEqual(["Kinh doanh", "Kinh doanh"]);
   });
 
   it("lets an admin write any team's KRs", async () => {
@@ -112,6 +122,8 @@ describe("users, roles and team scope", async () => {
     const mine = trail.filter((a) => a.actor === "ana");
     expect(mine.map((a) => [a.role, a.surface, a.action, a.target.split(" ")[0]])).toEqual([
       ["member", "mcp-http", "log_check_in", "KR8.1"],
+      ["member", "mcp-http", "create_objective", expect.stringMatching(/^O\d+$/)],
+      ["member", "mcp-http", "create_objective", expect.stringMatching(/^O\d+$/)],
       ["member", "mcp-http", "create_objective", expect.stringMatching(/^O\d+$/)],
     ]);
     expect(mine[0]!.detail).toBe(`41 on ${AS_OF}, confidence 4`);
@@ -179,6 +191,26 @@ describe("users, roles and team scope", async () => {
     // Not a person: the author is whoever the call names.
     expect(body.result.structuredContent.checkIn?.author).toBe("Pat");
     expect((await service.auditTrail(1))[0]).toMatchObject({ actor: "OKR_HTTP_TOKEN", role: "admin", surface: "mcp-http" });
+  });
+
+  it("takes 'undo my last check-in' from a person as theirs, not the workspace's last", async () => {
+    await service.checkIn({ kr: "KR4.2", value: 97, confidence: 3 }, AS_OF);
+    const r = await call(tokens.ana!, "correct_check_in", { retract: true });
+    expect(r.body.result?.isError).toBeFalsy();
+    expect(r.body.result?.structuredContent).toMatchObject({ keyResult: { ref: "KR8.2" }, action: "retract" });
+    expect((await service.keyResult("KR4.2", AS_OF)).current).toBe(97);
+  });
+
+  it("refuses a sign-in posted from another site, another port of this machine included", async () => {
+    const form = { "content-type": "application/x-www-form-urlencoded", host: "127.0.0.1:8787" };
+    const body = new URLSearchParams({ token: tokens.max!, next: "/" }).toString();
+    const foreign = await app.request(at("/login"), { method: "POST", headers: { ...form, origin: "http://127.0.0.1:3000" }, body });
+    expect(foreign.status).toBe(403);
+    expect(foreign.headers.getSetCookie()).toEqual([]);
+    expect((await app.request(at("/login"), { method: "POST", headers: { ...form, origin: "http://127.0.0.1:8787" }, body })).status).toBe(303);
+    // An ended session says so, rather than asking for a bearer token.
+    const stale = await app.request(at("/api/meta"), { headers: { cookie: "okr_session=1.x.y.z" } });
+    expect(((await stale.json()) as { error: string }).error).toMatch(/^Your session has ended/);
   });
 
   it("closes a removed user's door at once", async () => {

@@ -19,18 +19,26 @@ function printToken(ctx: CommandContext, user: UserView, token: string, what: st
 export const usersCommand: CommandSpec = {
   name: "users",
   summary: "People who reach the workspace over HTTP: personal tokens with a role (viewer, member, admin).",
-  usage: "okr users [list] | add NAME --role viewer|member|admin [--team T]… | remove NAME | token NAME",
+  usage: "okr users [list] | add NAME --role viewer|member|admin [--team T]… | set NAME [--role R] [--team T]… | remove NAME | token NAME",
   description:
     "Viewers read; members write their teams' OKRs (check-ins, corrections, KRs, objectives); admins write\n" +
     "everything. Each user gets a personal token, shown once and stored only as a hash; over HTTP (MCP, the web\n" +
     "app, /api/chat) it identifies them, and they are the author of what they write. Once anyone has a token,\n" +
     "every HTTP caller needs one (or OKR_HTTP_TOKEN, which stays one admin token). The CLI on this machine acts\n" +
-    "as an admin. `okr users token NAME` replaces a lost token; `okr users remove NAME` revokes it.",
+    "as an admin. `okr users set NAME` changes a role or a member's teams (--team replaces the list; the token\n" +
+    "stays). `okr users token NAME` replaces a lost token; `okr users remove NAME` revokes it.",
   options: {
     role: { type: "string", description: "viewer, member or admin (with add)", placeholder: "ROLE" },
     team: { type: "string", multiple: true, description: "a team a member writes to (repeat for several)", placeholder: "T" },
   },
-  examples: ["okr users add ana --role member --team Sales", "okr users add lee --role viewer", "okr users", "okr users token ana", "okr users remove ana"],
+  examples: [
+    "okr users add ana --role member --team Sales",
+    "okr users add lee --role viewer",
+    "okr users set ana --team Sales --team Marketing",
+    "okr users",
+    "okr users token ana",
+    "okr users remove ana",
+  ],
   async run(ctx, { values, positionals }) {
     const [sub = "list", ...rest] = positionals;
     const name = rest.join(" ").trim();
@@ -44,6 +52,14 @@ export const usersCommand: CommandSpec = {
       const { user, token } = await service.addUser({ name, role: values.role as string, teams: (values.team as string[] | undefined) ?? [] });
       return printToken(ctx, user, token, "Added");
     }
+    if (sub === "set") {
+      needName("okr users set ana --role member --team Sales");
+      const teams = values.team as string[] | undefined;
+      if (values.role === undefined && teams === undefined) throw new OkrError("invalid_input", "Say what changes: --role viewer|member|admin, or --team T (repeat for several).");
+      const user = await service.updateUser(name, { role: values.role as string | undefined, teams });
+      if (ctx.json) return ctx.out(JSON.stringify(user, null, 2));
+      return ctx.out(`${user.name} is now ${roleOf(user)}. Their token stays the same.`);
+    }
     if (sub === "token") {
       needName("okr users token ana");
       const { user, token } = await service.renewUserToken(name);
@@ -55,7 +71,7 @@ export const usersCommand: CommandSpec = {
       if (ctx.json) return ctx.out(JSON.stringify({ removed: user }, null, 2));
       return ctx.out(`Removed ${user.name}: their token no longer works. What they wrote stays, with their name.`);
     }
-    if (sub !== "list") throw new OkrError("invalid_input", `Unknown okr users command "${sub}": use list, add, remove or token (see okr users --help).`);
+    if (sub !== "list") throw new OkrError("invalid_input", `Unknown okr users command "${sub}": use list, add, set, remove or token (see okr users --help).`);
     const users = await service.users();
     if (ctx.json) return ctx.out(JSON.stringify(users, null, 2));
     if (!users.length) return ctx.out("No users yet: okr users add NAME --role viewer|member|admin [--team T] gives someone a token.");
