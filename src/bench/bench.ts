@@ -110,7 +110,7 @@ try {
   log("speed-up of warm query over naive", `${(naive.p50 / warm.p50).toFixed(0)}× (same top 10: ${JSON.stringify(fast) === JSON.stringify(naiveRefs) ? "yes" : "NO"})`);
 
   let n = 0;
-  const write = await repeat(20, () => svc.checkIn({ kr: `KR${1 + n}.1`, value: 50 + n++, confidence: 3, note: "bench" }, AS_OF));
+  const write = await repeat(20, () => svc.checkIn({ kr: `KR${1 + n}.1`, value: 50 + n++, confidence: 3, note: "bench", confirmed: true }, AS_OF));
   log("one check-in write (p50 / p95 of 20)", `${ms(write.p50)} / ${ms(write.p95)}`);
   const [, afterWrite] = await time(() => svc.lagging(AS_OF, { limit: 10 }));
   log("lagging right after a write", ms(afterWrite));
