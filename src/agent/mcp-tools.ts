@@ -172,7 +172,11 @@ function remoteError(url: string, e: unknown): unknown {
       { cause: e },
     );
   if (e instanceof StreamableHTTPError && (e.code === 401 || e.code === 403))
-    return new OkrError("invalid_input", `The MCP server at ${url} refused the request (HTTP ${e.code}): set OKR_HTTP_TOKEN to the token it was started with.`, { cause: e });
+    return new OkrError(
+      "invalid_input",
+      `The MCP server at ${url} refused the request (HTTP ${e.code}): set OKR_HTTP_TOKEN to your token (from okr users add) or the one it was started with.`,
+      { cause: e },
+    );
   if (e instanceof StreamableHTTPError && e.code !== undefined && e.code < 500)
     return new OkrError("invalid_input", `${url} answered HTTP ${e.code}, not MCP: give the /mcp address of okr serve --http, e.g. http://127.0.0.1:8787/mcp.`, { cause: e });
   if (e instanceof StreamableHTTPError)

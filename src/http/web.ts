@@ -143,7 +143,8 @@ export function webRoutes(o: WebOptions): Hono {
     return c.json({
       today: today(),
       version: o.mcp.version,
-      readOnly: o.mcp.readOnly,
+      // A viewer's pages are read-only too: the forms are off, rather than failing on submit.
+      readOnly: o.mcp.readOnly || actorOf(c, "web").role === "viewer",
       chat: o.chat,
       signIn: o.signIn ? await o.signIn() : false,
       // Who is signed in (or the person at this machine): the pages say so, and hide what they cannot do.

@@ -157,7 +157,9 @@ describe("users, roles and team scope", async () => {
       .split(";")[0]!
       .slice("okr_csrf=".length);
     const meta = await app.request(at("/api/meta"), { headers: { cookie } });
-    expect(((await meta.json()) as { you: unknown; signIn: boolean }).you).toEqual({ name: "ana", role: "member", teams: ["Kinh doanh"] });
+    expect(await meta.json()).toMatchObject({ you: { name: "ana", role: "member", teams: ["Kinh doanh"] }, signIn: true, readOnly: false });
+    // A viewer's pages come with their forms off.
+    expect(await (await app.request(at("/api/meta"), { headers: { authorization: `Bearer ${tokens.lee}` } })).json()).toMatchObject({ readOnly: true });
     const write = await app.request(at("/api/tools/log_check_in"), {
       method: "POST",
       headers: { cookie, "x-csrf-token": csrf, "content-type": "application/json" },
