@@ -146,6 +146,7 @@ export class OkrService {
             const detail = parts.flat().join("; ") || "restored audit entries only";
             return this.auditEntry(actor, "import", "", detail);
           };
+          this.wrote();
           const { summary, patched } = await runImport(this.store, await this.ws(), data, parseProblems, this.clock().toISOString(), progress, { ...opts, audit });
           if (!patched) this.workspace = null;
           return summary;
@@ -197,7 +198,35 @@ export class OkrService {
   }
 
   /** Commits the batch with its audit entry. */
+  private idleMs = 0;
+  private idleTimer: ReturnType<typeof setTimeout> | null = null;
+
+  /** For servers: `ms` after the last write, leave the workspace as the snapshot the next process
+   *  (an okr command beside the server) loads at once, instead of scanning the table. */
+  snapshotWhenIdle(ms: number): void {
+    this.idleMs = ms;
+  }
+
+  private wrote(): void {
+    if (!this.idleMs) return;
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => void this.saveIdleSnapshot(), this.idleMs);
+    this.idleTimer.unref(); // never what keeps a process alive
+  }
+
+  private async saveIdleSnapshot(): Promise<void> {
+    this.idleTimer = null;
+    // In the write queue: no write of ours runs while the snapshot is taken.
+    await this.serial(async () => {
+      const ws = this.workspace;
+      // Only a workspace that is exactly the store's (not after a correction, not after another writer).
+      if (!ws?.exact || ws.version !== (await this.store.version())) return;
+      if (!(await this.store.saveSnapshot(ws.version, () => ws.toSnapshot()))) this.wrote(); // busy: later
+    }).catch(() => undefined); // only speed is lost without it
+  }
+
   private async write(ws: Workspace, batch: Parameters<OkrStore["commit"]>[0], audit: AuditEntry): Promise<void> {
+    this.wrote();
     const { version, basedOn, checkInStamps } = await this.store.commit({ ...batch, audit: [audit] });
     // Another process may have committed in between: then reload rather than patch. Corrections
     // (rare) also reload: they change histories in place.
@@ -428,6 +457,7 @@ export class OkrService {
             ? `retracted ${target.value} of ${target.date}`
             : `${target.value} of ${target.date} → ${correction.value ?? target.value}${correction.date && correction.date !== target.date ? ` dated ${correction.date}` : ""}`;
         const audit = this.auditEntry(actor, "correct_check_in", kr.ref, detail);
+        this.wrote();
         const { version, basedOn } = await this.store.commit({ corrections: [correction], audit: [audit] });
         // Only our write landed: patch this KR's history from the store instead of reloading everything.
         if (basedOn === ws.version) ws.replaceHistory(kr.id, await this.store.checkIns([kr.id]), version);
@@ -616,6 +646,7 @@ export class OkrService {
   }
 
   async close(): Promise<void> {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
     // After our own writes the workspace is the store's current state: leave it for the next
     // process to load at once (the store skips this when what it keeps is already current).
     const ws = this.workspace;

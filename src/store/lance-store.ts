@@ -327,6 +327,14 @@ export class LanceStore implements OkrStore {
     if (this.local) this.offered = { version, make };
   }
 
+  async saveSnapshot(version: number, make: () => Snapshot): Promise<boolean> {
+    if (!this.local) return true;
+    if (this.indexing || this.compacting) return false;
+    this.offered = { version, make };
+    await this.writeOffered();
+    return true;
+  }
+
   private offered: { version: number; make: () => Snapshot } | null = null;
 
   private async writeOffered(): Promise<void> {

@@ -91,6 +91,10 @@ export interface OkrStore {
    *  next process to load quickly; taken up when the store closes. `make` is called only if the
    *  store wants it: `version` is still the store's and what it keeps for quick loading is older. */
   offerSnapshot(version: number, make: () => Snapshot): Promise<void>;
+  /** offerSnapshot, written now rather than at close (a server between writes): false when
+   *  background work (an index build, a compaction) is running and would move the version on, so
+   *  that the caller offers it again later. */
+  saveSnapshot(version: number, make: () => Snapshot): Promise<boolean>;
   /** Runs `fn` while no other process runs an `fn` under the same name on this workspace (a local
    *  folder; elsewhere it just runs). `waiting` hears the other process's id if there is a wait. */
   exclusive<T>(name: string, fn: () => Promise<T>, waiting?: (pid: number) => void): Promise<T>;

@@ -96,6 +96,27 @@ describe("snapshot cache", () => {
     expect(next.snapshot.objectives.map((o) => o.id)).toContain(made.objective.id);
   });
 
+  it("a server leaves its snapshot once it is idle, without closing, for the commands beside it", async () => {
+    const dir = await acmeDir();
+    await loadFresh(dir);
+    const server = await openService(dir);
+    server.snapshotWhenIdle(50);
+    await server.checkIn({ kr: "KR1.1", value: 111, confidence: 4 }, AS_OF);
+    await server.checkIn({ kr: "KR1.1", value: 112, confidence: 4 }, AS_OF);
+    const written = async () => (await stat(join(dir, SNAPSHOT_FILE)).catch(() => null))?.mtimeMs ?? 0;
+    const before = await written();
+    // The index build and compaction a write starts come first; then the idle timer writes it.
+    for (let i = 0; i < 100 && (await written()) === before; i++) await new Promise((r) => setTimeout(r, 100));
+    await server.store.idle();
+    await new Promise((r) => setTimeout(r, 300));
+    const next = await loadFresh(dir);
+    expect(next.from).toBe("cache");
+    expect(next.snapshot.checkIns.values).toContain(112);
+    await writeFile(join(dir, SNAPSHOT_FILE), "");
+    expect(canonical(next.snapshot)).toEqual(canonical((await loadFresh(dir)).snapshot));
+    await server.close();
+  });
+
   it("an import leaves its snapshot too, into a new folder or on top of a workspace", async () => {
     const dir = await tempDir();
     for (const round of [1, 2]) {

@@ -8,6 +8,8 @@ import { wholeNumber } from "../args.js";
 import type { CommandContext, CommandSpec } from "../command.js";
 
 export const DEFAULT_PORT = 8787;
+/** A server leaves its workspace as the snapshot okr commands beside it load, this long after its last write. */
+export const IDLE_SNAPSHOT_MS = 5_000;
 
 export function mcpOptions(ctx: CommandContext): McpOptions {
   return { readOnly: ctx.config.readOnly, today: ctx.config.today, author: ctx.config.author, version: projectVersion() };
@@ -32,8 +34,10 @@ export async function serveHttp(ctx: CommandContext, host: string, port: number,
   const { listen } = await import("../../http/listen.js");
   const { resolveModel } = await import("../../agent/models.js");
   const model = (lookup?: KrDirectory) => resolveModel(ctx.config.model, { apiKey: ctx.config.openaiApiKey, baseUrl: ctx.config.openaiBaseUrl }, lookup);
+  const service = await ctx.service();
+  service.snapshotWhenIdle(IDLE_SNAPSHOT_MS);
   const server = await listen({
-    service: await ctx.service(),
+    service,
     mcp: mcpOptions(ctx),
     bindHost: host,
     token: ctx.config.httpToken,
@@ -68,7 +72,9 @@ export const serveCommand: CommandSpec = {
     if (values.stdio === values.http) throw new OkrError("invalid_input", "Pick one transport: okr serve --stdio or okr serve --http (see okr serve --help).");
     if (values.stdio) {
       const [{ StdioUntilEnd }, { createMcpServer }] = await Promise.all([import("../../mcp/stdio.js"), import("../../mcp/server.js")]);
-      const server = createMcpServer(await ctx.service(), mcpOptions(ctx));
+      const service = await ctx.service();
+      service.snapshotWhenIdle(IDLE_SNAPSHOT_MS);
+      const server = createMcpServer(service, mcpOptions(ctx));
       const transport = new StdioUntilEnd();
       const closed = new Promise<void>((resolve) => (server.server.onclose = resolve));
       await server.connect(transport);
