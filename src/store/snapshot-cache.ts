@@ -126,9 +126,12 @@ export async function readSnapshotCache(path: string, key: CacheKey): Promise<Sn
   const floats = align8(start + 12 * n);
   const end = floats + 16 * n;
   if (buf.length !== end + 4 || buf.readUInt32LE(end) !== checksum(buf, end)) return null;
-  // Copies: the file's buffer may not be aligned for typed-array views.
-  const i32 = (at: number) => new Int32Array(buf.buffer.slice(buf.byteOffset + at, buf.byteOffset + at + 4 * n));
-  const f64 = (at: number) => new Float64Array(buf.buffer.slice(buf.byteOffset + at, buf.byteOffset + at + 8 * n));
+  // Views over the file's own memory when it is aligned for them (a file read whole has a buffer of
+  // its own, at offset 0: 28 MB less to allocate and copy at 1M check-ins); copies otherwise.
+  const aligned = buf.byteOffset % 8 === 0;
+  const i32 = (at: number) => (aligned ? new Int32Array(buf.buffer, buf.byteOffset + at, n) : new Int32Array(buf.buffer.slice(buf.byteOffset + at, buf.byteOffset + at + 4 * n)));
+  const f64 = (at: number) =>
+    aligned ? new Float64Array(buf.buffer, buf.byteOffset + at, n) : new Float64Array(buf.buffer.slice(buf.byteOffset + at, buf.byteOffset + at + 8 * n));
   const krIndex = i32(start);
   const krIds = new Array<string>(n);
   for (let i = 0; i < n; i++) krIds[i] = header.krIds[krIndex[i]!]!;
