@@ -15,11 +15,19 @@ const SYNONYMS: string[][] = [
   ["operations", "ops", "van hanh", "vận hành"],
 ];
 
-/** The workspace team a typed name means: exact (any case or accents), then a synonym. */
-export function matchTeam(typed: string, teams: readonly string[]): string | undefined {
+/** The workspace team a typed name spells another way (any case, spacing or accents), the exact
+ *  spelling first. */
+export function spelledTeam(typed: string, teams: readonly string[]): string | undefined {
+  if (teams.includes(typed)) return typed;
   const q = foldText(typed);
-  const exact = teams.find((t) => foldText(t) === q);
+  return teams.find((t) => foldText(t) === q);
+}
+
+/** The workspace team a typed name means: the same name (spelledTeam), then a synonym. */
+export function matchTeam(typed: string, teams: readonly string[]): string | undefined {
+  const exact = spelledTeam(typed, teams);
   if (exact) return exact;
+  const q = foldText(typed);
   const group = SYNONYMS.find((g) => g.some((s) => foldText(s) === q));
   if (!group) return undefined;
   return teams.find((t) => group.some((s) => foldText(s) === foldText(t)));

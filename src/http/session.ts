@@ -84,8 +84,7 @@ class Access {
   async byToken(given: string): Promise<Holder | null> {
     if (this.o.token && this.adminKey && sameText(given, this.o.token)) return { caller: this.admin, owner: ADMIN_SESSION, key: this.adminKey };
     if (!given.startsWith(TOKEN_PREFIX)) return null;
-    const user = await this.o.service.userByToken(given);
-    const session = user && (await this.o.service.userSession(user.id));
+    const session = await this.o.service.userSession({ token: given });
     return session ? this.holderOf(session) : null;
   }
 
@@ -98,7 +97,7 @@ class Access {
     const raw = getCookie(c, SESSION_COOKIE);
     if (!raw) return null;
     const owner = raw.slice(0, raw.lastIndexOf(".")).split(".")[2] ?? ADMIN_SESSION;
-    const user = owner === ADMIN_SESSION ? null : await this.o.service.userSession(owner);
+    const user = owner === ADMIN_SESSION ? null : await this.o.service.userSession({ id: owner });
     const holder: Holder | null = user ? this.holderOf(user) : owner === ADMIN_SESSION && this.adminKey ? { caller: this.admin, owner, key: this.adminKey } : null;
     if (!holder) return null;
     const session = await getSignedCookie(c, holder.key, SESSION_COOKIE);

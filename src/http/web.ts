@@ -131,6 +131,7 @@ export function webRoutes(o: WebOptions): Hono {
 
   app.get("/api/meta", async (c) => {
     const ws = await o.service.ws();
+    const { name, role, teams: theirs } = actorOf(c, "web");
     const teams = new Set<string>();
     const owners = new Set<string>();
     for (const ob of ws.objectives.values()) {
@@ -144,11 +145,11 @@ export function webRoutes(o: WebOptions): Hono {
       today: today(),
       version: o.mcp.version,
       // A viewer's pages are read-only too: the forms are off, rather than failing on submit.
-      readOnly: o.mcp.readOnly || actorOf(c, "web").role === "viewer",
+      readOnly: o.mcp.readOnly || role === "viewer",
       chat: o.chat,
       signIn: o.signIn ? await o.signIn() : false,
       // Who is signed in (or the person at this machine): the pages say so, and hide what they cannot do.
-      you: (({ name, role, teams }) => ({ name, role, teams }))(actorOf(c, "web")),
+      you: { name, role, teams: theirs },
       teams: sorted(teams),
       // A select lists at most MAX_LISTED_OWNERS people; past that the page asks for a name.
       owners: people.slice(0, MAX_LISTED_OWNERS),

@@ -78,9 +78,16 @@ function tableOf(file: string, header: Header, body: readonly CsvRecord[], probl
   };
 }
 
-function readTable(file: string, text: string, required: readonly string[], problems: string[]): Table | null {
-  const { records, problems: structural } = parseCsv(text);
+/** The records of some CSV text starting at line `firstLine`; its structural problems (an unclosed
+ *  quote…) go to `problems`, named by file and line. */
+function recordsOf(file: string, text: string, firstLine: number, problems: string[]): CsvRecord[] {
+  const { records, problems: structural } = parseCsv(text, firstLine);
   for (const p of structural) problems.push(`${file}:${p.line}: ${p.message}`);
+  return records;
+}
+
+function readTable(file: string, text: string, required: readonly string[], problems: string[]): Table | null {
+  const records = recordsOf(file, text, 1, problems);
   const header = readHeader(file, records[0], required, problems);
   return header && tableOf(file, header, records.slice(1), problems);
 }
@@ -191,8 +198,7 @@ export function parseOkrsCsv(file: string, text: string, into: ImportData, probl
 }
 
 export function parseCheckInsCsv(file: string, text: string, into: ImportData, problems: string[]): void {
-  const { records, problems: structural } = parseCsv(text);
-  for (const p of structural) problems.push(`${file}:${p.line}: ${p.message}`);
+  const records = recordsOf(file, text, 1, problems);
   const header = readHeader(file, records[0], CHECKIN_COLUMNS, problems);
   if (header) for (const c of checkInRows(file, header, records.slice(1), problems)) into.checkIns.push(c);
 }
@@ -209,8 +215,7 @@ export async function* streamCheckInsCsv(file: string, pieces: AsyncIterable<Csv
   let header: Header | null | undefined;
   for await (const piece of pieces) {
     const problems: string[] = [];
-    const { records, problems: structural } = parseCsv(piece.text, piece.firstLine);
-    for (const p of structural) problems.push(`${file}:${p.line}: ${p.message}`);
+    const records = recordsOf(file, piece.text, piece.firstLine, problems);
     let body = records;
     if (header === undefined) {
       header = readHeader(file, records[0], CHECKIN_COLUMNS, problems);

@@ -7,7 +7,7 @@ import { acceptText, type TextKind } from "../domain/text.js";
 import { tryParseDay } from "../domain/dates.js";
 import { OkrError, invalidInput as bad } from "../domain/errors.js";
 import { nextKrRef, nextObjectiveRef } from "../domain/refs.js";
-import { foldText } from "../domain/resolve.js";
+import { spelledTeam } from "../domain/teams.js";
 import { DIRECTIONS, KR_KINDS, type Cycle, type Direction, type KeyResult, type KrKind, type Objective } from "../domain/types.js";
 import type { Workspace } from "./workspace.js";
 
@@ -73,18 +73,12 @@ export function pickCycle(ws: Workspace, name: string | undefined, asOf: string)
 /** `value` as it may be stored (domain/text.ts), or the one-line refusal. */
 const text = (value: string | undefined, kind: TextKind, field: string): string => acceptText(value, kind, field, bad);
 
-/** The workspace's own spelling of a team typed another way ("product", "Prodúct", two spaces):
- *  one team stays one team, in lists, filters and who may write to it. A new name stays as typed. */
-function sameTeam(ws: Workspace, typed: string): string {
-  const teams = ws.teams();
-  if (teams.includes(typed)) return typed;
-  const folded = foldText(typed);
-  return teams.find((t) => foldText(t) === folded) ?? typed;
-}
-
 export function buildObjective(ws: Workspace, o: NewObjective, asOf: string, now: string): Objective {
   const title = text(o.title, "title", "The title").replace(/\s+/g, " ");
-  const team = sameTeam(ws, text(o.team, "name", "The team"));
+  // The workspace's own spelling of a team typed another way ("product", "Prodúct", two spaces): one
+  // team stays one team, in lists, filters and who may write to it. A new name stays as typed.
+  const typedTeam = text(o.team, "name", "The team");
+  const team = spelledTeam(typedTeam, ws.teams()) ?? typedTeam;
   if (!title) throw bad("An objective needs a title: a short, qualitative statement of what you want to achieve.");
   if (!team) throw bad("Say which team the objective belongs to (a team may be the whole company).");
   const cycle = pickCycle(ws, o.cycle, asOf);

@@ -13,7 +13,7 @@ import { acceptText } from "../domain/text.js";
 import { resolveOne } from "../domain/resolve.js";
 import type { AuditEntry, CheckIn, Cycle, EffectiveCheckIn, KeyResult, Objective } from "../domain/types.js";
 import { localActor, writeRefusal, type Actor } from "../domain/access.js";
-import { buildUser, findUser, hashToken, renewToken, reviseUser, userView, type NewUser, type UserView } from "./users.js";
+import { addingUser, changingUser, hashToken, removingUser, renewingToken, userView, type NewUser, type UserChange, type UserView } from "./users.js";
 import { buildCorrection, pickCheckIn, type CorrectionInput } from "./corrections.js";
 import { weeklyFacts, type Lang, type WeeklyFacts } from "./weekly.js";
 import { templateSummary } from "./summary.js";
@@ -197,7 +197,6 @@ export class OkrService {
     return { id: randomUUID(), at: this.clock().toISOString(), actor: actor.name, role: actor.role, surface: actor.surface, action, target, detail };
   }
 
-  /** Commits the batch with its audit entry. */
   private idleMs = 0;
   private idleTimer: ReturnType<typeof setTimeout> | null = null;
 
@@ -225,6 +224,7 @@ export class OkrService {
     }).catch(() => undefined); // only speed is lost without it
   }
 
+  /** Commits the batch with its audit entry. */
   private async write(ws: Workspace, batch: Parameters<OkrStore["commit"]>[0], audit: AuditEntry): Promise<void> {
     this.wrote();
     const { version, basedOn, checkInStamps } = await this.store.commit({ ...batch, audit: [audit] });
@@ -543,53 +543,35 @@ export class OkrService {
     });
   }
 
-  /** A user with a personal token (returned once: only its hash is stored). Admins only. */
-  async addUser(u: NewUser, opts: Pick<WriteOptions, "actor"> = {}): Promise<{ user: UserView; token: string }> {
+  /** Users are changed by admins only, one change at a time, each with its audit entry. */
+  private changeUsers<R>(actor: Actor | undefined, what: string, change: (ws: Workspace, now: string) => UserChange<R>): Promise<R> {
     return this.serial(async () => {
-      const actor = this.allow(opts.actor, null, "add users");
+      const who = this.allow(actor, null, what);
       const ws = await this.ws();
-      const { user, token } = buildUser(ws, u, this.clock().toISOString());
-      const detail = `${user.role}${user.teams.length ? ` of ${user.teams.join(", ")}` : ""}`;
-      await this.write(ws, { users: [user] }, this.auditEntry(actor, "add_user", user.name, detail));
-      return { user: userView(user), token };
+      const c = change(ws, this.clock().toISOString());
+      if (c.user) await this.write(ws, { users: [c.user] }, this.auditEntry(who, c.action, c.target, c.detail));
+      return c.result;
     });
+  }
+
+  /** A user with a personal token (returned once: only its hash is stored). */
+  addUser(u: NewUser, opts: Pick<WriteOptions, "actor"> = {}): Promise<{ user: UserView; token: string }> {
+    return this.changeUsers(opts.actor, "add users", (ws, now) => addingUser(ws, u, now));
   }
 
   /** Removes a user: their token stops working at once. Their check-ins and trail stay. */
-  async removeUser(name: string, opts: Pick<WriteOptions, "actor"> = {}): Promise<UserView> {
-    return this.serial(async () => {
-      const actor = this.allow(opts.actor, null, "remove users");
-      const ws = await this.ws();
-      const now = this.clock().toISOString();
-      const user = { ...findUser(ws, name), removedAt: now, updatedAt: now };
-      await this.write(ws, { users: [user] }, this.auditEntry(actor, "remove_user", user.name, user.role));
-      return userView(user);
-    });
+  removeUser(name: string, opts: Pick<WriteOptions, "actor"> = {}): Promise<UserView> {
+    return this.changeUsers(opts.actor, "remove users", (ws, now) => removingUser(ws, name, now));
   }
 
   /** Another role or other teams for a user; their token stays. */
-  async updateUser(name: string, change: { role?: string; teams?: readonly string[] }, opts: Pick<WriteOptions, "actor"> = {}): Promise<UserView> {
-    return this.serial(async () => {
-      const actor = this.allow(opts.actor, null, "change users");
-      const ws = await this.ws();
-      const old = findUser(ws, name);
-      const user = reviseUser(ws, old, change, this.clock().toISOString());
-      const was = `${old.role}${old.teams.length ? ` of ${old.teams.join(", ")}` : ""}`;
-      const now = `${user.role}${user.teams.length ? ` of ${user.teams.join(", ")}` : ""}`;
-      if (was !== now) await this.write(ws, { users: [user] }, this.auditEntry(actor, "change_user", user.name, `${was} → ${now}`));
-      return userView(user);
-    });
+  updateUser(name: string, change: { role?: string; teams?: readonly string[] }, opts: Pick<WriteOptions, "actor"> = {}): Promise<UserView> {
+    return this.changeUsers(opts.actor, "change users", (ws, now) => changingUser(ws, name, change, now));
   }
 
   /** A new token for a user (a lost one): the old one stops working at once. */
-  async renewUserToken(name: string, opts: Pick<WriteOptions, "actor"> = {}): Promise<{ user: UserView; token: string }> {
-    return this.serial(async () => {
-      const actor = this.allow(opts.actor, null, "issue tokens");
-      const ws = await this.ws();
-      const { user, token } = renewToken(findUser(ws, name), this.clock().toISOString());
-      await this.write(ws, { users: [user] }, this.auditEntry(actor, "new_user_token", user.name, "the old token no longer works"));
-      return { user: userView(user), token };
-    });
+  renewUserToken(name: string, opts: Pick<WriteOptions, "actor"> = {}): Promise<{ user: UserView; token: string }> {
+    return this.changeUsers(opts.actor, "issue tokens", (ws, now) => renewingToken(ws, name, now));
   }
 
   async users(): Promise<UserView[]> {
@@ -599,16 +581,12 @@ export class OkrService {
       .sort((a, b) => a.name.localeCompare(b.name));
   }
 
-  /** The current user holding this personal token, or null. */
-  async userByToken(token: string): Promise<UserView | null> {
-    const u = (await this.ws()).userByTokenHash(hashToken(token));
-    return u ? userView(u) : null;
-  }
-
-  /** A current user by id, with the secret their web sessions are signed with: derived from their
-   *  token's hash, so a new token or a removal ends their sessions too. */
-  async userSession(id: string): Promise<{ user: UserView; secret: string } | null> {
-    const u = (await this.ws()).users.get(id);
+  /** The current user holding this personal token (or with this id), with the secret their web
+   *  sessions are signed with: derived from their token's hash, so a new token or a removal ends
+   *  their sessions too. */
+  async userSession(by: { token: string } | { id: string }): Promise<{ user: UserView; secret: string } | null> {
+    const ws = await this.ws();
+    const u = "token" in by ? ws.userByTokenHash(hashToken(by.token)) : ws.users.get(by.id);
     return u && !u.removedAt ? { user: userView(u), secret: u.tokenHash } : null;
   }
 

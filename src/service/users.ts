@@ -46,36 +46,65 @@ function teamsFor(ws: Workspace, role: Role, typed: readonly string[]): string[]
   ];
 }
 
-export function buildUser(ws: Workspace, u: NewUser, now: string): { user: User; token: string } {
-  const name = acceptText(u.name, "name", "The user name", invalidInput).trim();
-  if (!name) throw invalidInput("Give the user a name, e.g. okr users add ana --role member --team Sales.");
-  if (!ROLES.includes(u.role as Role)) throw invalidInput(`role must be one of ${ROLES.join(", ")}; got "${u.role}".`);
-  const role = u.role as Role;
-  if (/^okr_http_token$/i.test(name)) throw invalidInput("OKR_HTTP_TOKEN names the shared admin token in the audit trail: give the user another name.");
-  if (ws.userByName(name))
-    throw new OkrError("conflict", `There is already a user ${name}: okr users token ${name} gives them a new token, okr users remove ${name} removes them.`);
-  const token = newToken();
-  const user: User = { id: randomUUID(), name, role, teams: teamsFor(ws, role, u.teams ?? []), tokenHash: hashToken(token), createdAt: now, updatedAt: now, removedAt: null };
-  return { user, token };
+/** A typed role, or the one-line refusal. */
+function roleOf(typed: string): Role {
+  if (!ROLES.includes(typed as Role)) throw invalidInput(`role must be one of ${ROLES.join(", ")}; got "${typed}".`);
+  return typed as Role;
 }
 
-export function findUser(ws: Workspace, name: string): User {
+/** "member of Sales, Product", as the audit trail says it. */
+const roleText = (u: Pick<User, "role" | "teams">) => `${u.role}${u.teams.length ? ` of ${u.teams.join(", ")}` : ""}`;
+
+function findUser(ws: Workspace, name: string): User {
   const user = ws.userByName(name);
   if (user) return user;
   const names = [...ws.users.values()].filter((u) => !u.removedAt).map((u) => u.name);
   throw new OkrError("not_found", `No user ${name}. Users: ${names.length ? names.join(", ") : "none yet"}.`);
 }
 
-/** The same user with another role or teams (a member's teams replaced by `teams` when given). */
-export function reviseUser(ws: Workspace, user: User, change: { role?: string; teams?: readonly string[] }, now: string): User {
-  if (change.role !== undefined && !ROLES.includes(change.role as Role)) throw invalidInput(`role must be one of ${ROLES.join(", ")}; got "${change.role}".`);
-  const role = (change.role as Role | undefined) ?? user.role;
-  const teams = role !== "member" ? teamsFor(ws, role, change.teams ?? []) : teamsFor(ws, role, change.teams ?? user.teams);
-  return { ...user, role, teams, updatedAt: now };
+/** One change to the users: the revision to store (none when nothing changes), what the audit trail
+ *  says of it, and what the caller gets back. */
+export interface UserChange<R> {
+  user: User | null;
+  action: string;
+  target: string;
+  detail: string;
+  result: R;
+}
+
+/** A new user with a token of their own (in the result, once: only its hash is stored). */
+export function addingUser(ws: Workspace, u: NewUser, now: string): UserChange<{ user: UserView; token: string }> {
+  const name = acceptText(u.name, "name", "The user name", invalidInput);
+  if (!name) throw invalidInput("Give the user a name, e.g. okr users add ana --role member --team Sales.");
+  const role = roleOf(u.role);
+  if (/^okr_http_token$/i.test(name)) throw invalidInput("OKR_HTTP_TOKEN names the shared admin token in the audit trail: give the user another name.");
+  if (ws.userByName(name))
+    throw new OkrError("conflict", `There is already a user ${name}: okr users token ${name} gives them a new token, okr users remove ${name} removes them.`);
+  const token = newToken();
+  const user: User = { id: randomUUID(), name, role, teams: teamsFor(ws, role, u.teams ?? []), tokenHash: hashToken(token), createdAt: now, updatedAt: now, removedAt: null };
+  return { user, action: "add_user", target: name, detail: roleText(user), result: { user: userView(user), token } };
+}
+
+/** The user removed: their token stops working at once. */
+export function removingUser(ws: Workspace, name: string, now: string): UserChange<UserView> {
+  const user = { ...findUser(ws, name), removedAt: now, updatedAt: now };
+  return { user, action: "remove_user", target: user.name, detail: user.role, result: userView(user) };
+}
+
+/** The user with another role or teams (a member's teams replaced by `teams` when given); nothing
+ *  to store when both are as they were. */
+export function changingUser(ws: Workspace, name: string, change: { role?: string; teams?: readonly string[] }, now: string): UserChange<UserView> {
+  const old = findUser(ws, name);
+  const role = change.role === undefined ? old.role : roleOf(change.role);
+  const teams = teamsFor(ws, role, change.teams ?? (role === "member" ? old.teams : []));
+  const user = { ...old, role, teams, updatedAt: now };
+  const [was, is] = [roleText(old), roleText(user)];
+  return { user: was === is ? null : user, action: "change_user", target: user.name, detail: `${was} → ${is}`, result: userView(user) };
 }
 
 /** The same user with a new token: the old one stops working at once. */
-export function renewToken(user: User, now: string): { user: User; token: string } {
+export function renewingToken(ws: Workspace, name: string, now: string): UserChange<{ user: UserView; token: string }> {
   const token = newToken();
-  return { user: { ...user, tokenHash: hashToken(token), updatedAt: now }, token };
+  const user = { ...findUser(ws, name), tokenHash: hashToken(token), updatedAt: now };
+  return { user, action: "new_user_token", target: user.name, detail: "the old token no longer works", result: { user: userView(user), token } };
 }
