@@ -8,7 +8,7 @@ import { open, readFile, rm, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { OkrError } from "../domain/errors.js";
 
-function alive(pid: number): boolean {
+export function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -26,7 +26,7 @@ const GUARD_STALE_MS = 10_000;
 /** Removes the lock at `path` if `dead` still owns it. Done under a guard file created exclusively,
  *  and the owner read again under it: a waiter that read the same dead pid a moment ago and comes
  *  second finds the new holder's pid there instead, and leaves its lock alone. */
-async function takeOver(path: string, dead: number): Promise<void> {
+export async function takeOver(path: string, dead: number): Promise<void> {
   const guard = path.replace(/\.lock$/, ".takeover.lock");
   try {
     await (await open(guard, "wx")).close();

@@ -17,6 +17,7 @@ import { DirectoryFlusher } from "./flush.js";
 import { withDirLock } from "./dir-lock.js";
 import { isLocalPath } from "../paths.js";
 import { SNAPSHOT_FILE, readSnapshotCache, writeSnapshotCache, type CacheKey } from "./snapshot-cache.js";
+import { JOURNAL_FILE, Journal, replayJournal, type JournalEntry } from "./journal.js";
 
 const require = createRequire(import.meta.url);
 const lancedb: typeof LanceTypes = require("@lancedb/lancedb");
@@ -33,6 +34,8 @@ export class LanceStore implements OkrStore {
   readonly flusher: DirectoryFlusher | null;
 
   private readonly local: boolean;
+  /** Where a local folder's writes are acknowledged (journal.ts); object storage has none. */
+  private readonly journal: Journal | null;
 
   private constructor(
     readonly dir: string,
@@ -40,6 +43,7 @@ export class LanceStore implements OkrStore {
   ) {
     this.local = isLocalPath(dir);
     this.flusher = this.local ? new DirectoryFlusher(dir, isOwnAside) : null;
+    this.journal = this.local ? new Journal(dir) : null;
   }
 
   /** Opening is lazy: a directory that is missing or empty is not touched until the first write,
@@ -105,16 +109,89 @@ export class LanceStore implements OkrStore {
   }
 
   /** The table is append-only, so its row count identifies the data; compaction and index
-   *  updates make new Lance versions but leave the count (and so the callers' caches) alone. */
+   *  updates make new Lance versions but leave the count (and so the callers' caches) alone. With
+   *  a journal, the rows it holds count too (the table's count once they are drained). */
   async version(): Promise<number> {
+    const j = this.journal?.read();
+    if (j) return j.base + j.rows;
     const t = await this.refreshTable();
     return t ? this.retrying(() => t.countRows()) : 0;
   }
 
+  private async rowCount(table: LanceTypes.Table): Promise<number> {
+    return this.retrying(() => table.countRows());
+  }
+
+  /** On a local folder that holds a table, a write is one fsynced line in the journal (drained
+   *  into the table later, see drain); elsewhere, and for the first write, one Lance commit. */
   async commit(batch: WriteBatch): Promise<Committed> {
-    const staged = this.stage();
-    staged.add(batch);
-    return staged.commit();
+    const journal = this.journal;
+    const table = journal ? await this.refreshTable() : null;
+    const cols = toColumns(batch);
+    if (!journal || !table || cols.length === 0) {
+      const staged = this.stage();
+      staged.add(batch);
+      return staged.commit();
+    }
+    return journal.withLock(async () => {
+      if (!journal.read()) journal.reset(await this.rowCount(table));
+      const { before, after } = journal.append(cols);
+      this.drainSoon();
+      return { version: after, basedOn: before, checkInStamps: Float64Array.from(cols.writtenAt.slice(cols.entityRows.size)) };
+    });
+  }
+
+  /** Journal entries are drained into the table once this many are waiting, or `drainAfterMs`
+   *  after the last write, or when the store closes, or before a read the table must answer. */
+  static drainEvery = 200;
+  static drainAfterMs = 1_000;
+  /** Tests: runs between a drain's commit and the journal's reset (throw to act out a crash). */
+  static beforeJournalReset: (() => void) | null = null;
+  private drainTimer: NodeJS.Timeout | null = null;
+  private draining: Promise<void> | null = null;
+
+  private drainSoon(): void {
+    if (this.drainTimer) clearTimeout(this.drainTimer);
+    this.drainTimer = null;
+    if ((this.journal?.read()?.entries.length ?? 0) >= LanceStore.drainEvery) {
+      void this.drainInBackground();
+      return;
+    }
+    this.drainTimer = setTimeout(() => void this.drainInBackground(), LanceStore.drainAfterMs);
+    this.drainTimer.unref(); // never what keeps a process alive: close() drains
+  }
+
+  private drainInBackground(): Promise<void> {
+    this.draining ??= this.drain()
+      .catch((e) => LanceStore.warn(`the journal could not be moved into the table (${(e as Error).message}); nothing was lost, it is retried.`))
+      .finally(() => {
+        this.draining = null;
+      });
+    return this.draining;
+  }
+
+  /** Moves the journal's entries into the table in one commit, then empties the journal. */
+  async drain(): Promise<void> {
+    if (!this.journal?.read()?.entries.length) return;
+    await this.journal.withLock(() => this.drainLocked());
+  }
+
+  private async drainLocked(): Promise<void> {
+    const journal = this.journal!;
+    const j = journal.read();
+    if (!j?.entries.length) return;
+    const table = await this.ensureTable();
+    const rows = await this.rowCount(table);
+    // At base + rows, a drain committed them and was stopped before the reset: they are in.
+    let todo: readonly JournalEntry[] = rows === j.base + j.rows ? [] : j.entries;
+    if (rows !== j.base && todo.length) todo = await unlanded(table, todo);
+    if (todo.length)
+      await this.addParts(
+        todo.map((e) => toArrow(e.cols)),
+        todo.reduce((n, e) => n + e.cols.length, 0),
+      );
+    LanceStore.beforeJournalReset?.();
+    journal.reset(await this.rowCount(table));
   }
 
   stage(): StagedWrite {
@@ -140,8 +217,22 @@ export class LanceStore implements OkrStore {
     };
   }
 
-  /** `parts` is emptied once they are encoded for the commit, so that their memory can go. */
+  /** A commit straight to the table (an import, the first write, object storage). On a local
+   *  folder it takes the journal's lock, drains it, and removes it: version() is then the table's
+   *  row count, whatever happens during the commit, and the next write starts a new journal. */
   private async commitParts(parts: ArrowTypes.Table[], rows: number): Promise<{ version: number; basedOn: number }> {
+    const journal = this.journal;
+    // A folder not made yet has no journal; it is not created for a lock (a refused write leaves nothing).
+    if (!journal || !(await exists(this.dir))) return this.addParts(parts, rows);
+    return journal.withLock(async () => {
+      await this.drainLocked();
+      if (journal.read()) journal.remove();
+      return this.addParts(parts, rows);
+    });
+  }
+
+  /** `parts` is emptied once they are encoded for the commit, so that their memory can go. */
+  private async addParts(parts: ArrowTypes.Table[], rows: number): Promise<{ version: number; basedOn: number }> {
     await this.flusher?.before();
     const table = await this.ensureTable();
     const before = await this.retrying(() => table.countRows());
@@ -265,9 +356,9 @@ export class LanceStore implements OkrStore {
     }
   }
 
-  /** The background work under way: compaction, the index build, the snapshot cache. */
+  /** The background work under way: a drain, compaction, the index build, the snapshot cache. */
   private background(): Promise<unknown> {
-    return Promise.all([this.compacting, this.indexing, this.caching]);
+    return Promise.all([this.draining, this.compacting, this.indexing, this.caching]);
   }
 
   async idle(): Promise<void> {
@@ -286,6 +377,23 @@ export class LanceStore implements OkrStore {
     const table = await this.refreshTable();
     if (!table) return { version: 0, cycles: [], objectives: [], keyResults: [], users: [], checkIns: emptyColumns() };
     if (!this.local) return this.scan(table);
+    for (let attempt = 0; ; attempt++) {
+      const snapshot = await this.loadTable(table);
+      // Read after the table: entries drained since are then in the table read, or still here.
+      const j = this.journal!.read();
+      if (!j?.entries.length || snapshot.version === j.base + j.rows) return snapshot;
+      if (snapshot.version === j.base && !j.entries.some((e) => e.corrects)) return replayJournal(snapshot, j.entries);
+      // Corrections change stored rows: drained first. Or the table moved on while it was read.
+      if (attempt === 2) {
+        LanceStore.warn("the journal and the table kept moving while they were read; the table was read without the newest writes.");
+        return snapshot;
+      }
+      await this.drain();
+    }
+  }
+
+  /** The table as it stands: from the snapshot cache when it is of exactly this version. */
+  private async loadTable(table: LanceTypes.Table): Promise<Snapshot> {
     const key = await cacheKeyOf(table);
     const cached = await readSnapshotCache(join(this.dir, SNAPSHOT_FILE), key);
     this.loadedFrom = cached ? "cache" : "table";
@@ -329,6 +437,7 @@ export class LanceStore implements OkrStore {
 
   async saveSnapshot(version: number, make: () => Snapshot): Promise<boolean> {
     if (!this.local) return true;
+    await this.drain(); // the snapshot is of the table
     if (this.indexing || this.compacting) return false;
     this.offered = { version, make };
     await this.writeOffered();
@@ -444,6 +553,7 @@ export class LanceStore implements OkrStore {
   }
 
   async checkIns(krIds?: readonly string[], since?: string): Promise<EffectiveCheckIn[]> {
+    await this.drain(); // these read the table itself
     const table = await this.refreshTable();
     if (!table || (krIds && krIds.length === 0)) return [];
     const latest = latestCorrections(await this.correctionRows(table, krIds));
@@ -470,12 +580,14 @@ export class LanceStore implements OkrStore {
   }
 
   async checkInsAsWritten(krIds?: readonly string[]): Promise<CheckIn[]> {
+    await this.drain(); // these read the table itself
     const table = await this.refreshTable();
     if (!table || (krIds && krIds.length === 0)) return [];
     return sortCheckIns(await this.rawCheckIns(table, krIds, ""));
   }
 
   async corrections(krIds?: readonly string[]): Promise<CheckInCorrection[]> {
+    await this.drain(); // these read the table itself
     const table = await this.refreshTable();
     if (!table || (krIds && krIds.length === 0)) return [];
     return (await this.correctionRows(table, krIds)).map((r) => r.c);
@@ -507,6 +619,7 @@ export class LanceStore implements OkrStore {
   }
 
   async auditTrail(limit?: number): Promise<AuditEntry[]> {
+    await this.drain(); // these read the table itself
     const table = await this.refreshTable();
     if (!table) return [];
     const rows = await this.retrying(() => table.query().where("kind = 'audit'").select(["data", "written_at"]).toArray());
@@ -517,6 +630,7 @@ export class LanceStore implements OkrStore {
   }
 
   async search(text: string, limit: number): Promise<SearchHit[]> {
+    await this.drain(); // these read the table itself
     const table = await this.refreshTable();
     if (!table || !text.trim()) return [];
     if (!this.hasSearchIndex) {
@@ -536,6 +650,9 @@ export class LanceStore implements OkrStore {
   }
 
   async close(): Promise<void> {
+    if (this.drainTimer) clearTimeout(this.drainTimer);
+    // What this process (or one killed before it) acknowledged goes into the table before it exits.
+    await this.drain().catch((e) => LanceStore.warn(`the journal could not be moved into the table (${(e as Error).message}); nothing was lost, the next process does it.`));
     // An index build gets less: nothing needs it (search reads the rows without one), and at 160,000
     // KRs LanceDB's never finished, so every command that wrote waited out the whole 10 s.
     const [kept, indexed] = await Promise.all([
@@ -565,6 +682,14 @@ function appender(table: LanceTypes.Table, parts: ArrowTypes.Table[]): () => Pro
   }
   const buffer = ipcFile(parts);
   return () => inner.add!(buffer, "append");
+}
+
+/** The entries whose rows are not in the table (a drain that was cut short after its commit leaves
+ *  them in both): each entry's first row stamp is unique. */
+async function unlanded(table: LanceTypes.Table, entries: readonly JournalEntry[]): Promise<JournalEntry[]> {
+  const out: JournalEntry[] = [];
+  for (const e of entries) if ((await table.query().where(`written_at = ${e.cols.writtenAt[0]}`).limit(1).toArray()).length === 0) out.push(e);
+  return out;
 }
 
 /** Search without the index: every row with text, matched on its words with accents folded (what
@@ -617,9 +742,10 @@ async function cacheKeyOf(table: LanceTypes.Table): Promise<CacheKey> {
   return { tableVersion: await table.version(), rows: await table.countRows() };
 }
 
-/** Files of ours beside the table that are not the workspace: a lock (dir-lock.ts), the snapshot
- *  cache. A folder holding only these is still empty, and the flusher leaves them alone. */
-const isOwnAside = (name: string) => name.endsWith(".lock") || name.startsWith(SNAPSHOT_FILE);
+/** Files of ours beside the table: locks (dir-lock.ts, journal.ts), the snapshot cache, the journal.
+ *  A folder holding only these holds no workspace, and the flusher leaves them alone (the journal
+ *  syncs itself). */
+const isOwnAside = (name: string) => name.endsWith(".lock") || name.startsWith(SNAPSHOT_FILE) || name.startsWith(JOURNAL_FILE);
 
 async function hasEntries(dir: string): Promise<boolean> {
   try {

@@ -65,9 +65,14 @@ describe("table handle recycling", () => {
       const handle = () => (store as unknown as { table: LanceTypes.Table | null }).table;
       const first = handle()!;
       const before = (await svc.keyResult("KR2.1", AS_OF)).checkIns.length;
-      await svc.checkIn({ kr: "KR2.1", value: 50, confidence: 3 }, AS_OF); // 2
-      await svc.checkIn({ kr: "KR2.1", value: 51, confidence: 3 }, AS_OF); // 3: recycled
-      await svc.checkIn({ kr: "KR2.1", value: 52, confidence: 3 }, AS_OF); // on a fresh handle
+      // Each check-in lands in the journal; each drain is a commit of the table.
+      await svc.checkIn({ kr: "KR2.1", value: 50, confidence: 3 }, AS_OF);
+      await store.drain(); // 2
+      await svc.checkIn({ kr: "KR2.1", value: 51, confidence: 3 }, AS_OF);
+      await store.drain(); // 3: recycled
+      expect(handle()).toBe(null);
+      await svc.checkIn({ kr: "KR2.1", value: 52, confidence: 3 }, AS_OF);
+      await store.drain(); // on a fresh handle
       expect(handle()).not.toBe(first);
       await store.idle();
       await new Promise((r) => setTimeout(r, 50));

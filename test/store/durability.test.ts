@@ -1,7 +1,8 @@
-// Acknowledged writes are on disk: after each commit the store fsyncs the files the commit created
-// (its data file, its manifest, its transaction) and the directories that name them.
+// Acknowledged writes are on disk: a write is one fdatasync'ed line of the journal, and each commit
+// of the table (a drain of the journal, an import) fsyncs the files it created (its data file, its
+// manifest, its transaction) and the directories that name them.
 
-import { readdir } from "node:fs/promises";
+import { readFile, readdir } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { LanceStore } from "../../src/store/lance-store.js";
@@ -12,7 +13,7 @@ import { AS_OF, FIXTURE, cleanup, importPath, tempDir } from "../helpers.js";
 afterAll(cleanup);
 
 describe("durable commits", () => {
-  it("fsyncs every file and directory a check-in created, the newest manifest included", async () => {
+  it("fsyncs every file and directory a drained check-in created, the newest manifest included", async () => {
     const dir = await tempDir();
     const store = await LanceStore.open(dir);
     const svc = new OkrService(store, () => new Date("2026-11-26T12:00:00Z"));
@@ -22,7 +23,13 @@ describe("durable commits", () => {
     expect(first).toContain("records.lance");
     expect(first).toContain("..");
     await store.idle(); // the search index, built in the background after the import
+    const syncedBefore = store.flusher!.lastSynced;
     await svc.checkIn({ kr: "KR2.1", value: 50, confidence: 3 }, AS_OF);
+    // Acknowledged once in the journal (fdatasync'ed), before any table commit.
+    expect(store.flusher!.lastSynced).toBe(syncedBefore);
+    expect(await readFile(join(dir, "journal.okrwal"), "utf8")).toMatch(/"value":\[0,50\]/);
+    // Moved into the table: the commit's files are synced like any other.
+    await store.drain();
     const synced = store.flusher!.lastSynced.map((p) => relative(dir, p));
     const manifests = (await readdir(join(dir, "records.lance", "_versions"))).filter((f) => f.endsWith(".manifest"));
     // Lance numbers manifests downwards: the newest has the smallest name.

@@ -1,0 +1,144 @@
+// The write-ahead journal (src/store/journal.ts): a write is acknowledged once it is one fsynced
+// line there, and moved into the table later. Every acknowledged write must be seen by every
+// process, exactly once, whatever was killed where.
+
+import { spawn } from "node:child_process";
+import { appendFile, readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { OkrService } from "../../src/service/okr-service.js";
+import { LanceStore } from "../../src/store/lance-store.js";
+import { AS_OF, FIXTURE, cleanup, importPath, openService, tempDir } from "../helpers.js";
+
+afterAll(cleanup);
+
+const DIST = join(import.meta.dirname, "../../dist/src");
+const journalOf = (dir: string) => readFile(join(dir, "journal.okrwal"), "utf8");
+/** Entry lines of the journal (the header left out). */
+const entries = async (dir: string) => (await journalOf(dir)).split("\n").slice(1).filter(Boolean);
+
+async function acme(): Promise<string> {
+  const dir = await tempDir();
+  const svc = await openService(dir);
+  await importPath(svc, FIXTURE);
+  await svc.close();
+  return dir;
+}
+
+async function historyOf(dir: string, ref: string): Promise<number[]> {
+  const svc = await openService(dir);
+  try {
+    return (await svc.keyResult(ref, AS_OF)).checkIns.map((c) => c.value);
+  } finally {
+    await svc.close();
+  }
+}
+
+describe("the journal", () => {
+  it("keeps every check-in acknowledged before a kill -9, once each, and the next process drains them", async () => {
+    const dir = await acme();
+    const before = await historyOf(dir, "KR2.1");
+    // A writer that reports each acknowledged check-in and is killed in the middle of the stream.
+    const script = `
+      const { OkrService } = await import(${JSON.stringify(join(DIST, "service/okr-service.js"))});
+      const { LanceStore } = await import(${JSON.stringify(join(DIST, "store/lance-store.js"))});
+      LanceStore.drainEvery = 7; // drains land in the middle of the stream too
+      const svc = new OkrService(await LanceStore.open(process.argv[1]));
+      for (let i = 0; ; i++) {
+        await svc.checkIn({ kr: "KR2.1", value: 1000 + i, confidence: 3, confirmed: true }, "${AS_OF}");
+        process.stdout.write("ack " + i + "\\n");
+      }`;
+    const acked = await new Promise<number>((resolve, reject) => {
+      const child = spawn(process.execPath, ["--input-type=module", "-e", script, dir], { stdio: ["ignore", "pipe", "inherit"] });
+      let last = -1;
+      child.stdout.on("data", (chunk: Buffer) => {
+        for (const m of chunk.toString().matchAll(/ack (\d+)/g)) last = Number(m[1]);
+        if (last >= 40) child.kill("SIGKILL");
+      });
+      child.on("error", reject);
+      child.on("exit", () => resolve(last));
+    });
+    expect(acked).toBeGreaterThanOrEqual(40);
+    const after = await historyOf(dir, "KR2.1");
+    const written = after.slice(before.length);
+    // Every acknowledged one, in order, none twice (one more may have landed unacknowledged).
+    expect(written.slice(0, acked + 1)).toEqual(Array.from({ length: acked + 1 }, (_, i) => 1000 + i));
+    expect(written.length - (acked + 1)).toBeLessThanOrEqual(1);
+    expect(after.slice(0, before.length)).toEqual(before);
+    // That reader closed, so it drained: the table alone holds them now.
+    expect(await entries(dir)).toEqual([]);
+    expect(await historyOf(dir, "KR2.1")).toEqual(after);
+  }, 60_000);
+
+  it("lets another process read a write that is only in the journal, without draining it", async () => {
+    const dir = await acme();
+    const server = await openService(dir);
+    await server.checkIn({ kr: "KR2.1", value: 61, confidence: 4 }, AS_OF);
+    expect(await entries(dir)).toHaveLength(1);
+    const store = await LanceStore.open(dir);
+    const snapshot = await store.load();
+    expect(store.loadedFrom).toBe("cache"); // the import's snapshot, with the journal on top
+    expect(snapshot.checkIns.values.at(-1)).toBe(61);
+    expect(snapshot.version).toBe(await server.store.version());
+    expect(await entries(dir)).toHaveLength(1); // nothing was moved by reading
+    await store.close();
+    await server.close();
+  });
+
+  it("ignores a write cut short by a crash, and writes over it", async () => {
+    const dir = await acme();
+    const svc = await openService(dir);
+    await svc.checkIn({ kr: "KR2.1", value: 62, confidence: 3 }, AS_OF);
+    const version = await svc.store.version();
+    // What a kill in the middle of an append leaves: part of a line, never acknowledged.
+    await appendFile(join(dir, "journal.okrwal"), '1234abcd {"kind":["check_in"],"id":["x"],"parent":["');
+    const other = await openService(dir);
+    expect(await other.store.version()).toBe(version);
+    expect((await other.store.load()).checkIns.values.at(-1)).toBe(62);
+    await other.checkIn({ kr: "KR2.1", value: 63, confidence: 3 }, AS_OF);
+    expect(await entries(dir)).toHaveLength(2);
+    expect(await entries(dir)).not.toContainEqual(expect.stringContaining('"id":["x"]'));
+    await other.close();
+    await svc.close();
+    expect((await historyOf(dir, "KR2.1")).slice(-2)).toEqual([62, 63]);
+  });
+
+  it("adds nothing twice when a drain is killed between its commit and the journal's reset", async () => {
+    const dir = await acme();
+    const svc = await openService(dir);
+    const before = await historyOf(dir, "KR2.1");
+    await svc.checkIn({ kr: "KR2.1", value: 64, confidence: 3 }, AS_OF);
+    await svc.checkIn({ kr: "KR2.1", value: 65, confidence: 3 }, AS_OF);
+    const version = await svc.store.version();
+    LanceStore.beforeJournalReset = () => {
+      throw new Error("killed");
+    };
+    try {
+      await expect((svc.store as LanceStore).drain()).rejects.toThrow("killed");
+    } finally {
+      LanceStore.beforeJournalReset = null;
+    }
+    // The table has both rows and the journal still lists them.
+    expect(await entries(dir)).toHaveLength(2);
+    const reader = await openService(dir);
+    expect(await reader.store.version()).toBe(version);
+    expect((await reader.keyResult("KR2.1", AS_OF)).checkIns.map((c) => c.value)).toEqual([...before, 64, 65]);
+    await reader.close();
+    expect(await entries(dir)).toEqual([]);
+    expect(await historyOf(dir, "KR2.1")).toEqual([...before, 64, 65]);
+    await svc.close();
+  });
+
+  it("applies a correction waiting in the journal before anyone reads", async () => {
+    const dir = await acme();
+    const svc = await openService(dir);
+    await svc.checkIn({ kr: "KR2.1", value: 66, confidence: 3 }, AS_OF);
+    await svc.correctCheckIn({ kr: "KR2.1", action: "correct", value: 67 }, AS_OF);
+    const fresh = new OkrService(await LanceStore.open(dir));
+    const values = (await fresh.keyResult("KR2.1", AS_OF)).checkIns.map((c) => c.value);
+    expect(values.at(-1)).toBe(67);
+    expect(values).not.toContain(66);
+    await fresh.close();
+    await svc.close();
+  });
+});
