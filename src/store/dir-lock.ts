@@ -8,7 +8,7 @@ import { open, readFile, rm, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { OkrError } from "../domain/errors.js";
 
-export function alive(pid: number): boolean {
+function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -17,7 +17,23 @@ export function alive(pid: number): boolean {
   }
 }
 
-const ownerOf = async (path: string): Promise<number> => Number((await readFile(path, "utf8").catch(() => "")).trim());
+/** The pid a lock file holds; 0 when it holds none (empty, or not a number). */
+const ownerOf = async (path: string): Promise<number> => Number((await readFile(path, "utf8").catch(() => "")).trim()) || 0;
+
+/** How long a lock file may stay without an owner before it counts as left by a crash between
+ *  its creation and the write of the pid (a live process writes it within microseconds). */
+const EMPTY_STALE_MS = 2_000;
+
+/** Whether the lock at `path`, owned by `pid` (0: none written), was left by a process that is
+ *  gone. */
+export async function isStale(path: string, pid: number): Promise<boolean> {
+  if (pid > 0) return !alive(pid);
+  const age = await stat(path).then(
+    (s) => Date.now() - s.mtimeMs,
+    () => 0,
+  );
+  return age > EMPTY_STALE_MS;
+}
 
 /** How long a takeover guard may stand before it counts as left by a crash: a takeover takes
  *  milliseconds. */
@@ -63,10 +79,12 @@ export async function withDirLock<T>(dir: string, name: string, fn: () => Promis
       if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
     }
     const pid = await ownerOf(path);
-    if (!Number.isInteger(pid) || pid <= 0 || !alive(pid)) {
-      // Left by a process that is gone (or being written this instant: then the next round sees it).
-      if (pid > 0) await takeOver(path, pid);
-      else await new Promise((r) => setTimeout(r, 20));
+    if (await isStale(path, pid)) {
+      await takeOver(path, pid); // left by a process that is gone
+      continue;
+    }
+    if (pid <= 0) {
+      await new Promise((r) => setTimeout(r, 20)); // being written this instant: the next round sees it
       continue;
     }
     if (Date.now() > deadline) throw new OkrError("conflict", `Another ${name} (process ${pid}) is still running on ${dir}: try again when it has finished.`);

@@ -4,8 +4,8 @@
 // entries are moved into the table later, many in one Lance commit (lance-store.ts: drain).
 //
 // Every process on the folder shares the journal: appends and drains happen under `journal.lock`
-// (a file created exclusively, holding the owner's pid; one left by a killed process is taken
-// over), and a reader needs no lock: the journal is replaced only by rename, and an append that
+// (a hard link to `journal.<pid>.lock`, so it always names its owner; one left by a killed process
+// is taken over), and a reader needs no lock: the journal is replaced only by rename, and an append that
 // a crash cut short fails its checksum and is ignored (it was never acknowledged).
 //
 // Layout: a header line `okrwal 1 base=<rows> id=<random>`, where base is the table's row count
@@ -15,12 +15,12 @@
 // the entries' rows: the data's version is base + pending rows whether or not the drain landed,
 // and a reader that finds the table at base + rows knows the entries are in it already.
 
-import { closeSync, fdatasyncSync, fstatSync, fsyncSync, ftruncateSync, openSync, readFileSync, readSync, renameSync, rmSync, writeSync, type Stats } from "node:fs";
+import { closeSync, fdatasyncSync, fsyncSync, linkSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { join } from "node:path";
 import { crc32 } from "node:zlib";
 import { OkrError } from "../domain/errors.js";
-import { alive, takeOver } from "./dir-lock.js";
+import { isStale, takeOver } from "./dir-lock.js";
 import { Columns } from "./rows.js";
 import type { CheckInColumns, Snapshot } from "./store.js";
 
@@ -41,10 +41,8 @@ export interface JournalState {
 }
 
 interface Cached extends JournalState {
-  id: string;
-  /** Bytes of the file that hold whole, checked lines. */
+  /** Bytes of the file that hold the header and whole, checked lines. */
   validLength: number;
-  stat: Pick<Stats, "ino" | "size" | "mtimeMs" | "ctimeMs">;
 }
 
 const HEADER = /^okrwal 1 base=(\d+) id=([0-9a-f]+)$/;
@@ -107,50 +105,59 @@ export class Journal {
   private queue: Promise<unknown> = Promise.resolve();
   /** How long a write waits for another process's drain or import before giving up. */
   static lockWaitMs = 10 * 60_000;
+  /** Zeros a new journal starts with, for appends to write over (a drain comes every 200 writes of
+   *  about 0.7 KB; past this the file simply grows). */
+  static preallocate = 256 * 1024;
 
   constructor(private readonly dir: string) {
     this.path = join(dir, JOURNAL_FILE);
     this.lockPath = join(dir, "journal.lock");
   }
 
-  /** The journal as it stands, or null when there is none. Cheap when the file has not changed
-   *  since the last read; only what was appended since is read. */
+  /** The journal file, kept open while it is the one at `path` (a reset replaces it; holding it
+   *  open also keeps its inode number from being reused). */
+  private file: { fd: number; ino: number } | null = null;
+
+  /** The journal as it stands, or null when there is none. Cheap when nothing was appended since
+   *  the last read (a stat and a one-byte read: every version check of a warm server); only what
+   *  was appended since is read. */
   read(): JournalState | null {
-    let fd: number;
-    try {
-      fd = openSync(this.path, "r");
-    } catch (e) {
-      if (errno(e) === "ENOENT") return (this.cached = null);
-      throw e;
+    const st = statSync(this.path, { throwIfNoEntry: false });
+    if (!st) {
+      this.release();
+      return (this.cached = null);
     }
-    try {
-      const st = fstatSync(fd);
-      const c = this.cached;
-      if (c && c.stat.ino === st.ino && c.stat.size === st.size && c.stat.mtimeMs === st.mtimeMs && c.stat.ctimeMs === st.ctimeMs) return c;
+    if (this.file?.ino !== st.ino) {
+      this.release();
+      try {
+        this.file = { fd: openFile(this.path), ino: st.ino };
+      } catch (e) {
+        if (errno(e) === "ENOENT") return (this.cached = null); // removed since the stat
+        throw e;
+      }
+      this.cached = null;
+    }
+    const fd = this.file.fd;
+    let c = this.cached;
+    if (c) {
+      // Appends land in preallocated zeros: a zero (or the end) where the next line would start
+      // means none since. Size and times cannot tell (times move in coarse steps).
+      const probe = Buffer.alloc(1);
+      if (readSync(fd, probe, 0, 1, c.validLength) === 0 || probe[0] === 0) return c;
+    } else {
       const head = Buffer.alloc(Math.min(st.size, 128));
       readSync(fd, head, 0, head.length, 0);
       const nl = head.indexOf(NEWLINE);
       const m = nl > 0 ? HEADER.exec(head.toString("utf8", 0, nl)) : null;
       // A header is written whole before the file is renamed into place: without one it is not ours.
       if (!m) throw new OkrError("internal", `${this.path} is not a journal this version can read: move it aside if it is not yours.`);
-      const grows = c !== null && c.id === m[2] && st.size >= c.validLength;
-      const from = grows ? c.validLength : nl + 1;
-      const buf = Buffer.alloc(st.size - from);
-      readSync(fd, buf, 0, buf.length, from);
-      const { entries, end } = parse(buf, 0);
-      const all = grows ? [...c.entries, ...entries] : entries;
-      this.cached = {
-        base: Number(m[1]),
-        id: m[2]!,
-        entries: all,
-        rows: all.reduce((n, e) => n + e.cols.length, 0),
-        validLength: from + end,
-        stat: { ino: st.ino, size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs },
-      };
-      return this.cached;
-    } finally {
-      closeSync(fd);
+      c = this.cached = { base: Number(m[1]), entries: [], rows: 0, validLength: nl + 1 };
     }
+    for (const e of readLines(fd, c.validLength, st.size, (end) => (c.validLength = end))) {
+      c.entries.push(e);
+      c.rows += e.cols.length;
+    }
+    return c;
   }
 
   /** Runs `fn` holding the journal lock: one process (and one caller in it) at a time. */
@@ -172,16 +179,16 @@ export class Journal {
     let told = false;
     for (let round = 0; ; round++) {
       try {
-        const fd = openSync(this.lockPath, "wx");
-        writeSync(fd, `${process.pid}\n`);
-        closeSync(fd);
+        // A hard link to a file already holding our pid: the lock never exists without its owner.
+        linkSync(this.ownFile(), this.lockPath);
         return;
       } catch (e) {
         if (errno(e) !== "EEXIST") throw e;
       }
-      const pid = Number(readFileSyncOr(this.lockPath).trim());
-      if (pid > 0 && pid !== process.pid && !alive(pid)) {
-        await takeOver(this.lockPath, pid);
+      const pid = Number(readFileSyncOr(this.lockPath).trim()) || 0;
+      if (pid !== process.pid && (await isStale(this.lockPath, pid))) {
+        await takeOver(this.lockPath, pid); // left by a process that is gone
+        rmSync(join(this.dir, `journal.${pid}.lock`), { force: true });
         continue;
       }
       if (Date.now() > deadline) throw new OkrError("conflict", `Another process (${pid}) has held the journal of ${this.dir} for minutes: try again when it has finished.`);
@@ -197,25 +204,43 @@ export class Journal {
   /** Under the lock: appends one write and has it on disk before returning; the data's version
    *  before and after it. */
   append(cols: Columns): { before: number; after: number } {
-    const state = this.read();
-    if (!state || !this.cached) throw new Error("journal: append before reset");
-    const before = state.base + state.rows;
+    const c = this.read();
+    if (!c || !this.cached || !this.file) throw new Error("journal: append before reset");
+    const before = c.base + c.rows;
     const line = encode(cols);
-    const fd = openSync(this.path, "r+");
-    try {
-      // Bytes past the last whole line are an append a crash cut short: written over.
-      if (fstatSync(fd).size !== this.cached.validLength) ftruncateSync(fd, this.cached.validLength);
-      writeSync(fd, line, 0, line.length, this.cached.validLength);
-      fdatasyncSync(fd);
-      const st = fstatSync(fd);
-      this.cached.entries.push({ cols, corrects: cols.kind.includes("correction") });
-      this.cached.rows += cols.length;
-      this.cached.validLength += line.length;
-      this.cached.stat = { ino: st.ino, size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs };
-    } finally {
-      closeSync(fd);
-    }
+    // Over the preallocated zeros (an fdatasync that changes no size is cheaper), or over what an
+    // append cut short by a crash left: it was never acknowledged.
+    writeSync(this.file.fd, line, 0, line.length, this.cached.validLength);
+    fdatasyncSync(this.file.fd);
+    c.entries.push({ cols, corrects: cols.kind.includes("correction") });
+    c.rows += cols.length;
+    this.cached.validLength += line.length;
     return { before, after: before + cols.length };
+  }
+
+  /** Closes the journal file. */
+  release(): void {
+    if (this.file) closeSync(this.file.fd);
+    this.file = null;
+  }
+
+  private own: string | null = null;
+
+  /** `journal.<pid>.lock`, holding our pid: what the lock is a link to. */
+  private ownFile(): string {
+    if (!this.own) {
+      const path = join(this.dir, `journal.${process.pid}.lock`);
+      writeFileSync(path, `${process.pid}\n`);
+      this.own = path;
+    }
+    return this.own;
+  }
+
+  /** When the store closes: the file closed, our pid file gone. */
+  close(): void {
+    this.release();
+    if (this.own) rmSync(this.own, { force: true });
+    this.own = null;
   }
 
   /** Under the lock: an empty journal after `base` table rows, in place of whatever was there. */
@@ -224,12 +249,14 @@ export class Journal {
     const fd = openSync(tmp, "w");
     try {
       writeSync(fd, `okrwal 1 base=${base} id=${randomBytes(8).toString("hex")}\n`);
+      writeSync(fd, Buffer.alloc(Journal.preallocate));
       fsyncSync(fd);
     } finally {
       closeSync(fd);
     }
     renameSync(tmp, this.path);
     syncDir(this.dir);
+    this.release();
     this.cached = null;
     return this.read()!;
   }
@@ -238,7 +265,37 @@ export class Journal {
   remove(): void {
     rmSync(this.path, { force: true });
     syncDir(this.dir);
+    this.release();
     this.cached = null;
+  }
+}
+
+/** Read-write when the folder allows it (appends), else read-only (a reader). */
+function openFile(path: string): number {
+  try {
+    return openSync(path, "r+");
+  } catch (e) {
+    if (errno(e) === "EACCES" || errno(e) === "EROFS" || errno(e) === "EPERM") return openSync(path, "r");
+    throw e;
+  }
+}
+
+/** Whole, checked lines from byte `from` up to `size`; `end` hears where the last one ends. Stops
+ *  at the zeros no append has reached yet, and at a line cut short or failing its checksum. */
+function* readLines(fd: number, from: number, size: number, end: (at: number) => void): Generator<JournalEntry> {
+  let pos = from,
+    want = 64 * 1024;
+  while (pos < size) {
+    const buf = Buffer.alloc(Math.min(want, size - pos));
+    readSync(fd, buf, 0, buf.length, pos);
+    const { entries, end: used } = parse(buf, 0);
+    for (const e of entries) yield e;
+    pos += used;
+    end(pos);
+    if (used === buf.length) continue; // all whole lines: more may follow
+    // Zeros (JSON never holds a NUL byte), a bad line, or the file's end: nothing whole follows.
+    if (buf.indexOf(0, used) >= 0 || buf.indexOf(NEWLINE, used) >= 0 || pos + buf.length - used >= size) return;
+    if (used === 0) want *= 4; // a line longer than what was read
   }
 }
 

@@ -218,8 +218,8 @@ export class LanceStore implements OkrStore {
   }
 
   /** A commit straight to the table (an import, the first write, object storage). On a local
-   *  folder it takes the journal's lock, drains it, and removes it: version() is then the table's
-   *  row count, whatever happens during the commit, and the next write starts a new journal. */
+   *  folder it takes the journal's lock, drains it and removes it during the commit (version() is
+   *  then the table's row count, whatever happens), and starts an empty one on top of it. */
   private async commitParts(parts: ArrowTypes.Table[], rows: number): Promise<{ version: number; basedOn: number }> {
     const journal = this.journal;
     // A folder not made yet has no journal; it is not created for a lock (a refused write leaves nothing).
@@ -227,7 +227,10 @@ export class LanceStore implements OkrStore {
     return journal.withLock(async () => {
       await this.drainLocked();
       if (journal.read()) journal.remove();
-      return this.addParts(parts, rows);
+      const done = await this.addParts(parts, rows);
+      // A new journal on top: version() reads a file rather than asking the table.
+      journal.reset(done.version);
+      return done;
     });
   }
 
@@ -661,6 +664,7 @@ export class LanceStore implements OkrStore {
     ]);
     if (!kept || !indexed) LanceStore.warn("background index or compaction work did not finish in time and was left; nothing was lost, it is retried on a later write.");
     await this.writeOffered().catch(() => undefined); // only speed is lost without it
+    this.journal?.close();
     this.table?.close();
     this.db?.close();
   }

@@ -3,7 +3,7 @@
 // process, exactly once, whatever was killed where.
 
 import { spawn } from "node:child_process";
-import { appendFile, readFile } from "node:fs/promises";
+import { open, readFile, utimes, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { OkrService } from "../../src/service/okr-service.js";
@@ -15,7 +15,11 @@ afterAll(cleanup);
 const DIST = join(import.meta.dirname, "../../dist/src");
 const journalOf = (dir: string) => readFile(join(dir, "journal.okrwal"), "utf8");
 /** Entry lines of the journal (the header left out). */
-const entries = async (dir: string) => (await journalOf(dir)).split("\n").slice(1).filter(Boolean);
+const entries = async (dir: string) =>
+  (await journalOf(dir))
+    .split("\n")
+    .slice(1)
+    .filter((l) => l && !l.startsWith("\0")); // the zeros appends have not reached
 
 async function acme(): Promise<string> {
   const dir = await tempDir();
@@ -90,8 +94,12 @@ describe("the journal", () => {
     const svc = await openService(dir);
     await svc.checkIn({ kr: "KR2.1", value: 62, confidence: 3 }, AS_OF);
     const version = await svc.store.version();
-    // What a kill in the middle of an append leaves: part of a line, never acknowledged.
-    await appendFile(join(dir, "journal.okrwal"), '1234abcd {"kind":["check_in"],"id":["x"],"parent":["');
+    // What a kill in the middle of an append leaves: part of a line where the next one goes,
+    // never acknowledged.
+    const text = await journalOf(dir);
+    const fh = await open(join(dir, "journal.okrwal"), "r+");
+    await fh.write('1234abcd {"kind":["check_in"],"id":["x"],"parent":["', Buffer.byteLength(text.slice(0, text.lastIndexOf("\n") + 1)));
+    await fh.close();
     const other = await openService(dir);
     expect(await other.store.version()).toBe(version);
     expect((await other.store.load()).checkIns.values.at(-1)).toBe(62);
@@ -101,6 +109,18 @@ describe("the journal", () => {
     await other.close();
     await svc.close();
     expect((await historyOf(dir, "KR2.1")).slice(-2)).toEqual([62, 63]);
+  });
+
+  it("takes over a lock left empty by a process killed as it took it", async () => {
+    const dir = await acme();
+    const lock = join(dir, "journal.lock");
+    await writeFile(lock, "");
+    const old = new Date(Date.now() - 10_000);
+    await utimes(lock, old, old);
+    const svc = await openService(dir);
+    await svc.checkIn({ kr: "KR2.1", value: 68, confidence: 3 }, AS_OF);
+    await svc.close();
+    expect((await historyOf(dir, "KR2.1")).at(-1)).toBe(68);
   });
 
   it("adds nothing twice when a drain is killed between its commit and the journal's reset", async () => {
