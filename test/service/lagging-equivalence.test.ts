@@ -15,9 +15,10 @@ describe("lagging fast path", () => {
     const svc = await openService(await tempDir());
     await importPath(svc, source);
     for (const asOf of ["2026-09-20", "2026-10-01", "2026-10-15", "2026-11-26", "2026-12-31", "2027-02-01"]) {
-      for (const limit of [1, 10, 600]) {
-        const fast = (await svc.lagging(asOf, { limit })).map((r) => r.ref);
-        expect(fast, `${asOf} top ${limit}`).toEqual(await naiveLagging(svc.store, asOf, limit));
+      // A running top N up to 64, one sort of every KR beyond (and with no limit: all 600).
+      for (const limit of [1, 10, 64, 65, 600, undefined]) {
+        const fast = (await svc.lagging(asOf, limit === undefined ? {} : { limit })).map((r) => r.ref);
+        expect(fast, `${asOf} top ${limit}`).toEqual(await naiveLagging(svc.store, asOf, limit ?? 600));
       }
       const team = teams[2]!;
       expect((await svc.lagging(asOf, { team, limit: 25 })).map((r) => r.ref)).toEqual(await naiveLagging(svc.store, asOf, 25, team));
