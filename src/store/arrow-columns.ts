@@ -5,7 +5,9 @@ import { createRequire } from "node:module";
 import type * as ArrowTypes from "apache-arrow";
 
 const require = createRequire(import.meta.url);
-export const arrow: typeof ArrowTypes = require("apache-arrow");
+let loaded: typeof ArrowTypes | null = null;
+/** Loaded on first use: a command answered from the snapshot cache never needs it (40 ms). */
+export const arrow = (): typeof ArrowTypes => (loaded ??= require("apache-arrow") as typeof ArrowTypes);
 
 function nullBitmap(isNull: (i: number) => boolean, n: number): { bitmap: Uint8Array | undefined; nullCount: number } {
   let nullCount = 0;
@@ -30,21 +32,21 @@ export function utf8Column(values: readonly (string | null)[]): ArrowTypes.Vecto
   const joined = Buffer.from(values.map((v) => v ?? "").join(""), "utf8");
   const data = new Uint8Array(joined.buffer, joined.byteOffset, joined.byteLength);
   const { bitmap, nullCount } = nullBitmap((i) => values[i] === null || values[i] === undefined, n);
-  return arrow.makeVector(arrow.makeData({ type: new arrow.Utf8(), length: n, nullCount, nullBitmap: bitmap, valueOffsets: offsets, data }));
+  return arrow().makeVector(arrow().makeData({ type: new (arrow().Utf8)(), length: n, nullCount, nullBitmap: bitmap, valueOffsets: offsets, data }));
 }
 
 export function int32Column(values: ArrayLike<number>, isNull?: (i: number) => boolean): ArrowTypes.Vector<ArrowTypes.Int32> {
   const n = values.length;
   const data = values instanceof Int32Array ? values : Int32Array.from(values);
   const { bitmap, nullCount } = isNull ? nullBitmap(isNull, n) : { bitmap: undefined, nullCount: 0 };
-  return arrow.makeVector(arrow.makeData({ type: new arrow.Int32(), length: n, nullCount, nullBitmap: bitmap, data }));
+  return arrow().makeVector(arrow().makeData({ type: new (arrow().Int32)(), length: n, nullCount, nullBitmap: bitmap, data }));
 }
 
 export function float64Column(values: ArrayLike<number>, isNull?: (i: number) => boolean): ArrowTypes.Vector<ArrowTypes.Float64> {
   const n = values.length;
   const data = values instanceof Float64Array ? values : Float64Array.from(values);
   const { bitmap, nullCount } = isNull ? nullBitmap(isNull, n) : { bitmap: undefined, nullCount: 0 };
-  return arrow.makeVector(arrow.makeData({ type: new arrow.Float64(), length: n, nullCount, nullBitmap: bitmap, data }));
+  return arrow().makeVector(arrow().makeData({ type: new (arrow().Float64)(), length: n, nullCount, nullBitmap: bitmap, data }));
 }
 
 /**

@@ -16,11 +16,14 @@ import type { CheckInColumns, Committed, OkrStore, SearchHit, Snapshot, StagedWr
 import { DirectoryFlusher } from "./flush.js";
 import { withDirLock } from "./dir-lock.js";
 import { isLocalPath } from "../paths.js";
-import { SNAPSHOT_FILE, readSnapshotCache, writeSnapshotCache, type CacheKey } from "./snapshot-cache.js";
+import { SNAPSHOT_FILE, readSnapshotCache, readSnapshotCacheIf, writeSnapshotCache, type CacheKey } from "./snapshot-cache.js";
 import { JOURNAL_FILE, Journal, replayJournal, type JournalEntry } from "./journal.js";
 
 const require = createRequire(import.meta.url);
-const lancedb: typeof LanceTypes = require("@lancedb/lancedb");
+let lance: typeof LanceTypes | null = null;
+/** Loaded on first use: a command answered from the snapshot cache and the journal never opens
+ *  the table (loading LanceDB and Arrow is about 70 ms of a cold command). */
+const lancedb = (): typeof LanceTypes => (lance ??= require("@lancedb/lancedb") as typeof LanceTypes);
 
 const TABLE = "records";
 const COMPACT_EVERY = 50;
@@ -55,9 +58,8 @@ export class LanceStore implements OkrStore {
     const info = await stat(dir).catch(() => null);
     if (info && !info.isDirectory())
       throw new OkrError("invalid_input", `The data directory ${dir} is a file, not a directory: pass --data DIR (or set OKR_DATA_DIR) to a folder.`);
-    const store = new LanceStore(dir, opts.storageOptions ?? {});
-    if (await hasEntries(dir)) await store.connect();
-    return store;
+    // Connected on first use: a read answered from the snapshot cache never loads LanceDB.
+    return new LanceStore(dir, opts.storageOptions ?? {});
   }
 
   /** Whether `dir` holds a workspace (its table), without opening anything: a missing or empty
@@ -71,7 +73,7 @@ export class LanceStore implements OkrStore {
     if (this.db) return this.db;
     try {
       // Interval 0: every read checks for commits made by other processes (the CLI next to a server).
-      this.db = await lancedb.connect(this.dir, { readConsistencyInterval: 0, storageOptions: this.storageOptions });
+      this.db = await lancedb().connect(this.dir, { readConsistencyInterval: 0, storageOptions: this.storageOptions });
       return this.db;
     } catch (e) {
       throw new OkrError("internal", `Cannot open the data directory ${this.dir}: ${(e as Error).message}`, { cause: e });
@@ -82,7 +84,7 @@ export class LanceStore implements OkrStore {
     const existing = await this.refreshTable();
     if (existing) return existing;
     const db = await this.connect();
-    this.table = await db.createEmptyTable(TABLE, SCHEMA, { mode: "create", existOk: true });
+    this.table = await db.createEmptyTable(TABLE, SCHEMA(), { mode: "create", existOk: true });
     return this.table;
   }
 
@@ -327,7 +329,7 @@ export class LanceStore implements OkrStore {
     this.indexing = (async () => {
       if ((await table.listIndices()).some((i) => i.columns.includes("text"))) return;
       // asciiFolding lets "viet" find "Việt": people often type Vietnamese without diacritics.
-      await table.createIndex("text", { config: lancedb.Index.fts({ asciiFolding: true, withPosition: false }) });
+      await table.createIndex("text", { config: lancedb().Index.fts({ asciiFolding: true, withPosition: false }) });
       await this.flusher?.after();
     })()
       .then(
@@ -377,6 +379,10 @@ export class LanceStore implements OkrStore {
   }
 
   async load(): Promise<Snapshot> {
+    if (this.local && !this.table) {
+      const quick = await this.loadWithoutTable();
+      if (quick) return quick;
+    }
     const table = await this.refreshTable();
     if (!table) return { version: 0, cycles: [], objectives: [], keyResults: [], users: [], checkIns: emptyColumns() };
     if (!this.local) return this.scan(table);
@@ -393,6 +399,26 @@ export class LanceStore implements OkrStore {
       }
       await this.drain();
     }
+  }
+
+  /**
+   * A new process's load without opening the table: the snapshot cache, with the journal on top.
+   * Every change of a local table's rows goes through the journal (appends and their drains, and
+   * imports, which leave a new journal on top), so the journal's base (the table's row count when
+   * it was last reset) says which rows the table holds: a snapshot of `base` rows is the table,
+   * and one of base + the entries' rows is the table after a drain cut short before its reset. The
+   * table is append-only, so its row count identifies its rows; compaction and index builds, which
+   * make new table versions, change no row and need not invalidate the snapshot here.
+   */
+  private async loadWithoutTable(): Promise<Snapshot | null> {
+    const j = this.journal!.read();
+    if (!j || j.entries.some((e) => e.corrects)) return null;
+    const full = j.base + j.rows;
+    const hit = await readSnapshotCacheIf(join(this.dir, SNAPSHOT_FILE), (k) => k.rows === j.base || k.rows === full);
+    if (!hit) return null;
+    this.loadedFrom = "cache";
+    this.cachedKey = hit.key;
+    return hit.snapshot.version === full ? hit.snapshot : replayJournal(hit.snapshot, j.entries);
   }
 
   /** The table as it stands: from the snapshot cache when it is of exactly this version. */

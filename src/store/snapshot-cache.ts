@@ -105,6 +105,11 @@ export async function writeSnapshotCache(path: string, key: CacheKey, s: Snapsho
 
 /** The cached snapshot if there is one for exactly `key`, else null. */
 export async function readSnapshotCache(path: string, key: CacheKey): Promise<Snapshot | null> {
+  return (await readSnapshotCacheIf(path, (k) => k.tableVersion === key.tableVersion && k.rows === key.rows))?.snapshot ?? null;
+}
+
+/** The cached snapshot if `accept` takes its key, with the key. */
+export async function readSnapshotCacheIf(path: string, accept: (key: CacheKey) => boolean): Promise<{ snapshot: Snapshot; key: CacheKey } | null> {
   let buf: Buffer;
   try {
     buf = await readFile(path);
@@ -120,7 +125,7 @@ export async function readSnapshotCache(path: string, key: CacheKey): Promise<Sn
   } catch {
     return null;
   }
-  if (header.format !== 2 || header.tableVersion !== key.tableVersion || header.rows !== key.rows) return null;
+  if (header.format !== 2 || !accept({ tableVersion: header.tableVersion, rows: header.rows })) return null;
   const { n } = header;
   const start = align8(MAGIC.length + 4 + jsonLength);
   const floats = align8(start + 12 * n);
@@ -135,7 +140,7 @@ export async function readSnapshotCache(path: string, key: CacheKey): Promise<Sn
   const krIndex = i32(start);
   const krIds = new Array<string>(n);
   for (let i = 0; i < n; i++) krIds[i] = header.krIds[krIndex[i]!]!;
-  return {
+  const snapshot: Snapshot = {
     version: header.version,
     cycles: header.cycles,
     objectives: header.objectives,
@@ -143,4 +148,5 @@ export async function readSnapshotCache(path: string, key: CacheKey): Promise<Sn
     users: header.users,
     checkIns: { krIds, days: i32(start + 4 * n), confidences: i32(start + 8 * n), values: f64(floats), createdAt: f64(floats + 8 * n) },
   };
+  return { snapshot, key: { tableVersion: header.tableVersion, rows: header.rows } };
 }

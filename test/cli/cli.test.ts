@@ -1,7 +1,7 @@
 // The okr command end to end: spawned as a user would run it (bin/okr.js over the compiled dist/).
 
 import { execFile, spawn } from "node:child_process";
-import { readdir, writeFile } from "node:fs/promises";
+import { readdir, rm, writeFile } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -171,6 +171,11 @@ describe("okr", () => {
     expect((await okr(["import", FIXTURE, "--data", dir])).code).toBe(0);
     const versions = join(dir, "records.lance", "_versions");
     for (const f of await readdir(versions)) if (f.endsWith(".manifest")) await writeFile(join(versions, f), "garbage\n");
+    // A write opens the table; a read may still answer from the snapshot of what was acknowledged.
+    const write = await okr(["checkin", "KR1.1", "106", "--data", dir]);
+    expect(write.code).toBe(2);
+    expect(write.stderr).toMatch(/^okr checkin: internal error: .*lance error/);
+    await rm(join(dir, "snapshot.okrcache"));
     const damaged = await okr(["lagging", "--data", dir]);
     expect(damaged.code).toBe(2);
     expect(damaged.stderr).toMatch(/^okr lagging: internal error: .*lance error/);

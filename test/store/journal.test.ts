@@ -89,6 +89,32 @@ describe("the journal", () => {
     await server.close();
   });
 
+  it("answers a new process from the snapshot and the journal without opening the table, as the table would", async () => {
+    const dir = await acme();
+    const server = await openService(dir);
+    await server.checkIn({ kr: "KR2.1", value: 71, confidence: 4 }, AS_OF);
+    await server.createObjective({ title: "Win region Da Nang", team: "Sales", keyResults: [{ title: "Sign 5 partners in Da Nang", start: 0, target: 5 }] }, AS_OF);
+    const quick = await LanceStore.open(dir);
+    const fast = await quick.load();
+    expect(quick.loadedFrom).toBe("cache");
+    expect((quick as unknown as { table: unknown }).table).toBe(null); // LanceDB never opened
+    await quick.close();
+    // What the table holds once the journal is in it, read by a scan.
+    await server.close();
+    const { rm } = await import("node:fs/promises");
+    await rm(join(dir, "snapshot.okrcache"));
+    const slow = await LanceStore.open(dir);
+    const full = await slow.load();
+    expect(slow.loadedFrom).toBe("table");
+    await slow.close();
+    const byKr = (x: typeof fast) => x.checkIns.krIds.map((k, i) => `${k} ${x.checkIns.days[i]} ${x.checkIns.values[i]} ${x.checkIns.createdAt[i]}`).sort();
+    expect(byKr(fast)).toEqual(byKr(full));
+    expect(byKr(fast).some((r) => / 71 /.test(r))).toBe(true);
+    const ids = (x: typeof fast) => [x.cycles, x.objectives, x.keyResults, x.users].map((l) => l.map((e) => JSON.stringify(e)).sort());
+    expect(ids(fast)).toEqual(ids(full));
+    expect(fast.version).toBe(full.version);
+  });
+
   it("ignores a write cut short by a crash, and writes over it", async () => {
     const dir = await acme();
     const svc = await openService(dir);
