@@ -20,19 +20,35 @@ function nullBitmap(isNull: (i: number) => boolean, n: number): { bitmap: Uint8A
 }
 
 export function utf8Column(values: readonly (string | null)[]): ArrowTypes.Vector<ArrowTypes.Utf8> {
-  // One join and one encode for the whole column: per-string TextEncoder calls dominated imports.
+  // One pass for offsets and validity, one join and one encode for the whole column: per-string
+  // TextEncoder calls dominated imports. Columns of one repeated value (a kind, a KR's id over its
+  // check-ins, an author) measure each run once and, when all alike, are filled rather than joined.
   const n = values.length;
   const offsets = new Int32Array(n + 1);
-  let total = 0;
+  const bitmap = new Uint8Array((n + 7) >> 3);
+  let total = 0,
+    nullCount = 0,
+    prev: string | null = null,
+    prevBytes = 0,
+    alike = true;
   for (let i = 0; i < n; i++) {
     const v = values[i];
-    if (v) total += Buffer.byteLength(v, "utf8");
+    if (v === null || v === undefined) nullCount++;
+    else {
+      bitmap[i >> 3]! |= 1 << (i & 7);
+      if (v !== prev) {
+        if (prev !== null) alike = false;
+        prev = v;
+        prevBytes = Buffer.byteLength(v, "utf8");
+      }
+      total += prevBytes;
+    }
     offsets[i + 1] = total;
   }
-  const joined = Buffer.from(values.map((v) => v ?? "").join(""), "utf8");
-  const data = new Uint8Array(joined.buffer, joined.byteOffset, joined.byteLength);
-  const { bitmap, nullCount } = nullBitmap((i) => values[i] === null || values[i] === undefined, n);
-  return arrow().makeVector(arrow().makeData({ type: new (arrow().Utf8)(), length: n, nullCount, nullBitmap: bitmap, valueOffsets: offsets, data }));
+  // join() writes null as "", as the offsets have it.
+  const bytes = total === 0 ? Buffer.alloc(0) : alike ? Buffer.alloc(total, prev!, "utf8") : Buffer.from(values.join(""), "utf8");
+  const data = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return arrow().makeVector(arrow().makeData({ type: new (arrow().Utf8)(), length: n, nullCount, nullBitmap: nullCount ? bitmap : undefined, valueOffsets: offsets, data }));
 }
 
 export function int32Column(values: ArrayLike<number>, isNull?: (i: number) => boolean): ArrowTypes.Vector<ArrowTypes.Int32> {
