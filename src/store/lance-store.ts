@@ -138,6 +138,7 @@ export class LanceStore implements OkrStore {
     return journal.withLock(async () => {
       if (!journal.read()) journal.reset(await this.rowCount(table));
       const { before, after } = journal.append(cols);
+      this.appended = true;
       this.drainSoon();
       return { version: after, basedOn: before, checkInStamps: Float64Array.from(cols.writtenAt.slice(cols.entityRows.size)) };
     });
@@ -150,6 +151,8 @@ export class LanceStore implements OkrStore {
   /** Tests: runs between a drain's commit and the journal's reset (throw to act out a crash). */
   static beforeJournalReset: (() => void) | null = null;
   private drainTimer: NodeJS.Timeout | null = null;
+  /** This process appended to the journal: it drains before it exits. */
+  private appended = false;
   private draining: Promise<void> | null = null;
 
   private drainSoon(): void {
@@ -697,8 +700,11 @@ export class LanceStore implements OkrStore {
 
   async close(): Promise<void> {
     if (this.drainTimer) clearTimeout(this.drainTimer);
-    // What this process (or one killed before it) acknowledged goes into the table before it exits.
-    await this.drain().catch((e) => LanceStore.warn(`the journal could not be moved into the table (${(e as Error).message}); nothing was lost, the next process does it.`));
+    // What this process acknowledged goes into the table before it exits (with whatever is before
+    // it). A process that only read leaves the journal to its writers: a command beside a server
+    // would otherwise commit the server's writes and rewrite the snapshot on its way out.
+    if (this.appended)
+      await this.drain().catch((e) => LanceStore.warn(`the journal could not be moved into the table (${(e as Error).message}); nothing was lost, the next process does it.`));
     // An index build gets less: nothing needs it (search reads the rows without one), and at 160,000
     // KRs LanceDB's never finished, so every command that wrote waited out the whole 10 s.
     const [kept, indexed] = await Promise.all([

@@ -86,7 +86,9 @@ describe("the journal", () => {
     expect(snapshot.version).toBe(await server.store.version());
     expect(await entries(dir)).toHaveLength(1); // nothing was moved by reading
     await store.close();
+    expect(await entries(dir)).toHaveLength(1); // nor by closing: the writer moves its own
     await server.close();
+    expect(await entries(dir)).toEqual([]);
   });
 
   it("answers a new process from the snapshot and the journal without opening the table, as the table would", async () => {
