@@ -88,7 +88,7 @@ export async function benchPeers(csvDir: string, root: string, asOf: string, run
 /** The comparison as a Markdown table (what README shows), with whether the top 10s matched. */
 export function peerTable(f: Record<System, PeerFigures>): string {
   const num = (x: number, unit: string) =>
-    unit === "s" ? `${x.toFixed(1)} s` : unit === "MB" ? `${Math.round(x)} MB` : x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${x.toFixed(1)} ms`;
+    unit === "s" ? `${x.toFixed(1)} s` : unit === "MB" ? `${Math.round(x)} MB` : x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${x.toFixed(x < 1 ? 2 : 1)} ms`;
   const rows: [string, keyof PeerFigures, string][] = [
     ["cold process, answer (median of 5)", "coldMs", "ms"],
     ["cold, first after an import", "coldFirstMs", "ms"],

@@ -15,12 +15,12 @@
 // the entries' rows: the data's version is base + pending rows whether or not the drain landed,
 // and a reader that finds the table at base + rows knows the entries are in it already.
 
-import { closeSync, fdatasyncSync, fsyncSync, linkSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
+import { closeSync, fdatasyncSync, fsyncSync, linkSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { join } from "node:path";
 import { crc32 } from "node:zlib";
 import { OkrError } from "../domain/errors.js";
-import { isStale, takeOver } from "./dir-lock.js";
+import { alive, isStale, takeOver } from "./dir-lock.js";
 import { Columns } from "./rows.js";
 import type { CheckInColumns, Snapshot } from "./store.js";
 
@@ -236,6 +236,15 @@ export class Journal {
     return this.own;
   }
 
+  /** Removes the pid files (`journal.<pid>.lock`) of processes that are gone (killed before they
+   *  closed their store). */
+  private sweep(): void {
+    for (const name of readdirSync(this.dir)) {
+      const pid = Number(/^journal\.(\d+)\.lock$/.exec(name)?.[1] ?? 0);
+      if (pid > 0 && pid !== process.pid && !alive(pid)) rmSync(join(this.dir, name), { force: true });
+    }
+  }
+
   /** When the store closes: the file closed, our pid file gone. */
   close(): void {
     this.release();
@@ -258,6 +267,7 @@ export class Journal {
     syncDir(this.dir);
     this.release();
     this.cached = null;
+    this.sweep();
     return this.read()!;
   }
 

@@ -227,8 +227,8 @@ export class LanceStore implements OkrStore {
    *  then the table's row count, whatever happens), and starts an empty one on top of it. */
   private async commitParts(parts: ArrowTypes.Table[], rows: number): Promise<{ version: number; basedOn: number }> {
     const journal = this.journal;
-    // A folder not made yet has no journal; it is not created for a lock (a refused write leaves nothing).
     if (!journal) return this.addParts(parts, rows);
+    // A folder not made yet has no journal, and is not created for a lock: the commit creates it.
     if (!(await exists(this.dir))) {
       const done = await this.addParts(parts, rows);
       // The new workspace's journal, on top of what the table holds now (see loadWithoutTable).

@@ -3,7 +3,7 @@
 // process, exactly once, whatever was killed where.
 
 import { spawn } from "node:child_process";
-import { open, readFile, utimes, writeFile } from "node:fs/promises";
+import { open, readFile, readdir, utimes, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { OkrService } from "../../src/service/okr-service.js";
@@ -139,16 +139,23 @@ describe("the journal", () => {
     expect((await historyOf(dir, "KR2.1")).slice(-2)).toEqual([62, 63]);
   });
 
-  it("takes over a lock left empty by a process killed as it took it", async () => {
+  it("takes over a lock left empty by a process killed as it took it, and clears a dead process's pid file", async () => {
     const dir = await acme();
     const lock = join(dir, "journal.lock");
     await writeFile(lock, "");
     const old = new Date(Date.now() - 10_000);
     await utimes(lock, old, old);
+    // And the pid file a killed process left behind.
+    const dead = await new Promise<number>((resolve) => {
+      const child = spawn(process.execPath, ["-e", "0"]);
+      child.on("exit", () => resolve(child.pid!));
+    });
+    await writeFile(join(dir, `journal.${dead}.lock`), `${dead}\n`);
     const svc = await openService(dir);
     await svc.checkIn({ kr: "KR2.1", value: 68, confidence: 3 }, AS_OF);
     await svc.close();
     expect((await historyOf(dir, "KR2.1")).at(-1)).toBe(68);
+    expect((await readdir(dir)).filter((n) => n.endsWith(".lock"))).toEqual([]);
   });
 
   it("adds nothing twice when a drain is killed between its commit and the journal's reset", async () => {
