@@ -176,13 +176,20 @@ export class Journal {
 
   private async lock(waiting?: (pid: number) => void): Promise<void> {
     const deadline = Date.now() + Journal.lockWaitMs;
-    let told = false;
+    let told = false,
+      remade = false;
     for (let round = 0; ; round++) {
       try {
         // A hard link to a file already holding our pid: the lock never exists without its owner.
         linkSync(this.ownFile(), this.lockPath);
         return;
       } catch (e) {
+        // Our pid file removed by another store of this process as it closed: made again, once.
+        if (errno(e) === "ENOENT" && !remade) {
+          remade = true;
+          this.own = null;
+          continue;
+        }
         if (errno(e) !== "EEXIST") throw e;
       }
       const pid = Number(readFileSyncOr(this.lockPath).trim()) || 0;

@@ -74,6 +74,42 @@ describe("the journal", () => {
     expect(await historyOf(dir, "KR2.1")).toEqual(after);
   }, 60_000);
 
+  it("takes two writer processes at once on one folder: every write once, in each writer's order", async () => {
+    const dir = await acme();
+    const before = await historyOf(dir, "KR2.1");
+    const writer = (base: number) => `
+      const { OkrService } = await import(${JSON.stringify(join(DIST, "service/okr-service.js"))});
+      const { LanceStore } = await import(${JSON.stringify(join(DIST, "store/lance-store.js"))});
+      LanceStore.drainEvery = 9; // drains by both, in the middle of the other's writes
+      const svc = new OkrService(await LanceStore.open(process.argv[1]));
+      for (let i = 0; i < 60; i++) await svc.checkIn({ kr: "KR2.1", value: ${base} + i, confidence: 3, confirmed: true }, "${AS_OF}");
+      await svc.close();`;
+    const run = (base: number) =>
+      new Promise<void>((resolve, reject) => {
+        const child = spawn(process.execPath, ["--input-type=module", "-e", writer(base), dir], { stdio: ["ignore", "ignore", "inherit"] });
+        child.on("error", reject);
+        child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`writer exited ${code}`))));
+      });
+    await Promise.all([run(2000), run(3000)]);
+    const written = (await historyOf(dir, "KR2.1")).slice(before.length);
+    expect(written).toHaveLength(120);
+    expect(written.filter((v) => v < 3000)).toEqual(Array.from({ length: 60 }, (_, i) => 2000 + i));
+    expect(written.filter((v) => v >= 3000)).toEqual(Array.from({ length: 60 }, (_, i) => 3000 + i));
+    expect(await entries(dir)).toEqual([]);
+  }, 60_000);
+
+  it("lets two stores of one process share the journal, one closing while the other writes on", async () => {
+    const dir = await acme();
+    const a = await openService(dir);
+    const b = await openService(dir);
+    await a.checkIn({ kr: "KR2.1", value: 81, confidence: 3 }, AS_OF);
+    await b.checkIn({ kr: "KR2.1", value: 82, confidence: 3 }, AS_OF);
+    await a.close(); // removes this process's pid file
+    await b.checkIn({ kr: "KR2.1", value: 83, confidence: 3 }, AS_OF);
+    await b.close();
+    expect((await historyOf(dir, "KR2.1")).slice(-3)).toEqual([81, 82, 83]);
+  });
+
   it("lets another process read a write that is only in the journal, without draining it", async () => {
     const dir = await acme();
     const server = await openService(dir);
