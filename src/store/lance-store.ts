@@ -391,7 +391,7 @@ export class LanceStore implements OkrStore {
   }
 
   async load(): Promise<Snapshot> {
-    if (this.local && !this.table) {
+    if (this.local) {
       const quick = await this.loadWithoutTable();
       if (quick) return quick;
     }
@@ -414,7 +414,7 @@ export class LanceStore implements OkrStore {
   }
 
   /**
-   * A new process's load without opening the table: the snapshot cache, with the journal on top.
+   * A load without reading the table (a new process never even opens it): the snapshot cache, with the journal on top.
    * Every change of a local table's rows goes through the journal (appends and their drains, and
    * imports, which leave a new journal on top), so the journal's base (the table's row count when
    * it was last reset) says which rows the table holds: a snapshot of `base` rows is the table,
