@@ -17,8 +17,10 @@ export function alive(pid: number): boolean {
   }
 }
 
-/** The pid a lock file holds; 0 when it holds none (empty, or not a number). */
-const ownerOf = async (path: string): Promise<number> => Number((await readFile(path, "utf8").catch(() => "")).trim()) || 0;
+/** The pid a lock file's text holds; 0 when it holds none (empty, or not a number). */
+export const pidIn = (text: string): number => Number(text.trim()) || 0;
+
+const ownerOf = async (path: string): Promise<number> => pidIn(await readFile(path, "utf8").catch(() => ""));
 
 /** How long a lock file may stay without an owner before it counts as left by a crash between
  *  its creation and the write of the pid (a live process writes it within microseconds). */

@@ -20,7 +20,7 @@ import { randomBytes } from "node:crypto";
 import { join } from "node:path";
 import { crc32 } from "node:zlib";
 import { OkrError } from "../domain/errors.js";
-import { alive, isStale, takeOver } from "./dir-lock.js";
+import { alive, isStale, pidIn, takeOver } from "./dir-lock.js";
 import { Columns } from "./rows.js";
 import type { CheckInColumns, Snapshot } from "./store.js";
 
@@ -66,23 +66,24 @@ function encode(cols: Columns): Buffer {
   return Buffer.from(`${crc32(json).toString(16).padStart(8, "0")} ${json}\n`);
 }
 
+const entryOf = (cols: Columns): JournalEntry => ({ cols, corrects: cols.kind.includes("correction") });
+
 function decode(line: string): JournalEntry | null {
   const json = line.slice(9);
   if (line[8] !== " " || crc32(json).toString(16).padStart(8, "0") !== line.slice(0, 8)) return null;
   try {
     const o = JSON.parse(json);
-    const cols = Object.assign(new Columns(), o, { entityRows: new Set<number>(o.entityRows) });
-    return { cols, corrects: cols.kind.includes("correction") };
+    return entryOf(Object.assign(new Columns(), o, { entityRows: new Set<number>(o.entityRows) }));
   } catch {
     return null;
   }
 }
 
-/** Lines from `from` on: whole, checked entries, and where they end. Stops at the first line that
+/** The whole, checked entries `buf` starts with, and where they end. Stops at the first line that
  *  is cut short or fails its checksum (an append a crash interrupted: never acknowledged). */
-function parse(buf: Buffer, from: number): { entries: JournalEntry[]; end: number } {
+function parse(buf: Buffer): { entries: JournalEntry[]; end: number } {
   const entries: JournalEntry[] = [];
-  let at = from;
+  let at = 0;
   for (;;) {
     const nl = buf.indexOf(NEWLINE, at);
     if (nl < 0) break;
@@ -161,9 +162,9 @@ export class Journal {
   }
 
   /** Runs `fn` holding the journal lock: one process (and one caller in it) at a time. */
-  withLock<T>(fn: () => Promise<T>, waiting?: (pid: number) => void): Promise<T> {
+  withLock<T>(fn: () => Promise<T>): Promise<T> {
     const run = this.queue.then(async () => {
-      await this.lock(waiting);
+      await this.lock();
       try {
         return await fn();
       } finally {
@@ -174,10 +175,9 @@ export class Journal {
     return run;
   }
 
-  private async lock(waiting?: (pid: number) => void): Promise<void> {
+  private async lock(): Promise<void> {
     const deadline = Date.now() + Journal.lockWaitMs;
-    let told = false,
-      remade = false;
+    let remade = false;
     for (let round = 0; ; round++) {
       try {
         // A hard link to a file already holding our pid: the lock never exists without its owner.
@@ -192,17 +192,13 @@ export class Journal {
         }
         if (errno(e) !== "EEXIST") throw e;
       }
-      const pid = Number(readFileSyncOr(this.lockPath).trim()) || 0;
+      const pid = pidIn(readFileSyncOr(this.lockPath));
       if (pid !== process.pid && (await isStale(this.lockPath, pid))) {
         await takeOver(this.lockPath, pid); // left by a process that is gone
         rmSync(join(this.dir, `journal.${pid}.lock`), { force: true });
         continue;
       }
       if (Date.now() > deadline) throw new OkrError("conflict", `Another process (${pid}) has held the journal of ${this.dir} for minutes: try again when it has finished.`);
-      if (!told && round === 50 && pid > 0) {
-        waiting?.(pid);
-        told = true;
-      }
       // Short at first: another writer holds it for a fraction of a millisecond.
       await sleep(round < 20 ? 1 : 10);
     }
@@ -219,7 +215,7 @@ export class Journal {
     // append cut short by a crash left: it was never acknowledged.
     writeSync(this.file.fd, line, 0, line.length, this.cached.validLength);
     fdatasyncSync(this.file.fd);
-    c.entries.push({ cols, corrects: cols.kind.includes("correction") });
+    c.entries.push(entryOf(cols));
     c.rows += cols.length;
     this.cached.validLength += line.length;
     return { before, after: before + cols.length };
@@ -260,7 +256,7 @@ export class Journal {
   }
 
   /** Under the lock: an empty journal after `base` table rows, in place of whatever was there. */
-  reset(base: number): JournalState {
+  reset(base: number): void {
     const tmp = `${this.path}.tmp-${process.pid}`;
     const fd = openSync(tmp, "w");
     try {
@@ -275,7 +271,6 @@ export class Journal {
     this.release();
     this.cached = null;
     this.sweep();
-    return this.read()!;
   }
 
   /** Under the lock: no journal at all (the table alone is the data). */
@@ -305,7 +300,7 @@ function* readLines(fd: number, from: number, size: number, end: (at: number) =>
   while (pos < size) {
     const buf = Buffer.alloc(Math.min(want, size - pos));
     readSync(fd, buf, 0, buf.length, pos);
-    const { entries, end: used } = parse(buf, 0);
+    const { entries, end: used } = parse(buf);
     for (const e of entries) yield e;
     pos += used;
     end(pos);
@@ -334,10 +329,19 @@ function syncDir(dir: string): void {
   }
 }
 
+/** `s` brought up to the journal: as it is when it holds the entries already (read at base + rows:
+ *  a drain stopped before its reset), with them replayed when it was read at `base`; null when it
+ *  is of neither, or when the entries hold corrections (they change stored rows: drained first). */
+export function upToJournal(s: Snapshot, j: JournalState): Snapshot | null {
+  if (s.version === j.base + j.rows) return s;
+  if (s.version !== j.base || j.entries.some((e) => e.corrects)) return null;
+  return replayJournal(s, j.entries);
+}
+
 /** `s` (the table read at `base` rows) with the journal's entries on top, as the table will hold
  *  them once they are drained: later revisions of an entity replace earlier ones, check-ins are
  *  added. Entries with corrections are not replayed here (the caller drains them first). */
-export function replayJournal(s: Snapshot, entries: readonly JournalEntry[]): Snapshot {
+function replayJournal(s: Snapshot, entries: readonly JournalEntry[]): Snapshot {
   const cycles = new Map(s.cycles.map((x) => [x.id, x]));
   const objectives = new Map(s.objectives.map((x) => [x.id, x]));
   const keyResults = new Map(s.keyResults.map((x) => [x.id, x]));

@@ -11,13 +11,13 @@ import { formatDay, parseDay } from "../domain/dates.js";
 import { OkrError } from "../domain/errors.js";
 import { foldText } from "../domain/resolve.js";
 import type { AuditEntry, CheckIn, CheckInCorrection, Cycle, EffectiveCheckIn, KeyResult, Objective, User } from "../domain/types.js";
-import { SCHEMA, checkInColumns, emptyColumns, ipcFile, joined, toArrow, toColumns, type Kind } from "./rows.js";
+import { checkInColumns, emptyColumns, ipcFile, joined, toArrow, toColumns, tableSchema, type Kind } from "./rows.js";
 import type { CheckInColumns, Committed, OkrStore, SearchHit, Snapshot, StagedWrite, WriteBatch } from "./store.js";
 import { DirectoryFlusher } from "./flush.js";
 import { withDirLock } from "./dir-lock.js";
 import { isLocalPath } from "../paths.js";
 import { SNAPSHOT_FILE, readSnapshotCache, readSnapshotCacheIf, writeSnapshotCache, type CacheKey } from "./snapshot-cache.js";
-import { JOURNAL_FILE, Journal, replayJournal, type JournalEntry } from "./journal.js";
+import { JOURNAL_FILE, Journal, upToJournal, type JournalEntry } from "./journal.js";
 
 const require = createRequire(import.meta.url);
 let lance: typeof LanceTypes | null = null;
@@ -84,7 +84,7 @@ export class LanceStore implements OkrStore {
     const existing = await this.refreshTable();
     if (existing) return existing;
     const db = await this.connect();
-    this.table = await db.createEmptyTable(TABLE, SCHEMA(), { mode: "create", existOk: true });
+    this.table = await db.createEmptyTable(TABLE, tableSchema(), { mode: "create", existOk: true });
     return this.table;
   }
 
@@ -136,12 +136,18 @@ export class LanceStore implements OkrStore {
       return staged.commit();
     }
     return journal.withLock(async () => {
-      if (!journal.read()) journal.reset(await this.rowCount(table));
+      await this.ensureJournal(table);
       const { before, after } = journal.append(cols);
       this.appended = true;
       this.drainSoon();
       return { version: after, basedOn: before, checkInStamps: Float64Array.from(cols.writtenAt.slice(cols.entityRows.size)) };
     });
+  }
+
+  /** Under the journal's lock: a journal on top of what `table` holds, if there is none yet (a
+   *  workspace written by an earlier version, or just created). */
+  private async ensureJournal(table: LanceTypes.Table): Promise<void> {
+    if (!this.journal!.read()) this.journal!.reset(await this.rowCount(table));
   }
 
   /** Journal entries are drained into the table once this many are waiting, or `drainAfterMs`
@@ -233,9 +239,7 @@ export class LanceStore implements OkrStore {
       const done = await this.addParts(parts, rows);
       // The new workspace's journal, on top of what the table holds now (see loadWithoutTable).
       const table = await this.ensureTable();
-      await journal.withLock(async () => {
-        if (!journal.read()) journal.reset(await this.rowCount(table));
-      });
+      await journal.withLock(() => this.ensureJournal(table));
       return done;
     }
     return journal.withLock(async () => {
@@ -402,9 +406,10 @@ export class LanceStore implements OkrStore {
       const snapshot = await this.loadTable(table);
       // Read after the table: entries drained since are then in the table read, or still here.
       const j = this.journal!.read();
-      if (!j?.entries.length || snapshot.version === j.base + j.rows) return snapshot;
-      if (snapshot.version === j.base && !j.entries.some((e) => e.corrects)) return replayJournal(snapshot, j.entries);
-      // Corrections change stored rows: drained first. Or the table moved on while it was read.
+      if (!j?.entries.length) return snapshot;
+      const current = upToJournal(snapshot, j);
+      if (current) return current;
+      // Corrections are drained first. Or the table moved on while it was read.
       if (attempt === 2) {
         LanceStore.warn("the journal and the table kept moving while they were read; the table was read without the newest writes.");
         return snapshot;
@@ -424,13 +429,13 @@ export class LanceStore implements OkrStore {
    */
   private async loadWithoutTable(): Promise<Snapshot | null> {
     const j = this.journal!.read();
-    if (!j || j.entries.some((e) => e.corrects)) return null;
-    const full = j.base + j.rows;
-    const hit = await readSnapshotCacheIf(join(this.dir, SNAPSHOT_FILE), (k) => k.rows === j.base || k.rows === full);
-    if (!hit) return null;
+    if (!j || j.entries.some((e) => e.corrects)) return null; // not worth reading the file for
+    const hit = await readSnapshotCacheIf(join(this.dir, SNAPSHOT_FILE), (k) => k.rows === j.base || k.rows === j.base + j.rows);
+    const snapshot = hit && upToJournal(hit.snapshot, j);
+    if (!snapshot) return null;
     this.loadedFrom = "cache";
     this.cachedKey = hit.key;
-    return hit.snapshot.version === full ? hit.snapshot : replayJournal(hit.snapshot, j.entries);
+    return snapshot;
   }
 
   /** The table as it stands: from the snapshot cache when it is of exactly this version. */

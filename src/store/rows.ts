@@ -3,30 +3,31 @@
 
 import type * as ArrowTypes from "apache-arrow";
 import { parseDay } from "../domain/dates.js";
-import { arrow as arrowModule, float64Column, int32Column, readRepeatedUtf8, utf8Column } from "./arrow-columns.js";
+import { arrow, float64Column, int32Column, readRepeatedUtf8, utf8Column } from "./arrow-columns.js";
 import type { CheckInColumns, WriteBatch } from "./store.js";
 
 export type Kind = "cycle" | "objective" | "key_result" | "check_in" | "correction" | "user" | "audit";
 
+let schema: ArrowTypes.Schema | null = null;
+
 /** Column layout. Entities keep their full JSON in `data`; check-ins use typed columns so the
  *  million-row scans that build the in-memory index never parse JSON. Corrections are rare: they
  *  keep their JSON in `data`, with a null day so the check-in scan skips them, `ref` = the check-in
- *  they supersede and `parent` = its KR. */
-let schema: ArrowTypes.Schema | null = null;
-export function SCHEMA(): ArrowTypes.Schema {
-  const arrow = arrowModule();
-  return (schema ??= new arrow.Schema([
-    new arrow.Field("kind", new arrow.Utf8(), true),
-    new arrow.Field("id", new arrow.Utf8(), true),
-    new arrow.Field("ref", new arrow.Utf8(), true),
-    new arrow.Field("parent", new arrow.Utf8(), true),
-    new arrow.Field("day", new arrow.Int32(), true),
-    new arrow.Field("value", new arrow.Float64(), true),
-    new arrow.Field("confidence", new arrow.Int32(), true),
-    new arrow.Field("text", new arrow.Utf8(), true),
-    new arrow.Field("author", new arrow.Utf8(), true),
-    new arrow.Field("data", new arrow.Utf8(), true),
-    new arrow.Field("written_at", new arrow.Float64(), true),
+ *  they supersede and `parent` = its KR. Made on first use, like Arrow itself. */
+export function tableSchema(): ArrowTypes.Schema {
+  const a = arrow();
+  return (schema ??= new a.Schema([
+    new a.Field("kind", new a.Utf8(), true),
+    new a.Field("id", new a.Utf8(), true),
+    new a.Field("ref", new a.Utf8(), true),
+    new a.Field("parent", new a.Utf8(), true),
+    new a.Field("day", new a.Int32(), true),
+    new a.Field("value", new a.Float64(), true),
+    new a.Field("confidence", new a.Int32(), true),
+    new a.Field("text", new a.Utf8(), true),
+    new a.Field("author", new a.Utf8(), true),
+    new a.Field("data", new a.Utf8(), true),
+    new a.Field("written_at", new a.Float64(), true),
   ]));
 }
 
@@ -39,11 +40,11 @@ function stamp(): number {
   return lastStamp;
 }
 
-export const joined = (parts: readonly ArrowTypes.Table[]): ArrowTypes.Table => (parts.length === 1 ? parts[0]! : new (arrowModule().Table)(parts.flatMap((p) => p.batches)));
+export const joined = (parts: readonly ArrowTypes.Table[]): ArrowTypes.Table => (parts.length === 1 ? parts[0]! : new (arrow().Table)(parts.flatMap((p) => p.batches)));
 
 /** The parts as one Arrow IPC file, in a Buffer over the same memory; empties `parts`. */
 export function ipcFile(parts: ArrowTypes.Table[]): Buffer {
-  const ipc = arrowModule().tableToIPC(joined(parts), "file");
+  const ipc = arrow().tableToIPC(joined(parts), "file");
   parts.length = 0;
   return Buffer.from(ipc.buffer, ipc.byteOffset, ipc.byteLength);
 }
@@ -168,7 +169,7 @@ export function toColumns(b: WriteBatch): Columns {
 
 export function toArrow(c: Columns): ArrowTypes.Table {
   const isEntity = c.entityRows.size ? (i: number) => c.entityRows.has(i) : undefined;
-  return new (arrowModule().Table)(SCHEMA(), {
+  return new (arrow().Table)(tableSchema(), {
     kind: utf8Column(c.kind),
     id: utf8Column(c.id),
     ref: utf8Column(c.ref),
