@@ -100,5 +100,8 @@ export interface OkrStore {
   exclusive<T>(name: string, fn: () => Promise<T>, waiting?: (pid: number) => void): Promise<T>;
   /** Resolves once background work started by earlier writes (index builds, compaction) is done. */
   idle(): Promise<void>;
+  /** Opens what writes will need, for a long-running process (a server) to do at start rather
+   *  than at its first write. */
+  prepareForWrites(): Promise<void>;
   close(): Promise<void>;
 }
