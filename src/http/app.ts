@@ -1,9 +1,8 @@
-// The HTTP app (Hono): MCP over Streamable HTTP at /mcp (stateless: a fresh MCP server per request
-// over the shared service), GET /healthz, the web workspace (pages and the /api routes they read),
-// and POST /api/chat.
+// The HTTP app (Hono): MCP over Streamable HTTP at /mcp (stateless: each request served by an MCP
+// server no other request holds, see mcp-pool.ts, over the shared service), GET /healthz, the web
+// workspace (pages and the /api routes they read), and POST /api/chat.
 
 import { randomBytes, randomUUID } from "node:crypto";
-import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { createMcpServer, type McpOptions } from "../mcp/server.js";
@@ -14,6 +13,7 @@ import { chatRoute } from "./chat-route.js";
 import { hostGuard } from "./guards.js";
 import { accessGuard, actorOf, loginRoutes } from "./session.js";
 import { webRoutes } from "./web.js";
+import { McpServerPool } from "./mcp-pool.js";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -38,28 +38,22 @@ export function createHttpApp(o: HttpOptions): Hono {
   app.use("*", accessGuard(access));
   // The rest of an oversized body is never read, so the connection cannot carry another request:
   // say so (Connection: close), or the client's next request on it fails.
-  app.use("*", bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.json({ error: `Request body over ${MAX_BODY_BYTES} bytes.` }, 413, { Connection: "close" }) }));
+  const limit = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.json({ error: `Request body over ${MAX_BODY_BYTES} bytes.` }, 413, { Connection: "close" }) });
+  // An MCP message of a declared size within the limit is read by /mcp itself (see mcp-pool.ts):
+  // the middleware would open the body as a stream just to look at its length.
+  app.use("*", (c, next) => {
+    const length = c.req.header("content-length");
+    const small = length !== undefined && !c.req.header("transfer-encoding") && Number(length) <= MAX_BODY_BYTES;
+    return small && c.req.method === "POST" && c.req.path === "/mcp" ? next() : limit(c, next);
+  });
 
   app.get("/healthz", async (c) => {
     const objectives = (await o.service.ws()).objectives.size;
     return c.json({ status: "ok", version: o.mcp.version, readOnly: o.mcp.readOnly, objectives });
   });
 
-  app.post("/mcp", async (c) => {
-    // One McpServer per request, on purpose: the SDK matches messages to a connection by JSON-RPC id
-    // alone, and clients number their requests from 0, so a server or stateless transport shared by
-    // concurrent HTTP clients can hand one client's answer to another (GHSA-jm63-cq47-j5jp). What is
-    // shared is the service and its in-memory workspace; building the server is a few registrations.
-    const server = createMcpServer(o.service, { ...o.mcp, actor: actorOf(c, "mcp-http") });
-    const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true, maxRequestBodySize: MAX_BODY_BYTES });
-    await server.connect(transport);
-    try {
-      return await transport.handleRequest(c.req.raw);
-    } finally {
-      // JSON responses are complete once handleRequest resolves; nothing stays open per request.
-      await server.close();
-    }
-  });
+  const mcp = new McpServerPool(() => createMcpServer(o.service, { ...o.mcp, actor: "per-request" }), MAX_BODY_BYTES);
+  app.post("/mcp", (c) => mcp.handle(c.req.raw, actorOf(c, "mcp-http")));
   // Stateless server: no server-initiated stream to open and no session to end.
   app.on(["GET", "DELETE"], "/mcp", (c) => c.json({ jsonrpc: "2.0", error: { code: -32000, message: "Method not allowed: POST JSON-RPC messages to /mcp." }, id: null }, 405));
 

@@ -2,6 +2,7 @@
 // against the output schema plus a short text copy; expected failures come back as isError results.
 
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import type { AuthInfo } from "@modelcontextprotocol/sdk/server/auth/types.js";
 import type { CallToolResult, Tool, ToolAnnotations } from "@modelcontextprotocol/sdk/types.js";
 import { z } from "zod";
 import { isOkrError, OkrError, type OkrErrorCode } from "../domain/errors.js";
@@ -95,10 +96,24 @@ export async function callTool(t: ToolDefinition, args: unknown, ctx: ToolContex
  *  tool's real input schema (server.ts answers it from listEntry). */
 const ANY_ARGUMENTS = z.looseObject({});
 
-export function registerTool(server: McpServer, t: ToolDefinition, ctx: ToolContext): void {
-  server.registerTool(t.name, { title: t.title, description: t.description, inputSchema: ANY_ARGUMENTS, outputSchema: t.output, annotations: t.annotations }, (args: unknown) =>
-    callTool(t, args, ctx),
+/** `contextOf` gives each call its caller's context, from what the transport passed with the
+ *  request (see callerOf); it runs when the call arrives, before anything is awaited. */
+export function registerTool(server: McpServer, t: ToolDefinition, contextOf: (extra: { authInfo?: AuthInfo }) => ToolContext): void {
+  server.registerTool(
+    t.name,
+    { title: t.title, description: t.description, inputSchema: ANY_ARGUMENTS, outputSchema: t.output, annotations: t.annotations },
+    (args: unknown, extra) => callTool(t, args, contextOf(extra)),
   );
+}
+
+/** The caller of one HTTP request, as the transport hands it to the tools of a server that serves
+ *  one request after another (http/app.ts): MCP's per-request `authInfo`, our Actor in `extra`. */
+export function callerAuth(actor: Actor): AuthInfo {
+  return { token: "", clientId: actor.name, scopes: [actor.role], extra: { actor } };
+}
+
+export function callerOf(extra: { authInfo?: AuthInfo }): Actor | null {
+  return (extra.authInfo?.extra?.actor as Actor | undefined) ?? null;
 }
 
 /** Drops JSON-schema boilerplate that tells a model nothing; in output schemas also the
