@@ -1,5 +1,6 @@
 // `okr serve`: the MCP server over stdio (desktop clients) or Streamable HTTP (Hono).
 
+import v8 from "node:v8";
 import { OkrError } from "../../domain/errors.js";
 import type { KrDirectory } from "../../agent/local/understand.js";
 import type { McpOptions } from "../../mcp/server.js";
@@ -36,6 +37,7 @@ export async function serveHttp(ctx: CommandContext, host: string, port: number,
   const model = (lookup?: KrDirectory) => resolveModel(ctx.config.model, { apiKey: ctx.config.openaiApiKey, baseUrl: ctx.config.openaiBaseUrl }, lookup);
   const service = await ctx.service();
   service.snapshotWhenIdle(IDLE_SNAPSHOT_MS);
+  await service.store.prepareForWrites();
   const server = await listen({
     service,
     mcp: mcpOptions(ctx),
@@ -49,6 +51,18 @@ export async function serveHttp(ctx: CommandContext, host: string, port: number,
   const signal = await untilStopped();
   ctx.err(`${signal}: stopping…`);
   await server.close();
+}
+
+/** A server lives long and makes garbage with every request, some of which outlives a young-
+ *  generation collection (Node 20's web streams and abort signals keep theirs alive) and waits in
+ *  the old generation for the next full one. By default V8 lets the old generation grow up to
+ *  several times what is live before it collects: a server at 40,000 KRs went from 277 to 320 MB
+ *  over 1,000 check-ins, all of it garbage. Growing it by 10% at a time keeps it near what is
+ *  live (248 → 277 MB, the rest LanceDB's first commit) for a full collection every few hundred
+ *  requests, mostly on a background thread. V8 reads this flag at every full collection, so
+ *  setting it now, before the workspace loads, is the same as passing it to node. */
+function serverHeap(): void {
+  v8.setFlagsFromString("--heap-growing-percent=10");
 }
 
 export const serveCommand: CommandSpec = {
@@ -69,6 +83,7 @@ export const serveCommand: CommandSpec = {
   },
   examples: ["okr serve --stdio", "okr serve --http --port 8787", "OKR_HTTP_TOKEN=$(openssl rand -hex 32) okr serve --http --host 0.0.0.0"],
   async run(ctx, { values }) {
+    serverHeap();
     if (values.stdio === values.http) throw new OkrError("invalid_input", "Pick one transport: okr serve --stdio or okr serve --http (see okr serve --help).");
     if (values.stdio) {
       const [{ StdioUntilEnd }, { createMcpServer }] = await Promise.all([import("../../mcp/stdio.js"), import("../../mcp/server.js")]);
