@@ -37,7 +37,7 @@ export async function serveHttp(ctx: CommandContext, host: string, port: number,
   const model = (lookup?: KrDirectory) => resolveModel(ctx.config.model, { apiKey: ctx.config.openaiApiKey, baseUrl: ctx.config.openaiBaseUrl }, lookup);
   const service = await ctx.service();
   service.snapshotWhenIdle(IDLE_SNAPSHOT_MS);
-  await service.store.prepareForWrites();
+  if (!ctx.config.readOnly) await service.store.prepareForWrites();
   const server = await listen({
     service,
     mcp: mcpOptions(ctx),
