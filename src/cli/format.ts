@@ -33,10 +33,11 @@ export function bar(progress: number, width = 10): string {
 }
 
 /** Numbers as a person reads them: 1,365,000 · 4.9 · 52.5 */
-// One formatter for every number: toLocaleString with options builds a new one per call.
-const NUMBER = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
+// One formatter for every number: toLocaleString with options builds a new one per call. Built on
+// first use: making one loads ICU's number data (9 ms), which `--json` output never needs.
+let NUMBER: Intl.NumberFormat | undefined;
 export function num(x: number): string {
-  return NUMBER.format(x);
+  return (NUMBER ??= new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 })).format(x);
 }
 
 /** A value with its unit as people write it: 53.4%, 1,365,000 USD, 4 days. */

@@ -111,6 +111,21 @@ export class PendingCheckIns {
   }
 }
 
+/** The runs of equal ids in `krIds`. */
+function runsOf(krIds: readonly string[]): { ids: string[]; ends: Int32Array } {
+  const ids: string[] = [];
+  const ends: number[] = [];
+  for (let i = 0, n = krIds.length; i < n;) {
+    const id = krIds[i]!;
+    let end = i + 1;
+    while (end < n && krIds[end] === id) end++;
+    ids.push(id);
+    ends.push(end);
+    i = end;
+  }
+  return { ids, ends: Int32Array.from(ends) };
+}
+
 /** What the numbers need to know about a KR. Records written before KRs had a start date read as
  *  starting with their cycle. */
 export function krSpec(kr: KeyResult): KrSpec {
@@ -158,15 +173,14 @@ export class Workspace {
     for (const o of s.objectives) w.putObjective(o);
     for (const k of s.keyResults) w.putKeyResult(k);
     for (const u of s.users) w.putUser(u);
-    const { krIds, days, values, confidences, createdAt } = s.checkIns;
+    const { days, values, confidences, createdAt } = s.checkIns;
     // Rows of one KR that come together (as the snapshot cache stores them) become one view.
-    for (let i = 0, n = krIds.length; i < n;) {
-      const id = krIds[i]!;
-      let end = i + 1;
-      while (end < n && krIds[end] === id) end++;
+    const { ids, ends } = s.checkIns.runs ?? runsOf(s.checkIns.krIds);
+    for (let r = 0, i = 0; r < ids.length; i = ends[r++]!) {
+      const id = ids[r]!;
+      const end = ends[r]!;
       if (end - i > 1 && !w.histories.has(id)) w.histories.set(id, KrHistory.view(s.checkIns, i, end));
       else for (let j = i; j < end; j++) w.history(id).push(days[j]!, values[j]!, confidences[j]!, createdAt[j]!);
-      i = end;
     }
     for (const h of w.histories.values()) h.sort();
     return w;
@@ -324,8 +338,11 @@ export class Workspace {
       this.entries.set(kr.id, entry);
     }
     this.sorted = [...this.entries.values()].sort((a, b) => compareRefs(a.kr.ref, b.kr.ref));
+    const folded = new Map<string, string>(); // a few teams, tens of thousands of KRs
     for (const e of this.sorted) {
-      const key = foldText(e.objective.team);
+      const team = e.objective.team;
+      let key = folded.get(team);
+      if (key === undefined) folded.set(team, (key = foldText(team)));
       let list = this.byTeam.get(key);
       if (!list) this.byTeam.set(key, (list = []));
       list.push(e);

@@ -21,7 +21,7 @@ import { join } from "node:path";
 import { crc32 } from "node:zlib";
 import { OkrError } from "../domain/errors.js";
 import { alive, isStale, pidIn, takeOver } from "./dir-lock.js";
-import { Columns } from "./rows.js";
+import { Columns, withRuns } from "./rows.js";
 import type { CheckInColumns, Snapshot } from "./store.js";
 
 export const JOURNAL_FILE = "journal.okrwal";
@@ -353,9 +353,13 @@ function replayJournal(s: Snapshot, entries: readonly JournalEntry[]): Snapshot 
     added += cols.length - cols.entityRows.size;
   }
   const from = s.checkIns;
-  const n0 = from.krIds.length;
+  const n0 = from.days.length;
+  // With runs (a snapshot read from the cache), each added check-in is a run of its own, and the
+  // million-string krIds is still never built.
+  const runIds = from.runs ? [...from.runs.ids] : null;
+  const runEnds = from.runs ? [...from.runs.ends] : null;
   const out: CheckInColumns = {
-    krIds: from.krIds.slice(),
+    krIds: runIds ? [] : from.krIds.slice(),
     days: new Int32Array(n0 + added),
     values: new Float64Array(n0 + added),
     confidences: new Int32Array(n0 + added),
@@ -369,7 +373,10 @@ function replayJournal(s: Snapshot, entries: readonly JournalEntry[]): Snapshot 
   for (const { cols } of entries) {
     for (let i = 0; i < cols.length; i++) {
       if (!cols.entityRows.has(i)) {
-        out.krIds.push(cols.parent[i]!);
+        if (runIds) {
+          runIds.push(cols.parent[i]!);
+          runEnds!.push(k + 1);
+        } else out.krIds.push(cols.parent[i]!);
         out.days[k] = cols.day[i]!;
         out.values[k] = cols.value[i]!;
         out.confidences[k] = cols.confidence[i]!;
@@ -392,6 +399,6 @@ function replayJournal(s: Snapshot, entries: readonly JournalEntry[]): Snapshot 
     objectives: [...objectives.values()],
     keyResults: [...keyResults.values()],
     users: [...users.values()],
-    checkIns: out,
+    checkIns: runIds ? withRuns(out, runIds, Int32Array.from(runEnds!)) : out,
   };
 }

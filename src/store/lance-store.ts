@@ -128,16 +128,18 @@ export class LanceStore implements OkrStore {
    *  into the table later, see drain); elsewhere, and for the first write, one Lance commit. */
   async commit(batch: WriteBatch): Promise<Committed> {
     const journal = this.journal;
+    // Opened even when the journal takes the write: a damaged table fails the write then and there
+    // (exit 2), rather than at a drain after the write was acknowledged. A server has it open
+    // already (prepareForWrites), and a CLI command opens it anyway to drain at exit.
+    const table = journal ? await this.refreshTable() : null;
     const cols = toColumns(batch);
-    // A journal's base is a row count of the table: with one, the table exists, and a write need
-    // not open LanceDB (loading it was 46 ms and 26 MB on a server's first write).
-    if (!journal || cols.length === 0 || (!journal.read() && !(await this.refreshTable()))) {
+    if (!journal || !table || cols.length === 0) {
       const staged = this.stage();
       staged.add(batch);
       return staged.commit();
     }
     return journal.withLock(async () => {
-      await this.ensureJournal();
+      await this.ensureJournal(table);
       const { before, after } = journal.append(cols);
       this.appended = true;
       this.drainSoon();
@@ -147,12 +149,12 @@ export class LanceStore implements OkrStore {
 
   /** Under the journal's lock: a journal on top of what `table` holds, if there is none yet (a
    *  workspace written by an earlier version, or just created). */
-  private async ensureJournal(table?: LanceTypes.Table): Promise<void> {
-    if (!this.journal!.read()) this.journal!.reset(await this.rowCount(table ?? (await this.ensureTable())));
+  private async ensureJournal(table: LanceTypes.Table): Promise<void> {
+    if (!this.journal!.read()) this.journal!.reset(await this.rowCount(table));
   }
 
-  /** The storage engine, the table and its manifest: a server's first write and first drain
-   *  otherwise load them (about 40 MB of native code and caches, and 50 ms). */
+  /** The storage engine, the table and its manifest: a server's first write otherwise loads them
+   *  (about 26 MB of native code and caches, and 50 ms). */
   async prepareForWrites(): Promise<void> {
     const table = await this.refreshTable();
     if (table) await this.rowCount(table);

@@ -91,6 +91,25 @@ export function checkInColumns(t: ArrowTypes.Table): CheckInColumns {
   return out;
 }
 
+/** Columns whose rows come in runs of one KR each, with `krIds` built only if someone reads it. */
+export function withRuns(c: Omit<CheckInColumns, "krIds" | "runs">, ids: readonly string[], ends: Int32Array): CheckInColumns {
+  let krIds: string[] | undefined;
+  return {
+    ...c,
+    runs: { ids, ends },
+    get krIds() {
+      if (!krIds) {
+        krIds = new Array<string>(c.days.length);
+        for (let r = 0, from = 0; r < ids.length; from = ends[r++]!) krIds.fill(ids[r]!, from, ends[r]);
+      }
+      return krIds;
+    },
+    set krIds(v) {
+      krIds = v;
+    },
+  };
+}
+
 export function emptyColumns(): CheckInColumns {
   return { krIds: [], days: new Int32Array(0), values: new Float64Array(0), confidences: new Int32Array(0), createdAt: new Float64Array(0) };
 }

@@ -18,6 +18,10 @@ export interface WriteBatch {
 /** Check-ins as parallel columns: the compact form the in-memory index is built from. */
 export interface CheckInColumns {
   krIds: string[];
+  /** When given, the rows come in runs of one KR each: run r is ids[r]'s rows up to ends[r] (from
+   *  the previous run's end). A loader takes each run as one slice, without reading krIds (the
+   *  snapshot cache then never builds that array of a million strings). */
+  runs?: { ids: readonly string[]; ends: Int32Array };
   days: Int32Array;
   values: Float64Array;
   confidences: Int32Array;
