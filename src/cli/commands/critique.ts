@@ -4,7 +4,6 @@ import { OkrError } from "../../domain/errors.js";
 import type { Finding } from "../../domain/critic.js";
 import type { Rewrite } from "../../domain/critic-rewrite.js";
 import { count } from "../../domain/wording.js";
-import { fromTo } from "../../agent/local/parse.js";
 import type { CommandSpec } from "../command.js";
 
 export function renderFindings(findings: Finding[], rewrite: Rewrite | null, indent = ""): string {
@@ -52,6 +51,7 @@ export const critiqueCommand: CommandSpec = {
   async run(ctx, { values, positionals }) {
     const title = positionals.join(" ").trim();
     if (!title) throw new OkrError("invalid_input", 'Give the draft objective: okr critique "Delight our enterprise customers" (see okr critique --help).');
+    const { fromTo } = await import("../../agent/local/parse.js");
     const krs = ((values.kr as string[] | undefined) ?? []).map((text) => {
       const range = fromTo(text);
       return {

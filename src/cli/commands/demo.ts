@@ -1,7 +1,6 @@
 // `okr demo` and `okr start`: a demo workspace dated around today, and the first thing a new user sees.
 
 import { OkrError } from "../../domain/errors.js";
-import { demoWorkspace } from "../../demo/demo-workspace.js";
 import type { CommandContext, CommandSpec } from "../command.js";
 import { describeSummary } from "./import.js";
 import { laggingTable } from "./lagging.js";
@@ -12,6 +11,7 @@ async function writeDemo(ctx: CommandContext): Promise<void> {
   const svc = await ctx.service();
   if (!(await svc.isEmpty()))
     throw new OkrError("conflict", `${ctx.config.dataDir} already holds a workspace; the demo only goes into an empty one. Try: okr demo --data ./demo-data`);
+  const { demoWorkspace } = await import("../../demo/demo-workspace.js");
   const summary = await svc.import(demoWorkspace(ctx.config.asOf));
   if (!ctx.json) ctx.err(`Wrote a demo workspace dated around ${ctx.config.asOf} into ${ctx.config.dataDir}\n${describeSummary(summary)}`);
 }

@@ -4,7 +4,6 @@ import { mkdir, rename, stat, writeFile } from "node:fs/promises";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { OkrError } from "../../domain/errors.js";
 import { count } from "../../domain/wording.js";
-import { checkInsCsv, okrsCsv } from "../../io/export-data.js";
 import { isLocalPath } from "../../paths.js";
 import type { CommandSpec } from "../command.js";
 
@@ -65,6 +64,7 @@ export const exportCommand: CommandSpec = {
       await writeAtomic(path, text);
       return ctx.err(`Wrote ${path} (${count(doc.objectives.length, "objective")})`);
     }
+    const { checkInsCsv, okrsCsv } = await import("../../io/export-data.js");
     if (out && ((await isDirectory(out)) || out.endsWith("/"))) {
       await writeAtomic(join(out, "okrs.csv"), okrsCsv(doc));
       await writeAtomic(join(out, "checkins.csv"), checkInsCsv(doc));

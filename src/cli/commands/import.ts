@@ -4,8 +4,7 @@ import { mkdir, rm } from "node:fs/promises";
 import { basename, extname, isAbsolute, relative } from "node:path";
 import { OkrError, isOkrError } from "../../domain/errors.js";
 import { count } from "../../domain/wording.js";
-import { openImportSource, type OpenedImport } from "../../io/read-import.js";
-import { checkReplaceable, freeSibling, swapIn } from "../../io/replace-dir.js";
+import type { OpenedImport } from "../../io/read-import.js";
 import type { ImportSummary } from "../../service/import-plan.js";
 import type { CommandContext, CommandSpec } from "../command.js";
 
@@ -48,6 +47,7 @@ function withWaysForward(e: OkrError, source: string, dataDir: string): OkrError
 /** --replace: the import goes into a new sibling folder, which takes the data directory's name only once complete. */
 async function importReplacing(ctx: CommandContext, read: OpenedImport, progress?: (m: string) => void) {
   const dataDir = ctx.config.dataDir;
+  const { freeSibling, swapIn } = await import("../../io/replace-dir.js");
   const fresh = await freeSibling(dataDir, "importing", ctx.now());
   await mkdir(fresh, { recursive: true });
   let summary: ImportSummary;
@@ -104,6 +104,7 @@ export const importCommand: CommandSpec = {
     const allowRenames = values["allow-renames"] === true;
     if (replace && allowRenames)
       throw new OkrError("invalid_input", "--replace starts from an empty workspace, so there is nothing to rename: give one of --replace and --allow-renames.");
+    const [{ checkReplaceable }, { openImportSource }] = await Promise.all([import("../../io/replace-dir.js"), import("../../io/read-import.js")]);
     if (replace) checkReplaceable(ctx.config.dataDir, process.cwd());
     const read = await openImportSource(source);
     if (!ctx.json) {

@@ -2,8 +2,6 @@
 
 import { OkrError } from "../../domain/errors.js";
 import { count } from "../../domain/wording.js";
-import { postWebhook } from "../../io/webhook.js";
-import { toHtml, toSlack } from "../../service/summary.js";
 import type { Lang } from "../../service/weekly.js";
 import type { CommandSpec } from "../command.js";
 
@@ -48,6 +46,7 @@ export const summaryCommand: CommandSpec = {
       const { resolveModel } = await import("../../agent/models.js");
       model = resolveModel(spec, { apiKey: ctx.config.openaiApiKey, baseUrl: ctx.config.openaiBaseUrl });
     }
+    const [{ postWebhook }, { toHtml, toSlack }] = await Promise.all([import("../../io/webhook.js"), import("../../service/summary.js")]);
     const written = await writeSummary({ facts: w.facts, template: w.summary, lang: l, context: w.groundingContext, model });
     if (values["post-to"]) {
       const { attempts } = await postWebhook(values["post-to"] as string, toSlack(written.markdown));
@@ -81,6 +80,7 @@ export const remindCommand: CommandSpec = {
       : [`Everyone has checked in this week (${r.weekStart} to ${ctx.config.asOf}).`];
     const text = lines.join("\n");
     if (values["post-to"]) {
+      const { postWebhook } = await import("../../io/webhook.js");
       await postWebhook(values["post-to"] as string, text);
       ctx.err(`Posted to ${new URL(values["post-to"] as string).host}.`);
     }
