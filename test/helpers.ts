@@ -62,8 +62,10 @@ export async function listing(dir: string): Promise<string[]> {
       if (e.name.startsWith(SNAPSHOT_FILE)) continue;
       if (e.isDirectory()) await walk(p);
       else {
-        const s = await stat(p);
-        out.push(`${p.slice(dir.length)} ${s.size} ${s.mtimeMs}`);
+        // A temporary file of background work (LanceDB's index build) can go between readdir and
+        // stat: it is not part of what is stored.
+        const s = await stat(p).catch((e: NodeJS.ErrnoException) => (e.code === "ENOENT" ? null : Promise.reject(e)));
+        if (s) out.push(`${p.slice(dir.length)} ${s.size} ${s.mtimeMs}`);
       }
     }
   }

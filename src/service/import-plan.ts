@@ -282,16 +282,21 @@ export class CheckInPlanner {
         problems.push(`${c.at}: ${tooLong}`);
         continue;
       }
-      const text = { note: note.text.trim(), author: author.text.trim() };
+      const noteText = note.text.trim(),
+        authorText = author.text.trim();
       let target = this.stored
         .get(kr.id)
-        ?.get(checkInKey({ ...c, ...text }))
+        ?.get(checkInKey({ ...c, note: noteText, author: authorText }))
         ?.pop();
       if (target) summary.checkIns.skipped++;
       else {
-        target = { id: randomUUID(), corrections: new Set() };
-        checkIns.push({ id: target.id, krId: kr.id, date: c.date, value: c.value, confidence: c.confidence, note: text.note, author: text.author, createdAt: now });
+        const id = randomUUID();
+        checkIns.push({ id, krId: kr.id, date: c.date, value: c.value, confidence: c.confidence, note: noteText, author: authorText, createdAt: now });
         summary.checkIns.added++;
+        // Only a check-in that comes with corrections needs to track them (a million rows of a CSV
+        // each allocated an empty Set here).
+        if (!c.corrections?.length) continue;
+        target = { id, corrections: new Set() };
       }
       for (const given of c.corrections ?? []) {
         const texts = [storedText(given.reason, "note", "a correction's reason"), storedText(given.author, "name", "a correction's author")];

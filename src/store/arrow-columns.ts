@@ -21,32 +21,55 @@ function nullBitmap(isNull: (i: number) => boolean, n: number): { bitmap: Uint8A
 
 export function utf8Column(values: readonly (string | null)[]): ArrowTypes.Vector<ArrowTypes.Utf8> {
   // One pass for offsets and validity, one join and one encode for the whole column: per-string
-  // TextEncoder calls dominated imports. Columns of one repeated value (a kind, a KR's id over its
-  // check-ins, an author) measure each run once and, when all alike, are filled rather than joined.
+  // TextEncoder calls dominated imports. Offsets are counted in characters first: when the column
+  // encodes to as many bytes as it has characters (ASCII: ids, dates, most names), they are the
+  // byte offsets too, and no string is measured on its own. Otherwise each run of one repeated
+  // value (a kind, a KR's id over its check-ins, an author) is measured once. A column of one
+  // value is filled rather than joined.
   const n = values.length;
   const offsets = new Int32Array(n + 1);
   const bitmap = new Uint8Array((n + 7) >> 3);
-  let total = 0,
+  let chars = 0,
     nullCount = 0,
-    prev: string | null = null,
-    prevBytes = 0,
+    first: string | null = null,
     alike = true;
   for (let i = 0; i < n; i++) {
     const v = values[i];
     if (v === null || v === undefined) nullCount++;
     else {
       bitmap[i >> 3]! |= 1 << (i & 7);
-      if (v !== prev) {
-        if (prev !== null) alike = false;
-        prev = v;
-        prevBytes = Buffer.byteLength(v, "utf8");
-      }
-      total += prevBytes;
+      if (first === null) first = v;
+      else if (alike && v !== first) alike = false;
+      chars += v.length;
     }
-    offsets[i + 1] = total;
+    offsets[i + 1] = chars;
   }
-  // join() writes null as "", as the offsets have it.
-  const bytes = total === 0 ? Buffer.alloc(0) : alike ? Buffer.alloc(total, prev!, "utf8") : Buffer.from(values.join(""), "utf8");
+  let bytes: Buffer;
+  if (chars === 0) bytes = Buffer.alloc(0);
+  else if (alike) {
+    const one = Buffer.byteLength(first!, "utf8");
+    bytes = Buffer.alloc(one * (n - nullCount), first!, "utf8");
+    if (one !== first!.length) for (let i = 0, total = 0; i < n; i++) offsets[i + 1] = total += values[i] == null ? 0 : one;
+  } else {
+    // join() writes null as "", as the offsets have it.
+    bytes = Buffer.from(values.join(""), "utf8");
+    if (bytes.length !== chars) {
+      let total = 0,
+        prev: string | null = null,
+        prevBytes = 0;
+      for (let i = 0; i < n; i++) {
+        const v = values[i];
+        if (v !== null && v !== undefined) {
+          if (v !== prev) {
+            prev = v;
+            prevBytes = Buffer.byteLength(v, "utf8");
+          }
+          total += prevBytes;
+        }
+        offsets[i + 1] = total;
+      }
+    }
+  }
   const data = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   return arrow().makeVector(arrow().makeData({ type: new (arrow().Utf8)(), length: n, nullCount, nullBitmap: nullCount ? bitmap : undefined, valueOffsets: offsets, data }));
 }
