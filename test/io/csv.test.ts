@@ -45,6 +45,17 @@ describe("csvPieces", () => {
       }
   });
 
+  it("cuts one big chunk of the stream into pieces of about the size asked for", async () => {
+    const rows = Array.from({ length: 500 }, (_, i) => `KR${i}.1,2026-10-01,${i},3,"note ${i}, quoted",Owner`).join("\n") + "\n";
+    const pieces = [];
+    for await (const p of csvPieces(inSlices(rows, rows.length), 1000)) pieces.push(p);
+    expect(pieces.length).toBeGreaterThan(20);
+    // Each piece ends at the first line break at or past the size: under the size plus one line.
+    for (const p of pieces) expect(p.text.length).toBeLessThan(1000 + 60);
+    expect(pieces.map((p) => p.text).join("")).toBe(rows);
+    expect(pieces.flatMap((p) => parseCsv(p.text, p.firstLine).records)).toEqual(parseCsv(rows).records);
+  });
+
   it("leaves a quote that never closes to the last piece, where it is reported with its line", async () => {
     const pieces = [];
     for await (const p of csvPieces(inSlices('a,b\n1,2\n3,"oops\n4,5\n6,7\n', 2), 4)) pieces.push(p);
