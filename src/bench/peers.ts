@@ -3,7 +3,7 @@
 // in a process of its own (peer-worker.ts), so import memory and cold starts are each system's own;
 // okr's cold start is the real `okr lagging` command.
 
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { projectRoot } from "../paths.js";
 
@@ -59,6 +59,10 @@ export async function benchPeers(csvDir: string, root: string, asOf: string, run
   const out = {} as Record<System, PeerFigures>;
   for (const system of SYSTEMS) {
     const db = join(root, `peer-${system}${system === "sqlite" ? ".sqlite" : system === "duckdb" ? ".duckdb" : ""}`);
+    // Each import starts with nothing of the steps before it still being written back to disk
+    // (the benchmark's own import and writes are a gigabyte): whichever system went first paid for
+    // that writeback in its own fsyncs.
+    if (process.platform === "linux") spawnSync("sync");
     progress(`${system}: import…`);
     const imported = (await run([worker, system, "import", csvDir, db, asOf])).out;
     progress(`${system}: cold query…`);
