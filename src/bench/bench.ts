@@ -140,10 +140,11 @@ try {
     chat.status === 0 ? `${ms(chatMs)} (${chat.stdout.trim().split("\n")[0]!.slice(0, 40)}…)` : `failed: ${chat.stderr.trim().slice(0, 120)}`,
   );
   const serverMem = await serverMemory(data, AS_OF, WRITES);
+  const growth = (a: number, b: number) => `${a.toFixed(0)} MB → ${b.toFixed(0)} MB (${(((b - a) / a) * 100).toFixed(0)}%)`;
   if (serverMem)
     log(
       `server RSS: first query → after ${WRITES.toLocaleString()} writes`,
-      `${serverMem.firstQueryMb.toFixed(0)} MB → ${serverMem.afterWritesMb.toFixed(0)} MB (${(((serverMem.afterWritesMb - serverMem.firstQueryMb) / serverMem.firstQueryMb) * 100).toFixed(0)}%)`,
+      `${growth(serverMem.firstQueryMb, serverMem.afterWritesMb)}; anonymous (without mapped library code) ${growth(serverMem.firstQueryAnonMb, serverMem.afterWritesAnonMb)}`,
     );
   clearInterval(sampler);
   log("peak memory (RSS)", `${mb(Math.max(peakRss, process.resourceUsage().maxRSS * 1024))}`);

@@ -7,8 +7,15 @@ import { join } from "node:path";
 import { projectRoot } from "../paths.js";
 
 export async function rssMb(pid: number): Promise<number> {
+  return (await memoryMb(pid)).rss;
+}
+
+/** Resident memory, and the part of it the process allocated (anonymous): the rest is mapped files,
+ *  mostly the pages of native libraries' code that have run so far (LanceDB's is 100+ MB). */
+export async function memoryMb(pid: number): Promise<{ rss: number; anon: number }> {
   const status = await readFile(`/proc/${pid}/status`, "utf8");
-  return Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) / 1024;
+  const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)![1]) / 1024;
+  return { rss: kb("VmRSS"), anon: kb("RssAnon") };
 }
 
 export interface ServeChild {
