@@ -31,6 +31,7 @@ export function parsePort(text: string | undefined): number {
 
 /** Serves until stopped; `announce` tells the person where, once listening. */
 export async function serveHttp(ctx: CommandContext, host: string, port: number, announce: (url: string) => void): Promise<void> {
+  serverHeap(); // okr start comes here too
   // The MCP SDK and Hono load only when serving: every other command starts faster without them.
   const { listen } = await import("../../http/listen.js");
   const { resolveModel } = await import("../../agent/models.js");
