@@ -44,30 +44,23 @@ export function utf8Column(values: readonly (string | null)[]): ArrowTypes.Vecto
     }
     offsets[i + 1] = chars;
   }
-  let bytes: Buffer;
-  if (chars === 0) bytes = Buffer.alloc(0);
-  else if (alike) {
-    const one = Buffer.byteLength(first!, "utf8");
-    bytes = Buffer.alloc(one * (n - nullCount), first!, "utf8");
-    if (one !== first!.length) for (let i = 0, total = 0; i < n; i++) offsets[i + 1] = total += values[i] == null ? 0 : one;
-  } else {
-    // join() writes null as "", as the offsets have it.
-    bytes = Buffer.from(values.join(""), "utf8");
-    if (bytes.length !== chars) {
-      let total = 0,
-        prev: string | null = null,
-        prevBytes = 0;
-      for (let i = 0; i < n; i++) {
-        const v = values[i];
-        if (v !== null && v !== undefined) {
-          if (v !== prev) {
-            prev = v;
-            prevBytes = Buffer.byteLength(v, "utf8");
-          }
-          total += prevBytes;
+  // join() writes null as "", as the offsets have it.
+  const bytes = chars === 0 ? Buffer.alloc(0) : alike ? Buffer.alloc(Buffer.byteLength(first!, "utf8") * (n - nullCount), first!, "utf8") : Buffer.from(values.join(""), "utf8");
+  if (bytes.length !== chars) {
+    // Not ASCII: byte offsets, each run of one value measured once.
+    let total = 0,
+      prev: string | null = null,
+      prevBytes = 0;
+    for (let i = 0; i < n; i++) {
+      const v = values[i];
+      if (v !== null && v !== undefined) {
+        if (v !== prev) {
+          prev = v;
+          prevBytes = Buffer.byteLength(v, "utf8");
         }
-        offsets[i + 1] = total;
+        total += prevBytes;
       }
+      offsets[i + 1] = total;
     }
   }
   const data = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);

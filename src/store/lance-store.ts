@@ -17,7 +17,8 @@ import { DirectoryFlusher } from "./flush.js";
 import { withDirLock } from "./dir-lock.js";
 import { isLocalPath } from "../paths.js";
 import { SNAPSHOT_FILE, readSnapshotCache, readSnapshotCacheIf, writeSnapshotCache, type CacheKey } from "./snapshot-cache.js";
-import { JOURNAL_FILE, Journal, upToJournal, type JournalEntry } from "./journal.js";
+import { JOURNAL_FILE, Journal, type JournalEntry } from "./journal.js";
+import { upToJournal } from "./journal-replay.js";
 
 const require = createRequire(import.meta.url);
 let lance: typeof LanceTypes | null = null;
@@ -117,7 +118,7 @@ export class LanceStore implements OkrStore {
     const j = this.journal?.read();
     if (j) return j.base + j.rows;
     const t = await this.refreshTable();
-    return t ? this.retrying(() => t.countRows()) : 0;
+    return t ? this.rowCount(t) : 0;
   }
 
   private async rowCount(table: LanceTypes.Table): Promise<number> {
@@ -265,7 +266,7 @@ export class LanceStore implements OkrStore {
   private async addParts(parts: ArrowTypes.Table[], rows: number): Promise<{ version: number; basedOn: number }> {
     await this.flusher?.before();
     const table = await this.ensureTable();
-    const before = await this.retrying(() => table.countRows());
+    const before = await this.rowCount(table);
     if (rows === 0) return { version: before, basedOn: before };
     const stampOf = parts[0]!.getChild("written_at")!.get(0) as number;
     const add = appender(table, parts);
@@ -274,7 +275,7 @@ export class LanceStore implements OkrStore {
       // Retried only if the rows did not land: each row's write stamp is unique.
       async () => (await table.query().where(`written_at = ${stampOf}`).limit(1).toArray()).length === 0,
     );
-    const after = await this.retrying(() => table.countRows());
+    const after = await this.rowCount(table);
     // Acknowledged only once on disk: the commit's files, its manifest and their directories.
     await this.flusher?.after();
     // Index and compaction work happens after the write, in the background: a slow or stuck index
@@ -527,7 +528,7 @@ export class LanceStore implements OkrStore {
 
   /** Everything, read from the table itself. */
   private async scan(table: LanceTypes.Table): Promise<Snapshot> {
-    const version = await this.retrying(() => table.countRows());
+    const version = await this.rowCount(table);
     // Both scans at once; the check-in scan has no filter (a filter cost a third of the time):
     // entity rows are told apart by their null day.
     const [entities, ci] = await this.retrying(() =>
@@ -615,9 +616,15 @@ export class LanceStore implements OkrStore {
     };
   }
 
+  /** The table, for a read that the table answers (notes, search, exports, the audit trail): with
+   *  the journal's entries moved into it first. */
+  private async tableWithJournal(): Promise<LanceTypes.Table | null> {
+    await this.drain();
+    return this.refreshTable();
+  }
+
   async checkIns(krIds?: readonly string[], since?: string): Promise<EffectiveCheckIn[]> {
-    await this.drain(); // these read the table itself
-    const table = await this.refreshTable();
+    const table = await this.tableWithJournal();
     if (!table || (krIds && krIds.length === 0)) return [];
     const latest = latestCorrections(await this.correctionRows(table, krIds));
     // A correction may move a check-in into the window: fetch corrected ones whatever their date.
@@ -643,15 +650,13 @@ export class LanceStore implements OkrStore {
   }
 
   async checkInsAsWritten(krIds?: readonly string[]): Promise<CheckIn[]> {
-    await this.drain(); // these read the table itself
-    const table = await this.refreshTable();
+    const table = await this.tableWithJournal();
     if (!table || (krIds && krIds.length === 0)) return [];
     return sortCheckIns(await this.rawCheckIns(table, krIds, ""));
   }
 
   async corrections(krIds?: readonly string[]): Promise<CheckInCorrection[]> {
-    await this.drain(); // these read the table itself
-    const table = await this.refreshTable();
+    const table = await this.tableWithJournal();
     if (!table || (krIds && krIds.length === 0)) return [];
     return (await this.correctionRows(table, krIds)).map((r) => r.c);
   }
@@ -682,8 +687,7 @@ export class LanceStore implements OkrStore {
   }
 
   async auditTrail(limit?: number): Promise<AuditEntry[]> {
-    await this.drain(); // these read the table itself
-    const table = await this.refreshTable();
+    const table = await this.tableWithJournal();
     if (!table) return [];
     const rows = await this.retrying(() => table.query().where("kind = 'audit'").select(["data", "written_at"]).toArray());
     // By when it happened (restored entries are written later than they happened), then as written.
@@ -693,8 +697,7 @@ export class LanceStore implements OkrStore {
   }
 
   async search(text: string, limit: number): Promise<SearchHit[]> {
-    await this.drain(); // these read the table itself
-    const table = await this.refreshTable();
+    const table = await this.tableWithJournal();
     if (!table || !text.trim()) return [];
     if (!this.hasSearchIndex) {
       // A build just started (small workspaces take milliseconds) is worth up to 2 s of waiting,

@@ -57,7 +57,7 @@ function layout(jsonLength: number, runs: number, n: number) {
 }
 
 /** Each run's KR as an index into `keyResults` where it is one of them. */
-function runsOf(ids: readonly string[], keyResults: readonly KeyResult[]): (number | string)[] {
+function runRefs(ids: readonly string[], keyResults: readonly KeyResult[]): (number | string)[] {
   const index = new Map<string, number>();
   keyResults.forEach((k, i) => index.set(k.id, i));
   return ids.map((id) => index.get(id) ?? id);
@@ -107,7 +107,7 @@ export async function writeSnapshotCache(path: string, key: CacheKey, s: Snapsho
     objectives: encodeEntities(s.objectives),
     keyResults: encodeEntities(s.keyResults),
     users: s.users,
-    runs: runsOf(runIds, s.keyResults),
+    runs: runRefs(runIds, s.keyResults),
   };
   const json = Buffer.from(JSON.stringify(header), "utf8");
   const at = layout(json.length, runIds.length, n);

@@ -10,6 +10,7 @@ const cases: Record<string, (string | null)[]> = {
   "all null": [null, null, null],
   "empty strings and nulls": ["", null, "", "x", ""],
   "runs of repeats": ["a", "a", "b", "b", "b", "a", "ccc"],
+  "non-ASCII, all alike": ["Đạt", null, "Đạt", "Đạt"],
   "non-ASCII": ["Việt Nam", "Tăng doanh thu 20%", "Việt Nam", "日本", null, "🙂 ok"],
   "unique ids": Array.from({ length: 50 }, (_, i) => `id-${i}-${"x".repeat(i % 7)}`),
   empty: [],
