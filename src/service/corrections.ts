@@ -1,7 +1,7 @@
 // Correcting or retracting a check-in: which check-in is meant, and the correction record that
 // supersedes it. Pure over the check-ins the store hands over; the service writes the result.
 
-import { randomUUID } from "node:crypto";
+import { newId } from "./ids.js";
 import { acceptValue } from "../domain/values.js";
 import { acceptText } from "../domain/text.js";
 import { tryParseDay } from "../domain/dates.js";
@@ -53,7 +53,7 @@ export function pickCheckIn(checkIns: readonly EffectiveCheckIn[], input: Pick<C
 /** Validates what the correction changes and builds the record. */
 export function buildCorrection(kr: KeyResult, cycle: Cycle, target: EffectiveCheckIn, input: CorrectionInput, now: string): CheckInCorrection {
   const base = {
-    id: randomUUID(),
+    id: newId(),
     checkInId: target.id,
     krId: kr.id,
     reason: acceptText(input.reason, "note", "The reason", bad),

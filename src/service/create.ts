@@ -1,7 +1,7 @@
 // Builds new cycles, objectives and key results from what a caller gave: validates every field,
 // fills sensible defaults and generates the next free short ref (O7, KR7.3). Pure over a Workspace.
 
-import { randomUUID } from "node:crypto";
+import { newId } from "./ids.js";
 import { acceptValue } from "../domain/values.js";
 import { acceptText, type TextKind } from "../domain/text.js";
 import { tryParseDay } from "../domain/dates.js";
@@ -50,7 +50,7 @@ export function buildCycle(ws: Workspace, c: NewCycle): Cycle {
   if (ws.cycleByName(name)) throw new OkrError("conflict", `A cycle named ${name} already exists`);
   if (tryParseDay(c.start) === null || tryParseDay(c.end) === null) throw bad("Cycle start and end must be dates as YYYY-MM-DD");
   if (c.start >= c.end) throw bad(`The cycle must end after it starts (${c.start} → ${c.end})`);
-  return { id: randomUUID(), name, start: c.start, end: c.end };
+  return { id: newId(), name, start: c.start, end: c.end };
 }
 
 export function pickCycle(ws: Workspace, name: string | undefined, asOf: string): Cycle {
@@ -85,7 +85,7 @@ export function buildObjective(ws: Workspace, o: NewObjective, asOf: string, now
   if (o.parentId && !ws.objectives.has(o.parentId)) throw new OkrError("not_found", `Parent objective ${o.parentId} does not exist`);
   const ref = nextObjectiveRef([...ws.objectives.values()].map((x) => x.ref));
   return {
-    id: randomUUID(),
+    id: newId(),
     ref,
     title,
     description: text(o.description, "description", "The description"),
@@ -139,7 +139,7 @@ export function buildKeyResult(at: KrPlacement, k: NewKeyResult, now: string, to
   const ref = nextKrRef(objective.ref, at.takenRefs);
   at.takenRefs.add(ref.toUpperCase());
   return {
-    id: randomUUID(),
+    id: newId(),
     ref,
     objectiveId: objective.id,
     title,

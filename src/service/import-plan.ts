@@ -5,7 +5,7 @@
 // different objective or KR than the one stored under it (another workspace's O1) is a collision:
 // the caller refuses the import unless renames were asked for.
 
-import { randomUUID } from "node:crypto";
+import { newId } from "./ids.js";
 import { normalizeRef } from "../domain/refs.js";
 import { sameTitle } from "../domain/resolve.js";
 import { storedText, type TextKind } from "../domain/text.js";
@@ -102,7 +102,7 @@ export function planImport(ws: Workspace, data: Omit<ImportData, "checkIns">, no
   for (const c of ws.cycles.values()) cycles.set(c.name, c);
   for (const c of data.cycles) {
     const old = cycles.get(c.name);
-    const next: Cycle = { id: old?.id ?? randomUUID(), name: c.name, start: c.start, end: c.end };
+    const next: Cycle = { id: old?.id ?? newId(), name: c.name, start: c.start, end: c.end };
     cycles.set(c.name, next);
     const outcome = !old ? "added" : old.start !== c.start || old.end !== c.end ? "updated" : "unchanged";
     summary.cycles[outcome]++;
@@ -112,7 +112,7 @@ export function planImport(ws: Workspace, data: Omit<ImportData, "checkIns">, no
   // Objective ids first, so parents can point at objectives defined later in the same file.
   const objectiveIds = new Map<string, string>();
   for (const o of ws.objectives.values()) objectiveIds.set(normalizeRef(o.ref), o.id);
-  for (const o of data.objectives) if (!objectiveIds.has(normalizeRef(o.ref))) objectiveIds.set(normalizeRef(o.ref), randomUUID());
+  for (const o of data.objectives) if (!objectiveIds.has(normalizeRef(o.ref))) objectiveIds.set(normalizeRef(o.ref), newId());
 
   const objectives = new Map<string, Objective>(); // by id, after the import
   for (const o of ws.objectives.values()) objectives.set(o.id, o);
@@ -161,7 +161,7 @@ export function planImport(ws: Workspace, data: Omit<ImportData, "checkIns">, no
     const old = ws.keyResultByRef(k.ref);
     if (old && !sameTitle(old.title, k.title)) titleChanges.push({ kind: "key result", ref: old.ref, stored: old.title, incoming: k.title, at: k.at });
     const next: KeyResult = {
-      id: old?.id ?? randomUUID(),
+      id: old?.id ?? newId(),
       ref: old?.ref ?? k.ref,
       objectiveId,
       title: clean(k.at, k.title, "title", "the title"),
@@ -290,7 +290,7 @@ export class CheckInPlanner {
         ?.pop();
       if (target) summary.checkIns.skipped++;
       else {
-        const id = randomUUID();
+        const id = newId();
         checkIns.push({ id, krId: kr.id, date: c.date, value: c.value, confidence: c.confidence, note: noteText, author: authorText, createdAt: now });
         summary.checkIns.added++;
         // Only a check-in that comes with corrections needs to track them (a million rows of a CSV
@@ -318,7 +318,7 @@ export class CheckInPlanner {
           problems.push(`${c.at}: a correction moves the check-in to ${fix.date}, outside ${kr.ref}'s cycle ${cycle.name}`);
           continue;
         }
-        corrections.push({ ...fix, id: randomUUID(), checkInId: target.id, krId: kr.id, createdAt: now });
+        corrections.push({ ...fix, id: newId(), checkInId: target.id, krId: kr.id, createdAt: now });
         summary.corrections.added++;
       }
     }

@@ -1,7 +1,7 @@
 // The use cases (import, check in, lagging, tree, one KR, search, export) over a store. Answers come
 // from the in-memory Workspace, reloaded whenever the store's version moves under it.
 
-import { randomUUID } from "node:crypto";
+import { newId } from "./ids.js";
 // The critic, the weekly summary, export and import load where they are used: a command that
 // only reads (okr lagging) starts ~10 ms sooner without their 150 KB of modules.
 import type { CriticLang, DraftObjective, Finding } from "../domain/critic.js";
@@ -195,7 +195,7 @@ export class OkrService {
   }
 
   private auditEntry(actor: Actor, action: string, target: string, detail: string): AuditEntry {
-    return { id: randomUUID(), at: this.clock().toISOString(), actor: actor.name, role: actor.role, surface: actor.surface, action, target, detail };
+    return { id: newId(), at: this.clock().toISOString(), actor: actor.name, role: actor.role, surface: actor.surface, action, target, detail };
   }
 
   private idleMs = 0;
@@ -393,7 +393,7 @@ export class OkrService {
       const before = krRow(entry, evaluate(entry.spec, entry.span, entry.history, asOfDay));
       if (!input.confirmed) refuseFarOff(input.value, before, [before.current]);
       const checkIn: CheckIn = {
-        id: randomUUID(),
+        id: newId(),
         krId: kr.id,
         date,
         value: input.value,

@@ -3,7 +3,8 @@
 // of entropy (nothing to brute-force, unlike a password), and it lets a request be matched in one
 // map lookup.
 
-import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
+import { newId } from "./ids.js";
 import { OkrError, invalidInput } from "../domain/errors.js";
 import { acceptText } from "../domain/text.js";
 import { matchTeam } from "../domain/teams.js";
@@ -81,7 +82,7 @@ export function addingUser(ws: Workspace, u: NewUser, now: string): UserChange<{
   if (ws.userByName(name))
     throw new OkrError("conflict", `There is already a user ${name}: okr users token ${name} gives them a new token, okr users remove ${name} removes them.`);
   const token = newToken();
-  const user: User = { id: randomUUID(), name, role, teams: teamsFor(ws, role, u.teams ?? []), tokenHash: hashToken(token), createdAt: now, updatedAt: now, removedAt: null };
+  const user: User = { id: newId(), name, role, teams: teamsFor(ws, role, u.teams ?? []), tokenHash: hashToken(token), createdAt: now, updatedAt: now, removedAt: null };
   return { user, action: "add_user", target: name, detail: roleText(user), result: { user: userView(user), token } };
 }
 
