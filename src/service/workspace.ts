@@ -89,25 +89,42 @@ export class KrHistory implements History {
   }
 }
 
-/** Check-ins as plain columns: an import's, to apply to the workspace once committed. */
+/** Check-ins as columns, chunk by chunk: an import's, to apply to the workspace once committed.
+ *  Typed chunks rather than arrays grown a row at a time (a million rows copied each array as it
+ *  grew, and the copies were promoted). */
 export class PendingCheckIns {
-  readonly krIds: string[] = [];
-  readonly days: number[] = [];
-  readonly values: number[] = [];
-  readonly confidences: number[] = [];
+  private readonly chunks: { krIds: string[]; days: Int32Array; values: Float64Array; confidences: Int32Array }[] = [];
   private readonly dayOf = new Map<string, number>();
-  get length(): number {
-    return this.krIds.length;
-  }
+  length = 0;
   add(checkIns: readonly Pick<CheckIn, "krId" | "date" | "value" | "confidence">[]): void {
-    for (const c of checkIns) {
+    const n = checkIns.length;
+    if (!n) return;
+    const chunk = { krIds: new Array<string>(n), days: new Int32Array(n), values: new Float64Array(n), confidences: new Int32Array(n) };
+    for (let i = 0; i < n; i++) {
+      const c = checkIns[i]!;
       let day = this.dayOf.get(c.date);
       if (day === undefined) this.dayOf.set(c.date, (day = parseDay(c.date)));
-      this.krIds.push(c.krId);
-      this.days.push(day);
-      this.values.push(c.value);
-      this.confidences.push(c.confidence);
+      chunk.krIds[i] = c.krId;
+      chunk.days[i] = day;
+      chunk.values[i] = c.value;
+      chunk.confidences[i] = c.confidence;
     }
+    this.chunks.push(chunk);
+    this.length += n;
+  }
+  /** All chunks as one set of columns, with `createdAt` the rows' write stamps. */
+  columns(createdAt: Float64Array): { krIds: string[]; days: Int32Array; values: Float64Array; confidences: Int32Array; createdAt: Float64Array } {
+    const n = this.length;
+    const out = { krIds: new Array<string>(n), days: new Int32Array(n), values: new Float64Array(n), confidences: new Int32Array(n), createdAt };
+    let at = 0;
+    for (const c of this.chunks) {
+      for (let i = 0; i < c.krIds.length; i++) out.krIds[at + i] = c.krIds[i]!;
+      out.days.set(c.days, at);
+      out.values.set(c.values, at);
+      out.confidences.set(c.confidences, at);
+      at += c.krIds.length;
+    }
+    return out;
   }
 }
 
@@ -173,17 +190,32 @@ export class Workspace {
     for (const o of s.objectives) w.putObjective(o);
     for (const k of s.keyResults) w.putKeyResult(k);
     for (const u of s.users) w.putUser(u);
-    const { days, values, confidences, createdAt } = s.checkIns;
-    // Rows of one KR that come together (as the snapshot cache stores them) become one view.
-    const { ids, ends } = s.checkIns.runs ?? runsOf(s.checkIns.krIds);
+    w.addRuns(s.checkIns, s.checkIns.runs ?? runsOf(s.checkIns.krIds));
+    return w;
+  }
+
+  /** Adds check-in columns, given as runs of one KR's rows. A run of a KR without a history yet
+   *  (every KR of a snapshot, as the cache stores them, or of a new import) becomes one view of the
+   *  columns, without copying; the rest are pushed. */
+  private addRuns(c: { days: Int32Array; values: Float64Array; confidences: Int32Array; createdAt: Float64Array }, runs: { ids: readonly string[]; ends: Int32Array }): void {
+    const { days, values, confidences, createdAt } = c;
+    const { ids, ends } = runs;
+    const touched = new Set<KrHistory>();
     for (let r = 0, i = 0; r < ids.length; i = ends[r++]!) {
       const id = ids[r]!;
       const end = ends[r]!;
-      if (end - i > 1 && !w.histories.has(id)) w.histories.set(id, KrHistory.view(s.checkIns, i, end));
-      else for (let j = i; j < end; j++) w.history(id).push(days[j]!, values[j]!, confidences[j]!, createdAt[j]!);
+      const had = this.histories.get(id);
+      if (end - i > 1 && !had?.length) {
+        const h = KrHistory.view(c, i, end);
+        this.histories.set(id, h);
+        touched.add(h);
+        continue;
+      }
+      const h = had ?? this.history(id);
+      for (let j = i; j < end; j++) h.push(days[j]!, values[j]!, confidences[j]!, createdAt[j]!);
+      touched.add(h);
     }
-    for (const h of w.histories.values()) h.sort();
-    return w;
+    for (const h of touched) h.sort();
   }
 
   private history(krId: string): KrHistory {
@@ -206,13 +238,8 @@ export class Workspace {
 
   /** Adds committed check-ins; `stamps` are their write stamps as stored, in the same order. */
   applyCheckIns(p: PendingCheckIns, stamps: Float64Array): void {
-    const touched = new Set<KrHistory>();
-    for (let i = 0; i < p.length; i++) {
-      const h = this.history(p.krIds[i]!);
-      h.push(p.days[i]!, p.values[i]!, p.confidences[i]!, stamps[i]!);
-      touched.add(h);
-    }
-    for (const h of touched) h.sort();
+    const c = p.columns(stamps);
+    this.addRuns(c, runsOf(c.krIds));
   }
 
   private objectiveRefs = new Map<string, Objective>();

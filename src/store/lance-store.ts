@@ -217,15 +217,21 @@ export class LanceStore implements OkrStore {
 
   stage(): StagedWrite {
     let parts: ArrowTypes.Table[] = [];
-    let size = 0;
-    const stamps: number[] = [];
+    let size = 0,
+      checkIns = 0;
+    // Per batch: an import's million stamps pushed one by one copied the array as it grew.
+    const stamps: Float64Array[] = [];
     return {
       add(batch: WriteBatch) {
         const columns = toColumns(batch);
         if (columns.length === 0) return;
         parts.push(toArrow(columns));
         size += columns.length;
-        for (let i = columns.entityRows.size; i < columns.length; i++) stamps.push(columns.writtenAt[i]!);
+        const first = columns.entityRows.size; // entity rows come first, then check-ins
+        const mine = new Float64Array(columns.length - first);
+        for (let i = 0; i < mine.length; i++) mine[i] = columns.writtenAt[first + i]!;
+        stamps.push(mine);
+        checkIns += mine.length;
       },
       get size() {
         return size;
@@ -233,7 +239,12 @@ export class LanceStore implements OkrStore {
       commit: () => {
         const taken = parts;
         parts = [];
-        return this.commitParts(taken, size).then((c) => ({ ...c, checkInStamps: Float64Array.from(stamps) }));
+        return this.commitParts(taken, size).then((c) => {
+          const checkInStamps = new Float64Array(checkIns);
+          let at = 0;
+          for (const s of stamps) checkInStamps.set(s, (at += s.length) - s.length);
+          return { ...c, checkInStamps };
+        });
       },
     };
   }
@@ -722,6 +733,10 @@ export class LanceStore implements OkrStore {
     // would otherwise commit the server's writes and rewrite the snapshot on its way out.
     if (this.appended)
       await this.drain().catch((e) => LanceStore.warn(`the journal could not be moved into the table (${(e as Error).message}); nothing was lost, the next process does it.`));
+    // With a journal the snapshot is written while LanceDB still builds the index (its own threads):
+    // it is taken up by row count, which the index does not change (see busy). An import's close
+    // took the two one after the other.
+    const snapshot = this.busy() ? null : this.writeOffered().catch(() => undefined); // only speed is lost without it
     // An index build gets less: nothing needs it (search reads the rows without one), and at 160,000
     // KRs LanceDB's never finished, so every command that wrote waited out the whole 10 s.
     const [kept, indexed] = await Promise.all([
@@ -729,7 +744,7 @@ export class LanceStore implements OkrStore {
       this.settle(Math.min(LanceStore.indexWaitMs, LanceStore.maintenanceWaitMs), Promise.resolve(this.indexing)),
     ]);
     if (!kept || !indexed) LanceStore.warn("background index or compaction work did not finish in time and was left; nothing was lost, it is retried on a later write.");
-    await this.writeOffered().catch(() => undefined); // only speed is lost without it
+    await (snapshot ?? this.writeOffered().catch(() => undefined));
     this.journal?.close();
     this.table?.close();
     this.db?.close();

@@ -207,3 +207,67 @@ describe("histories", () => {
     expect(h.days.every((d, i) => i === 0 || h.days[i - 1]! <= d)).toBe(true);
   });
 });
+
+describe("an import applied to the workspace", () => {
+  it("gives each KR the history a reload gives: runs of one KR, a KR split across the file, a KR that had check-ins", async () => {
+    const { PendingCheckIns, Workspace } = await import("../../src/service/workspace.js");
+    const base = {
+      version: 1,
+      cycles: [{ id: "c", name: "Q", start: "2026-10-01", end: "2026-12-31" }],
+      objectives: [{ id: "o", ref: "O1", cycleId: "c", team: "T" } as never],
+      users: [],
+      keyResults: ["a", "b", "c", "d"].map((id, i) => ({ id, ref: `KR1.${i + 1}`, objectiveId: "o" }) as never),
+    };
+    const stored = { krId: ["a", "a"], date: ["2026-10-05", "2026-10-12"], value: [1, 2], confidence: [3, 3], at: [10, 11] };
+    const ws = Workspace.fromSnapshot({
+      ...base,
+      checkIns: {
+        krIds: stored.krId,
+        days: Int32Array.from(stored.date, (d) => Date.parse(d) / 86_400_000),
+        values: Float64Array.from(stored.value),
+        confidences: Int32Array.from(stored.confidence),
+        createdAt: Float64Array.from(stored.at),
+      },
+    });
+    // b in descending dates, then a (which had two), c alone, b again further down the file, d.
+    const rows = [
+      ["b", "2026-10-20", 30],
+      ["b", "2026-10-10", 20],
+      ["b", "2026-10-03", 10],
+      ["a", "2026-10-08", 5],
+      ["a", "2026-10-30", 6],
+      ["c", "2026-11-01", 7],
+      ["b", "2026-10-10", 21],
+      ["d", "2026-11-02", 8],
+      ["d", "2026-11-03", 9],
+    ] as const;
+    const pending = new PendingCheckIns();
+    pending.add(rows.slice(0, 4).map(([krId, date, value]) => ({ krId, date, value, confidence: 2 })));
+    pending.add(rows.slice(4).map(([krId, date, value]) => ({ krId, date, value, confidence: 2 })));
+    const stamps = Float64Array.from(rows, (_, i) => 100 + i);
+    ws.applyCheckIns(pending, stamps);
+
+    const all = [...stored.krId.map((k, i) => [k, stored.date[i]!, stored.value[i]!, stored.at[i]!] as const), ...rows.map(([k, d, v], i) => [k, d, v, 100 + i] as const)];
+    const reloaded = Workspace.fromSnapshot({
+      ...base,
+      version: 2,
+      checkIns: {
+        krIds: all.map(([k]) => k),
+        days: Int32Array.from(all, ([, d]) => Date.parse(d) / 86_400_000),
+        values: Float64Array.from(all, ([, , v]) => v),
+        confidences: Int32Array.from(all, ([k, , , at]) => (k === "a" && at < 100 ? 3 : 2)),
+        createdAt: Float64Array.from(all, ([, , , at]) => at),
+      },
+    });
+    const history = (w: typeof ws, id: string) => {
+      const h = w.entry(id)!.history;
+      return { days: Array.from(h.days), values: Array.from(h.values), confidences: Array.from(h.confidences), createdAt: Array.from(h.createdAt) };
+    };
+    for (const id of ["a", "b", "c", "d"]) expect(history(ws, id), id).toEqual(history(reloaded, id));
+    expect(history(ws, "b").values).toEqual([10, 20, 21, 30]);
+    expect(history(ws, "a").values).toEqual([1, 5, 2, 6]);
+    // The applied histories still take new check-ins in order.
+    ws.entry("d")!.history.insert(Date.parse("2026-11-01") / 86_400_000, 1, 1, 200);
+    expect(history(ws, "d").values).toEqual([1, 8, 9]);
+  });
+});
