@@ -46,4 +46,20 @@ describe("entity columns", () => {
   it("handles no records", () => {
     expect(roundTrip([])).toEqual([]);
   });
+
+  it("reads field names from the file as names only: quotes, backslashes, code and __proto__ stay keys", () => {
+    (globalThis as { pwned?: boolean }).pwned = false;
+    const names = ['a"b', "c\\d", '"}; globalThis.pwned = true; ({"', "line\u2028break", "__proto__", "ok"];
+    const header = { keys: names, n: 2, cols: names.map((_, j) => [j, j * 10]), odd: [] };
+    const rows = decodeEntities<Record<string, unknown>>(JSON.parse(JSON.stringify(header)));
+    expect((globalThis as { pwned?: boolean }).pwned).toBe(false);
+    expect(rows.map((r) => Object.keys(r))).toEqual([names, names]);
+    expect(rows[1]!["__proto__"]).toBe(40);
+    expect(Object.getPrototypeOf(rows[1])).toBe(Object.prototype);
+    // Without __proto__, the fast way: the same names and values.
+    const plain = names.filter((n) => n !== "__proto__");
+    const fast = decodeEntities<Record<string, unknown>>({ keys: plain, n: 1, cols: plain.map((_, j) => [j]), odd: [] });
+    expect(Object.entries(fast[0]!)).toEqual(plain.map((n, j) => [n, j]));
+    expect((globalThis as { pwned?: boolean }).pwned).toBe(false);
+  });
 });
