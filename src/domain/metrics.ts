@@ -57,12 +57,17 @@ export function clamp01(x: number): number {
 
 /** Index of the latest check-in dated on or before `day`, or -1. Binary search: histories are sorted. */
 export function latestIndexAtOrBefore(h: History, day: number): number {
-  let lo = 0;
-  let hi = h.length - 1;
+  return latestIndexIn(h.days, 0, h.length, day);
+}
+
+/** latestIndexAtOrBefore over rows [from, to) of sorted days: an index in `days`, or -1. */
+export function latestIndexIn(days: ArrayLike<number>, from: number, to: number, day: number): number {
+  let lo = from;
+  let hi = to - 1;
   let found = -1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    if ((h.days[mid] as number) <= day) {
+    if ((days[mid] as number) <= day) {
       found = mid;
       lo = mid + 1;
     } else hi = mid - 1;

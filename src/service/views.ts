@@ -3,7 +3,7 @@
 import { formatDay } from "../domain/dates.js";
 import { forecast, type Forecast } from "../domain/forecast.js";
 import { compareLagKeys, compareRefs, lagReason, type LagKey } from "../domain/lagging.js";
-import { clamp01, evaluate, expectedProgress, latestIndexAtOrBefore, paceSpan, progressOf, type KrMetrics } from "../domain/metrics.js";
+import { clamp01, evaluate, expectedProgress, paceSpan, progressOf, type KrMetrics } from "../domain/metrics.js";
 import { rollupObjective } from "../domain/rollup.js";
 import type { CheckIn, Objective, Status } from "../domain/types.js";
 import type { KrEntry, Workspace } from "./workspace.js";
@@ -85,14 +85,15 @@ export function lagging(ws: Workspace, asOf: number, opts: LaggingOptions = {}):
   const probe: LagKey = { ref: "", gap: 0, confidence: null, lastCheckInDay: null };
   for (const e of ws.entriesFor(opts.team)) {
     if (owner && e.kr.owner.toLowerCase() !== owner) continue;
+    // Read in place: a KR's check-ins become arrays only for the few that make the list.
     const h = e.history;
-    const i = latestIndexAtOrBefore(h, asOf);
-    const progress = progressOf(e.spec, i < 0 ? e.spec.start : (h.values[i] as number));
+    const i = h.latestAtOrBefore(asOf);
+    const progress = progressOf(e.spec, i < 0 ? e.spec.start : h.valueAt(i));
     if (progress >= 1) continue; // completed KRs are not lagging
     probe.ref = e.kr.ref;
     probe.gap = expectedProgress(e.spec, e.span, asOf) - clamp01(progress);
-    probe.confidence = i < 0 ? null : (h.confidences[i] as number);
-    probe.lastCheckInDay = i < 0 ? null : (h.days[i] as number);
+    probe.confidence = i < 0 ? null : h.confidenceAt(i);
+    probe.lastCheckInDay = i < 0 ? null : h.dayAt(i);
     if (!small) {
       top.push({ ...probe, entry: e });
       continue;
