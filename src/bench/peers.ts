@@ -65,6 +65,7 @@ export async function benchPeers(csvDir: string, root: string, asOf: string, run
     if (process.platform === "linux") spawnSync("sync");
     progress(`${system}: import…`);
     const imported = (await run([worker, system, "import", csvDir, db, asOf])).out;
+    if (typeof imported.closeS === "number") progress(`${system}: imported in ${(imported.importS as number).toFixed(1)} s, of which closing ${imported.closeS.toFixed(1)} s`);
     progress(`${system}: cold query…`);
     // Cold: a new process that opens the data and answers (for okr, the command people run).
     const okrCold = () => run([join(projectRoot(), "bin", "okr.js"), "lagging", "--data", db, "--as-of", asOf, "--limit", "10", "--json"]);
