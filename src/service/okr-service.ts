@@ -36,7 +36,8 @@ import type { ImportData } from "../io/import-data.js";
 import type { OkrStore } from "../store/store.js";
 import type { ImportOptions, ImportSummary } from "./import-plan.js";
 import { krDetail, krRow, lagging, tree, type KrDetail, type KrRow, type LaggingOptions, type LaggingRow, type ObjectiveView } from "./views.js";
-import { KrHistory, Workspace } from "./workspace.js";
+import { KrHistory } from "./kr-history.js";
+import { Workspace } from "./workspace.js";
 import { renameClashes, type Created } from "./unique-refs.js";
 
 export interface CheckInInput {

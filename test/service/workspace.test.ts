@@ -271,3 +271,38 @@ describe("an import applied to the workspace", () => {
     expect(history(ws, "d").values).toEqual([1, 8, 9]);
   });
 });
+
+describe("a history over shared columns", () => {
+  it("reads in place what its arrays hold, before and after it changes", async () => {
+    const { KrHistory } = await import("../../src/service/kr-history.js");
+    const { latestIndexAtOrBefore } = await import("../../src/domain/metrics.js");
+    // Rows 2..6 of the shared columns belong to this KR.
+    const cols = {
+      days: Int32Array.from([1, 2, 10, 12, 12, 20, 30, 3]),
+      values: Float64Array.from([9, 9, 1, 2, 3, 4, 5, 9]),
+      confidences: Int32Array.from([9, 9, 1, 2, 3, 4, 5, 9]),
+      createdAt: Float64Array.from([0, 0, 1, 2, 3, 4, 5, 0]),
+    };
+    const h = KrHistory.view(cols, 2, 7);
+    h.sort();
+    const inPlace = (day: number) => {
+      const i = h.latestAtOrBefore(day);
+      return i < 0 ? null : [i, h.dayAt(i), h.valueAt(i), h.confidenceAt(i)];
+    };
+    const viaArrays = (day: number) => {
+      const i = latestIndexAtOrBefore(h, day);
+      return i < 0 ? null : [i, h.days[i], h.values[i], h.confidences[i]];
+    };
+    const days = [0, 9, 10, 11, 12, 19, 30, 99];
+    const before = days.map(inPlace);
+    expect(before).toEqual([null, null, [0, 10, 1, 1], [0, 10, 1, 1], [2, 12, 3, 3], [2, 12, 3, 3], [4, 30, 5, 5], [4, 30, 5, 5]]);
+    expect(days.map(viaArrays)).toEqual(before);
+    h.insert(11, 7, 2, 9);
+    expect(cols.values[3]).toBe(2); // the shared columns are left as they were
+    expect(days.map(inPlace)).toEqual(days.map(viaArrays));
+    expect(inPlace(11)).toEqual([1, 11, 7, 2]);
+    const out = { days: new Int32Array(7), values: new Float64Array(7), confidences: new Int32Array(7), createdAt: new Float64Array(7) };
+    h.copyTo(out, 1);
+    expect(Array.from(out.values)).toEqual([0, 1, 7, 2, 3, 4, 5]);
+  });
+});
