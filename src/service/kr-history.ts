@@ -130,7 +130,13 @@ export class KrHistory implements History {
    *  (inserting each in place was quadratic: 160,000 check-ins of one KR in descending date order
    *  took 39 s to load). Nothing to do when they came in order, as the store's usually do. */
   sort(): void {
-    const { days, createdAt, from, to } = this.base ? { ...this.base, from: this.from, to: this.to } : { ...this.own, from: 0, to: this.own.days.length };
+    // Read in place, without spreading anything: the shared columns may carry a lazily built krIds
+    // (withRuns) that a spread would build.
+    const { base } = this;
+    const days = base ? base.days : this.own.days,
+      createdAt = base ? base.createdAt : this.own.createdAt;
+    const from = base ? this.from : 0,
+      to = base ? this.to : this.own.days.length;
     let ordered = true;
     for (let i = from + 1; i < to && ordered; i++) ordered = days[i - 1]! < days[i]! || (days[i - 1] === days[i] && createdAt[i - 1]! <= createdAt[i]!);
     if (ordered) return;

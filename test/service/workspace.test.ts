@@ -306,3 +306,40 @@ describe("a history over shared columns", () => {
     expect(Array.from(out.values)).toEqual([0, 1, 7, 2, 3, 4, 5]);
   });
 });
+
+describe("a workspace loaded from runs of check-ins", () => {
+  it("answers lagging without building the per-row KR ids (a million strings at 40,000 KRs)", async () => {
+    const { Workspace } = await import("../../src/service/workspace.js");
+    const { lagging } = await import("../../src/service/views.js");
+    const { parseDay } = await import("../../src/domain/dates.js");
+    const krs = ["a", "b", "c"].map(
+      (id, i) => ({ id, ref: `KR1.${i + 1}`, objectiveId: "o", kind: "metric", direction: "increase", start: 0, target: 100, title: id, owner: "x" }) as never,
+    );
+    let built = 0;
+    const checkIns = {
+      days: Int32Array.from([10, 20, 10, 20, 30, 5].map((d) => parseDay("2026-10-01") + d)),
+      values: Float64Array.from([10, 20, 5, 6, 7, 90]),
+      confidences: Int32Array.from([3, 3, 2, 2, 2, 4]),
+      createdAt: Float64Array.from([1, 2, 3, 4, 5, 6]),
+      runs: { ids: ["a", "b", "c"], ends: Int32Array.from([2, 5, 6]) },
+      get krIds(): string[] {
+        built++;
+        return ["a", "a", "b", "b", "b", "c"];
+      },
+    };
+    const ws = Workspace.fromSnapshot({
+      version: 1,
+      cycles: [{ id: "c", name: "Q", start: "2026-10-01", end: "2026-12-31" }],
+      objectives: [{ id: "o", ref: "O1", cycleId: "c", team: "T" } as never],
+      users: [],
+      keyResults: krs,
+      checkIns,
+    });
+    const rows = lagging(ws, parseDay("2026-11-15"), { limit: 2 });
+    expect(rows.map((r) => [r.ref, r.current])).toEqual([
+      ["KR1.2", 7],
+      ["KR1.1", 20],
+    ]);
+    expect(built).toBe(0);
+  });
+});
