@@ -97,7 +97,7 @@ export class Workspace {
   /** Every user, removed ones too. */
   readonly users = new Map<string, User>();
   private userTokens = new Map<string, User>();
-  private entries = new Map<string, KrEntry>();
+  private entries: Map<string, KrEntry> | null = null;
   private histories = new Map<string, KrHistory>();
   private dirty = true;
 
@@ -107,10 +107,12 @@ export class Workspace {
 
   static fromSnapshot(s: Snapshot): Workspace {
     const w = new Workspace(s.version);
-    for (const c of s.cycles) w.cycles.set(c.id, c);
-    for (const o of s.objectives) w.putObjective(o);
-    for (const k of s.keyResults) w.putKeyResult(k);
-    for (const u of s.users) w.putUser(u);
+    // Indexed loops: this runs once per process, before V8 optimizes it, and an unoptimized for-of
+    // allocates a result object per step (tens of thousands of KRs).
+    for (let i = 0; i < s.cycles.length; i++) w.cycles.set(s.cycles[i]!.id, s.cycles[i]!);
+    for (let i = 0; i < s.objectives.length; i++) w.putObjective(s.objectives[i]!);
+    for (let i = 0; i < s.keyResults.length; i++) w.putKeyResult(s.keyResults[i]!);
+    for (let i = 0; i < s.users.length; i++) w.putUser(s.users[i]!);
     w.addRuns(s.checkIns, s.checkIns.runs ?? runsOf(s.checkIns.krIds));
     return w;
   }
@@ -121,22 +123,22 @@ export class Workspace {
   private addRuns(c: SharedColumns, runs: { ids: readonly string[]; ends: Int32Array }): void {
     const { days, values, confidences, createdAt } = c;
     const { ids, ends } = runs;
-    const touched = new Set<KrHistory>();
+    const pushed = new Set<KrHistory>(); // a view is sorted as it is made; these once all are in
     for (let r = 0, i = 0; r < ids.length; i = ends[r++]!) {
       const id = ids[r]!;
       const end = ends[r]!;
       const had = this.histories.get(id);
       if (end - i > 1 && !had?.length) {
         const h = KrHistory.view(c, i, end);
+        h.sort();
         this.histories.set(id, h);
-        touched.add(h);
         continue;
       }
       const h = had ?? this.history(id);
       for (let j = i; j < end; j++) h.push(days[j]!, values[j]!, confidences[j]!, createdAt[j]!);
-      touched.add(h);
+      pushed.add(h);
     }
-    for (const h of touched) h.sort();
+    for (const h of pushed) h.sort();
   }
 
   private history(krId: string): KrHistory {
@@ -252,6 +254,11 @@ export class Workspace {
 
   entry(krId: string): KrEntry | undefined {
     if (this.dirty) this.rebuild();
+    // By id, made on first use: a cold `okr lagging` goes through the sorted list only.
+    if (!this.entries) {
+      this.entries = new Map();
+      for (let i = 0; i < this.sorted.length; i++) this.entries.set(this.sorted[i]!.kr.id, this.sorted[i]!);
+    }
     return this.entries.get(krId);
   }
 
@@ -265,26 +272,28 @@ export class Workspace {
   }
 
   private rebuild(): void {
-    this.entries.clear();
+    this.entries = null;
     this.byTeam.clear();
     const spans = new Map<Cycle, CycleSpan>();
-    for (const kr of this.keyResults.values()) {
+    const sorted: KrEntry[] = [];
+    // forEach rather than for-of, for the reason given in fromSnapshot.
+    this.keyResults.forEach((kr) => {
       const objective = this.objectives.get(kr.objectiveId);
       const cycle = objective && this.cycles.get(objective.cycleId);
-      if (!objective || !cycle) continue; // orphan rows cannot be scored; import never writes them
-      const entry: KrEntry = {
+      if (!objective || !cycle) return; // orphan rows cannot be scored; import never writes them
+      sorted.push({
         kr,
         objective,
         cycle,
         spec: krSpec(kr),
         span: spans.get(cycle) ?? spans.set(cycle, { startDay: parseDay(cycle.start), endDay: parseDay(cycle.end) }).get(cycle)!,
         history: this.history(kr.id),
-      };
-      this.entries.set(kr.id, entry);
-    }
-    this.sorted = [...this.entries.values()].sort((a, b) => compareRefs(a.kr.ref, b.kr.ref));
+      });
+    });
+    this.sorted = sorted.sort((a, b) => compareRefs(a.kr.ref, b.kr.ref));
     const folded = new Map<string, string>(); // a few teams, tens of thousands of KRs
-    for (const e of this.sorted) {
+    for (let i = 0; i < this.sorted.length; i++) {
+      const e = this.sorted[i]!;
       const team = e.objective.team;
       let key = folded.get(team);
       if (key === undefined) folded.set(team, (key = foldText(team)));
