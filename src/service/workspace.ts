@@ -110,8 +110,10 @@ export class Workspace {
     // Indexed loops: this runs once per process, before V8 optimizes it, and an unoptimized for-of
     // allocates a result object per step (tens of thousands of KRs).
     for (let i = 0; i < s.cycles.length; i++) w.cycles.set(s.cycles[i]!.id, s.cycles[i]!);
-    for (let i = 0; i < s.objectives.length; i++) w.putObjective(s.objectives[i]!);
-    for (let i = 0; i < s.keyResults.length; i++) w.putKeyResult(s.keyResults[i]!);
+    // By id only: the indexes by ref are made when first needed (refsByNow), as these puts would.
+    w.refsMade = false;
+    for (let i = 0; i < s.objectives.length; i++) w.objectives.set(s.objectives[i]!.id, s.objectives[i]!);
+    for (let i = 0; i < s.keyResults.length; i++) w.keyResults.set(s.keyResults[i]!.id, s.keyResults[i]!);
     for (let i = 0; i < s.users.length; i++) w.putUser(s.users[i]!);
     w.addRuns(s.checkIns, s.checkIns.runs ?? runsOf(s.checkIns.krIds));
     return w;
@@ -167,8 +169,20 @@ export class Workspace {
 
   private objectiveRefs = new Map<string, Objective>();
   private krRefs = new Map<string, KeyResult>();
+  /** Whether the ref indexes are made: a cold `okr lagging` never looks a ref up. */
+  private refsMade = true;
+
+  /** Makes the ref indexes if a load skipped them: putting each record in load order, as a load
+   *  that made them at once would have. Before any put, so that later ones change them in turn. */
+  private refsByNow(): void {
+    if (this.refsMade) return;
+    this.refsMade = true;
+    this.objectives.forEach((o) => this.objectiveRefs.set(normalizeRef(o.ref), o));
+    this.keyResults.forEach((k) => this.krRefs.set(normalizeRef(k.ref), k));
+  }
 
   private putObjective(o: Objective): void {
+    this.refsByNow();
     const old = this.objectives.get(o.id);
     // Only its own entry: another objective may hold the same ref (two writers at once, until one moves).
     if (old && this.objectiveRefs.get(normalizeRef(old.ref))?.id === o.id) this.objectiveRefs.delete(normalizeRef(old.ref));
@@ -177,6 +191,7 @@ export class Workspace {
   }
 
   private putKeyResult(k: KeyResult): void {
+    this.refsByNow();
     const old = this.keyResults.get(k.id);
     if (old && this.krRefs.get(normalizeRef(old.ref))?.id === k.id) this.krRefs.delete(normalizeRef(old.ref));
     this.keyResults.set(k.id, k);
@@ -309,10 +324,12 @@ export class Workspace {
   }
 
   objectiveByRef(ref: string): Objective | undefined {
+    this.refsByNow();
     return this.objectiveRefs.get(normalizeRef(ref));
   }
 
   keyResultByRef(ref: string): KeyResult | undefined {
+    this.refsByNow();
     return this.krRefs.get(normalizeRef(ref));
   }
 

@@ -343,3 +343,31 @@ describe("a workspace loaded from runs of check-ins", () => {
     expect(built).toBe(0);
   });
 });
+
+describe("refs of a loaded workspace", () => {
+  it("are found after a load, after a rename and after an added KR, the later of two equal refs winning as before", async () => {
+    const { Workspace } = await import("../../src/service/workspace.js");
+    const kr = (id: string, ref: string) => ({ id, ref, objectiveId: "o" }) as never;
+    const empty = { krIds: [], days: new Int32Array(0), values: new Float64Array(0), confidences: new Int32Array(0), createdAt: new Float64Array(0) };
+    const load = () =>
+      Workspace.fromSnapshot({
+        version: 1,
+        cycles: [{ id: "c", name: "Q", start: "2026-10-01", end: "2026-12-31" }],
+        objectives: [{ id: "o", ref: "O1", cycleId: "c", team: "T" } as never],
+        users: [],
+        keyResults: [kr("a", "KR1.1"), kr("b", "KR1.2"), kr("c", "KR1.2")],
+        checkIns: empty,
+      });
+    const ws = load();
+    expect(ws.objectiveByRef("o1")?.id).toBe("o");
+    expect(ws.keyResultByRef(" kr1.1 ")?.id).toBe("a");
+    expect(ws.keyResultByRef("KR1.2")?.id).toBe("c");
+    // A write before any lookup: the index is made first, then changed by it.
+    const renamed = load();
+    renamed.apply({ keyResults: [kr("a", "KR1.9"), kr("d", "KR1.3")] }, 2, new Float64Array(0));
+    expect(renamed.keyResultByRef("KR1.1")).toBeUndefined();
+    expect(renamed.keyResultByRef("KR1.9")?.id).toBe("a");
+    expect(renamed.keyResultByRef("KR1.3")?.id).toBe("d");
+    expect(renamed.keyResultByRef("KR1.2")?.id).toBe("c");
+  });
+});
