@@ -45,7 +45,8 @@ export interface ImportSummary {
 /** A stored check-in as import sees it: its id, and the corrections it already has. */
 interface StoredCheckIn {
   id: string;
-  corrections: Set<string>;
+  /** Made on its first correction: a re-import of a million stored check-ins made a million sets. */
+  corrections: Set<string> | null;
 }
 
 export interface ImportPlan {
@@ -67,8 +68,23 @@ export interface ImportOptions {
 
 const counts = (): Counts => ({ added: 0, updated: 0, unchanged: 0 });
 
-function checkInKey(c: { date: string; value: number; confidence: number; note: string; author: string }): string {
-  return `${c.date}|${c.value}|${c.confidence}|${c.author}|${c.note}`;
+function checkInKey(date: string, value: number, confidence: number, author: string, note: string): string {
+  // Joined, not a template: one flat string rather than a rope of nine pieces, and a re-import
+  // keeps a key for each stored check-in (a million of them).
+  return [date, value, confidence, author, note].join("|");
+}
+
+/** Stored check-ins by checkInKey: one, or several equal ones. */
+type StoredByKey = Map<string, StoredCheckIn | StoredCheckIn[]>;
+
+/** Takes one stored check-in of `key` (the last given of equal ones), if any is left. */
+function takeStored(map: StoredByKey | undefined, key: string): StoredCheckIn | undefined {
+  const v = map?.get(key);
+  if (v === undefined || !Array.isArray(v)) {
+    if (v) map!.delete(key);
+    return v;
+  }
+  return v.pop();
 }
 
 function correctionKey(c: ImportCorrection): string {
@@ -199,7 +215,7 @@ const NO_TEXT = { text: "", problem: null };
 
 export class CheckInPlanner {
   /** Per KR id, per checkInKey, the stored check-ins not yet matched by an imported one. */
-  private readonly stored = new Map<string, Map<string, StoredCheckIn[]>>();
+  private readonly stored = new Map<string, StoredByKey>();
   private readonly cycleById: Map<string, Cycle>;
 
   constructor(
@@ -240,22 +256,38 @@ export class CheckInPlanner {
     return [...out];
   }
 
+  /** How many stored KRs' check-ins have not been given yet. */
+  storedNotYetGivenCount(): number {
+    return this.ws.keyResults.size - this.stored.size;
+  }
+
+  /** Ids of every stored KR whose stored check-ins have not been given yet. */
+  storedNotYetGiven(): string[] {
+    const out: string[] = [];
+    for (const id of this.ws.keyResults.keys()) if (!this.stored.has(id)) out.push(id);
+    return out;
+  }
+
   /** The stored check-ins (as written, not as corrected: re-importing a file whose check-in was
    *  corrected since must not bring the old value back) and corrections of `krIds`. */
   storedFor(krIds: readonly string[], checkIns: readonly CheckIn[], corrections: readonly CheckInCorrection[]): void {
-    const byId = new Map<string, StoredCheckIn>();
+    const byId = corrections.length ? new Map<string, StoredCheckIn>() : null;
     for (const id of krIds) this.stored.set(id, new Map());
     for (const c of checkIns) {
       const map = this.stored.get(c.krId);
       if (!map) continue;
-      const stored = { id: c.id, corrections: new Set<string>() };
-      const key = checkInKey(c);
+      const stored: StoredCheckIn = { id: c.id, corrections: null };
+      const key = checkInKey(c.date, c.value, c.confidence, c.author, c.note);
       const same = map.get(key);
-      if (same) same.push(stored);
-      else map.set(key, [stored]);
-      byId.set(c.id, stored);
+      if (same === undefined) map.set(key, stored);
+      else if (Array.isArray(same)) same.push(stored);
+      else map.set(key, [same, stored]);
+      byId?.set(c.id, stored);
     }
-    for (const x of corrections) byId.get(x.checkInId)?.corrections.add(correctionKey(x));
+    for (const x of corrections) {
+      const stored = byId!.get(x.checkInId);
+      if (stored) (stored.corrections ??= new Set()).add(correctionKey(x));
+    }
   }
 
   /** The records `chunk` adds; its problems go to `problems`. */
@@ -284,10 +316,8 @@ export class CheckInPlanner {
       }
       const noteText = note.text.trim(),
         authorText = author.text.trim();
-      let target = this.stored
-        .get(kr.id)
-        ?.get(checkInKey({ ...c, note: noteText, author: authorText }))
-        ?.pop();
+      const stored = this.stored.get(kr.id);
+      let target = stored && takeStored(stored, checkInKey(c.date, c.value, c.confidence, authorText, noteText));
       if (target) summary.checkIns.skipped++;
       else {
         const id = newId();
@@ -296,7 +326,7 @@ export class CheckInPlanner {
         // Only a check-in that comes with corrections needs to track them (a million rows of a CSV
         // each allocated an empty Set here).
         if (!c.corrections?.length) continue;
-        target = { id, corrections: new Set() };
+        target = { id, corrections: null };
       }
       for (const given of c.corrections ?? []) {
         const texts = [storedText(given.reason, "note", "a correction's reason"), storedText(given.author, "name", "a correction's author")];
@@ -309,11 +339,11 @@ export class CheckInPlanner {
         const [reason, author, note] = texts.map((t) => t.text.trim());
         const fix = { ...given, reason: reason!, author: author!, ...(note !== undefined ? { note } : {}) };
         const ck = correctionKey(fix);
-        if (target.corrections.has(ck)) {
+        if (target.corrections?.has(ck)) {
           summary.corrections.skipped++;
           continue;
         }
-        target.corrections.add(ck);
+        (target.corrections ??= new Set()).add(ck);
         if (fix.date !== undefined && cycle && (fix.date < cycle.start || fix.date > cycle.end)) {
           problems.push(`${c.at}: a correction moves the check-in to ${fix.date}, outside ${kr.ref}'s cycle ${cycle.name}`);
           continue;

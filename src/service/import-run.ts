@@ -9,6 +9,9 @@ import type { OkrStore } from "../store/store.js";
 import { planImport, type ImportOptions, type ImportSummary, type TitleChange } from "./import-plan.js";
 import { PendingCheckIns, type Workspace } from "./workspace.js";
 
+/** KRs whose stored check-ins one read asks for, once an import reads all the rest. */
+const REST_BATCH = 5_000;
+
 /** How many collisions an error lists: enough to recognise the other workspace, short enough to read. */
 const COLLISIONS_SHOWN = 5;
 
@@ -79,12 +82,28 @@ export async function runImport(
   const added = new PendingCheckIns();
   let corrected = false;
   let read = 0,
+    storedReads = 0,
     chunks = 0,
     said = performance.now();
   for await (const chunk of withChunks(data.checkIns, opts.checkInChunks)) {
     problems.push(chunk.problems);
     const needed = plan.checkIns.storedNeeded(chunk.checkIns);
-    if (needed.length) plan.checkIns.storedFor(needed, await store.checkInsAsWritten(needed), await store.corrections(needed));
+    if (needed.length) {
+      // Each read of stored check-ins is a scan of the table: one per chunk took a re-import of a
+      // million check-ins a minute. So chunks read their own KRs until those reads have cost about
+      // what reading all the rest would (in batches of REST_BATCH KRs, each a scan, and about as
+      // much again to turn the rows into check-ins), then the rest is read: a small file into a
+      // big workspace reads little, and a long one at most about twice what it could have.
+      const rest = plan.checkIns.storedNotYetGivenCount();
+      if (++storedReads <= 2 * Math.ceil(rest / REST_BATCH)) plan.checkIns.storedFor(needed, await store.checkInsAsWritten(needed), await store.corrections(needed));
+      else {
+        const ids = plan.checkIns.storedNotYetGiven();
+        for (let i = 0; i < ids.length; i += REST_BATCH) {
+          const batch = ids.slice(i, i + REST_BATCH);
+          plan.checkIns.storedFor(batch, await store.checkInsAsWritten(batch), await store.corrections(batch));
+        }
+      }
+    }
     const chunkProblems: string[] = [];
     const records = plan.checkIns.plan(chunk.checkIns, chunkProblems);
     problems.push(chunkProblems);

@@ -277,6 +277,30 @@ describe("big imports, streamed", () => {
     await svc.close();
   });
 
+  it("re-imports a long file over many stored KRs with a few reads of the stored check-ins, not one per piece", async () => {
+    const { writeSyntheticWorkspace } = await import("../../src/bench/synthetic.js");
+    const source = await tempDir();
+    await writeSyntheticWorkspace(source, { keyResults: 6_000, checkInsPerKr: 10 });
+    const svc = await openService(await tempDir());
+    expect((await streamed(svc, source, [])).checkIns).toEqual({ added: 60_000, skipped: 0 });
+    // One changed row at the end of the file: it alone is added.
+    const csv = join(source, "checkins.csv");
+    const lines = (await readFile(csv, "utf8")).trimEnd().split("\n");
+    const last = lines.at(-1)!.split(",");
+    last[2] = String(Number(last[2]) + 1);
+    await writeFile(csv, [...lines.slice(0, -1), last.join(",")].join("\n") + "\n");
+    const store = svc.store as { checkInsAsWritten: (krIds?: readonly string[]) => Promise<unknown[]> };
+    const read = store.checkInsAsWritten.bind(store);
+    let reads = 0;
+    store.checkInsAsWritten = (krIds) => (reads++, read(krIds));
+    expect((await streamed(svc, source, [])).checkIns).toEqual({ added: 1, skipped: 59_999 });
+    expect(chunks).toBeGreaterThan(20);
+    // Reads for single pieces until they cost about what reading the rest in batches of 5,000
+    // KRs does (2 × 2), then those 2 batches.
+    expect(reads).toBeLessThanOrEqual(6);
+    await svc.close();
+  });
+
   it("refuses the whole file for one bad row at its end, named by its line, and writes nothing", async () => {
     const source = await bigSource(60_000, ["KR1.1,2026-11-03,oops,3,Bot,"]);
     const data = await tempDir();
