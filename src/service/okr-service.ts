@@ -112,8 +112,19 @@ export class OkrService {
   /** The workspace, reloaded if anyone wrote since we last looked (one cheap version check). */
   async ws(): Promise<Workspace> {
     const version = await this.store.version();
-    if (!this.workspace || this.workspace.version !== version) this.workspace = Workspace.fromSnapshot(await this.store.load());
+    if (!this.workspace || this.workspace.version !== version) {
+      this.workspace = Workspace.fromSnapshot(await this.store.load());
+      if (this.serving) this.workspace.indexAll();
+    }
     return this.workspace;
+  }
+
+  private serving = false;
+  /** A server's service: the workspace is loaded now, not by the first request, and each load
+   *  makes its indexes at once (a one-off command makes them only if it looks something up). */
+  async prepareForServing(): Promise<void> {
+    this.serving = true;
+    await this.ws();
   }
 
   async isEmpty(): Promise<boolean> {

@@ -268,13 +268,24 @@ export class Workspace {
   }
 
   entry(krId: string): KrEntry | undefined {
+    return this.entriesById().get(krId);
+  }
+
+  /** By id, made on first use: a cold `okr lagging` goes through the sorted list only. */
+  private entriesById(): Map<string, KrEntry> {
     if (this.dirty) this.rebuild();
-    // By id, made on first use: a cold `okr lagging` goes through the sorted list only.
     if (!this.entries) {
       this.entries = new Map();
       for (let i = 0; i < this.sorted.length; i++) this.entries.set(this.sorted[i]!.kr.id, this.sorted[i]!);
     }
-    return this.entries.get(krId);
+    return this.entries;
+  }
+
+  /** Makes now what lookups would make on first use (the indexes by ref and by id): a server
+   *  does it as it loads, rather than during its first requests. */
+  indexAll(): void {
+    this.refsByNow();
+    this.entriesById();
   }
 
   private sorted: KrEntry[] = [];

@@ -38,6 +38,7 @@ export async function serveHttp(ctx: CommandContext, host: string, port: number,
   const model = (lookup?: KrDirectory) => resolveModel(ctx.config.model, { apiKey: ctx.config.openaiApiKey, baseUrl: ctx.config.openaiBaseUrl }, lookup);
   const service = await ctx.service();
   service.snapshotWhenIdle(IDLE_SNAPSHOT_MS);
+  await service.prepareForServing();
   if (!ctx.config.readOnly) await service.store.prepareForWrites();
   const server = await listen({
     service,
@@ -90,6 +91,7 @@ export const serveCommand: CommandSpec = {
       const [{ StdioUntilEnd }, { createMcpServer }] = await Promise.all([import("../../mcp/stdio.js"), import("../../mcp/server.js")]);
       const service = await ctx.service();
       service.snapshotWhenIdle(IDLE_SNAPSHOT_MS);
+      await service.prepareForServing();
       const server = createMcpServer(service, mcpOptions(ctx));
       const transport = new StdioUntilEnd();
       const closed = new Promise<void>((resolve) => (server.server.onclose = resolve));
