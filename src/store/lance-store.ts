@@ -7,13 +7,12 @@ import { join } from "node:path";
 import { createRequire } from "node:module";
 import type * as LanceTypes from "@lancedb/lancedb";
 import type * as ArrowTypes from "apache-arrow";
-import { formatDay, parseDay } from "../domain/dates.js";
+import { parseDay } from "../domain/dates.js";
 import { OkrError } from "../domain/errors.js";
 import { foldText } from "../domain/resolve.js";
 import type { AuditEntry, CheckIn, CheckInCorrection, Cycle, EffectiveCheckIn, KeyResult, Objective, User } from "../domain/types.js";
-import { checkInColumns, concatColumns, emptyColumns, ipcFile, joined, toArrow, toColumns, tableSchema, type Kind } from "./rows.js";
+import { checkInColumns, checkInsOf, concatColumns, emptyColumns, ipcFile, joined, sortCheckIns, toArrow, toColumns, tableSchema, type Kind } from "./rows.js";
 import type { CheckInColumns, Committed, OkrStore, SearchHit, Snapshot, StagedWrite, WriteBatch } from "./store.js";
-import { readRepeatedUtf8 } from "./arrow-columns.js";
 import { DirectoryFlusher } from "./flush.js";
 import { withDirLock } from "./dir-lock.js";
 import { isLocalPath } from "../paths.js";
@@ -692,27 +691,7 @@ export class LanceStore implements OkrStore {
     if (extra) where += ` AND ${extra}`;
     if (krIds) where += ` AND parent IN (${krIds.map(sqlString).join(", ")})`;
     const t = await this.retrying(() => table.query().where(where).select(["id", "parent", "day", "value", "confidence", "text", "author", "written_at"]).toArrow());
-    // Column by column: Arrow's row objects, its per-row lookups across batches, and a date and a
-    // timestamp formatted for each row made reading a million check-ins (an export, a re-import)
-    // take four seconds. Rows of one write share their time to the millisecond, mostly.
-    if (t.numRows === 0) return { list: [], at: [] }; // an empty result may come without columns
-    const strings = (n: string) => readRepeatedUtf8(t.getChild(n)! as ArrowTypes.Vector<ArrowTypes.Utf8>);
-    const numbers = (n: string) => t.getChild(n)!.toArray() as ArrayLike<number>;
-    const [ids, parents, texts, authors] = [strings("id"), strings("parent"), strings("text"), strings("author")];
-    const [days, values, confidences, stamps] = [numbers("day"), numbers("value"), numbers("confidence"), numbers("written_at")];
-    const list: CheckIn[] = new Array(t.numRows);
-    const dates = new Map<number, string>();
-    let lastMs = NaN,
-      createdAt = "";
-    for (let i = 0; i < t.numRows; i++) {
-      const day = days[i]!;
-      let date = dates.get(day);
-      if (date === undefined) dates.set(day, (date = formatDay(day)));
-      const ms = Math.floor(stamps[i]!);
-      if (ms !== lastMs) createdAt = new Date((lastMs = ms)).toISOString();
-      list[i] = { id: ids[i]!, krId: parents[i]!, date, value: values[i]!, confidence: confidences[i]!, note: texts[i]!, author: authors[i]!, createdAt };
-    }
-    return { list, at: stamps };
+    return checkInsOf(t);
   }
 
   async auditTrail(limit?: number): Promise<AuditEntry[]> {
@@ -823,16 +802,6 @@ function latestCorrections(rows: readonly { c: CheckInCorrection; at: number }[]
 }
 
 /** (date, written) order, dropping the write stamp used for it. */
-/** By date, then as written (`at`, each one's write stamp); the same objects, none copied. */
-function sortCheckIns<T extends { date: string }>(list: readonly T[], at: ArrayLike<number>): T[] {
-  const order = Array.from(list, (_, i) => i);
-  order.sort((a, b) => {
-    const da = list[a]!.date,
-      db = list[b]!.date;
-    return da < db ? -1 : da > db ? 1 : at[a]! - at[b]!;
-  });
-  return order.map((i) => list[i]!);
-}
 
 async function exists(path: string): Promise<boolean> {
   return stat(path).then(
