@@ -15,7 +15,22 @@
 // the entries' rows: the data's version is base + pending rows whether or not the drain landed,
 // and a reader that finds the table at base + rows knows the entries are in it already.
 
-import { closeSync, fdatasyncSync, fsyncSync, linkSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
+import {
+  closeSync,
+  fdatasyncSync,
+  fsyncSync,
+  linkSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+  writeSync,
+} from "node:fs";
 import { randomBytes } from "node:crypto";
 import { join } from "node:path";
 import { crc32 } from "node:zlib";
@@ -94,6 +109,15 @@ function parse(buf: Buffer): { entries: JournalEntry[]; end: number } {
   return { entries, end: at };
 }
 
+/** Removes a file, if it is there. */
+function unlinkIfThere(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch (e) {
+    if (errno(e) !== "ENOENT") throw e;
+  }
+}
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const errno = (e: unknown) => (e as NodeJS.ErrnoException).code;
 
@@ -167,7 +191,7 @@ export class Journal {
       try {
         return await fn();
       } finally {
-        rmSync(this.lockPath, { force: true });
+        unlinkIfThere(this.lockPath); // every write: rmSync would stat it first
       }
     });
     this.queue = run.catch(() => undefined);
