@@ -3,14 +3,10 @@
 import { parseDay } from "../domain/dates.js";
 import { latestIndexIn, type History } from "../domain/metrics.js";
 import type { CheckIn } from "../domain/types.js";
+import type { CheckInColumns } from "../store/store.js";
 
-/** Check-in columns that histories share (a snapshot's, an import's). */
-export interface SharedColumns {
-  days: Int32Array;
-  values: Float64Array;
-  confidences: Int32Array;
-  createdAt: Float64Array;
-}
+/** Check-in columns that histories share (a snapshot's, an import's): the store's, whoever's rows. */
+export type SharedColumns = Omit<CheckInColumns, "krIds" | "runs">;
 
 interface OwnColumns {
   days: number[] | Int32Array;

@@ -7,7 +7,7 @@ import type { CycleSpan, KrSpec } from "../domain/metrics.js";
 import { normalizeRef } from "../domain/refs.js";
 import { foldText } from "../domain/resolve.js";
 import type { CheckIn, Cycle, KeyResult, Objective, User } from "../domain/types.js";
-import type { Snapshot, WriteBatch } from "../store/store.js";
+import type { CheckInColumns, Snapshot, WriteBatch } from "../store/store.js";
 import { KrHistory, type SharedColumns } from "./kr-history.js";
 
 /** Check-ins as columns, chunk by chunk: an import's, to apply to the workspace once committed.
@@ -34,9 +34,9 @@ export class PendingCheckIns {
     this.length += n;
   }
   /** All chunks as one set of columns, with `createdAt` the rows' write stamps. */
-  columns(createdAt: Float64Array): { krIds: string[]; days: Int32Array; values: Float64Array; confidences: Int32Array; createdAt: Float64Array } {
+  columns(createdAt: Float64Array): CheckInColumns {
     const n = this.length;
-    const out = { krIds: new Array<string>(n), days: new Int32Array(n), values: new Float64Array(n), confidences: new Int32Array(n), createdAt };
+    const out: CheckInColumns = { krIds: new Array<string>(n), days: new Int32Array(n), values: new Float64Array(n), confidences: new Int32Array(n), createdAt };
     let at = 0;
     for (const c of this.chunks) {
       for (let i = 0; i < c.krIds.length; i++) out.krIds[at + i] = c.krIds[i]!;

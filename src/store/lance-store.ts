@@ -801,8 +801,6 @@ function latestCorrections(rows: readonly { c: CheckInCorrection; at: number }[]
   return new Map([...latest].map(([id, r]) => [id, r.c]));
 }
 
-/** (date, written) order, dropping the write stamp used for it. */
-
 async function exists(path: string): Promise<boolean> {
   return stat(path).then(
     () => true,
