@@ -124,7 +124,8 @@ export class OkrService {
    *  makes its indexes at once (a one-off command makes them only if it looks something up). */
   async prepareForServing(): Promise<void> {
     this.serving = true;
-    await this.ws();
+    // Also when something loaded the workspace before (a server checks for users first).
+    (await this.ws()).indexAll();
   }
 
   async isEmpty(): Promise<boolean> {

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { OkrError } from "../../src/domain/errors.js";
 import { checkInsCsv, okrsCsv } from "../../src/io/export-data.js";
 import { AS_OF, FIXTURE, acmeService, cleanup, importPath, openService, tempDir, withoutAudit } from "../helpers.js";
+import type { LanceStore } from "../../src/store/lance-store.js";
 
 afterEach(cleanup);
 
@@ -369,5 +370,33 @@ describe("refs of a loaded workspace", () => {
     expect(renamed.keyResultByRef("KR1.9")?.id).toBe("a");
     expect(renamed.keyResultByRef("KR1.3")?.id).toBe("d");
     expect(renamed.keyResultByRef("KR1.2")?.id).toBe("c");
+  });
+});
+
+describe("a server's workspace", () => {
+  it("has its indexes made as it starts, also when a request loaded the workspace before", async () => {
+    const { Workspace } = await import("../../src/service/workspace.js");
+    const svc = await acme();
+    await svc.lagging(AS_OF); // loads it, as a server's check for users does before serving
+    const made: unknown[] = [];
+    const original = Workspace.prototype.indexAll;
+    Workspace.prototype.indexAll = function (this: InstanceType<typeof Workspace>) {
+      made.push(this);
+      original.call(this);
+    };
+    try {
+      await svc.prepareForServing();
+      expect(made).toHaveLength(1);
+      // And each reload while serving (another process wrote) makes them again.
+      const other = await openService((svc.store as LanceStore).dir);
+      await other.checkIn({ kr: "KR1.1", value: 41, confidence: 3 }, AS_OF);
+      await other.close();
+      await svc.lagging(AS_OF);
+      expect(made).toHaveLength(2);
+      expect(made[1]).not.toBe(made[0]);
+    } finally {
+      Workspace.prototype.indexAll = original;
+    }
+    await svc.close();
   });
 });
