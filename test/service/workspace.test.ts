@@ -380,7 +380,7 @@ describe("a server's workspace", () => {
     await svc.lagging(AS_OF); // loads it, as a server's check for users does before serving
     const made: unknown[] = [];
     const original = Workspace.prototype.indexAll;
-    Workspace.prototype.indexAll = function (this: InstanceType<typeof Workspace>) {
+    Workspace.prototype.indexAll = function (this: typeof Workspace.prototype) {
       made.push(this);
       original.call(this);
     };
