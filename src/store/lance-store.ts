@@ -19,6 +19,7 @@ import { isLocalPath } from "../paths.js";
 import { SNAPSHOT_FILE, readSnapshotCache, readSnapshotCacheIf, writeSnapshotCache, type CacheKey } from "./snapshot-cache.js";
 import { JOURNAL_FILE, Journal, type JournalEntry } from "./journal.js";
 import { upToJournal } from "./journal-replay.js";
+import { drainInOwnProcess } from "./drain-process.js";
 
 const require = createRequire(import.meta.url);
 let lance: typeof LanceTypes | null = null;
@@ -155,11 +156,25 @@ export class LanceStore implements OkrStore {
   }
 
   /** The storage engine, the table and its manifest: a server's first write otherwise loads them
-   *  (about 26 MB of native code and caches, and 50 ms). */
+   *  (about 26 MB of native code and caches, and 50 ms). On a local folder the journal is then
+   *  drained by processes of their own (drain-process.ts): the server only appends to it. */
   async prepareForWrites(): Promise<void> {
+    await this.openForWrites();
+    this.drainElsewhere = this.journal !== null;
+  }
+  private async openForWrites(): Promise<void> {
     const table = await this.refreshTable();
     if (table) await this.rowCount(table);
   }
+  /** A drain process's work (drain-main.ts): the table is opened before the journal's lock is
+   *  taken, so that the server's writes do not wait on that lock while LanceDB loads. */
+  async drainHere(): Promise<void> {
+    await this.openForWrites();
+    await this.drain();
+  }
+  private drainElsewhere = false;
+  /** Tests: the script a drain process runs (drain-process.ts's entry by default). */
+  static drainEntry: string | undefined = undefined;
 
   /** Journal entries are drained into the table once this many are waiting, or `drainAfterMs`
    *  after the last write, or when the store closes, or before a read the table must answer. */
@@ -194,7 +209,10 @@ export class LanceStore implements OkrStore {
 
   /** Moves the journal's entries into the table in one commit, then empties the journal. */
   async drain(): Promise<void> {
+    // One already under way (in the background) may leave nothing to do: no second process.
+    if (this.draining) await this.draining;
     if (!this.journal?.read()?.entries.length) return;
+    if (this.drainElsewhere) return drainInOwnProcess(this.dir, { entry: LanceStore.drainEntry });
     await this.journal.withLock(() => this.drainLocked());
   }
 

@@ -105,7 +105,8 @@ export interface OkrStore {
   /** Resolves once background work started by earlier writes (index builds, compaction) is done. */
   idle(): Promise<void>;
   /** Opens what writes will need, for a long-running process (a server) to do at start rather
-   *  than at its first write. */
+   *  than at its first write; a store may also move the work that follows writes (moving them into
+   *  their table, compaction) out of the process, so that it does not grow a server's memory. */
   prepareForWrites(): Promise<void>;
   close(): Promise<void>;
 }

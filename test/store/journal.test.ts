@@ -233,3 +233,67 @@ describe("the journal", () => {
     await svc.close();
   });
 });
+
+describe("a server's drains", () => {
+  /** A store prepared as a server's, that fails the test if it commits a drain itself. */
+  async function serverStore(dir: string) {
+    const svc = await openService(dir);
+    const store = svc.store as LanceStore;
+    await store.prepareForWrites();
+    (store as unknown as { drainLocked: () => Promise<void> }).drainLocked = () => Promise.reject(new Error("drained in the server's process"));
+    return { svc, store };
+  }
+
+  it("run in a process of their own: the journal is moved into the table, and every process sees it", async () => {
+    const dir = await acme();
+    const before = await historyOf(dir, "KR2.1");
+    const { svc, store } = await serverStore(dir);
+    await svc.checkIn({ kr: "KR2.1", value: 71, confidence: 3 }, AS_OF);
+    await svc.checkIn({ kr: "KR2.1", value: 72, confidence: 3 }, AS_OF);
+    expect(await entries(dir)).toHaveLength(2);
+    await store.drain();
+    expect(await entries(dir)).toEqual([]);
+    // This process has them, and another finds them in the table (the journal is empty).
+    expect((await svc.keyResult("KR2.1", AS_OF)).checkIns.map((c) => c.value)).toEqual([...before, 71, 72]);
+    expect(await historyOf(dir, "KR2.1")).toEqual([...before, 71, 72]);
+    await svc.checkIn({ kr: "KR2.1", value: 73, confidence: 3 }, AS_OF);
+    await svc.close(); // what it appended goes the same way
+    expect(await entries(dir)).toEqual([]);
+    expect(await historyOf(dir, "KR2.1")).toEqual([...before, 71, 72, 73]);
+  });
+
+  it("that fail say why, lose nothing, and the next one moves everything", async () => {
+    const dir = await acme();
+    const before = await historyOf(dir, "KR2.1");
+    const { svc, store } = await serverStore(dir);
+    await svc.checkIn({ kr: "KR2.1", value: 74, confidence: 3 }, AS_OF);
+    const failing = join(await tempDir(), "fail.mjs");
+    await writeFile(failing, `process.stderr.write("okr: warning: compaction failed (test)\\nokr: error: no space left on device\\n"); process.exitCode = 1;\n`);
+    LanceStore.drainEntry = failing;
+    try {
+      await expect(store.drain()).rejects.toThrow(/^no space left on device$/);
+    } finally {
+      LanceStore.drainEntry = undefined;
+    }
+    expect(await entries(dir)).toHaveLength(1);
+    await svc.checkIn({ kr: "KR2.1", value: 75, confidence: 3 }, AS_OF);
+    await store.drain();
+    expect(await entries(dir)).toEqual([]);
+    expect(await historyOf(dir, "KR2.1")).toEqual([...before, 74, 75]);
+    await svc.close();
+  });
+
+  it("pass the process's warnings on, and stop one that hangs", async () => {
+    const { drainInOwnProcess } = await import("../../src/store/drain-process.js");
+    const scripts = await tempDir();
+    const warns = join(scripts, "warns.mjs");
+    await writeFile(warns, `process.stderr.write("okr: warning: compaction failed (test)\\n");\n`);
+    const lines: string[] = [];
+    await drainInOwnProcess(scripts, { entry: warns, log: (l) => lines.push(l) });
+    expect(lines).toEqual(["okr: warning: compaction failed (test)"]);
+    const hangs = join(scripts, "hangs.mjs");
+    await writeFile(hangs, `setInterval(() => {}, 1000);\n`);
+    await expect(drainInOwnProcess(scripts, { entry: hangs, timeoutMs: 300 })).rejects.toThrow("the drain took longer than 300 ms and was stopped");
+    await expect(drainInOwnProcess(scripts, { entry: join(scripts, "missing.mjs") })).rejects.toThrow("missing.mjs is missing: run npm run build");
+  });
+});

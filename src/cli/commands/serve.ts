@@ -92,6 +92,7 @@ export const serveCommand: CommandSpec = {
       const service = await ctx.service();
       service.snapshotWhenIdle(IDLE_SNAPSHOT_MS);
       await service.prepareForServing();
+      if (!ctx.config.readOnly) await service.store.prepareForWrites();
       const server = createMcpServer(service, mcpOptions(ctx));
       const transport = new StdioUntilEnd();
       const closed = new Promise<void>((resolve) => (server.server.onclose = resolve));
