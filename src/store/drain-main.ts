@@ -18,3 +18,6 @@ try {
   process.stderr.write(`${DRAIN_ERROR_PREFIX}${(e as Error).message.split("\n")[0]}\n`);
   process.exitCode = 1;
 }
+// An index build that close() left (at 160,000 KRs LanceDB's never finishes) would keep the process
+// alive: it is abandoned, as close() says, once stderr is flushed.
+process.stderr.write("", () => process.exit());
