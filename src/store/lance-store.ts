@@ -20,6 +20,7 @@ import { SNAPSHOT_FILE, readSnapshotCache, readSnapshotCacheIf, writeSnapshotCac
 import { JOURNAL_FILE, Journal, type JournalEntry } from "./journal.js";
 import { upToJournal } from "./journal-replay.js";
 import { drainInOwnProcess } from "./drain-process.js";
+import { forgetIndexLeft, indexLeftRecently, noteIndexLeft } from "./index-note.js";
 
 const require = createRequire(import.meta.url);
 let lance: typeof LanceTypes | null = null;
@@ -372,6 +373,8 @@ export class LanceStore implements OkrStore {
   }
 
   private hasSearchIndex = false;
+  /** No build in this process: a recent one was left unfinished at about this size (index-note.ts). */
+  private indexPutOff = false;
   private indexing: Promise<void> | null = null;
   private indexStartedAt = 0;
 
@@ -379,17 +382,21 @@ export class LanceStore implements OkrStore {
    *  workspace, or one whose earlier build never finished); rows written later are found anyway
    *  and folded in by compaction. Never awaited by a write. */
   private ensureSearchIndex(table: LanceTypes.Table): void {
-    if (this.hasSearchIndex || this.indexing) return;
+    if (this.hasSearchIndex || this.indexPutOff || this.indexing) return;
     this.indexStartedAt = Date.now();
     this.indexing = (async () => {
-      if ((await table.listIndices()).some((i) => i.columns.includes("text"))) return;
+      if ((await table.listIndices()).some((i) => i.columns.includes("text"))) return true;
+      if (this.local && (await indexLeftRecently(this.dir, await this.rowCount(table)))) return false;
       // asciiFolding lets "viet" find "Việt": people often type Vietnamese without diacritics.
       await table.createIndex("text", { config: lancedb().Index.fts({ asciiFolding: true, withPosition: false }) });
       await this.flusher?.after();
+      if (this.local) await forgetIndexLeft(this.dir);
+      return true;
     })()
       .then(
-        () => {
-          this.hasSearchIndex = true;
+        (built) => {
+          this.hasSearchIndex = built;
+          this.indexPutOff = !built;
         },
         (e) => LanceStore.warn(`the search index could not be built (${(e as Error).message}); search reads the notes directly until it is.`),
       )
@@ -758,7 +765,13 @@ export class LanceStore implements OkrStore {
       this.settle(LanceStore.maintenanceWaitMs, Promise.all([this.compacting, this.caching])),
       this.settle(Math.min(LanceStore.indexWaitMs, LanceStore.maintenanceWaitMs), Promise.resolve(this.indexing)),
     ]);
-    if (!kept || !indexed) LanceStore.warn("background index or compaction work did not finish in time and was left; nothing was lost, it is retried on a later write.");
+    if (!kept) LanceStore.warn("compaction did not finish in time and was left; nothing was lost, a later write retries it.");
+    if (!indexed) {
+      LanceStore.warn(
+        "the search index build did not finish in time and was left (search reads the notes directly); it is tried again once the workspace has a quarter more rows, or in a day.",
+      );
+      if (this.local && this.table) await noteIndexLeft(this.dir, await this.rowCount(this.table)).catch(() => undefined);
+    }
     await (snapshot ?? this.writeOffered().catch(() => undefined));
     this.journal?.close();
     this.table?.close();
