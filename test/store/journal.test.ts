@@ -247,7 +247,7 @@ describe("a server's drains", () => {
   it("run in a process of their own: the journal is moved into the table, and every process sees it", async () => {
     const dir = await acme();
     const before = await historyOf(dir, "KR2.1");
-    const { svc, store } = await serverStore(dir);
+    const { svc } = await serverStore(dir);
     await svc.checkIn({ kr: "KR2.1", value: 71, confidence: 3 }, AS_OF);
     await svc.checkIn({ kr: "KR2.1", value: 72, confidence: 3, note: "zephyr onboarding calls booked" }, AS_OF);
     expect(await entries(dir)).toHaveLength(2);
