@@ -175,7 +175,7 @@ export class LanceStore implements OkrStore {
   }
   private drainElsewhere = false;
   /** Tests: the script a drain process runs (drain-process.ts's entry by default). */
-  static drainEntry: string | undefined = undefined;
+  static drainScript: string | undefined = undefined;
 
   /** Journal entries are drained into the table once this many are waiting, or `drainAfterMs`
    *  after the last write, or when the store closes, or before a read the table must answer. */
@@ -213,7 +213,7 @@ export class LanceStore implements OkrStore {
     // One already under way (in the background) may leave nothing to do: no second process.
     if (this.draining) await this.draining;
     if (!this.journal?.read()?.entries.length) return;
-    if (this.drainElsewhere) return drainInOwnProcess(this.dir, { entry: LanceStore.drainEntry });
+    if (this.drainElsewhere) return drainInOwnProcess(this.dir, { entry: LanceStore.drainScript });
     await this.journal.withLock(() => this.drainLocked());
   }
 

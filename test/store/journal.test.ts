@@ -270,11 +270,11 @@ describe("a server's drains", () => {
     await svc.checkIn({ kr: "KR2.1", value: 74, confidence: 3 }, AS_OF);
     const failing = join(await tempDir(), "fail.mjs");
     await writeFile(failing, `process.stderr.write("okr: error: no space left on device\\n"); process.exitCode = 1;\n`);
-    LanceStore.drainEntry = failing;
+    LanceStore.drainScript = failing;
     try {
       await expect(store.drain()).rejects.toThrow(/^no space left on device$/);
     } finally {
-      LanceStore.drainEntry = undefined;
+      LanceStore.drainScript = undefined;
     }
     expect(await entries(dir)).toHaveLength(1);
     await svc.checkIn({ kr: "KR2.1", value: 75, confidence: 3 }, AS_OF);
